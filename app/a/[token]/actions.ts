@@ -1,0 +1,120 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { saveAnswers } from "@/lib/assessment/save-answers";
+import { reopenAssessment, submitAssessment } from "@/lib/assessment/submit-assessment";
+import { editPath, reviewPath, stepPath } from "@/lib/assessment/paths";
+import { toErrorResponse } from "@/lib/http/errors";
+import { STEPS } from "@/lib/survey/reference";
+import { formDataToStepAnswers } from "@/lib/survey/form-answers";
+import type { TAnswerValue } from "@/lib/survey/answer-schema";
+import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
+import { renewToken } from "@/lib/assessment/renew-token";
+import { deleteAssessment } from "@/lib/assessment/delete-assessment";
+import { currentClientId, limitAction } from "@/lib/http/action-client";
+import type { TAssessmentError } from "@/lib/assessment/errors";
+import type { TResult } from "@/lib/result";
+
+/** Every action that writes: the write rate limit, then the token guard (counts unknown tokens). */
+async function guardedWrite<T>(run: () => Promise<TResult<T, TAssessmentError>>): Promise<TResult<T, TAssessmentError>> {
+  const limit = await limitAction("write");
+  if (!limit.ok) return { ok: false, error: { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds } };
+  return withTokenGuard(await currentClientId(), run);
+}
+
+export type TSaveResult =
+  | { ok: true; version: number }
+  | { ok: false; status: number; message: string; currentVersion?: number; fieldErrors?: Record<string, string> };
+
+function fieldErrorsOf(issues: { path: string; message: string }[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues ?? []) {
+    const key = i.path.replace(/^answers\./, "");
+    out[key] ??= i.message;
+  }
+  return out;
+}
+
+/** Autosave of one or more answers (the questionnaire calls it on every change). */
+export async function autosaveAnswersAction(
+  token: string,
+  version: number,
+  answers: Record<string, TAnswerValue | null>,
+): Promise<TSaveResult> {
+  const result = await guardedWrite(() => saveAnswers(token, { version, answers }));
+  if (result.ok) return { ok: true, version: result.value.version };
+  const { status, body } = toErrorResponse(result.error);
+  return {
+    ok: false,
+    status,
+    message: body.error,
+    currentVersion: typeof body.currentVersion === "number" ? body.currentVersion : undefined,
+    fieldErrors: fieldErrorsOf(body.issues),
+  };
+}
+
+export type TStepActionState = { message?: string; fieldErrors?: Record<string, string> };
+
+/**
+ * The step form's post without JavaScript: saves the step's answers, then goes where the pressed
+ * button says. "Weiter" requires a complete step; "Zurück" and "Später weitermachen" do not.
+ */
+export async function saveStepAction(token: string, stepIndex: number, _prev: TStepActionState, form: FormData): Promise<TStepActionState> {
+  const step = STEPS[stepIndex];
+  if (!step) return { message: "Diesen Schritt gibt es nicht." };
+  const answers = formDataToStepAnswers(form, step.questions);
+  const version = Number(form.get("version"));
+  const intent = form.get("intent");
+  if (intent === "next") {
+    const open = step.questions.filter((q) => answers[q.id] === null);
+    if (open.length > 0) {
+      const fieldErrors = Object.fromEntries(open.map((q) => [q.id, "Bitte beantworten Sie diese Frage."]));
+      // Save what was answered so far, then show the messages.
+      await guardedWrite(() => saveAnswers(token, { version, answers }));
+      return { message: "Bitte beantworten Sie alle Fragen dieses Schritts.", fieldErrors };
+    }
+  }
+  const result = await guardedWrite(() => saveAnswers(token, { version, answers }));
+  if (!result.ok) {
+    const { body } = toErrorResponse(result.error);
+    return { message: body.error, fieldErrors: fieldErrorsOf(body.issues) };
+  }
+  const stepNumber = stepIndex + 1;
+  if (intent === "back") redirect(stepNumber > 1 ? stepPath(token, stepNumber - 1) : editPath(token));
+  if (intent === "next") redirect(stepNumber < STEPS.length ? stepPath(token, stepNumber + 1) : reviewPath(token));
+  redirect(editPath(token));
+}
+
+export type TSubmitState = { message?: string; unanswered?: string[] };
+
+export async function submitAction(token: string, _prev: TSubmitState, _form: FormData): Promise<TSubmitState> {
+  const result = await guardedWrite(() => submitAssessment(token));
+  if (!result.ok) {
+    const { body } = toErrorResponse(result.error);
+    return { message: body.error, unanswered: Array.isArray(body.unanswered) ? (body.unanswered as string[]) : undefined };
+  }
+  redirect(`${editPath(token)}?abgeschlossen=1`);
+}
+
+export async function reopenAction(token: string): Promise<void> {
+  const result = await guardedWrite(() => reopenAssessment(token));
+  if (!result.ok) redirect(editPath(token));
+  redirect(stepPath(token, 1));
+}
+
+export type TManageState = { message?: string };
+
+/** "Link erneuern": the old link stops working at once; the new one is shown like a new assessment's. */
+export async function renewAction(token: string, _prev: TManageState, _form: FormData): Promise<TManageState> {
+  const result = await guardedWrite(() => renewToken(token));
+  if (!result.ok) return { message: toErrorResponse(result.error).body.error };
+  redirect(`${editPath(result.value.token)}?neu=1&erneuert=1`);
+}
+
+/** "Daten löschen": only with the confirmation box ticked; afterwards the link finds nothing. */
+export async function deleteAction(token: string, _prev: TManageState, form: FormData): Promise<TManageState> {
+  if (form.get("confirm") !== "yes") return { message: "Bitte bestätigen Sie, dass alle Daten endgültig gelöscht werden sollen." };
+  const result = await guardedWrite(() => deleteAssessment(token));
+  if (!result.ok) return { message: toErrorResponse(result.error).body.error };
+  redirect("/geloescht");
+}

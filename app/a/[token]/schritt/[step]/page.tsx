@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
+import { currentClientId } from "@/lib/http/action-client";
+import { TooManyRequests } from "@/components/kern/too-many-requests";
+import { editPath, reviewPath, stepPath } from "@/lib/assessment/paths";
+import { STEPS, TOTAL_STEPS } from "@/lib/survey/reference";
+import { StepProgress } from "@/components/kern/progress";
+import { StepForm } from "@/components/questionnaire/step-form";
+import { autosaveAnswersAction, saveStepAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Fragebogen", robots: { index: false } };
+
+type TProps = { params: Promise<{ token: string; step: string }> };
+
+export default async function StepPage({ params }: TProps) {
+  const { token, step: raw } = await params;
+  const stepNumber = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+  const step = STEPS[stepNumber - 1];
+  const found = await lookUpAssessment(token, await currentClientId());
+  if (!found.ok) {
+    if (found.error.kind === "rate_limited") return <TooManyRequests retryAfterSeconds={found.error.retryAfterSeconds} />;
+    notFound();
+  }
+  const assessment = found.value;
+  if (!step) notFound();
+  if (assessment.status === "submitted") redirect(editPath(token));
+
+  return (
+    <div className="stack">
+      <StepProgress current={stepNumber} total={TOTAL_STEPS} label={assessment.municipality.name} />
+      <hgroup className="kern-hgroup">
+        <h1 className="kern-heading-large">{step.topic.title}</h1>
+        <p className="kern-subline">{step.topic.intro}</p>
+      </hgroup>
+      <StepForm
+        // A new key per step resets the form state when navigating between steps.
+        key={step.topic.id}
+        token={token}
+        questions={step.questions}
+        initialAnswers={assessment.answers}
+        initialVersion={assessment.version}
+        backHref={stepNumber > 1 ? stepPath(token, stepNumber - 1) : editPath(token)}
+        nextHref={stepNumber < STEPS.length ? stepPath(token, stepNumber + 1) : reviewPath(token)}
+        overviewHref={editPath(token)}
+        isLastStep={stepNumber === STEPS.length}
+        autosave={autosaveAnswersAction}
+        saveStep={saveStepAction.bind(null, token, stepNumber - 1)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
+import { currentClientId } from "@/lib/http/action-client";
+import { TooManyRequests } from "@/components/kern/too-many-requests";
+import { getPeerView } from "@/lib/assessment/get-peer-view";
+import { computeIndex } from "@/lib/benchmark/scoring";
+import { reference } from "@/lib/survey/reference";
+import { resultsPath } from "@/lib/assessment/paths";
+import { toErrorResponse } from "@/lib/http/errors";
+import { Alert } from "@/components/kern/alert";
+import { PeerFilterForm } from "@/components/peers/peer-filter-form";
+import { PeerComparison } from "@/components/peers/peer-comparison";
+import { PeerExportLinks } from "@/components/peers/peer-export-links";
+
+export const metadata: Metadata = { title: "Vergleich mit anderen Kommunen", robots: { index: false } };
+
+type TProps = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The peer view from a results page: own state and size class by default, with the own answers. */
+export default async function OwnPeersPage({ params, searchParams }: TProps) {
+  const { token } = await params;
+  const query = await searchParams;
+  const found = await lookUpAssessment(token, await currentClientId());
+  if (!found.ok) {
+    if (found.error.kind === "rate_limited") return <TooManyRequests retryAfterSeconds={found.error.retryAfterSeconds} />;
+    notFound();
+  }
+  const assessment = found.value;
+  const { municipality: m } = assessment;
+  const chosen = "state" in query || "sizeClass" in query ? { state: query.state, sizeClass: query.sizeClass } : { state: m.state, sizeClass: m.sizeClass };
+  const ownIndex = computeIndex(reference, assessment.answers).score;
+  const result = await getPeerView(chosen, { indexScore: ownIndex });
+  const action = `/a/${token}/vergleich`;
+  return (
+    <div className="stack">
+      <hgroup className="kern-hgroup">
+        <h1 className="kern-heading-large">{m.name} im Vergleich mit anderen Kommunen</h1>
+        <p className="kern-preline">Vergleichsgruppe wählen</p>
+      </hgroup>
+      {result.ok ? (
+        <>
+          <PeerFilterForm action={action} state={result.value.filters.state} sizeClass={result.value.filters.sizeClass} />
+          <PeerExportLinks filters={result.value.filters} />
+          <PeerComparison view={result.value} ownAnswers={assessment.answers} ownIndex={ownIndex} />
+        </>
+      ) : (
+        <>
+          <Alert tone="danger" title="Diese Auswahl gibt es nicht" role="alert">
+            <p className="kern-body">{toErrorResponse(result.error).body.error}</p>
+          </Alert>
+          <PeerFilterForm action={action} state={m.state} sizeClass={m.sizeClass} />
+        </>
+      )}
+      <p className="kern-body">
+        <Link className="kern-link" href={resultsPath(token)}>
+          Zurück zum Ergebnis
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { getBenchmark } from "@/lib/assessment/get-benchmark";
+import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
+import { clientIdFromHeaders } from "@/lib/security/client-id";
+import { json, respond, withErrorHandling } from "@/lib/http/handle-route";
+
+type TContext = { params: Promise<{ token: string }> };
+
+/** The same content as the results page /a/{token}/ergebnis. */
+export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
+  const { token } = await params;
+  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => getBenchmark(token));
+  return respond(result, ({ benchmark }) => json(benchmark));
+});

@@ -1,0 +1,17 @@
+import { renewToken } from "@/lib/assessment/renew-token";
+import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
+import { editPath } from "@/lib/assessment/paths";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { clientIdFromHeaders } from "@/lib/security/client-id";
+import { json, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
+
+type TContext = { params: Promise<{ token: string }> };
+
+/** Not in the contract's table: replaces the edit link; the old one answers 404 at once. */
+export const POST = withErrorHandling(async (request: Request, { params }: TContext) => {
+  const limited = await limitRequest(request, "write");
+  if (limited) return limited;
+  const { token } = await params;
+  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => renewToken(token));
+  return respond(result, ({ token: next }) => json({ token: next, editUrl: new URL(editPath(next), publicOrigin(request)).toString() }));
+});

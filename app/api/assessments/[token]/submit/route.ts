@@ -1,0 +1,13 @@
+import { submitAssessment } from "@/lib/assessment/submit-assessment";
+import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
+import { clientIdFromHeaders } from "@/lib/security/client-id";
+import { json, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
+
+type TContext = { params: Promise<{ token: string }> };
+
+export const POST = withErrorHandling(async (request: Request, { params }: TContext) => {
+  const limited = await limitRequest(request, "write");
+  if (limited) return limited;
+  const { token } = await params;
+  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => submitAssessment(token)), (v) => json(v));
+});

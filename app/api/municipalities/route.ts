@@ -1,0 +1,24 @@
+import { getRegister, searchMunicipalities } from "@/lib/municipalities/register";
+import { ZMunicipalitySearchQuery } from "@/lib/municipalities/search-query";
+import { errorResponse, json, withErrorHandling } from "@/lib/http/handle-route";
+import { toFieldIssues } from "@/lib/validation/zod-de";
+import { searchParamsToObject } from "@/lib/peers/peer-query";
+
+export const GET = withErrorHandling(async (request: Request) => {
+  const params = new URL(request.url).searchParams;
+  const parsed = ZMunicipalitySearchQuery.safeParse(searchParamsToObject(params));
+  if (!parsed.success) return errorResponse({ kind: "invalid_query", issues: toFieldIssues(parsed.error) });
+  const { q, state, limit = 10 } = parsed.data;
+  const register = getRegister();
+  const items = searchMunicipalities({ q, state, limit }).map((hit) => ({
+    ags: hit.ags,
+    name: hit.name,
+    nameShort: hit.nameShort,
+    kreis: hit.kreis,
+    state: hit.state,
+    population: hit.population,
+    populationDate: hit.populationDate,
+    sizeClass: hit.sizeClass,
+  }));
+  return json({ items, gebietsstand: register.gebietsstand, source: register.source });
+});

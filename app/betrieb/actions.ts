@@ -1,0 +1,82 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { logIn } from "@/lib/operator/login";
+import { clientIdFromHeaders } from "@/lib/security/client-id";
+import { logOut } from "@/lib/operator/logout";
+import { setPeerExclusion } from "@/lib/operator/set-peer-exclusion";
+import { setPeerApproval } from "@/lib/operator/set-peer-approval";
+import { deleteAssessmentById } from "@/lib/operator/delete-assessment-by-id";
+import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
+import { ZAssessmentId } from "@/lib/operator/schemas";
+import type { TOperatorError } from "@/lib/operator/errors";
+import { clearOperatorCookie, LOGIN_PATH, readOperatorCookie, requireOperatorSession, setOperatorCookie } from "./operator-session";
+
+// Plain form posts (Post/Redirect/Get): every action ends in a redirect, and outcomes travel as
+// query parameters that the pages map to German text. They work without JavaScript.
+
+export type TListNotice = "excluded" | "included" | "approved" | "revoked" | "deleted" | "not_found";
+
+/** Back to the list with the filters the form came from; only known filters survive (no open redirect). */
+function backToList(form: FormData, notice: TListNotice): never {
+  const back = form.get("back");
+  const params = toListSearchParams(parseAssessmentListQuery(new URLSearchParams(typeof back === "string" ? back : "")));
+  params.set("notice", notice);
+  redirect(`/betrieb?${params.toString()}`);
+}
+
+function loginFailed(error: TOperatorError): never {
+  const params = new URLSearchParams({ error: error.kind });
+  if (error.kind === "rate_limited") params.set("wait", String(error.retryAfterSeconds));
+  redirect(`${LOGIN_PATH}?${params.toString()}`);
+}
+
+export async function logInAction(form: FormData): Promise<void> {
+  const password = form.get("password");
+  const result = await logIn(typeof password === "string" ? password : "", clientIdFromHeaders(await headers()), new Date());
+  if (!result.ok) loginFailed(result.error);
+  // A new login never continues an old session (no session fixation).
+  await logOut(await readOperatorCookie());
+  await setOperatorCookie(result.value.token);
+  redirect("/betrieb");
+}
+
+export async function logOutAction(): Promise<void> {
+  await logOut(await readOperatorCookie());
+  await clearOperatorCookie();
+  redirect(`${LOGIN_PATH}?loggedOut=1`);
+}
+
+const ZFlagForm = z.object({ id: ZAssessmentId, value: z.enum(["true", "false"]) });
+
+function parseFlagForm(form: FormData) {
+  return ZFlagForm.safeParse({ id: form.get("id"), value: form.get("value") });
+}
+
+export async function setPeerExclusionAction(form: FormData): Promise<void> {
+  await requireOperatorSession();
+  const parsed = parseFlagForm(form);
+  if (!parsed.success) backToList(form, "not_found");
+  const excluded = parsed.data.value === "true";
+  const result = await setPeerExclusion(parsed.data.id, excluded);
+  backToList(form, result.ok ? (excluded ? "excluded" : "included") : "not_found");
+}
+
+export async function setPeerApprovalAction(form: FormData): Promise<void> {
+  await requireOperatorSession();
+  const parsed = parseFlagForm(form);
+  if (!parsed.success) backToList(form, "not_found");
+  const approved = parsed.data.value === "true";
+  const result = await setPeerApproval(parsed.data.id, approved);
+  backToList(form, result.ok ? (approved ? "approved" : "revoked") : "not_found");
+}
+
+export async function deleteAssessmentAction(form: FormData): Promise<void> {
+  await requireOperatorSession();
+  const id = ZAssessmentId.safeParse(form.get("id"));
+  if (!id.success) backToList(form, "not_found");
+  const result = await deleteAssessmentById(id.data);
+  backToList(form, result.ok ? "deleted" : "not_found");
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { OperatorContact } from "@/components/operator-contact";
+import { DRAFT_RETENTION_MONTHS } from "@/lib/assessment/cleanup";
+
+export const metadata: Metadata = { title: "Datenschutz" };
+
+export default function PrivacyPage() {
+  return (
+    <div className="stack">
+      <h1 className="kern-heading-large">Datenschutzerklärung</h1>
+      <section className="stack-sm" aria-labelledby="verantwortlich">
+        <h2 className="kern-heading-medium" id="verantwortlich">
+          Verantwortlich
+        </h2>
+        <OperatorContact />
+      </section>
+      <section className="stack-sm" aria-labelledby="was">
+        <h2 className="kern-heading-medium" id="was">
+          Was wir speichern und wozu
+        </h2>
+        <ul className="kern-list kern-list--bullet">
+          <li>Angaben zur Kommune: Name, Bundesland, Einwohnerzahl, optional den Amtlichen Gemeindeschlüssel.</li>
+          <li>Die Funktion der ausfüllenden Person (zum Beispiel Bürgermeisterin oder Bürgermeister) – nicht ihren Namen.</li>
+          <li>Ihre Antworten, den Bearbeitungsstand und die Zeitpunkte von Anlage, letzter Änderung und Absenden.</li>
+          <li>Eine nicht umkehrbare Prüfsumme (SHA-256) Ihres persönlichen Links. Den Link selbst speichern wir nicht.</li>
+          <li>
+            Zum Schutz vor Missbrauch zählen wir Anfragen je Anschluss für kurze Zeitfenster (höchstens eine Stunde). Dabei speichern wir
+            die IP-Adresse nicht im Klartext, sondern nur als Teil einer Prüfsumme; die Zähler werden regelmäßig gelöscht.
+          </li>
+        </ul>
+        <p className="kern-body">
+          Zweck ist die Selbsteinschätzung Ihrer Kommune, der Vergleich mit der Umfrage von 2020 und – nur zusammengefasst und erst ab
+          fünf Kommunen je Gruppe – der Vergleich mit anderen Kommunen auf dieser Plattform. Einzelne Antworten einer Kommune zeigen wir
+          niemandem außer den Inhabern ihres Links.
+        </p>
+      </section>
+      <section className="stack-sm" aria-labelledby="dauer">
+        <h2 className="kern-heading-medium" id="dauer">
+          Wie lange wir speichern
+        </h2>
+        <p className="kern-body">
+          Entwürfe, die {DRAFT_RETENTION_MONTHS} Monate nicht bearbeitet wurden, löschen wir automatisch. Abgeschlossene
+          Selbsteinschätzungen bleiben gespeichert, bis Sie sie löschen. Das können Sie jederzeit auf der Übersichtsseite Ihrer
+          Selbsteinschätzung („Daten löschen“).
+        </p>
+      </section>
+      <section className="stack-sm" aria-labelledby="cookies">
+        <h2 className="kern-heading-medium" id="cookies">
+          Cookies und Dienste Dritter
+        </h2>
+        <p className="kern-body">
+          Wir setzen keine Cookies für Nutzerinnen und Nutzer. Nur der Betriebsbereich verwendet nach der Anmeldung ein technisch
+          notwendiges Sitzungs-Cookie. Schriften, Skripte und Bilder kommen ausschließlich von diesem Server; es gibt keine Statistik-,
+          Analyse- oder Werbedienste und keine Einbindung fremder Server.
+        </p>
+      </section>
+      <section className="stack-sm" aria-labelledby="rechte">
+        <h2 className="kern-heading-medium" id="rechte">
+          Ihre Rechte
+        </h2>
+        <p className="kern-body">
+          Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und Datenübertragbarkeit
+          (Art. 15 bis 20 DSGVO). Über Ihren Link können Sie alle gespeicherten Daten als Datei herunterladen, Ihre Antworten ändern
+          und alles löschen. Außerdem können Sie sich bei einer Datenschutz-Aufsichtsbehörde beschweren.
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "@kern-ux/native/dist/fonts/fira-sans.css";
+import "@kern-ux/native/dist/kern.min.css";
+import "./globals.css";
+import { connection } from "next/server";
+import { hasDemoData } from "@/lib/assessment/has-demo-data";
+
+export const metadata: Metadata = {
+  title: { default: "Kommunaler Digitalcheck", template: "%s – Kommunaler Digitalcheck" },
+  description:
+    "Selbsteinschätzung der digitalen Reife Ihrer Kommune, verglichen mit der bundesweiten Umfrage von Bitkom und DStGB 2020.",
+  referrer: "no-referrer",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request: the demo banner depends on the database, which does not exist at build time.
+  await connection();
+  const demo = await hasDemoData();
+  return (
+    <html lang="de">
+      <body>
+        <a className="skip-link" href="#inhalt">
+          Zum Inhalt springen
+        </a>
+        <header className="site-header">
+          <div className="site-container site-header__inner">
+            <Link href="/" className="site-header__brand">
+              Kommunaler Digitalcheck
+            </Link>
+          </div>
+        </header>
+        {demo ? (
+          <div className="demo-banner" role="note" aria-label="Hinweis auf Demo-Daten">
+            <p className="site-container kern-body kern-body--small">
+              <strong>Demo-Daten:</strong> Diese Installation enthält erfundene Beispielkommunen (Namen beginnen mit „Demo-“). Sie
+              fließen in den Vergleich mit anderen Kommunen ein.
+            </p>
+          </div>
+        ) : null}
+        <main id="inhalt" className="site-container site-main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="site-container">
+            <p className="kern-body kern-body--small">
+              Vergleichsdaten: Bitkom e.V. und Deutscher Städte- und Gemeindebund, Umfrage unter 623 Kommunen, 2020.
+            </p>
+            <nav aria-label="Rechtliches und Informationen">
+              <ul className="site-footer__links">
+                <li>
+                  <Link className="kern-link" href="/vergleich">
+                    Vergleich mit anderen Kommunen
+                  </Link>
+                </li>
+                <li>
+                  <Link className="kern-link" href="/methodik">
+                    Methodik und Quellen
+                  </Link>
+                </li>
+                <li>
+                  <Link className="kern-link" href="/datenschutz">
+                    Datenschutz
+                  </Link>
+                </li>
+                <li>
+                  <Link className="kern-link" href="/impressum">
+                    Impressum
+                  </Link>
+                </li>
+                <li>
+                  <Link className="kern-link" href="/barrierefreiheit">
+                    Barrierefreiheit
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import { reference } from "@/lib/survey/reference";
+import { DIMENSIONS } from "@/lib/survey/schema";
+import { DIMENSION_LABELS } from "@/lib/benchmark/compute-benchmark";
+import { computeIndex, nationalMeanScore, optionScore } from "@/lib/benchmark/scoring";
+import { LEVELS } from "@/lib/benchmark/levels";
+import { getRegister } from "@/lib/municipalities/register";
+import { TableRegion } from "@/components/kern/table-region";
+
+export const metadata: Metadata = { title: "Methodik und Quellen" };
+
+const fmt = (n: number, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
+
+export default function MethodPage() {
+  const { source } = reference;
+  const national = computeIndex(reference, {});
+  const register = getRegister();
+  const derived = reference.questions.flatMap((q) => q.options.filter((o) => !o.published && o.share !== null).map((o) => ({ q, o })));
+  return (
+    <div className="stack">
+      <h1 className="kern-heading-large">Methodik und Quellen</h1>
+
+      <section className="stack-sm" aria-labelledby="quelle">
+        <h2 className="kern-heading-medium" id="quelle">
+          Die Vergleichsdaten
+        </h2>
+        <p className="kern-body">
+          Alle Vergleichswerte stammen aus der Umfrage „{source.title}“ von {source.publisher}, veröffentlicht am{" "}
+          {new Date(source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric" })}. Befragt wurden
+          Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche von {source.sample} Städten und Gemeinden in einer
+          Online-Umfrage von Bitkom Research, durchgeführt von {source.fieldworkText}. Die Umfrage ist nach Angabe der Herausgeber
+          repräsentativ für die Kommunen in Deutschland.{" "}
+          <a className="kern-link" href={source.url} rel="noreferrer">
+            Pressemitteilung bei Bitkom
+          </a>
+        </p>
+        <p className="kern-body">
+          <strong>Die Zahlen altern.</strong> Sie beschreiben den Stand im Herbst 2020, mitten in der Corona-Pandemie. Seither haben
+          viele Kommunen aufgeholt, etwa durch das Onlinezugangsgesetz. Ein Vergleich mit 2020 zeigt deshalb eher, wie weit Sie über den
+          damaligen Stand hinaus sind, als wo Sie heute im Feld stehen.
+        </p>
+      </section>
+
+      <section className="stack-sm" aria-labelledby="aussagen">
+        <h2 className="kern-heading-medium" id="aussagen">
+          Wie die Aussagen entstehen
+        </h2>
+        <p className="kern-body">
+          Zu jeder beantworteten Frage nennen wir den Anteil der Kommunen, die 2020 dieselbe Antwort gegeben haben, zum Beispiel: „Sie
+          gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen.“ Bei Fragen mit mehreren Antworten gibt es einen Satz je
+          gewählter Antwort. Alle Anteile beziehen sich auf alle {source.sample} befragten Kommunen.
+        </p>
+        <p className="kern-body">
+          <strong>Veröffentlicht oder abgeleitet:</strong> Die Pressemitteilung nennt nicht jeden Anteil. Wo eine Antwort fehlt, die
+          alle übrigen zu 100 % ergänzt (etwa „weder im Einsatz noch geplant“), berechnen wir sie als Rest und kennzeichnen sie mit
+          „rund“ und „abgeleitet“. Für Antworten, die wir selbst ergänzt haben (etwa „Nichts davon“), gibt es keinen Vergleichswert.
+          Abgeleitete Werte:
+        </p>
+        <ul className="kern-list kern-list--bullet">
+          {derived.map(({ q, o }) => (
+            <li key={`${q.id}-${o.id}`}>
+              {q.text} – „{o.label}“: rund {fmt(o.share!)} %
+            </li>
+          ))}
+        </ul>
+        <p className="kern-body">
+          <strong>„Sie liegen vor … % der Kommunen“</strong> steht bei Fragen, deren Antworten eine Rangfolge haben (zum Beispiel:
+          weder geplant – geplant – im Einsatz). Es ist die Summe der Anteile aller niedriger eingestuften Antworten. Antworten wie
+          „weiß nicht“ zählen wir weder als niedriger noch als höher; sie bleiben im Nenner. Der Wert ist deshalb eine Untergrenze.
+        </p>
+      </section>
+
+      <section className="stack-sm" aria-labelledby="index">
+        <h2 className="kern-heading-medium" id="index">
+          Der digitale Reifegrad (Index)
+        </h2>
+        <p className="kern-body">
+          Der Index ist ein Modell von uns, kein Ergebnis der Umfrage. Er fasst die Antworten auf {reference.questions.filter((q) => q.dimension !== "context").length}{" "}
+          Fragen in fünf Dimensionen zusammen. Meinungsfragen (etwa „Chance oder Risiko“) zählen nicht mit.
+        </p>
+        <ol className="kern-list kern-list--number">
+          <li>Jede Antwort erhält Punkte zwischen 0 und 1: Bei Fragen mit Rangfolge ist die niedrigste Stufe 0, die höchste 1, die Stufen dazwischen gleichmäßig verteilt. „Weiß nicht“ erhält 0.</li>
+          <li>Bei Fragen mit mehreren Antworten zählt der Anteil der gewählten Antworten (ohne „Nichts davon“).</li>
+          <li>Eine Dimension ist der Mittelwert ihrer Fragen, der Index der Mittelwert der fünf Dimensionen, jeweils mal 100.</li>
+          <li>
+            Stufen: {LEVELS.map((l) => `${l.name} ab ${l.min} Punkten`).join(", ")}.
+          </li>
+        </ol>
+        <p className="kern-body">
+          <strong>Bundesdurchschnitt:</strong> Weil jede Regel die Punkte einfach aufaddiert, lässt sich der Durchschnitt aller{" "}
+          {source.sample} Kommunen genau aus den veröffentlichten Anteilen berechnen: je Frage die Summe aus Anteil mal Punkten. So ergibt
+          sich ein Bundesdurchschnitt von {fmt(national.nationalMean)} Punkten. Wie sich die Kommunen um diesen Durchschnitt verteilen,
+          lässt sich aus den veröffentlichten Zahlen nicht ablesen; deshalb nennen wir keinen Rang und kein Perzentil für den Index.
+        </p>
+        {DIMENSIONS.map((dim) => (
+          <TableRegion key={dim} label={`Punkte in der Dimension ${DIMENSION_LABELS[dim]}`}>
+            <table className="kern-table kern-table--small">
+              <caption className="kern-body kern-body--bold">
+                Dimension {DIMENSION_LABELS[dim]} (Bundesdurchschnitt {fmt(national.dimensions.find((d) => d.id === dim)!.nationalMean)})
+              </caption>
+              <thead>
+                <tr className="kern-table__row">
+                  <th scope="col" className="kern-table__header">Frage</th>
+                  <th scope="col" className="kern-table__header">Punkte je Antwort</th>
+                  <th scope="col" className="kern-table__header kern-table__header--numeric">Bundesdurchschnitt</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reference.questions
+                  .filter((q) => q.dimension === dim)
+                  .map((q) => (
+                    <tr key={q.id} className="kern-table__row">
+                      <th scope="row" className="kern-table__cell">{q.text}</th>
+                      <td className="kern-table__cell">
+                        {q.type === "single"
+                          ? q.options.map((o) => `${o.label}: ${fmt(optionScore(q, o.id), 2)}`).join(" · ")
+                          : `je gewählter Antwort ${fmt(1 / q.options.filter((o) => !o.exclusive).length, 2)}`}
+                      </td>
+                      <td className="kern-table__cell kern-table__cell--numeric">{fmt(nationalMeanScore(q) * 100)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        ))}
+      </section>
+
+      <section className="stack-sm" aria-labelledby="empfehlungen">
+        <h2 className="kern-heading-medium" id="empfehlungen">
+          Die Empfehlungen
+        </h2>
+        <p className="kern-body">
+          Für jede Lücke in Ihren Antworten gibt es einen nächsten Schritt. Wir ordnen sie nach Wirkung: zuerst, was Pflicht ist oder
+          die Grundlage für vieles andere schafft (Strategie, E-Rechnung), dann nach dem Abstand Ihrer Antwort zum Bundesdurchschnitt.
+          Wir zeigen höchstens fünf Empfehlungen.
+        </p>
+      </section>
+
+      <section className="stack-sm" aria-labelledby="register">
+        <h2 className="kern-heading-medium" id="register">
+          Das Gemeindeverzeichnis
+        </h2>
+        <p className="kern-body">
+          Namen, Gemeindeschlüssel, Bundesland und Einwohnerzahlen der Kommunen stammen aus dem amtlichen Gemeindeverzeichnis des
+          Statistischen Bundesamts (Gebietsstand {new Date(`${register.gebietsstand}T12:00:00Z`).toLocaleDateString("de-DE")},
+          Einwohner am {new Date(`${register.populationDate}T12:00:00Z`).toLocaleDateString("de-DE")}). Daraus ergibt sich die
+          Größenklasse nach den Stadt- und Gemeindetypen des BBSR.
+        </p>
+        <p className="kern-body kern-body--small">{register.source}</p>
+      </section>
+    </div>
+  );
+}

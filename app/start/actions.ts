@@ -1,0 +1,23 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createAssessment } from "@/lib/assessment/create-assessment";
+import { editPath } from "@/lib/assessment/paths";
+import { formDataToCreateRequest } from "@/lib/profile/profile-form";
+import { toErrorResponse } from "@/lib/http/errors";
+import { limitAction } from "@/lib/http/action-client";
+
+export type TProfileActionState = { errors: Record<string, string>; message?: string };
+
+export async function createAssessmentAction(_prev: TProfileActionState, form: FormData): Promise<TProfileActionState> {
+  const limit = await limitAction("create");
+  if (!limit.ok) return { errors: {}, message: toErrorResponse({ kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds }).body.error };
+  const result = await createAssessment(formDataToCreateRequest(form));
+  if (!result.ok) {
+    const { body } = toErrorResponse(result.error);
+    const errors: Record<string, string> = {};
+    for (const issue of body.issues ?? []) errors[issue.path] ??= issue.message;
+    return { errors, message: body.error };
+  }
+  redirect(`${editPath(result.value.token)}?neu=1`);
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { Bar } from "react-chartjs-2";
+import { CHART_COLORS } from "./chart-setup";
+import { ChartFigure } from "./chart-figure";
+
+export type TComparisonRow = { label: string; peers: number; national: number | null; nationalDerived: boolean; isOwn: boolean };
+
+const pct = (n: number | null, derived = false) => (n === null ? "kein Wert" : `${derived ? "rund " : ""}${n.toLocaleString("de-DE")} %`);
+
+/** Peers' distribution beside the national 2020 one for one question; the own answer is named in its label. */
+export function ComparisonChart({ question, rows, peerLabel }: { question: string; rows: TComparisonRow[]; peerLabel: string }) {
+  const labelOf = (r: TComparisonRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}`;
+  const summary = `Balkendiagramm: ${rows
+    .map((r) => `${r.label}: ${peerLabel} ${pct(r.peers)}, bundesweit 2020 ${pct(r.national, r.nationalDerived)}`)
+    .join("; ")}.`;
+  return (
+    <ChartFigure
+      caption={`${peerLabel} und bundesweit 2020`}
+      captionDetail={question}
+      columns={[{ header: "Antwort" }, { header: peerLabel, numeric: true }, { header: "Bundesweit 2020", numeric: true }, { header: "Ihre Antwort" }]}
+      rows={rows.map((r) => [r.label, pct(r.peers), pct(r.national, r.nationalDerived), r.isOwn ? "Ja" : ""])}
+    >
+      <div style={{ height: `${rows.length * 56 + 60}px` }}>
+        <Bar
+          role="img"
+          aria-label={summary}
+          data={{
+            labels: rows.map((r) => labelOf(r).match(/.{1,26}(\s|$)/g)?.map((l) => l.trim()) ?? labelOf(r)),
+            datasets: [
+              { label: peerLabel, data: rows.map((r) => r.peers), backgroundColor: CHART_COLORS.own, barThickness: 16 },
+              {
+                label: "Bundesweit 2020",
+                data: rows.map((r) => r.national),
+                backgroundColor: CHART_COLORS.other,
+                borderColor: CHART_COLORS.national,
+                borderWidth: 1,
+                barThickness: 16,
+              },
+            ],
+          }}
+          options={{
+            indexAxis: "y",
+            maintainAspectRatio: false,
+            layout: { padding: { left: 4, right: 8 } },
+            scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } }, y: { ticks: { autoSkip: false } } },
+            plugins: { legend: { position: "bottom" } },
+          }}
+        />
+      </div>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { Bar } from "react-chartjs-2";
+import { CHART_COLORS } from "./chart-setup";
+import { ChartFigure } from "./chart-figure";
+
+export type TDistributionRow = { label: string; share: number | null; derived: boolean; isOwn: boolean };
+
+/** Chart.js does not wrap axis labels; an array of lines does. ~26 characters fit beside the bars on a phone. */
+function wrap(text: string, width = 26): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && (line + " " + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const fmt = (row: TDistributionRow) =>
+  row.share === null ? "kein Wert" : `${row.derived ? "rund " : ""}${row.share.toLocaleString("de-DE")} %`;
+
+/**
+ * National distribution of one question as horizontal bars; the own answer is highlighted by
+ * colour, a thicker border and the words "Ihre Antwort" in its label (never by colour alone).
+ */
+export function DistributionChart({ question, rows }: { question: string; rows: TDistributionRow[] }) {
+  const shown = rows.filter((r) => r.share !== null);
+  const labelOf = (r: TDistributionRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}${r.derived ? " (abgeleitet)" : ""}`;
+  const own = rows.filter((r) => r.isOwn).map((r) => r.label);
+  const summary = `Balkendiagramm, Anteile aller Kommunen 2020: ${shown.map((r) => `${r.label} ${fmt(r)}`).join("; ")}. Ihre Antwort: ${own.join(", ") || "keine"}.`;
+  return (
+    <ChartFigure
+      caption="Bundesweite Verteilung 2020 (Anteil der Kommunen)"
+      captionDetail={question}
+      columns={[{ header: "Antwort" }, { header: "Anteil der Kommunen 2020", numeric: true }, { header: "Ihre Antwort" }]}
+      rows={rows.map((r) => [r.label + (r.derived ? " (abgeleitet)" : ""), fmt(r), r.isOwn ? "Ja" : ""])}
+    >
+      <div style={{ height: `${shown.reduce((h, r) => h + Math.max(40, wrap(labelOf(r)).length * 17 + 8), 0) + 36}px` }}>
+        <Bar
+          role="img"
+          aria-label={summary}
+          data={{
+            labels: shown.map((r) => wrap(labelOf(r))),
+            datasets: [
+              {
+                label: "Anteil der Kommunen 2020 in %",
+                data: shown.map((r) => r.share),
+                backgroundColor: shown.map((r) => (r.isOwn ? CHART_COLORS.own : CHART_COLORS.other)),
+                borderColor: shown.map((r) => (r.isOwn ? "#000" : CHART_COLORS.other)),
+                borderWidth: shown.map((r) => (r.isOwn ? 2 : 0)),
+                barThickness: 22,
+              },
+            ],
+          }}
+          options={{
+            indexAxis: "y",
+            layout: { padding: { left: 4, right: 8 } },
+            maintainAspectRatio: false,
+            scales: {
+              x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } },
+              y: { ticks: { autoSkip: false } },
+            },
+            plugins: { legend: { display: false }, tooltip: { callbacks: { label: (ctx) => fmt(shown[ctx.dataIndex]!) } } },
+          }}
+        />
+      </div>
+    </ChartFigure>
+  );
+}

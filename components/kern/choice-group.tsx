@@ -1,0 +1,73 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { FieldError } from "./field-error";
+
+export type TChoice = { value: string; label: string };
+
+/**
+ * A KERN fieldset of radio buttons (single choice) or checkboxes (multi choice). The legend is
+ * the question; the error is tied to the group via aria-describedby.
+ */
+export function ChoiceGroup({
+  id,
+  name,
+  legend,
+  hint,
+  error,
+  type,
+  choices,
+  inputProps,
+  readOnly,
+}: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  hint?: string;
+  error?: string;
+  type: "radio" | "checkbox";
+  choices: readonly TChoice[];
+  /** Extra props per input (react-hook-form's register, defaultChecked, …). */
+  inputProps?: (choice: TChoice) => InputHTMLAttributes<HTMLInputElement>;
+  readOnly?: boolean;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const kind = type === "radio" ? "radio" : "checkbox";
+  return (
+    <fieldset
+      className={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}
+      id={id}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      aria-invalid={error ? true : undefined}
+      tabIndex={-1}
+    >
+      <legend className="kern-label">{legend}</legend>
+      {hint ? (
+        <div className="kern-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+      <div className="kern-fieldset__body">
+        {choices.map((choice) => {
+          const inputId = `${id}-${choice.value}`;
+          return (
+            <div className="kern-form-check" key={choice.value}>
+              <input
+                className={`kern-form-check__${kind}${error ? ` kern-form-check__${kind}--error` : ""}`}
+                type={type}
+                id={inputId}
+                name={name}
+                value={choice.value}
+                disabled={readOnly}
+                {...inputProps?.(choice)}
+              />
+              <label className="kern-label" htmlFor={inputId}>
+                {choice.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

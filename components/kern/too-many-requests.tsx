@@ -1,0 +1,18 @@
+import { Alert } from "./alert";
+
+/** Shown instead of a page when a client has looked up too many unknown links. */
+export function TooManyRequests({ retryAfterSeconds }: { retryAfterSeconds: number }) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return (
+    <div className="stack">
+      <h1 className="kern-heading-large">Zu viele Anfragen</h1>
+      <Alert tone="warning" title="Bitte warten Sie einen Moment" role="alert">
+        <p className="kern-body">
+          Von Ihrem Anschluss wurden in kurzer Zeit viele ungültige Links aufgerufen. Zum Schutz der Selbsteinschätzungen sperren wir
+          solche Aufrufe für etwa {minutes} {minutes === 1 ? "Minute" : "Minuten"}. Bitte versuchen Sie es danach erneut und prüfen Sie,
+          ob Ihr Link vollständig ist.
+        </p>
+      </Alert>
+    </div>
+  );
+}

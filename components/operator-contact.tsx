@@ -1,0 +1,42 @@
+import { getOperatorInfo } from "@/lib/operator-info";
+import { Alert } from "@/components/kern/alert";
+
+/** The operator's contact as configured; a clear notice for the administrator when it is missing. */
+export function OperatorContact() {
+  const op = getOperatorInfo();
+  if (!op.configured) {
+    return (
+      <Alert tone="warning" title="Betreiberangaben fehlen">
+        <p className="kern-body">
+          Diese Installation hat noch keine Betreiberangaben. Die Verwaltung, die sie betreibt, trägt sie über die Umgebungsvariablen
+          OPERATOR_NAME, OPERATOR_ADDRESS, OPERATOR_EMAIL (und optional OPERATOR_PHONE, OPERATOR_REPRESENTATIVE) ein.
+        </p>
+      </Alert>
+    );
+  }
+  return (
+    <address className="kern-body operator-address">
+      <strong>{op.name}</strong>
+      <br />
+      {op.address!.split(/\s*\|\s*|\n/).map((line) => (
+        <span key={line}>
+          {line}
+          <br />
+        </span>
+      ))}
+      E-Mail: <a className="kern-link" href={`mailto:${op.email}`}>{op.email}</a>
+      {op.phone ? (
+        <>
+          <br />
+          Telefon: {op.phone}
+        </>
+      ) : null}
+      {op.representative ? (
+        <>
+          <br />
+          Vertreten durch: {op.representative}
+        </>
+      ) : null}
+    </address>
+  );
+}

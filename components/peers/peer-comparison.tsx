@@ -1,0 +1,117 @@
+import type { TPeerComparison } from "@/lib/assessment/get-peer-view";
+import type { TAnswers } from "@/lib/survey/answer-schema";
+import { STEPS } from "@/lib/survey/reference";
+import { getStateName } from "@/lib/profile/states";
+import { getSizeClass } from "@/lib/profile/size-class";
+import { Alert } from "@/components/kern/alert";
+import { ComparisonChart } from "@/components/charts/comparison-chart";
+
+const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
+
+export function describePeerGroup(view: Pick<TPeerComparison, "filters">): string {
+  const { state, sizeClass } = view.filters;
+  // Dative plural: "Vergleich mit Kleinstädten in Sachsen", "12 von 130 Kleinstädten".
+  const size = sizeClass ? getSizeClass(sizeClass).townTypeDativePlural : "Kommunen";
+  return `${size}${state ? ` in ${getStateName(state)}` : " in ganz Deutschland"}`;
+}
+
+/** The peer view: coverage, index statistics and, per question, peers beside the national 2020 figures. */
+export function PeerComparison({
+  view,
+  ownAnswers,
+  ownIndex,
+  headingLevel = 2,
+  compact = false,
+}: {
+  view: TPeerComparison;
+  ownAnswers?: Partial<TAnswers>;
+  ownIndex?: number | null;
+  headingLevel?: 2 | 3;
+  compact?: boolean;
+}) {
+  const H = headingLevel === 2 ? "h2" : "h3";
+  const group = describePeerGroup(view);
+  if (view.suppressed) {
+    return (
+      <Alert tone="info" title="Zu wenige Vergleichskommunen">
+        <p className="kern-body">
+          Für {group} liegen noch nicht genug abgeschlossene Selbsteinschätzungen vor. Zum Schutz der einzelnen Kommunen zeigen wir
+          Vergleichszahlen erst, wenn mindestens {view.k} Kommunen einer Gruppe teilgenommen haben. Wählen Sie eine größere Gruppe,
+          zum Beispiel nur die Größenklasse.
+        </p>
+      </Alert>
+    );
+  }
+  const peerLabel = "Vergleichskommunen";
+  return (
+    <div className="stack">
+      <p className="kern-body">
+        Verglichen mit <strong>{view.count!.toLocaleString("de-DE")}</strong> von {view.registerTotal.toLocaleString("de-DE")} {group}{" "}
+        (Anzahl laut amtlichem Gemeindeverzeichnis), die hier eine Selbsteinschätzung abgeschlossen haben. Es zählt jeweils die neueste
+        abgeschlossene Selbsteinschätzung einer Kommune.
+      </p>
+      {view.index ? (
+        <section aria-labelledby="peer-index" className="stack-sm">
+          <H className="kern-heading-small" id="peer-index">
+            Reifegrad-Index der Vergleichskommunen
+          </H>
+          <dl className="kern-description-list">
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">Mittelwert</dt>
+              <dd className="kern-description-list-item__value">{fmt(view.index.mean)}</dd>
+            </div>
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">Median</dt>
+              <dd className="kern-description-list-item__value">{fmt(view.index.median)}</dd>
+            </div>
+            <div className="kern-description-list-item">
+              <dt className="kern-description-list-item__key">Mittlere Hälfte (25. bis 75. Perzentil)</dt>
+              <dd className="kern-description-list-item__value">
+                {fmt(view.index.p25)} bis {fmt(view.index.p75)}
+              </dd>
+            </div>
+            {ownIndex != null ? (
+              <div className="kern-description-list-item">
+                <dt className="kern-description-list-item__key">Ihre Kommune</dt>
+                <dd className="kern-description-list-item__value">
+                  {fmt(ownIndex)}
+                  {view.ownPosition !== null ? ` – damit liegen Sie vor ${view.ownPosition} % der Vergleichskommunen.` : ""}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+      {compact
+        ? null
+        : STEPS.map((step) => (
+            <section key={step.topic.id} aria-labelledby={`peer-topic-${step.topic.id}`} className="stack">
+              <H className="kern-heading-medium" id={`peer-topic-${step.topic.id}`}>
+                {step.topic.title}
+              </H>
+              {step.questions.map((q) => {
+                const shares = view.questions.find((x) => x.id === q.id)?.shares ?? {};
+                const own = ownAnswers?.[q.id];
+                const chosen = new Set(own === undefined ? [] : Array.isArray(own) ? own : [own]);
+                return (
+                  <article key={q.id} className="result-question stack-sm" aria-label={q.text}>
+                    <p className="kern-body kern-body--bold">{q.text}</p>
+                    <ComparisonChart
+                      question={q.text}
+                      peerLabel={peerLabel}
+                      rows={q.options.map((o) => ({
+                        label: o.label,
+                        peers: shares[o.id] ?? 0,
+                        national: o.share,
+                        nationalDerived: !o.published && o.share !== null,
+                        isOwn: chosen.has(o.id),
+                      }))}
+                    />
+                  </article>
+                );
+              })}
+            </section>
+          ))}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+"use client";
+
+import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { ChoiceGroup } from "@/components/kern/choice-group";
+import { ErrorSummary } from "@/components/kern/error-summary";
+import { Alert } from "@/components/kern/alert";
+import { answersSchemaFor, type TAnswers } from "@/lib/survey/answer-schema";
+import { toAnswerValue } from "@/lib/survey/form-answers";
+import type { TQuestion } from "@/lib/survey/schema";
+import type { TSaveResult, TStepActionState } from "@/app/a/[token]/actions";
+
+type TProps = {
+  token: string;
+  questions: TQuestion[];
+  initialAnswers: Partial<TAnswers>;
+  initialVersion: number;
+  backHref: string;
+  nextHref: string;
+  overviewHref: string;
+  isLastStep: boolean;
+  autosave: (token: string, version: number, answers: Record<string, string | string[] | null>) => Promise<TSaveResult>;
+  saveStep: (prev: TStepActionState, form: FormData) => Promise<TStepActionState>;
+};
+
+type TSaveStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; message: string; stale: boolean };
+
+/**
+ * One step of the questionnaire. Every change is saved at once (autosave, serialised so that
+ * versions follow each other); "Weiter" validates the step with the schema derived from the
+ * reference file. Without JavaScript the form posts to a server action instead.
+ */
+export function StepForm(props: TProps) {
+  const { token, questions, initialAnswers, initialVersion, autosave } = props;
+  const router = useRouter();
+  const [actionState, formAction] = useActionState(props.saveStep, {});
+  const version = useRef(initialVersion);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const [status, setStatus] = useState<TSaveStatus>({ kind: "idle" });
+  const [versionField, setVersionField] = useState(initialVersion);
+
+  const defaults = Object.fromEntries(
+    questions.map((q) => [q.id, initialAnswers[q.id] ?? (q.type === "multi" ? [] : null)]),
+  ) as TAnswers;
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors, submitCount },
+  } = useForm<TAnswers>({ shouldFocusError: false, defaultValues: defaults, resolver: zodResolver(answersSchemaFor(questions.map((q) => q.id)) as never) as unknown as Resolver<TAnswers> });
+
+  const save = useCallback(
+    (answers: Record<string, string | string[] | null>) => {
+      const run = async () => {
+        setStatus({ kind: "saving" });
+        const result = await autosave(token, version.current, answers);
+        if (result.ok) {
+          version.current = result.version;
+          setVersionField(result.version);
+          setStatus({ kind: "saved", at: new Date() });
+        } else {
+          setStatus({ kind: "error", message: result.message, stale: result.status === 409 });
+        }
+        return result.ok;
+      };
+      const next = queue.current.then(run, run);
+      queue.current = next;
+      return next;
+    },
+    [autosave, token],
+  );
+
+  useEffect(() => {
+    const sub = watch((values, { name }) => {
+      const q = questions.find((x) => x.id === name);
+      if (!q) return;
+      void save({ [q.id]: toAnswerValue(q, values[q.id]) });
+    });
+    return () => sub.unsubscribe();
+  }, [watch, questions, save]);
+
+  const fieldError = (id: string) => {
+    const e = errors[id];
+    return (e?.message as string | undefined) ?? actionState.fieldErrors?.[id];
+  };
+  const summary = questions
+    .map((q, i) => ({ fieldId: `frage-${q.id}`, message: fieldError(q.id) ? `Frage ${i + 1}: ${fieldError(q.id)}` : "" }))
+    .filter((e) => e.message);
+
+  const goNext = handleSubmit(async () => {
+    const saved = await queue.current;
+    if (saved === false && status.kind === "error") return;
+    router.push(props.nextHref);
+  });
+
+  return (
+    <form action={formAction} noValidate className="stack" onSubmit={(e) => void goNext(e)}>
+      {(submitCount > 0 || actionState.fieldErrors) && summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
+      {actionState.message && !actionState.fieldErrors ? <Alert tone="danger" title={actionState.message} role="alert" /> : null}
+      <input type="hidden" name="version" value={versionField} />
+      {questions.map((q, i) => (
+        <ChoiceGroup
+          key={q.id}
+          id={`frage-${q.id}`}
+          name={q.id}
+          legend={
+            <>
+              <span className="kern-sr-only">Frage {i + 1}: </span>
+              {q.text}
+            </>
+          }
+          hint={q.hint}
+          type={q.type === "single" ? "radio" : "checkbox"}
+          choices={q.options.map((o) => ({ value: o.id, label: o.label }))}
+          error={fieldError(q.id)}
+          inputProps={() => register(q.id)}
+        />
+      ))}
+      <p className="save-status kern-body kern-body--small" role="status" aria-live="polite">
+        {status.kind === "saving" ? "Wird gespeichert …" : null}
+        {status.kind === "saved"
+          ? `Alle Antworten gespeichert (${status.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit" })} Uhr).`
+          : null}
+      </p>
+      {status.kind === "error" ? (
+        <Alert tone="danger" title="Ihre letzte Änderung wurde nicht gespeichert" role="alert">
+          <p className="kern-body">{status.message}</p>
+          {status.stale ? (
+            <button type="button" className="kern-btn kern-btn--secondary" onClick={() => window.location.reload()}>
+              <span className="kern-label">Aktuellen Stand laden</span>
+            </button>
+          ) : null}
+        </Alert>
+      ) : null}
+      <div className="button-row button-row--spread">
+        <button
+          type="submit"
+          name="intent"
+          value="back"
+          className="kern-btn kern-btn--secondary"
+          onClick={(e) => {
+            e.preventDefault();
+            void queue.current.then(() => router.push(props.backHref));
+          }}
+        >
+          <span className="kern-icon kern-icon--arrow-back" aria-hidden="true" />
+          <span className="kern-label">Zurück</span>
+        </button>
+        <button type="submit" name="intent" value="next" className="kern-btn kern-btn--primary">
+          <span className="kern-label">{props.isLastStep ? "Weiter zur Prüfung" : "Weiter"}</span>
+          <span className="kern-icon kern-icon--arrow-forward" aria-hidden="true" />
+        </button>
+      </div>
+      <p className="kern-body kern-body--small">
+        <button
+          type="submit"
+          name="intent"
+          value="overview"
+          className="kern-btn kern-btn--tertiary"
+          onClick={(e) => {
+            e.preventDefault();
+            void queue.current.then(() => router.push(props.overviewHref));
+          }}
+        >
+          <span className="kern-label">Zur Übersicht – später weitermachen</span>
+        </button>
+      </p>
+    </form>
+  );
+}

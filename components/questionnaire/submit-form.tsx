@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/kern/error-summary";
+import type { TSubmitState } from "@/app/a/[token]/actions";
+
+type TProps = {
+  action: (prev: TSubmitState, form: FormData) => Promise<TSubmitState>;
+  questionTexts: Record<string, { text: string; href: string }>;
+};
+
+export function SubmitForm({ action, questionTexts }: TProps) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="stack-sm">
+      {state.message ? (
+        <ErrorSummary
+          title={state.message}
+          errors={(state.unanswered ?? []).map((id) => ({ fieldId: `offen-${id}`, message: questionTexts[id]?.text ?? id }))}
+        />
+      ) : null}
+      <button type="submit" className="kern-btn kern-btn--primary" disabled={pending}>
+        <span className="kern-label">{pending ? "Wird abgesendet …" : "Selbsteinschätzung absenden"}</span>
+      </button>
+    </form>
+  );
+}

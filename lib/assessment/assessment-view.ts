@@ -1,0 +1,97 @@
+import { reference } from "../survey/reference";
+import type { TAnswers } from "../survey/answer-schema";
+import type { TStateCode } from "../profile/states";
+import type { TSizeClass } from "../profile/size-class";
+import type { TRespondentRole } from "../profile/profile-schema";
+
+export type TAssessmentStatus = "draft" | "submitted";
+
+/** An assessment as the UI and the API see it (GET /api/assessments/{token}, CONTRACT.md). */
+export type TAssessmentView = {
+  id: string;
+  status: TAssessmentStatus;
+  /** agsGebietsstand: Gebietsstand of the register the AGS was found in; null if not found or none given. */
+  municipality: { name: string; state: TStateCode; population: number; sizeClass: TSizeClass; ags: string | null; agsGebietsstand: string | null };
+  respondentRole: TRespondentRole;
+  answers: TAnswers;
+  version: number;
+  referenceId: string;
+  /** Identity for "latest submission counts" (internal; not part of the API response). */
+  municipalityKey: string;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+};
+
+type TAssessmentRow = {
+  id: string;
+  status: string;
+  version: number;
+  referenceId: string;
+  municipalityName: string;
+  state: string;
+  population: number;
+  sizeClass: string;
+  ags: string | null;
+  agsGebietsstand: string | null;
+  respondentRole: string;
+  municipalityKey: string;
+  isDemo: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  answers: { questionId: string; optionId: string }[];
+};
+
+/**
+ * Rows of the Answer table back to the answers object: one option id for a single-choice
+ * question, the chosen ids in the file's option order for a multi-choice question.
+ * Rows that the current reference no longer knows are left out.
+ */
+export function rowsToAnswers(rows: { questionId: string; optionId: string }[]): TAnswers {
+  const chosen = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!chosen.has(r.questionId)) chosen.set(r.questionId, new Set());
+    chosen.get(r.questionId)!.add(r.optionId);
+  }
+  const answers: TAnswers = {};
+  for (const q of reference.questions) {
+    const ids = chosen.get(q.id);
+    if (!ids) continue;
+    const ordered = q.options.map((o) => o.id).filter((id) => ids.has(id));
+    if (ordered.length === 0) continue;
+    answers[q.id] = q.type === "single" ? ordered[0]! : ordered;
+  }
+  return answers;
+}
+
+export function toAssessmentView(row: TAssessmentRow): TAssessmentView {
+  return {
+    id: row.id,
+    status: row.status === "submitted" ? "submitted" : "draft",
+    municipality: {
+      name: row.municipalityName,
+      state: row.state as TStateCode,
+      population: row.population,
+      sizeClass: row.sizeClass as TSizeClass,
+      ags: row.ags,
+      agsGebietsstand: row.agsGebietsstand,
+    },
+    respondentRole: row.respondentRole as TRespondentRole,
+    answers: rowsToAnswers(row.answers),
+    version: row.version,
+    referenceId: row.referenceId,
+    municipalityKey: row.municipalityKey,
+    isDemo: row.isDemo,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+  };
+}
+
+/** The API's view of an assessment: without internal bookkeeping fields. */
+export function toPublicAssessment(view: TAssessmentView) {
+  const { municipalityKey: _key, isDemo: _demo, ...rest } = view;
+  return rest;
+}

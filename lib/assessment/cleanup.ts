@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "../db/client";
+import { runExclusive } from "../db/exclusive";
+import { deleteExpiredRateLimits } from "../security/rate-limit";
+
+/** Drafts untouched for this many months are deleted (privacy statement, npm run cleanup). */
+export const DRAFT_RETENTION_MONTHS = 12;
+
+export function draftCutoff(now: Date): Date {
+  const cutoff = new Date(now);
+  cutoff.setMonth(cutoff.getMonth() - DRAFT_RETENTION_MONTHS);
+  return cutoff;
+}
+
+/**
+ * Deletes drafts not changed for 12 months (submitted assessments stay until their owner deletes
+ * them), expired operator sessions and old rate-limit counters. Drafts never count as peers, so the
+ * peer pool is unaffected.
+ */
+export function cleanUp(now: Date): Promise<{ drafts: number; sessions: number; rateLimits: number }> {
+  return runExclusive(async () => {
+    const drafts = await db.assessment.deleteMany({ where: { status: "draft", updatedAt: { lt: draftCutoff(now) } } });
+    const sessions = await db.operatorSession.deleteMany({ where: { expiresAt: { lt: now } } });
+    const rateLimits = await deleteExpiredRateLimits(now.getTime());
+    return { drafts: drafts.count, sessions: sessions.count, rateLimits };
+  });
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { buildReportModel } from "../report/report-model";
+import { renderReport } from "../report/render-report";
+import { reference } from "../survey/reference";
+import { err, ok, type TResult } from "../result";
+import type { TAssessmentError } from "./errors";
+import { getBenchmark } from "./get-benchmark";
+import { getPeerView } from "./get-peer-view";
+
+/** The PDF benchmark report of an assessment (a draft gets a watermarked, partial report). */
+export async function createReport(token: string, now: Date): Promise<TResult<{ pdf: Buffer; fileName: string }, TAssessmentError>> {
+  const found = await getBenchmark(token);
+  if (!found.ok) return err(found.error);
+  const { assessment, benchmark } = found.value;
+  const { municipality: m } = assessment;
+  const peers = await getPeerView({ state: m.state, sizeClass: m.sizeClass });
+  const model = buildReportModel({
+    ref: reference,
+    benchmark,
+    peers: peers.ok ? peers.value : null,
+    municipality: m,
+    respondentRole: assessment.respondentRole,
+    status: assessment.status,
+    answers: assessment.answers,
+    now,
+  });
+  return ok({ pdf: await renderReport(model, now), fileName: model.fileName });
+}

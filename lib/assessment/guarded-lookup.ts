@@ -1,0 +1,31 @@
+import "server-only";
+import { consumeRateLimit, isRateLimited } from "../security/rate-limit";
+import { err, ok, type TResult } from "../result";
+import type { TAssessmentView } from "./assessment-view";
+import type { TAssessmentError } from "./errors";
+import { findAssessmentByToken } from "./find-assessment";
+
+/**
+ * Brute-force resistance for edit links: a client that has looked up too many unknown tokens gets
+ * 429 for a while, even for a valid token; every miss is counted (in the database, for all instances).
+ */
+export async function lookUpAssessment(token: string, client: string): Promise<TResult<TAssessmentView, TAssessmentError>> {
+  const limited = await isRateLimited("tokenMiss", client);
+  if (!limited.ok) return err({ kind: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds });
+  const assessment = await findAssessmentByToken(token);
+  if (assessment) return ok(assessment);
+  await consumeRateLimit("tokenMiss", client);
+  return err({ kind: "assessment_not_found" });
+}
+
+/** Guards a use case that takes a token: refuses over-limit clients and counts its "not found" as a miss. */
+export async function withTokenGuard<T>(
+  client: string,
+  run: () => Promise<TResult<T, TAssessmentError>>,
+): Promise<TResult<T, TAssessmentError>> {
+  const limited = await isRateLimited("tokenMiss", client);
+  if (!limited.ok) return err({ kind: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds });
+  const result = await run();
+  if (!result.ok && result.error.kind === "assessment_not_found") await consumeRateLimit("tokenMiss", client);
+  return result;
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { runExclusive } from "../db/exclusive";
+import { db } from "../db/client";
+import { findUnanswered } from "../survey/answer-schema";
+import { err, ok, type TResult } from "../result";
+import type { TAssessmentError } from "./errors";
+import { findAssessmentByToken } from "./find-assessment";
+import { refreshPeerPool } from "./refresh-peer-pool";
+import { computeIndex } from "../benchmark/scoring";
+import { reference } from "../survey/reference";
+
+/** Submits a complete draft; an already submitted assessment stays submitted (idempotent). */
+export function submitAssessment(token: string): Promise<TResult<{ status: "submitted"; version: number }, TAssessmentError>> {
+  return runExclusive(() => submitAssessmentUnlocked(token));
+}
+
+async function submitAssessmentUnlocked(token: string): Promise<TResult<{ status: "submitted"; version: number }, TAssessmentError>> {
+  const assessment = await findAssessmentByToken(token);
+  if (!assessment) return err({ kind: "assessment_not_found" });
+  if (assessment.status === "submitted") return ok({ status: "submitted", version: assessment.version });
+  const unanswered = findUnanswered(assessment.answers);
+  if (unanswered.length > 0) return err({ kind: "incomplete", unanswered });
+  const indexScore = computeIndex(reference, assessment.answers).score;
+  const updated = await db.$transaction(async (tx) => {
+    const res = await tx.assessment.updateMany({
+      where: { id: assessment.id, version: assessment.version },
+      // A new submission needs a new approval where approval is required: its answers may have changed.
+      data: { status: "submitted", submittedAt: new Date(), version: { increment: 1 }, indexScore, peerApproved: false },
+    });
+    if (res.count === 1) await refreshPeerPool(tx, assessment.municipalityKey);
+    return res.count;
+  });
+  if (updated !== 1) return err({ kind: "stale_version", currentVersion: assessment.version });
+  return ok({ status: "submitted", version: assessment.version + 1 });
+}
+
+/** Opens a submitted assessment for editing again; it then no longer counts as submitted. */
+export function reopenAssessment(token: string): Promise<TResult<{ status: "draft"; version: number }, TAssessmentError>> {
+  return runExclusive(() => reopenAssessmentUnlocked(token));
+}
+
+async function reopenAssessmentUnlocked(token: string): Promise<TResult<{ status: "draft"; version: number }, TAssessmentError>> {
+  const assessment = await findAssessmentByToken(token);
+  if (!assessment) return err({ kind: "assessment_not_found" });
+  if (assessment.status === "draft") return ok({ status: "draft", version: assessment.version });
+  await db.$transaction(async (tx) => {
+    await tx.assessment.update({
+      where: { id: assessment.id },
+      data: { status: "draft", submittedAt: null, version: { increment: 1 }, peerCurrent: false, indexScore: null },
+    });
+    await refreshPeerPool(tx, assessment.municipalityKey);
+  });
+  return ok({ status: "draft", version: assessment.version + 1 });
+}

@@ -1,0 +1,16 @@
+import "server-only";
+
+/**
+ * One writer at a time in this process. The SQLite driver adapter shares a single connection, so a
+ * query issued while another request's transaction is open would run inside that transaction (and
+ * see, or be rolled back with, its uncommitted changes). Every write use case and every rebuild of
+ * the peer cache runs through here. On PostgreSQL (pooled connections) it only serialises this
+ * process's writes, which the database would serialise anyway.
+ */
+let tail: Promise<unknown> = Promise.resolve();
+
+export function runExclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const run = tail.then(fn, fn);
+  tail = run.catch(() => undefined);
+  return run;
+}

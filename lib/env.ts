@@ -1,0 +1,63 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env. Parsed lazily so that build steps without a
+// database configuration still work, but every value is validated before first use.
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
+      message: "DATABASE_URL muss mit file: (SQLite) oder postgresql:// (PostgreSQL) beginnen.",
+    }),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** k of the peer comparison's k-anonymity; values below 5 are refused (never weaker than 5). */
+  PEER_K: z.coerce.number().int().min(5, "PEER_K muss mindestens 5 sein.").default(5),
+  /** Submissions count as peers only after an operator approved them. */
+  PEERS_REQUIRE_APPROVAL: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+  /** scrypt hash of the operator password (npm run operator:hash-password); no operator area without it. */
+  OPERATOR_PASSWORD_HASH: z
+    .string()
+    .regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{128}$/, "OPERATOR_PASSWORD_HASH hat nicht das Format scrypt$<salt>$<hash>.")
+    .optional(),
+  /** Imprint (Impressum) and accessibility statement: who runs this instance. */
+  OPERATOR_NAME: z.string().trim().min(1).optional(),
+  OPERATOR_ADDRESS: z.string().trim().min(1).optional(),
+  OPERATOR_EMAIL: z.string().trim().email().optional(),
+  OPERATOR_PHONE: z.string().trim().min(1).optional(),
+  OPERATOR_REPRESENTATIVE: z.string().trim().min(1).optional(),
+  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy that sets it). */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | undefined;
+
+export function getEnv(): TEnv {
+  cached ??= ZEnv.parse({
+    DATABASE_URL: process.env.DATABASE_URL,
+    NODE_ENV: process.env.NODE_ENV,
+    PEER_K: process.env.PEER_K || undefined,
+    PEERS_REQUIRE_APPROVAL: process.env.PEERS_REQUIRE_APPROVAL,
+    OPERATOR_PASSWORD_HASH: process.env.OPERATOR_PASSWORD_HASH || undefined,
+    OPERATOR_NAME: process.env.OPERATOR_NAME || undefined,
+    OPERATOR_ADDRESS: process.env.OPERATOR_ADDRESS || undefined,
+    OPERATOR_EMAIL: process.env.OPERATOR_EMAIL || undefined,
+    OPERATOR_PHONE: process.env.OPERATOR_PHONE || undefined,
+    OPERATOR_REPRESENTATIVE: process.env.OPERATOR_REPRESENTATIVE || undefined,
+    TRUST_PROXY: process.env.TRUST_PROXY,
+  });
+  return cached;
+}
+
+/** Default embedded database: prisma/dev.db under the project root (the working directory). */
+export const DEFAULT_SQLITE_FILE = path.join("prisma", "dev.db");

@@ -1,0 +1,93 @@
+import type { TAssessmentError } from "../assessment/errors";
+import type { TFieldIssue } from "../validation/zod-de";
+import { getQuestion } from "../survey/reference";
+
+/** Failures of the HTTP layer itself, before a use case runs. */
+export type THttpError =
+  | { kind: "invalid_json" }
+  | { kind: "payload_too_large"; limitBytes: number }
+  | { kind: "unsupported_media_type" }
+  | { kind: "invalid_query"; issues: TFieldIssue[] }
+  | { kind: "not_found" }
+  | { kind: "forbidden_origin" };
+
+export type TErrorBody = { error: string; issues?: TFieldIssue[]; [key: string]: unknown };
+
+/**
+ * The one mapping of error kinds to a status and a German message. Unexpected errors never
+ * reach this table: route handlers catch them and answer with a generic 500 message without
+ * details (see handle-route.ts).
+ */
+export function toErrorResponse(error: TAssessmentError | THttpError): { status: number; body: TErrorBody } {
+  switch (error.kind) {
+    case "invalid_input":
+      return { status: 422, body: { error: describeIssues(error.issues), issues: error.issues } };
+    case "invalid_query":
+      return { status: 422, body: { error: describeIssues(error.issues), issues: error.issues } };
+    case "invalid_json":
+      return { status: 422, body: { error: "Die Anfrage enthält kein gültiges JSON." } };
+    case "unsupported_media_type":
+      return { status: 415, body: { error: "Bitte senden Sie die Daten als JSON (Content-Type: application/json)." } };
+    case "payload_too_large":
+      return {
+        status: 413,
+        body: { error: `Die Anfrage ist zu groß (höchstens ${Math.round(error.limitBytes / 1024)} KB).` },
+      };
+    case "assessment_not_found":
+    case "not_found":
+      return {
+        status: 404,
+        body: { error: "Zu diesem Link gibt es keine Selbsteinschätzung. Bitte prüfen Sie den Link." },
+      };
+    case "stale_version":
+      return {
+        status: 409,
+        body: {
+          error:
+            "Diese Selbsteinschätzung wurde inzwischen an anderer Stelle geändert. Bitte laden Sie den aktuellen Stand und wiederholen Sie Ihre Änderung.",
+          currentVersion: error.currentVersion,
+        },
+      };
+    case "assessment_submitted":
+      return {
+        status: 409,
+        body: { error: "Diese Selbsteinschätzung ist abgeschlossen. Öffnen Sie sie zur Bearbeitung, um Antworten zu ändern." },
+      };
+    case "rate_limited":
+      return {
+        status: 429,
+        body: {
+          error: `Zu viele Anfragen in kurzer Zeit. Bitte warten Sie ${formatWait(error.retryAfterSeconds)} und versuchen Sie es dann erneut.`,
+          retryAfterSeconds: error.retryAfterSeconds,
+        },
+      };
+    case "forbidden_origin":
+      return { status: 403, body: { error: "Diese Anfrage kommt von einer fremden Website und wurde deshalb abgelehnt." } };
+    case "incomplete":
+      return {
+        status: 422,
+        body: {
+          error: `${error.unanswered.length === 1 ? "Es ist noch 1 Frage offen" : `Es sind noch ${error.unanswered.length} Fragen offen`}. Bitte beantworten Sie alle Fragen, bevor Sie absenden.`,
+          unanswered: error.unanswered,
+          issues: error.unanswered.map((id) => ({
+            path: `answers.${id}`,
+            message: `Noch nicht beantwortet: ${getQuestion(id)?.text ?? id}`,
+          })),
+        },
+      };
+  }
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} Sekunden`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} Minuten`;
+}
+
+function describeIssues(issues: TFieldIssue[]): string {
+  const first = issues[0];
+  if (!first) return "Die Angaben sind ungültig.";
+  const field = first.path ? ` (Feld: ${first.path})` : "";
+  const more = issues.length > 1 ? ` Weitere Fehler: ${issues.length - 1}.` : "";
+  return `Die Angaben sind ungültig${field}: ${first.message}${more}`;
+}

@@ -1,0 +1,140 @@
+import type { TSizeClass } from "../profile/size-class";
+import type { TStateCode } from "../profile/states";
+import { nameKeys, normalizeName } from "./normalize";
+
+/** One municipality of the official register, with the figures derived from it. */
+export type TRegisterEntry = Readonly<{
+  /** Amtlicher Gemeindeschlüssel, 8 digits; the first two are the state's Länderschlüssel. */
+  ags: string;
+  /** As Destatis writes it, suffix included: "Großenhain, Stadt", "Ebstorf,Klosterflecken". */
+  name: string;
+  /** Text before the first comma: "Großenhain". */
+  nameShort: string;
+  /** How a user tells homonyms apart: "Landkreis Meißen", "Kreis Kleve", "kreisfreie Stadt". */
+  kreis: string;
+  state: TStateCode;
+  stateName: string;
+  /** Inhabitants on populationDate (Fortschreibung, Destatis). */
+  population: number;
+  /** ISO date the population refers to, e.g. "2024-12-31". */
+  populationDate: string;
+  sizeClass: TSizeClass;
+}>;
+
+/** A search result: the register entry itself (frozen, shared; safe to serialise). */
+export type TMunicipalityHit = TRegisterEntry;
+
+export type TSearchParams = {
+  q: string;
+  state?: TStateCode;
+  /** 1..20; values outside are clamped, anything not a number means the default 10. */
+  limit?: number;
+};
+
+export const SEARCH_MIN_CHARS = 2;
+// Queries are cut here before normalising: the API allows 100 characters, and no name is longer than 50.
+export const SEARCH_MAX_CHARS = 100;
+export const SEARCH_MAX_LIMIT = 20;
+const DEFAULT_LIMIT = 10;
+
+// Ranks, best first. The last one only exists for queries of several words.
+const RANK_PREFIX = 0;
+const RANK_WORD_START = 1;
+const RANK_SUBSTRING = 2;
+const RANK_ALL_WORDS = 3;
+const RANK_COUNT = 4;
+
+type TIndexedRow = { readonly entry: TRegisterEntry; readonly keys: readonly string[] };
+
+export type TSearchIndex = {
+  readonly all: readonly TIndexedRow[];
+  readonly byState: ReadonlyMap<TStateCode, readonly TIndexedRow[]>;
+};
+
+const nameCollator = new Intl.Collator("de");
+
+/**
+ * Precomputes the matching keys and orders the rows by population (descending), then name,
+ * then AGS. A scan in that order meets the best candidates of each rank first, so a query
+ * needs no sort and can stop as soon as `limit` prefix matches are found.
+ */
+export function buildSearchIndex(entries: readonly TRegisterEntry[]): TSearchIndex {
+  const all = entries
+    .map((entry) => ({ entry, keys: nameKeys(entry.name) }))
+    .sort(
+      (a, b) =>
+        b.entry.population - a.entry.population ||
+        nameCollator.compare(a.entry.name, b.entry.name) ||
+        (a.entry.ags < b.entry.ags ? -1 : 1),
+    );
+  const byState = new Map<TStateCode, TIndexedRow[]>();
+  for (const row of all) {
+    const list = byState.get(row.entry.state);
+    if (list) list.push(row);
+    else byState.set(row.entry.state, [row]);
+  }
+  return { all, byState };
+}
+
+function rankKey(key: string, q: string, words: readonly string[] | null): number {
+  const at = key.indexOf(q);
+  if (at === 0) return RANK_PREFIX;
+  if (at > 0) {
+    if (key.charCodeAt(at - 1) === 32 || key.includes(` ${q}`)) return RANK_WORD_START;
+    return RANK_SUBSTRING;
+  }
+  // "neustadt weinstr" finds "Neustadt an der Weinstraße": every word at some word start.
+  if (words && words.every((w) => key.startsWith(w) || key.includes(` ${w}`))) return RANK_ALL_WORDS;
+  return -1;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function countLettersAndDigits(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    if (LETTER_OR_DIGIT.test(ch) && ++n >= SEARCH_MIN_CHARS) break;
+  }
+  return n;
+}
+
+function clampLimit(limit: unknown): number {
+  if (typeof limit !== "number" || Number.isNaN(limit)) return DEFAULT_LIMIT;
+  return Math.min(SEARCH_MAX_LIMIT, Math.max(1, Math.trunc(limit)));
+}
+
+/**
+ * Municipalities whose name matches q: names starting with it first, then names with a word
+ * starting with it, then names containing it, then (several words) names containing every word
+ * at a word start; within each rank by population descending, then name. Case, umlauts
+ * ("Muenchen", "Munchen"), ß ("ss", "sz") and Destatis suffixes (", Stadt") do not matter.
+ * Never throws on user input: fewer than 2 letters or digits, or an unknown state, give [].
+ */
+export function searchIndex(index: TSearchIndex, { q, state, limit }: TSearchParams): TMunicipalityHit[] {
+  if (typeof q !== "string") return [];
+  const typed = q.slice(0, SEARCH_MAX_CHARS);
+  const query = normalizeName(typed);
+  // Counted as typed as well, so a lone "ü" or "ß" (two letters once folded) does not search yet.
+  if (query.length < SEARCH_MIN_CHARS || countLettersAndDigits(typed) < SEARCH_MIN_CHARS) return [];
+  const max = clampLimit(limit);
+  const rows = state === undefined ? index.all : index.byState.get(state);
+  if (!rows) return [];
+
+  const words = query.includes(" ") ? query.split(" ") : null;
+  const buckets: TMunicipalityHit[][] = Array.from({ length: RANK_COUNT }, () => []);
+  const prefixBucket = buckets[RANK_PREFIX]!;
+  for (const row of rows) {
+    let rank = -1;
+    for (const key of row.keys) {
+      const r = rankKey(key, query, words);
+      if (r !== -1 && (rank === -1 || r < rank)) rank = r;
+      if (rank === RANK_PREFIX) break;
+    }
+    if (rank === -1) continue;
+    const bucket = buckets[rank]!;
+    if (bucket.length < max) bucket.push(row.entry);
+    // Rows come best-first, so once the top rank is full nothing later can get in.
+    if (prefixBucket.length >= max) break;
+  }
+  return buckets.flat().slice(0, max);
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import { db } from "../db/client";
+import { runExclusive } from "../db/exclusive";
+import { err, ok, type TResult } from "../result";
+import type { TOperatorError } from "./errors";
+
+/**
+ * Deletes an assessment with all its answers, by id (the operator has no edit token). If it was its
+ * municipality's latest submission, an older submission of the same municipality counts again.
+ */
+export function deleteAssessmentById(id: string): Promise<TResult<{ municipalityName: string }, TOperatorError>> {
+  return runExclusive(async () => {
+    const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true, municipalityName: true } });
+    if (!found) return err({ kind: "assessment_not_found" });
+    await db.$transaction(async (tx) => {
+      // Answers go with it (onDelete: Cascade).
+      await tx.assessment.deleteMany({ where: { id } });
+      await refreshPeerPool(tx, found.municipalityKey);
+    });
+    return ok({ municipalityName: found.municipalityName });
+  });
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import { db } from "../db/client";
+import { runExclusive } from "../db/exclusive";
+import { err, ok, type TResult } from "../result";
+import type { TOperatorError } from "./errors";
+
+/**
+ * Approves an assessment for the peer statistics, or revokes the approval. Only with
+ * PEERS_REQUIRE_APPROVAL does approval decide anything; the flag is kept either way, so that
+ * switching the setting on later does not drop what was already approved.
+ */
+export function setPeerApproval(id: string, approved: boolean): Promise<TResult<{ peerApproved: boolean }, TOperatorError>> {
+  return runExclusive(async () => {
+    const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true } });
+    if (!found) return err({ kind: "assessment_not_found" });
+    await db.$transaction(async (tx) => {
+      await tx.assessment.update({ where: { id }, data: { peerApproved: approved } });
+      // Bumps the pool version, so that cached peer cells are rebuilt.
+      await refreshPeerPool(tx, found.municipalityKey);
+    });
+    return ok({ peerApproved: approved });
+  });
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import { db } from "../db/client";
+import { runExclusive } from "../db/exclusive";
+import { err, ok, type TResult } from "../result";
+import type { TOperatorError } from "./errors";
+
+/**
+ * Excludes an assessment from the peer statistics, or includes it again. An excluded latest
+ * submission takes its municipality out of the statistics altogether: an older submission of the
+ * same municipality does not step in (only the latest counts, see refreshPeerPool).
+ */
+export function setPeerExclusion(id: string, excluded: boolean): Promise<TResult<{ excludedFromPeers: boolean }, TOperatorError>> {
+  return runExclusive(async () => {
+    const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true } });
+    if (!found) return err({ kind: "assessment_not_found" });
+    await db.$transaction(async (tx) => {
+      await tx.assessment.update({ where: { id }, data: { excludedFromPeers: excluded } });
+      // Bumps the pool version, so that cached peer cells are rebuilt.
+      await refreshPeerPool(tx, found.municipalityKey);
+    });
+    return ok({ excludedFromPeers: excluded });
+  });
+}

@@ -1,0 +1,41 @@
+import type { TReference } from "../survey/schema";
+import type { TPeerComparison } from "../assessment/get-peer-view";
+
+/** A cell as Excel reads it: quoted when needed, formula-like starts neutralised (CSV injection). */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return value.toLocaleString("de-DE", { maximumFractionDigits: 1, useGrouping: false });
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The peer aggregates of one filter as CSV for German Excel: UTF-8 with BOM, semicolons, decimal comma.
+ * Only aggregates: one row per question and option, never a single municipality.
+ */
+export function renderPeerCsv(ref: TReference, view: TPeerComparison, labels: { state: string; sizeClass: string }): string {
+  const rows: (string | number | null)[][] = [
+    ["Kommunaler Digitalcheck – Vergleich mit anderen Kommunen"],
+    ["Bundesland", labels.state],
+    ["Größenklasse", labels.sizeClass],
+    ["Vergleichskommunen", view.suppressed ? `weniger als ${view.k}` : view.count],
+    ["Kommunen laut Gemeindeverzeichnis", view.registerTotal],
+    [],
+  ];
+  if (view.suppressed) {
+    rows.push([`Zu wenige Vergleichskommunen: Zahlen werden erst ab ${view.k} Kommunen gezeigt.`]);
+  } else {
+    if (view.index) {
+      rows.push(["Reifegrad-Index der Vergleichskommunen", "Mittelwert", "Median", "25. Perzentil", "75. Perzentil"]);
+      rows.push(["", view.index.mean, view.index.median, view.index.p25, view.index.p75], []);
+    }
+    rows.push(["Frage", "Antwort", "Anteil Vergleichskommunen (%)", "Anteil bundesweit 2020 (%)", "2020 veröffentlicht"]);
+    const shares = new Map(view.questions.map((q) => [q.id, q.shares]));
+    for (const q of ref.questions) {
+      for (const o of q.options) {
+        rows.push([q.text, o.label, shares.get(q.id)?.[o.id] ?? 0, o.share, o.share === null ? "kein Wert" : o.published ? "ja" : "nein, abgeleitet"]);
+      }
+    }
+  }
+  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(";")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,433 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import * as fontkit from "fontkit";
+import type { TReportBar, TReportModel } from "./report-model";
+
+type TDoc = PDFKit.PDFDocument;
+type TStruct = PDFKit.PDFStructureElement;
+
+const FONT_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "report", "fonts");
+// Parsed once per process and shared by all documents (pdfkit accepts a fontkit font and subsets it
+// into each PDF): parsing the OpenType tables per report cost about 35 ms. Fira Sans, SIL OFL 1.1 (fonts/OFL.txt).
+type TFont = ReturnType<typeof fontkit.create>;
+let fonts: { regular: TFont; bold: TFont } | null = null;
+function loadFonts() {
+  fonts ??= {
+    regular: fontkit.create(readFileSync(path.join(FONT_DIR, "FiraSans-Regular.ttf"))),
+    bold: fontkit.create(readFileSync(path.join(FONT_DIR, "FiraSans-Bold.ttf"))),
+  };
+  return fonts;
+}
+const PAGE = { width: 595.28, height: 841.89, margin: 56, bottom: 70 };
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const COLORS = { text: "#171a2b", muted: "#4b5563", own: "#1f3f99", other: "#9aa3b5", national: "#5c6370", grid: "#d1d5db", watermark: "#c7cbd4" };
+
+const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
+const pct = (n: number | null, derived = false) => (n === null ? "kein Wert" : `${derived ? "rund " : ""}${fmt(n)} %`);
+
+/**
+ * Renders the benchmark report as a tagged, accessible A4 PDF (PDF/UA subset, de-DE, embedded
+ * Fira Sans). Charts are drawn as vectors from the same figures as the web charts; each has an
+ * alternative text and its numbers follow as a table.
+ */
+export function renderReport(model: TReportModel, now: Date): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: PAGE.margin, bottom: PAGE.bottom, left: PAGE.margin, right: PAGE.margin },
+    bufferPages: true,
+    autoFirstPage: false,
+    pdfVersion: "1.7",
+    tagged: true,
+    // pdfkit supports PDF/UA; @types/pdfkit does not list it yet.
+    subset: "PDF/UA" as never,
+    lang: "de-DE",
+    displayTitle: true,
+    info: {
+      Title: model.title,
+      Author: "Kommunaler Digitalcheck",
+      Subject: `Selbsteinschätzung der digitalen Reife im Vergleich mit der Umfrage von Bitkom und DStGB 2020`,
+      Keywords: "Digitalisierung, Kommune, Benchmark, Bitkom, DStGB",
+      CreationDate: now,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const { regular, bold } = loadFonts();
+  // @types/pdfkit does not know that a parsed fontkit font is accepted (pdfkit ≥ 0.16).
+  doc.registerFont("Regular", regular as never);
+  doc.registerFont("Bold", bold as never);
+  doc.font("Regular");
+
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  const w = new Writer(doc, root);
+
+  doc.addPage();
+  renderCover(w, model);
+  doc.addPage();
+  renderSummary(w, model);
+  renderTopics(w, model);
+  renderRecommendations(w, model);
+  renderMethod(w, model);
+  root.end();
+
+  addPageFurniture(doc, model);
+  doc.end();
+  return done;
+}
+
+/** Small layout helper: every call adds one structure element in reading order. */
+class Writer {
+  constructor(
+    readonly doc: TDoc,
+    private parent: TStruct,
+  ) {}
+
+  section(type: "Sect" | "Part", fill: (w: Writer) => void) {
+    const s = this.doc.struct(type);
+    this.parent.add(s);
+    fill(new Writer(this.doc, s));
+    s.end();
+  }
+
+  ensureSpace(height: number) {
+    if (this.doc.y + height > PAGE.height - PAGE.bottom) this.doc.addPage();
+  }
+
+  heading(level: 1 | 2 | 3, text: string) {
+    const size = level === 1 ? 22 : level === 2 ? 16 : 12;
+    this.ensureSpace(size * 3);
+    if (level > 1) this.doc.moveDown(level === 2 ? 0.8 : 0.5);
+    this.parent.add(
+      this.doc.struct(`H${level}`, {}, () => {
+        this.doc.font("Bold").fontSize(size).fillColor(COLORS.text).text(text, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH });
+      }),
+    );
+    this.doc.moveDown(0.3);
+  }
+
+  para(text: string, opts: { size?: number; bold?: boolean; color?: string } = {}) {
+    const size = opts.size ?? 10.5;
+    this.doc.font(opts.bold ? "Bold" : "Regular").fontSize(size);
+    this.ensureSpace(Math.min(this.doc.heightOfString(text, { width: CONTENT_WIDTH }), 120));
+    this.parent.add(
+      this.doc.struct("P", {}, () => {
+        this.doc.fillColor(opts.color ?? COLORS.text).text(text, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 });
+      }),
+    );
+    this.doc.moveDown(0.4);
+  }
+
+  list(items: { label: string; body: string; title?: string }[]) {
+    const list = this.doc.struct("L");
+    this.parent.add(list);
+    for (const item of items) {
+      const body = item.title ? `${item.title}. ${item.body}` : item.body;
+      this.doc.font("Regular").fontSize(10.5);
+      this.ensureSpace(Math.min(this.doc.heightOfString(body, { width: CONTENT_WIDTH - 18 }) + 4, 120));
+      const y = this.doc.y;
+      const li = this.doc.struct("LI");
+      list.add(li);
+      li.add(this.doc.struct("Lbl", {}, () => this.doc.font("Bold").fontSize(10.5).fillColor(COLORS.text).text(item.label, PAGE.margin, y, { width: 16 })));
+      li.add(
+        this.doc.struct("LBody", {}, () => {
+          this.doc.fontSize(10.5).fillColor(COLORS.text);
+          if (item.title) {
+            this.doc.font("Bold").text(`${item.title}. `, PAGE.margin + 18, y, { width: CONTENT_WIDTH - 18, continued: true, lineGap: 1.5 });
+            this.doc.font("Regular").text(item.body, { lineGap: 1.5 });
+          } else {
+            this.doc.font("Regular").text(item.body, PAGE.margin + 18, y, { width: CONTENT_WIDTH - 18, lineGap: 1.5 });
+          }
+        }),
+      );
+      li.end();
+      this.doc.moveDown(0.35);
+    }
+    list.end();
+    this.doc.x = PAGE.margin;
+  }
+
+  /** A table with header row; columns as fractions of the content width. */
+  table(caption: string, headers: string[], rows: string[][], widths: number[]) {
+    const cols = widths.map((f) => f * CONTENT_WIDTH);
+    const rowHeight = (cells: string[], bold: boolean) => {
+      this.doc.font(bold ? "Bold" : "Regular").fontSize(9);
+      return Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: cols[i]! - 8 }))) + 6;
+    };
+    const table = this.doc.struct("Table");
+    this.parent.add(table);
+    this.ensureSpace(rowHeight(headers, true) + 40);
+    const capt = this.doc.struct("Caption", {}, () =>
+      this.doc.font("Bold").fontSize(9).fillColor(COLORS.muted).text(caption, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH }),
+    );
+    table.add(capt);
+    const drawRow = (cells: string[], header: boolean) => {
+      const h = rowHeight(cells, header);
+      this.ensureSpace(h);
+      const y = this.doc.y;
+      const tr = this.doc.struct("TR");
+      table.add(tr);
+      let x = PAGE.margin;
+      cells.forEach((cell, i) => {
+        const cx = x;
+        const type = header ? "TH" : i === 0 ? "TH" : "TD";
+        tr.add(
+          this.doc.struct(type, {}, () => {
+            this.doc.font(header ? "Bold" : "Regular").fontSize(9).fillColor(COLORS.text).text(cell, cx + 4, y + 3, { width: cols[i]! - 8 });
+          }),
+        );
+        x += cols[i]!;
+      });
+      tr.end();
+      this.doc.markContent("Artifact", { type: "Layout" });
+      this.doc.moveTo(PAGE.margin, y + h).lineTo(PAGE.margin + CONTENT_WIDTH, y + h).lineWidth(header ? 1 : 0.5).strokeColor(COLORS.grid).stroke();
+      this.doc.endMarkedContent();
+      this.doc.y = y + h;
+      this.doc.x = PAGE.margin;
+    };
+    drawRow(headers, true);
+    for (const r of rows) drawRow(r, false);
+    table.end();
+    this.doc.moveDown(0.6);
+  }
+
+  /** A vector chart as a Figure with alternative text. */
+  figure(alt: string, height: number, draw: (x: number, y: number) => void) {
+    this.ensureSpace(height + 10);
+    const y = this.doc.y;
+    this.parent.add(this.doc.struct("Figure", { alt }, () => draw(PAGE.margin, y)));
+    this.doc.y = y + height;
+    this.doc.x = PAGE.margin;
+    this.doc.moveDown(0.4);
+  }
+}
+
+function renderCover(w: Writer, m: TReportModel) {
+  const { doc } = w;
+  w.section("Sect", (s) => {
+    doc.y = 180;
+    s.heading(1, `Digitalcheck ${m.cover.municipality}`);
+    s.para("Selbsteinschätzung der digitalen Reife im Vergleich mit der bundesweiten Umfrage von Bitkom und Deutschem Städte- und Gemeindebund 2020", { size: 13, color: COLORS.muted });
+    doc.moveDown(1.5);
+    s.table(
+      "Angaben zur Kommune und zum Bericht",
+      ["Angabe", "Wert"],
+      [
+        ["Kommune", m.cover.municipality],
+        ["Bundesland", m.cover.state],
+        ["Größenklasse", m.cover.sizeClass],
+        ...(m.cover.ags ? [["Amtlicher Gemeindeschlüssel", m.cover.ags]] : []),
+        ["Ausgefüllt von", m.cover.role],
+        ["Datum des Berichts", m.cover.date],
+        ["Status", m.cover.status],
+      ],
+      [0.4, 0.6],
+    );
+  });
+}
+
+function renderSummary(w: Writer, m: TReportModel) {
+  const { doc } = w;
+  const s = m.summary;
+  w.section("Sect", (sec) => {
+    sec.heading(1, "Zusammenfassung");
+    if (s.score !== null) {
+      sec.para(`Digitaler Reifegrad: ${fmt(s.score)} von 100 Punkten – Stufe ${s.level}. ${s.levelDescription}`, { size: 13, bold: true });
+      sec.para(
+        `Bundesdurchschnitt 2020: ${fmt(s.nationalMean)} Punkte (Stufe ${s.nationalLevel}). Der Index ist ein Modell des Digitalchecks; den Bundesdurchschnitt berechnen wir exakt aus den veröffentlichten Anteilen.`,
+      );
+    } else {
+      sec.para("Es ist noch keine Frage beantwortet; ein Reifegrad lässt sich noch nicht berechnen.");
+    }
+    if (s.unanswered > 0) sec.para(`Vorläufig: ${s.unanswered === 1 ? "1 Frage ist" : `${s.unanswered} Fragen sind`} noch offen.`, { bold: true });
+    const alt = `Netzdiagramm der fünf Dimensionen, 0 bis 100 Punkte: ${s.dimensions.map((d) => `${d.label} ${fmt(d.score)} (Bundesdurchschnitt ${fmt(d.nationalMean)})`).join("; ")}.`;
+    sec.figure(alt, 230, (x, y) => drawRadar(doc, s.dimensions, x + CONTENT_WIDTH / 2, y + 112, 80));
+    sec.table(
+      "Reifegrad nach Dimensionen (Punkte von 100)",
+      ["Dimension", "Ihre Kommune", "Bundesdurchschnitt 2020"],
+      s.dimensions.map((d) => [d.label, fmt(d.score), fmt(d.nationalMean)]),
+      [0.4, 0.3, 0.3],
+    );
+    sec.heading(2, "Ihre größten Stärken");
+    if (s.strongest.length > 0) sec.list(s.strongest.map((p, i) => ({ label: `${i + 1}.`, body: [p.text, p.detail].filter(Boolean).join(" ") })));
+    else sec.para("Bei keiner Frage liegen Sie über dem Bundesdurchschnitt 2020.");
+    sec.heading(2, "Ihre größten Schwächen");
+    if (s.weakest.length > 0) sec.list(s.weakest.map((p, i) => ({ label: `${i + 1}.`, body: [p.text, p.detail].filter(Boolean).join(" ") })));
+    else sec.para("Bei keiner Frage liegen Sie unter dem Bundesdurchschnitt 2020.");
+  });
+}
+
+function renderTopics(w: Writer, m: TReportModel) {
+  const { doc } = w;
+  doc.addPage();
+  w.section("Sect", (sec) => {
+    sec.heading(1, "Ihre Antworten im Vergleich");
+    const g = m.peerGroup;
+    sec.para(
+      g.suppressed
+        ? `Vergleich mit ${g.label}: Zu wenige Vergleichskommunen. Zahlen zeigen wir erst ab ${g.k} Kommunen einer Gruppe.`
+        : `Vergleichskommunen: ${g.count} von ${g.registerTotal.toLocaleString("de-DE")} ${g.label}, die auf dieser Plattform eine Selbsteinschätzung abgeschlossen haben.`,
+      { color: COLORS.muted },
+    );
+    for (const topic of m.topics) {
+      sec.section("Sect", (t) => {
+        t.heading(2, topic.title);
+        for (const q of topic.questions) {
+          t.heading(3, q.text);
+          for (const st of q.statements) t.para(st.derived ? `${st.text} (abgeleiteter Wert)` : st.text);
+          if (q.position) t.para(q.position, { bold: true });
+          const shown = q.national.filter((b) => b.share !== null);
+          const own = q.national.filter((b) => b.isOwn).map((b) => b.label);
+          t.figure(
+            `Balkendiagramm, bundesweite Verteilung 2020: ${shown.map((b) => `${b.label} ${pct(b.share, b.derived)}`).join("; ")}. Ihre Antwort: ${own.join(", ") || "keine"}.`,
+            barsHeight(doc, shown),
+            (x, y) => drawBars(doc, shown, x, y),
+          );
+          const rows = q.national.map((b) => {
+            const peer = q.peers?.find((p) => p.label === b.label);
+            return [b.label + (b.derived ? " (abgeleitet)" : ""), pct(b.share, b.derived), ...(q.peers ? [pct(peer?.share ?? 0)] : []), b.isOwn ? "Ja" : ""];
+          });
+          t.table(
+            q.peers ? "Anteile bundesweit 2020 und bei den Vergleichskommunen" : "Anteile bundesweit 2020",
+            ["Antwort", "Bundesweit 2020", ...(q.peers ? ["Vergleichskommunen"] : []), "Ihre Antwort"],
+            rows,
+            q.peers ? [0.43, 0.19, 0.22, 0.16] : [0.55, 0.25, 0.2],
+          );
+        }
+      });
+    }
+  });
+}
+
+function renderRecommendations(w: Writer, m: TReportModel) {
+  w.doc.addPage();
+  w.section("Sect", (sec) => {
+    sec.heading(1, "Empfehlungen");
+    if (m.recommendations.length === 0) sec.para("Bei den beantworteten Fragen sehen wir keine Lücke, für die wir einen nächsten Schritt empfehlen.");
+    else {
+      sec.para("Die nächsten Schritte, nach Wirkung geordnet:");
+      sec.list(m.recommendations.map((r, i) => ({ label: `${i + 1}.`, title: r.title, body: r.text })));
+    }
+  });
+}
+
+function renderMethod(w: Writer, m: TReportModel) {
+  w.section("Sect", (sec) => {
+    sec.heading(1, "Methode und Quelle");
+    sec.para(
+      `Quelle: ${m.method.source}, Umfrage unter ${m.method.sample} Städten und Gemeinden, Online-Umfrage von Bitkom Research, ${m.method.fieldwork}, veröffentlicht am ${m.method.published}. Befragt wurden Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche; die Umfrage ist nach Angabe der Herausgeber repräsentativ für die Kommunen in Deutschland.`,
+    );
+    sec.para(
+      "Veröffentlicht und abgeleitet: Alle Anteile beziehen sich auf alle befragten Kommunen. Werte mit „rund“ oder „abgeleitet“ hat die Umfrage nicht veröffentlicht; wir haben sie als Rest zu 100 % berechnet. „Sie liegen vor … %“ ist die Summe der Anteile niedriger eingestufter Antworten.",
+    );
+    sec.para(
+      "Der digitale Reifegrad ist ein Modell des Digitalchecks: Jede Antwort erhält 0 bis 1 Punkt, Dimensionen sind Mittelwerte ihrer Fragen, der Index der Mittelwert der fünf Dimensionen mal 100. Die Zahlen von 2020 beschreiben den Stand während der Corona-Pandemie und altern.",
+    );
+    sec.para(
+      `Vergleichskommunen: nur zusammengefasste Antworten von mindestens ${m.peerGroup.k} Kommunen je Gruppe; einzelne Antworten werden nie gezeigt.`,
+    );
+    sec.para(`Erstellt am ${m.cover.date} mit dem Kommunalen Digitalcheck.`, { color: COLORS.muted });
+  });
+}
+
+function barsHeight(doc: TDoc, bars: TReportBar[]): number {
+  doc.font("Regular").fontSize(8.5);
+  return bars.reduce((h, b) => h + Math.max(16, doc.heightOfString(barLabel(b), { width: CONTENT_WIDTH * 0.42 }) + 4), 0) + 18;
+}
+
+const barLabel = (b: TReportBar) => `${b.label}${b.isOwn ? " (Ihre Antwort)" : ""}`;
+
+/** Horizontal bars 0–100 %: own answer dark and outlined, and named in its label (not colour alone). */
+function drawBars(doc: TDoc, bars: TReportBar[], x: number, y: number) {
+  const labelW = CONTENT_WIDTH * 0.42;
+  const barX = x + labelW + 8;
+  const barW = CONTENT_WIDTH - labelW - 60;
+  let cy = y;
+  for (const b of bars) {
+    doc.font(b.isOwn ? "Bold" : "Regular").fontSize(8.5);
+    const h = Math.max(16, doc.heightOfString(barLabel(b), { width: labelW }) + 4);
+    doc.fillColor(COLORS.text).text(barLabel(b), x, cy + 2, { width: labelW, align: "right" });
+    const len = ((b.share ?? 0) / 100) * barW;
+    doc.rect(barX, cy + 2, Math.max(len, 0.5), 11).fill(b.isOwn ? COLORS.own : COLORS.other);
+    if (b.isOwn) doc.rect(barX, cy + 2, Math.max(len, 0.5), 11).lineWidth(1).strokeColor("#000000").stroke();
+    doc.font("Regular").fontSize(8.5).fillColor(COLORS.text).text(pct(b.share, b.derived), barX + len + 4, cy + 3, { width: 56, lineBreak: false });
+    cy += h;
+  }
+  doc.moveTo(barX, y).lineTo(barX, cy).lineWidth(0.5).strokeColor(COLORS.grid).stroke();
+  doc.font("Regular").fontSize(7.5).fillColor(COLORS.muted).text("0 %", barX - 6, cy + 2, { width: 30, lineBreak: false });
+  doc.text("100 %", barX + barW - 12, cy + 2, { width: 30, lineBreak: false });
+  doc.fillColor(COLORS.text);
+}
+
+/** Radar chart of the five dimensions: own polygon solid, national mean dashed. */
+function drawRadar(doc: TDoc, dims: { label: string; score: number | null; nationalMean: number }[], cx: number, cy: number, r: number) {
+  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / dims.length;
+  const point = (i: number, v: number): [number, number] => [cx + Math.cos(angle(i)) * r * (v / 100), cy + Math.sin(angle(i)) * r * (v / 100)];
+  doc.lineWidth(0.5).strokeColor(COLORS.grid);
+  for (const level of [25, 50, 75, 100]) {
+    dims.forEach((_, i) => {
+      const [px, py] = point(i, level);
+      if (i === 0) doc.moveTo(px, py);
+      else doc.lineTo(px, py);
+    });
+    doc.closePath().stroke();
+  }
+  dims.forEach((d, i) => {
+    const [px, py] = point(i, 100);
+    doc.moveTo(cx, cy).lineTo(px, py).stroke();
+    const [lx, ly] = point(i, 122);
+    doc.font("Regular").fontSize(8.5).fillColor(COLORS.text).text(d.label, lx - 50, ly - 5, { width: 100, align: "center", lineBreak: false });
+  });
+  const polygon = (values: number[]) => {
+    values.forEach((v, i) => {
+      const [px, py] = point(i, v);
+      if (i === 0) doc.moveTo(px, py);
+      else doc.lineTo(px, py);
+    });
+    doc.closePath();
+  };
+  polygon(dims.map((d) => d.nationalMean));
+  doc.lineWidth(1.5).dash(4, { space: 3 }).strokeColor(COLORS.national).stroke().undash();
+  if (dims.some((d) => d.score !== null)) {
+    polygon(dims.map((d) => d.score ?? 0));
+    doc.fillOpacity(0.2).fillAndStroke(COLORS.own, COLORS.own).fillOpacity(1);
+    doc.lineWidth(2);
+  }
+  const ly = cy + r + 28;
+  doc.rect(cx - 120, ly, 14, 3).fill(COLORS.own);
+  doc.font("Regular").fontSize(8.5).fillColor(COLORS.text).text("Ihre Kommune", cx - 102, ly - 4, { lineBreak: false });
+  doc.moveTo(cx + 10, ly + 1.5).lineTo(cx + 24, ly + 1.5).lineWidth(1.5).dash(4, { space: 3 }).strokeColor(COLORS.national).stroke().undash();
+  doc.fillColor(COLORS.text).text("Bundesdurchschnitt 2020", cx + 28, ly - 4, { lineBreak: false });
+}
+
+/** Page numbers, generation date and (for drafts) the watermark, as artifacts outside the structure. */
+function addPageFurniture(doc: TDoc, m: TReportModel) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    if (m.isDraft) {
+      doc.markContent("Artifact", { type: "Page" });
+      doc.save();
+      doc.rotate(-40, { origin: [PAGE.width / 2, PAGE.height / 2] });
+      doc.font("Bold").fontSize(34).fillColor(COLORS.watermark).fillOpacity(0.45);
+      // Wider than the page so that the rotated line never wraps.
+      doc.text("Entwurf – nicht abgeschlossen", -PAGE.width / 2, PAGE.height / 2 - 20, { width: PAGE.width * 2, align: "center", lineBreak: false });
+      doc.restore();
+      doc.fillOpacity(1);
+      doc.endMarkedContent();
+    }
+    doc.markContent("Artifact", { type: "Pagination" });
+    doc.font("Regular").fontSize(8.5).fillColor(COLORS.muted);
+    doc.text(`Kommunaler Digitalcheck · ${m.cover.municipality} · erstellt am ${m.cover.date}`, PAGE.margin, PAGE.height - 42, { width: CONTENT_WIDTH * 0.75, lineBreak: false });
+    doc.text(`Seite ${i - range.start + 1} von ${range.count}`, PAGE.margin, PAGE.height - 42, { width: CONTENT_WIDTH, align: "right", lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = bottom;
+  }
+}

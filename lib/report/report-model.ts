@@ -1,0 +1,150 @@
+import type { TReference, TQuestion } from "../survey/schema";
+import type { TBenchmark } from "../benchmark/compute-benchmark";
+import type { TPeerComparison } from "../assessment/get-peer-view";
+import { nationalMeanScore, scoreAnswer } from "../benchmark/scoring";
+import { getStateName, type TStateCode } from "../profile/states";
+import { getSizeClass, type TSizeClass } from "../profile/size-class";
+import { getRoleLabel, type TRespondentRole } from "../profile/profile-schema";
+
+export type TReportBar = { label: string; share: number | null; derived: boolean; isOwn: boolean };
+
+export type TReportQuestion = {
+  id: string;
+  text: string;
+  statements: { text: string; derived: boolean }[];
+  position: string | null;
+  national: TReportBar[];
+  /** Peers' shares per option; null when the peer group is suppressed. */
+  peers: { label: string; share: number; isOwn: boolean }[] | null;
+};
+
+export type TReportModel = {
+  title: string;
+  fileName: string;
+  isDraft: boolean;
+  cover: { municipality: string; state: string; sizeClass: string; role: string; date: string; status: string; ags: string | null };
+  summary: {
+    score: number | null;
+    level: string | null;
+    levelDescription: string | null;
+    nationalMean: number;
+    nationalLevel: string;
+    dimensions: { label: string; score: number | null; nationalMean: number }[];
+    strongest: { text: string; detail: string }[];
+    weakest: { text: string; detail: string }[];
+    unanswered: number;
+  };
+  topics: { title: string; questions: TReportQuestion[] }[];
+  peerGroup: { label: string; count: number | null; registerTotal: number; suppressed: boolean; k: number };
+  recommendations: { title: string; text: string }[];
+  method: { source: string; sample: number; fieldwork: string; published: string };
+};
+
+const formatDate = (d: Date) => d.toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" });
+
+/** "Digitalcheck-Großenhain-2026-11-25.pdf"; characters that no file system likes become "-". */
+export function reportFileName(municipality: string, date: Date): string {
+  const iso = date.toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
+  const safe = municipality.replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]+/g, "-").replace(/\s+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  // Cut by code points, never inside a surrogate pair (a split pair makes the name unencodable).
+  const short = Array.from(safe).slice(0, 80).join("") || "Kommune";
+  return `Digitalcheck-${short}-${iso}.pdf`;
+}
+
+const pct = (n: number) => `${n.toLocaleString("de-DE", { maximumFractionDigits: 1 })} %`;
+
+/**
+ * Everything the PDF report shows, as plain data (pure; the date is passed in). The same benchmark
+ * and peer figures as the results page.
+ */
+export function buildReportModel(input: {
+  ref: TReference;
+  benchmark: TBenchmark;
+  peers: TPeerComparison | null;
+  municipality: { name: string; state: TStateCode; sizeClass: TSizeClass; ags: string | null };
+  respondentRole: TRespondentRole;
+  status: "draft" | "submitted";
+  answers: Partial<Record<string, string | string[]>>;
+  now: Date;
+}): TReportModel {
+  const { ref, benchmark: b, peers, municipality: m, answers } = input;
+  const items = new Map(b.items.map((i) => [i.questionId, i]));
+  const isDraft = input.status !== "submitted";
+  const sizeClass = getSizeClass(m.sizeClass);
+
+  // Strongest and weakest points: answered maturity questions by own score minus national mean score.
+  const scored = ref.questions
+    .filter((q) => q.dimension !== "context" && items.has(q.id))
+    .map((q) => ({ q, diff: (scoreAnswer(q, answers[q.id]) ?? 0) - nationalMeanScore(q) }));
+  const describe = (q: TQuestion) => {
+    const item = items.get(q.id)!;
+    return { text: item.statements[0]?.text ?? q.text, detail: item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : "" };
+  };
+  const strongest = [...scored].sort((a, b2) => b2.diff - a.diff).filter((x) => x.diff > 0).slice(0, 3).map((x) => describe(x.q));
+  const weakest = [...scored].sort((a, b2) => a.diff - b2.diff).filter((x) => x.diff < 0).slice(0, 3).map((x) => describe(x.q));
+
+  const peerShares = new Map(peers && !peers.suppressed ? peers.questions.map((q) => [q.id, q.shares]) : []);
+  const topics = ref.topics.map((t) => ({
+    title: t.title,
+    questions: ref.questions
+      .filter((q) => q.topic === t.id)
+      .map((q): TReportQuestion => {
+        const item = items.get(q.id);
+        const chosen = new Set(item ? (Array.isArray(item.answer) ? item.answer : [item.answer]) : []);
+        const shares = peerShares.get(q.id);
+        return {
+          id: q.id,
+          text: q.text,
+          statements: item ? item.statements.map((s) => ({ text: s.text, derived: s.derived })) : [{ text: "Noch nicht beantwortet.", derived: false }],
+          // "vor 0 %" says nothing: the lowest answer gets no position sentence.
+          position: item && item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : null,
+          national: q.options.map((o) => ({ label: o.label, share: o.share, derived: !o.published && o.share !== null, isOwn: chosen.has(o.id) })),
+          peers: shares ? q.options.map((o) => ({ label: o.label, share: shares[o.id] ?? 0, isOwn: chosen.has(o.id) })) : null,
+        };
+      }),
+  }));
+
+  const date = formatDate(input.now);
+  // The typographic apostrophe: Fira's shaping of the ASCII one loses its text mapping in the PDF.
+  const displayName = m.name.replace(/'/g, "\u2019");
+  return {
+    title: `Digitalcheck ${displayName} – Bericht vom ${date}`,
+    fileName: reportFileName(m.name, input.now),
+    isDraft,
+    cover: {
+      municipality: displayName,
+      state: getStateName(m.state),
+      sizeClass: `${sizeClass.townType} (${sizeClass.label})`,
+      role: getRoleLabel(input.respondentRole),
+      date,
+      status: isDraft ? "Entwurf – nicht abgeschlossen" : "Abgeschlossen",
+      ags: m.ags,
+    },
+    summary: {
+      score: b.index.score,
+      level: b.index.level?.name ?? null,
+      levelDescription: b.index.level?.description ?? null,
+      nationalMean: b.index.nationalMean,
+      nationalLevel: b.index.nationalLevel.name,
+      dimensions: b.index.dimensions.map((d) => ({ label: d.label, score: d.score, nationalMean: d.nationalMean })),
+      strongest,
+      weakest,
+      unanswered: b.unanswered.length,
+    },
+    topics,
+    peerGroup: {
+      label: `${sizeClass.townTypeDativePlural} in ${getStateName(m.state)}`,
+      count: peers?.count ?? null,
+      registerTotal: peers?.registerTotal ?? 0,
+      suppressed: peers?.suppressed ?? true,
+      k: peers?.k ?? 5,
+    },
+    recommendations: b.recommendations.map((r) => ({ title: r.title, text: r.text })),
+    method: {
+      source: ref.source.publisher,
+      sample: ref.source.sample,
+      fieldwork: ref.source.fieldworkText,
+      published: new Date(ref.source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric" }),
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+// Only the German locale: `z.locales` would pull every zod locale into the browser bundle.
+import de from "zod/v4/locales/de.js";
+
+// German fallback messages for any zod issue without a message of our own.
+z.config(de());
+
+export type TFieldIssue = { path: string; message: string };
+
+/** zod issues as the contract's `issues` array: dotted path + German message. */
+export function toFieldIssues(error: z.ZodError, prefix?: string): TFieldIssue[] {
+  return error.issues.map((i) => {
+    const path = [prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== "").join(".");
+    return { path, message: i.message, keys: i.code === "unrecognized_keys" ? i.keys : undefined };
+  }).flatMap(({ path, message, keys }) =>
+    // One issue per unknown key, each with its own path ("answers.foo", "answers.bar").
+    keys ? keys.map((k) => ({ path: [path, k].filter(Boolean).join("."), message: message.replace(/:.*$/s, `: ${k}`) })) : [{ path, message }],
+  );
+}

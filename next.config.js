@@ -1,0 +1,28 @@
+// @ts-check
+
+/** Headers for every response. The edit link carries a secret token, so no page may leak its URL. */
+const securityHeaders = [
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+];
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // A self-contained server bundle in .next/standalone for container deployments (README, Deployment).
+  output: "standalone",
+  // Files read at run time that tracing cannot see: register, fonts, migrations (for /api/health).
+  outputFileTracingIncludes: {
+    "/**": ["./lib/municipalities/register-data.json", "./lib/report/fonts/**", "./prisma/migrations/**", "./prisma/postgresql/migrations/**"],
+  },
+  reactStrictMode: true,
+  // Native module and the generated Prisma client stay outside the server bundle.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pdfkit", "fontkit"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+module.exports = nextConfig;

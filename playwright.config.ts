@@ -1,0 +1,67 @@
+import { defineConfig, devices } from "@playwright/test";
+import { OPERATOR_TEST_PASSWORD_HASH } from "./tests/support/operator";
+
+/**
+ * API and browser tests against the production build on its own SQLite file, started fresh for
+ * every run. Browsers: Debian's Chromium (no Playwright browser download on these machines).
+ */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATABASE_FILE = "prisma/e2e.db";
+/** `E2E_DATABASE_URL=postgresql://…` runs the whole suite on PostgreSQL (a fresh database, see .ci/run). */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `file:./${E2E_DATABASE_FILE}`;
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "tests",
+  testMatch: ["api/**/*.spec.ts", "e2e/**/*.spec.ts"],
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    locale: "de-DE",
+    timezoneId: "Europe/Berlin",
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "api", testMatch: "api/**/*.spec.ts" },
+    {
+      name: "phone",
+      testMatch: "e2e/**/*.spec.ts",
+      use: { ...devices["Pixel 5"], viewport: { width: 360, height: 780 }, browserName: "chromium", launchOptions: chromium },
+    },
+    {
+      name: "desktop",
+      testMatch: "e2e/**/*.spec.ts",
+      use: { viewport: { width: 1280, height: 900 }, browserName: "chromium", launchOptions: chromium },
+    },
+  ],
+  webServer: {
+    command: E2E_DATABASE_URL.startsWith("file:")
+      ? `rm -f ${E2E_DATABASE_FILE} ${E2E_DATABASE_FILE}-journal && node scripts/start.mjs`
+      : "node scripts/start.mjs",
+    url: `http://127.0.0.1:${E2E_PORT}/api/reference/2020`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    // TRUST_PROXY: every test sends its own X-Forwarded-For (tests/support/test.ts), so that one test's
+    // rate-limit counters never affect another's.
+    env: { PORT: String(E2E_PORT), DATABASE_URL: E2E_DATABASE_URL, NODE_ENV: "production", TRUST_PROXY: "true", OPERATOR_PASSWORD_HASH: OPERATOR_TEST_PASSWORD_HASH },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,316 @@
+#!/usr/bin/env node
+// Rebuilds lib/municipalities/register-data.json from a Destatis GV100AD release
+// (Gemeindeverzeichnis GV-ISys, fixed width, 220 characters per record).
+//
+//   npm run register:import -- <GV100AD_DDMMYYYY.txt> [options]
+//
+// Options:
+//   --out FILE              where to write (default: lib/municipalities/register-data.json)
+//   --check                 write nothing; exit 1 if FILE would change (CI, review)
+//   --population-date DATE  reference date of the population figures (YYYY-MM-DD). The file
+//                           does not contain it; without the option it is inferred from the
+//                           national total where that total is a known official figure.
+//   --no-fixes              do not apply KNOWN_FIXES
+//
+// The output is deterministic (rows sorted by AGS, one row per line, no timestamps), so a
+// yearly update shows up as a reviewable diff of renamed, merged and re-counted municipalities.
+//
+// Record layout (Destatis "Datensatzbeschreibung GV100AD"), 1-based character positions:
+//   1-2 Satzart (40 Kreis, 60 Gemeinde), 3-10 Gebietsstand JJJJMMTT, 11-18 AGS
+//   (Land 11-12, Regierungsbezirk 13, Kreis 14-15, Gemeinde 16-18), 23-72 name,
+//   123-124 Textkennzeichen, 129-139 area in ha, 140-150 population total.
+// Files up to about 2020 are ISO-8859-1, newer ones UTF-8 (Sorbian letters such as š, ł).
+// Parsing follows the logic of /shared/data/gemeindeverzeichnis/convert.mjs (same positions,
+// same selection, same Schmölln correction), reduced to what the product needs.
+//
+// Data: © Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys,
+// Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0).
+
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const DEFAULT_OUT = join(PROJECT_ROOT, "lib/municipalities/register-data.json");
+const RECORD_LENGTH = 220;
+
+// Länderschlüssel (first two AGS digits) -> ISO 3166-2; mirrors lib/profile/states.ts,
+// which the loader checks every row against.
+const STATE_BY_PREFIX = {
+  "01": "DE-SH", "02": "DE-HH", "03": "DE-NI", "04": "DE-HB", "05": "DE-NW", "06": "DE-HE",
+  "07": "DE-RP", "08": "DE-BW", "09": "DE-BY", "10": "DE-SL", "11": "DE-BE", "12": "DE-BB",
+  "13": "DE-MV", "14": "DE-SN", "15": "DE-ST", "16": "DE-TH",
+};
+
+// Textkennzeichen of Satzart 60. 65/66 (gemeindefreie Gebiete) are no municipalities and
+// are dropped; anything unknown stops the import, because someone has to decide about it.
+const MUNICIPALITY_TYPES = new Set(["60", "61", "62", "63", "64", "67"]);
+const UNINCORPORATED_TYPES = new Set(["65", "66"]);
+
+// Textkennzeichen of Satzart 40 (Kreis).
+const KREIS_TYPES = {
+  "41": "Kreisfreie Stadt",
+  "42": "Stadtkreis",
+  "43": "Kreis",
+  "44": "Landkreis",
+  "45": "Regionalverband",
+};
+
+// National totals of all Satzart-60 records (incl. gemeindefreie Gebiete, after fixes) that
+// equal an official Destatis figure; used only to name the population reference date.
+const KNOWN_TOTALS = {
+  84358845: "2022-12-31", // Fortschreibung auf Basis Zensus 2011
+  83456045: "2023-12-31", // Fortschreibung auf Basis Zensus 2022
+  83577140: "2024-12-31", // Fortschreibung auf Basis Zensus 2022
+};
+
+// Errors in specific source files. A fix applies only when the file's Gebietsstand AND the
+// known wrong values match exactly, so a corrected (or any later) release is never touched.
+const KNOWN_FIXES = [
+  {
+    gebietsstand: "20260228",
+    ags: "16077043",
+    expect: { population: 411, areaHa: 655 },
+    set: { population: 13953 },
+    // Shown in the attribution, which the licence requires for changes.
+    label: "Korrektur Schmölln",
+    note:
+      "Schmölln, Stadt: GV100AD_28022026 gives it the figures of Dobitschen (16077003, merged " +
+      "into Schmölln; 411 inhabitants, 655 ha). Set to Schmölln 13542 + Dobitschen 411 from " +
+      "GV100AD_30112025 (same population date 2024-12-31); with it the Thüringen total is the " +
+      "official 2100277.",
+  },
+];
+
+const LICENCE = {
+  name: "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+  id: "dl-de/by-2-0",
+  url: "https://www.govdata.de/dl-de/by-2-0",
+};
+
+function fail(message, code = 1) {
+  console.error(`register-import: ${message}`);
+  process.exit(code);
+}
+
+function parseArgs(argv) {
+  const opts = { fixes: true, check: false, out: DEFAULT_OUT };
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--out") opts.out = argv[++i];
+    else if (a === "--check") opts.check = true;
+    else if (a === "--population-date") opts.populationDate = argv[++i];
+    else if (a === "--no-fixes") opts.fixes = false;
+    else if (a === "-h" || a === "--help") opts.help = true;
+    else if (a.startsWith("--")) fail(`unknown option ${a}`, 2);
+    else rest.push(a);
+  }
+  if (rest.length > 1) fail(`one input file expected, got ${rest.length}`, 2);
+  opts.input = rest[0];
+  return opts;
+}
+
+function decode(buf) {
+  let bytes = buf;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
+  } catch {
+    // WHATWG "latin1" is windows-1252, a superset of ISO-8859-1 for printable text.
+    return { text: new TextDecoder("latin1").decode(bytes), encoding: "ISO-8859-1" };
+  }
+}
+
+function integerField(s, what, lineNo) {
+  const t = s.trim();
+  if (!/^\d+$/.test(t)) fail(`${what} not numeric (${JSON.stringify(s)}) in line ${lineNo}`);
+  return Number.parseInt(t, 10);
+}
+
+/**
+ * The Kreis as a user tells homonyms apart by: "Landkreis Meißen", "Kreis Kleve", names that
+ * already say what they are ("Rhein-Sieg-Kreis", "Region Hannover", "Städteregion Aachen"),
+ * and "kreisfreie Stadt" / "Stadtkreis" where the municipality is its own Kreis (Destatis
+ * names those after the city, which would only repeat the municipality's name).
+ */
+function kreisLabel(kreis) {
+  const type = KREIS_TYPES[kreis.type];
+  if (type === "Kreisfreie Stadt") return "kreisfreie Stadt";
+  if (type === "Stadtkreis") return "Stadtkreis";
+  if (/kreis|^(Region|Städteregion|Regionalverband)\b/i.test(kreis.name)) return kreis.name;
+  if (type === "Landkreis" || type === "Kreis") return `${type} ${kreis.name}`;
+  fail(`unknown Kreis Textkennzeichen ${JSON.stringify(kreis.type)} for ${kreis.name}`);
+}
+
+/** Text before the first comma: "Flensburg, Stadt" -> "Flensburg", "Ebstorf,Klosterflecken" -> "Ebstorf". */
+function shortName(name) {
+  return name.split(",")[0].trim();
+}
+
+function isoDate(yyyymmdd) {
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+function germanDate(iso) {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+function build(opts) {
+  const { text, encoding } = decode(readFileSync(opts.input));
+  const warnings = [];
+  const kreise = new Map(); // "LLRKK" -> { name, type }
+  const records = [];
+  const gebietsstaende = new Set();
+  let badLength = 0;
+
+  text.split(/\r?\n/).forEach((raw, idx) => {
+    if (raw.trim() === "") return;
+    const lineNo = idx + 1;
+    if (raw.length !== RECORD_LENGTH) badLength++;
+    const l = raw.padEnd(RECORD_LENGTH, " ");
+    const satzart = l.slice(0, 2);
+    gebietsstaende.add(l.slice(2, 10));
+    if (satzart === "40") {
+      kreise.set(l.slice(10, 15), { name: l.slice(22, 72).trim(), type: l.slice(122, 124) });
+    } else if (satzart === "60") {
+      const ags = l.slice(10, 18);
+      if (!/^\d{8}$/.test(ags)) fail(`bad AGS ${JSON.stringify(ags)} in line ${lineNo}`);
+      const nameField = l.slice(22, 72);
+      records.push({
+        lineNo,
+        gebietsstand: l.slice(2, 10),
+        ags,
+        name: nameField.trim(),
+        nameFillsField: !nameField.endsWith(" "),
+        type: l.slice(122, 124),
+        areaHa: integerField(l.slice(128, 139), "area", lineNo),
+        population: integerField(l.slice(139, 150), "population", lineNo),
+      });
+    }
+  });
+
+  if (records.length === 0) fail("no Satzart-60 records: is this a GV100AD file?");
+  if (gebietsstaende.size !== 1) fail(`several Gebietsstände in one file: ${[...gebietsstaende].sort().join(", ")}`);
+  const gebietsstand = isoDate([...gebietsstaende][0]);
+  if (badLength) warnings.push(`${badLength} records are not ${RECORD_LENGTH} characters long (padded)`);
+
+  const fixesApplied = [];
+  if (opts.fixes) {
+    for (const fix of KNOWN_FIXES) {
+      const r = records.find((x) => x.ags === fix.ags && x.gebietsstand === fix.gebietsstand);
+      if (!r) continue;
+      if (r.population === fix.expect.population && r.areaHa === fix.expect.areaHa) {
+        fixesApplied.push({ ags: r.ags, name: r.name, from: r.population, to: fix.set.population, label: fix.label, note: fix.note });
+        Object.assign(r, fix.set);
+      } else {
+        warnings.push(`fix for ${fix.ags} not applied: the values differ from the known error`);
+      }
+    }
+  }
+
+  const nationalTotal = records.reduce((s, r) => s + r.population, 0);
+  const populationDate = opts.populationDate ?? KNOWN_TOTALS[nationalTotal];
+  if (!populationDate) {
+    fail(`national total ${nationalTotal} is not a known official figure; pass --population-date YYYY-MM-DD`, 2);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(populationDate)) fail(`--population-date must be YYYY-MM-DD, got ${populationDate}`, 2);
+
+  const kept = [];
+  const dropped = [];
+  for (const r of records) {
+    if (UNINCORPORATED_TYPES.has(r.type)) dropped.push(r);
+    else if (MUNICIPALITY_TYPES.has(r.type)) kept.push(r);
+    else fail(`unknown Textkennzeichen ${JSON.stringify(r.type)} for ${r.ags} ${r.name} (line ${r.lineNo})`);
+  }
+  kept.sort((a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0));
+
+  const seen = new Set();
+  for (const r of kept) {
+    if (seen.has(r.ags)) fail(`duplicate AGS ${r.ags}`);
+    seen.add(r.ags);
+    if (!STATE_BY_PREFIX[r.ags.slice(0, 2)]) fail(`unknown state prefix in AGS ${r.ags}`);
+    if (!kreise.has(r.ags.slice(0, 5))) fail(`no Kreis record for ${r.ags} ${r.name}`);
+    // Every municipality is inhabited; 0 would mean a broken record (and has no size class).
+    if (r.population < 1) fail(`population ${r.population} for ${r.ags} ${r.name}`);
+    if (r.name === "") fail(`empty name for ${r.ags}`);
+    if (r.nameFillsField) warnings.push(`name fills the whole 50-character field (probably cut): ${r.ags} ${r.name}`);
+  }
+
+  const changes = ["Auswahl der Gemeinden", ...fixesApplied.map((f) => f.label)];
+  const source =
+    `Quelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis (GV-ISys), Gebietsstand ${germanDate(gebietsstand)}, ` +
+    `${LICENCE.name}; eigene Bearbeitung (${changes.join(", ")}).`;
+
+  const data = {
+    format: 1,
+    gebietsstand,
+    populationDate,
+    source,
+    licence: LICENCE,
+    sourceFile: basename(opts.input),
+    fixes: fixesApplied.map(({ ags, from, to, note }) => ({ ags, population: { from, to }, note })),
+    columns: ["ags", "name", "nameShort", "kreis", "state", "population"],
+    rows: kept.map((r) => [
+      r.ags,
+      r.name,
+      shortName(r.name),
+      kreisLabel(kreise.get(r.ags.slice(0, 5))),
+      STATE_BY_PREFIX[r.ags.slice(0, 2)],
+      r.population,
+    ]),
+  };
+
+  const report = {
+    encoding,
+    gebietsstand,
+    populationDate: `${populationDate}${opts.populationDate ? " (given)" : ` (inferred from the national total ${nationalTotal})`}`,
+    rows: kept.length,
+    populationSum: kept.reduce((s, r) => s + r.population, 0),
+    droppedUnincorporated: dropped.length,
+    droppedPopulated: dropped.filter((r) => r.population > 0).map((r) => `${r.ags} ${r.name} (${r.population})`),
+    fixesApplied: fixesApplied.map((f) => `${f.ags} ${f.name}: ${f.from} -> ${f.to}`),
+    warnings,
+  };
+  return { data, report };
+}
+
+/** Stable JSON: header keys in a fixed order, then one row per line so a release diff is row-by-row. */
+function serialise(data) {
+  const { rows, ...head } = data;
+  const headText = JSON.stringify(head, null, 2);
+  const rowLines = rows.map((row) => `    ${JSON.stringify(row)}`).join(",\n");
+  return `${headText.slice(0, -2)},\n  "rows": [\n${rowLines}\n  ]\n}\n`;
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help || !opts.input) {
+    console.log("usage: npm run register:import -- <GV100AD file> [--out FILE] [--check] [--population-date YYYY-MM-DD] [--no-fixes]");
+    process.exit(opts.help ? 0 : 2);
+  }
+  const { data, report } = build(opts);
+  const text = serialise(data);
+  const outName = relative(process.cwd(), opts.out) || opts.out;
+
+  if (opts.check) {
+    let current = "";
+    try {
+      current = readFileSync(opts.out, "utf8");
+    } catch {
+      // A missing file counts as different.
+    }
+    if (current === text) {
+      console.log(`${outName} is up to date (${report.rows} rows, Gebietsstand ${report.gebietsstand}).`);
+      return;
+    }
+    console.error(`${outName} differs from what ${basename(opts.input)} produces; run without --check and review the diff.`);
+    process.exit(1);
+  }
+
+  writeFileSync(opts.out, text, "utf8");
+  console.log(JSON.stringify(report, null, 2));
+  console.log(`wrote ${outName} (${Buffer.byteLength(text)} bytes)`);
+}
+
+main();

@@ -1,0 +1,19 @@
+// `npm test`: every test the project has, in order of cost. Fails fast on the first failing suite.
+import { spawnSync } from "node:child_process";
+
+const suites = [
+  ["Typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
+  ["Unit tests (Vitest)", ["node_modules/vitest/vitest.mjs", "run"]],
+  ["API and browser tests (Playwright)", ["node_modules/@playwright/test/cli.js", "test"]],
+  ["Backup and restore (SQLite and PostgreSQL)", ["scripts/test-backup-restore.mjs"]],
+];
+
+for (const [name, args] of suites) {
+  console.log(`\n=== ${name} ===`);
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, TZ: "Europe/Berlin" } });
+  if (r.status !== 0) {
+    console.error(`\n${name}: fehlgeschlagen (exit ${r.status}).`);
+    process.exit(r.status ?? 1);
+  }
+}
+console.log("\nAlle Tests bestanden.");

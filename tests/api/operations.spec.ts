@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "../support/test";
+import { startServer, type TServer } from "../support/server";
+import { completeAnswers, validProfile } from "../support/fixtures";
+
+const DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db";
+const json = { "content-type": "application/json" };
+
+test("GET /api/health: database reachable and migrations current", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.status).toBe("ok");
+  expect(body.migrations).toBeGreaterThanOrEqual(3);
+  expect(body.database).toBe(DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql");
+});
+
+test("GET /api/health answers 503 in German on a database without migrations", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "dc-health-"));
+  const server = await startServer(3131, { DATABASE_URL: `file:${path.join(dir, "empty.db")}` }, { waitForHealth: false });
+  try {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.status).toBe("error");
+    expect(body.error).toMatch(/Datenbank|Migration/);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.describe("two app instances on one database", () => {
+  // One pair of servers on fixed ports: both tests must run in the same worker, one after the other.
+  test.describe.configure({ mode: "serial" });
+  let a: TServer;
+  let b: TServer;
+  test.beforeAll(async () => {
+    [a, b] = await Promise.all([startServer(3121, { DATABASE_URL }), startServer(3122, { DATABASE_URL })]);
+  });
+  test.afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  test("a save through one is read through the other; conflicting saves give one 200 and one 409", async () => {
+    const created = await (await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
+    const put = await fetch(`${a.url}/api/assessments/${created.token}/answers`, {
+      method: "PUT",
+      headers: json,
+      body: JSON.stringify({ version: 1, answers: { e_file: "in_use" } }),
+    });
+    expect(put.status).toBe(200);
+    const viaB = await (await fetch(`${b.url}/api/assessments/${created.token}`)).json();
+    expect(viaB).toMatchObject({ version: 2, answers: { e_file: "in_use" } });
+
+    const [r1, r2] = await Promise.all(
+      [a, b].map((s, i) =>
+        fetch(`${s.url}/api/assessments/${created.token}/answers`, {
+          method: "PUT",
+          headers: json,
+          body: JSON.stringify({ version: 2, answers: { e_file: i === 0 ? "planned" : "neither" } }),
+        }),
+      ),
+    );
+    expect([r1!.status, r2!.status].sort()).toEqual([200, 409]);
+    const winner = r1!.status === 200 ? "planned" : "neither";
+    for (const s of [a, b]) {
+      const got = await (await fetch(`${s.url}/api/assessments/${created.token}`)).json();
+      expect(got).toMatchObject({ version: 3, answers: { e_file: winner } });
+    }
+  });
+
+  test("the peer figures are the same through both instances after a submit through one", async () => {
+    const state = "DE-SN";
+    const profile = (i: number) => ({ municipality: { name: `Zwei-Instanzen ${Date.now()}-${i}`, state, population: 250_000 + i }, respondentRole: "other" });
+    const before = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
+    for (let i = 0; i < 5; i += 1) {
+      const c = await (await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(profile(i)) })).json();
+      await fetch(`${a.url}/api/assessments/${c.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version: 1, answers: completeAnswers() }) });
+      expect((await fetch(`${a.url}/api/assessments/${c.token}/submit`, { method: "POST" })).status).toBe(200);
+    }
+    const viaA = await (await fetch(`${a.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
+    const viaB = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
+    expect(viaB).toEqual(viaA);
+    expect(viaB.count).toBe((before.count ?? 0) + 5);
+  });
+});
+
+test("SIGTERM: in-flight requests finish, then the process exits 0; logs never contain the token", async () => {
+  const server = await startServer(3123, { DATABASE_URL });
+  const created = await (await fetch(`${server.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
+  await fetch(`${server.url}/api/assessments/${created.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version: 1, answers: completeAnswers() }) });
+  const inFlight = Array.from({ length: 4 }, () => fetch(`${server.url}/api/assessments/${created.token}/report.pdf`));
+  await new Promise((r) => setTimeout(r, 30));
+  const exit = server.stop("SIGTERM");
+  const responses = await Promise.all(inFlight);
+  for (const res of responses) {
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+  }
+  expect(await exit).toBe(0);
+  await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+  const log = server.output();
+  expect(log).toContain('"msg":"request"');
+  expect(log).toContain("/api/assessments/[token]/report.pdf");
+  expect(log).toContain('"msg":"shutting down"');
+  expect(log).not.toContain(created.token);
+});

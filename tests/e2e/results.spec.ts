@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
+import { createAssessment, createSubmittedAssessment } from "../support/fixtures";
+
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("the results page shows the index, the exact statements, both charts and their tables", async ({ page, request }) => {
+  const { token } = await createSubmittedAssessment(request);
+  await page.goto(`/a/${token}`);
+  await page.getByRole("link", { name: "Ihr Ergebnis ansehen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Ergebnis: Digitalcheck");
+  await expect(page.getByText("64,4", { exact: true })).toBeVisible();
+  await expect(page.getByText("Fortgeschritten", { exact: true })).toBeVisible();
+  await expect(page.getByText("48,5 Punkte")).toBeVisible();
+  await expect(page.getByText("Sie gehören zu den 20 % der Kommunen, die die E-Rechnung bereits nutzen.")).toBeVisible();
+  await expect(page.getByText("Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte.")).toBeVisible();
+  await expect(page.getByText("Rund 33 % der Kommunen haben wie Sie das E-Payment weder im Einsatz noch in Planung.")).toBeVisible();
+  await expect(page.getByText("Sie liegen vor 51 % der Kommunen.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ihre nächsten Schritte" })).toBeVisible();
+  await expect(page.getByText("Verwaltungsleistungen online anbieten.")).toBeVisible();
+  // Radar chart and one bar chart per question, each a drawn canvas with a text alternative.
+  await expect(page.locator("canvas")).toHaveCount(22);
+  const radar = page.getByRole("img", { name: /Netzdiagramm der fünf Dimensionen: Strategie 50/ });
+  await expect(radar).toBeVisible();
+  await expect(page.getByRole("img", { name: /Balkendiagramm, Anteile aller Kommunen 2020: Ja, im Einsatz 16 %/ }).first()).toBeVisible();
+  await expectAccessible(page);
+
+  // Keyboard only: tab to the radar chart's table toggle and open the table.
+  const toggle = page.getByRole("button", { name: "Daten als Tabelle anzeigen" }).first();
+  for (let i = 0; i < 40 && !(await toggle.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press("Tab");
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Tabelle ausblenden" }).first()).toHaveAttribute("aria-expanded", "true");
+  const table = page.getByRole("table", { name: /Reifegrad nach Dimensionen/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("row", { name: /Ressourcen 72,2 52,8/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /Arbeitsorganisation 100 48/ })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+});
+
+test("a draft shows a partial result, clearly marked", async ({ page, request }) => {
+  const { token } = await createAssessment(request);
+  await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "in_use", e_invoice: "planned" } } });
+  await page.goto(`/a/${token}/ergebnis`);
+  await expect(page.getByText("Vorläufiges Ergebnis")).toBeVisible();
+  await expect(page.getByText("19 von 21 Fragen sind noch offen")).toBeVisible();
+  await expect(page.getByText("Sie gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the method page explains the source, the statements and the index", async ({ page }) => {
+  await page.goto("/methodik");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Methodik und Quellen");
+  await expect(page.getByText("623 Städten und Gemeinden", { exact: false })).toBeVisible();
+  await expect(page.getByText("Ende August bis Anfang November 2020", { exact: false })).toBeVisible();
+  await expect(page.getByText("Bundesdurchschnitt von 48,5 Punkten", { exact: false })).toBeVisible();
+  await expect(page.getByText("Die Zahlen altern.")).toBeVisible();
+  await expect(page.getByText("Quelle: Statistisches Bundesamt (Destatis)", { exact: false })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an unknown token's results page is a 404", async ({ page }) => {
+  const res = await page.goto(`/a/${"E".repeat(43)}/ergebnis`);
+  expect(res?.status()).toBe(404);
+});

@@ -1,0 +1,106 @@
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { APIRequestContext } from "@playwright/test";
+import { reference } from "../../lib/survey/reference";
+import type { TAnswers } from "../../lib/survey/answer-schema";
+
+const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db";
+
+/**
+ * Reads the e2e server's database directly, to check what a request stored (or did not), on SQLite or
+ * PostgreSQL. Write the SQL with `?` placeholders and quoted identifiers; it runs read-only in intent.
+ */
+export async function queryTestDatabase<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  if (E2E_DATABASE_URL.startsWith("file:")) {
+    const db = new Database(E2E_DATABASE_URL.slice("file:".length), { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+  let n = 0;
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export async function countAssessmentsNamed(name: string): Promise<number> {
+  // PostgreSQL text cannot hold NUL, so no such row can exist (and the driver refuses the parameter).
+  if (!E2E_DATABASE_URL.startsWith("file:") && name.includes("\u0000")) return 0;
+  const rows = await queryTestDatabase<{ n: number | string }>('SELECT count(*) AS n FROM "Assessment" WHERE "municipalityName" = ?', [name]);
+  return Number(rows[0]!.n);
+}
+
+/** @deprecated SQLite only; use queryTestDatabase. */
+export function openTestDatabase() {
+  return new Database("prisma/e2e.db", { readonly: true, fileMustExist: true });
+}
+
+let counter = 0;
+/** A municipality name unique to one test, so that parallel tests never see each other's rows. */
+export function uniqueName(prefix = "Teststadt"): string {
+  counter += 1;
+  return `${prefix} ${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+export const validProfile = (name = uniqueName()) => ({
+  municipality: { name, state: "DE-BY", population: 12850, ags: "09162000" },
+  respondentRole: "mayor",
+});
+
+/** A complete, valid answer set: the first option of each question (multi: the first non-exclusive). */
+export function completeAnswers(): TAnswers {
+  return Object.fromEntries(
+    reference.questions.map((q) => [q.id, q.type === "single" ? q.options[0]!.id : [q.options.find((o) => !o.exclusive)!.id]]),
+  );
+}
+
+export async function createAssessment(request: APIRequestContext, body: unknown = validProfile()) {
+  const res = await request.post("/api/assessments", { data: body });
+  if (res.status() !== 201) throw new Error(`create failed: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as { id: string; token: string; editUrl: string };
+}
+
+/**
+ * A known answer set whose index is computed by hand:
+ * strategy (laggard 0.5, developing_central 0.5) = 50; processes (in_use 1, planned 0.5, neither 0) = 50;
+ * services (planned 0.5, in_use 1, neither 0) = 50; capabilities (about_half 0.5, 2 of 3 investments 0.667,
+ * increase 1) = 72.2; work (offered 1, more 1) = 100; index = (50 + 50 + 50 + 72.22 + 100) / 5 = 64.4.
+ */
+export const KNOWN_ANSWERS = {
+  crisis_drives_digitalisation: "yes",
+  crisis_kept_running: "yes",
+  chance_or_risk: "chance",
+  biggest_challenges: ["finances", "digital_transformation"],
+  own_position: "laggard",
+  pandemic_investments: ["technology", "processes"],
+  budget_2021: "increase",
+  digital_strategy: "developing_central",
+  obstacles: ["lack_of_funds", "lack_of_knowhow"],
+  staff_digital_skills: "about_half",
+  investment_needs: ["administration", "it_security"],
+  policy_wishes: ["funding", "standards"],
+  e_invoice: "in_use",
+  e_file: "planned",
+  e_payment: "neither",
+  online_applications: "planned",
+  online_portal: "in_use",
+  citizen_app: "neither",
+  home_office_today: "offered",
+  home_office_future: "more",
+  home_office_obstacles: ["lack_of_equipment"],
+};
+
+export async function createSubmittedAssessment(request: APIRequestContext, answers: object = KNOWN_ANSWERS, body: unknown = validProfile()) {
+  const created = await createAssessment(request, body);
+  const put = await request.put(`/api/assessments/${created.token}/answers`, { data: { version: 1, answers } });
+  if (put.status() !== 200) throw new Error(`answers failed: ${await put.text()}`);
+  const submit = await request.post(`/api/assessments/${created.token}/submit`);
+  if (submit.status() !== 200) throw new Error(`submit failed: ${await submit.text()}`);
+  return created;
+}

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+export type TServer = { url: string; process: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> };
+
+/** Starts another production server (scripts/serve.mjs on the existing build) for multi-process tests. */
+export async function startServer(port: number, env: Record<string, string>, { waitForHealth = true } = {}): Promise<TServer> {
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", TRUST_PROXY: "true", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited: ${log}`);
+    // Only our own child's server counts: another process on the same port must not pass for it.
+    if (!log.includes('"msg":"listening"')) {
+      if (Date.now() > deadline) throw new Error(`server on ${port} not ready: ${log}`);
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (!waitForHealth || res.status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server on ${port} not ready: ${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    url,
+    process: child,
+    output: () => log,
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import {
+  REGISTER_DATA_FILE,
+  countByStateAndSizeClass,
+  findByAgs,
+  getRegister,
+  parseRegisterFile,
+} from "@/lib/municipalities/register";
+import { SIZE_CLASSES } from "@/lib/profile/size-class";
+import { STATES } from "@/lib/profile/states";
+
+// The shared delivery the data file was built from; tests may read it, the product never does.
+const SHARED = path.resolve(__dirname, "../../../../shared/data/gemeindeverzeichnis");
+
+const ATTRIBUTION =
+  "Quelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis (GV-ISys), Gebietsstand 28.02.2026, " +
+  "Datenlizenz Deutschland – Namensnennung – Version 2.0; eigene Bearbeitung (Auswahl der Gemeinden, Korrektur Schmölln).";
+
+describe("getRegister", () => {
+  const register = getRegister();
+
+  test("has the Gebietsstand, population date, attribution and licence", () => {
+    expect(register.gebietsstand).toBe("2026-02-28");
+    expect(register.populationDate).toBe("2024-12-31");
+    expect(register.source).toBe(ATTRIBUTION);
+    expect(register.licence.id).toBe("dl-de/by-2-0");
+  });
+
+  test("has 10,747 municipalities with unique AGS, sorted by AGS", () => {
+    expect(register.rows).toHaveLength(10_747);
+    const keys = register.rows.map((r) => r.ags);
+    expect(new Set(keys).size).toBe(10_747);
+    expect([...keys].sort()).toEqual(keys);
+  });
+
+  test("is loaded once per process", () => {
+    expect(getRegister()).toBe(register);
+  });
+
+  test("entries are frozen, so callers cannot change the shared copy", () => {
+    expect(Object.isFrozen(register.rows)).toBe(true);
+    expect(Object.isFrozen(register.rows[0])).toBe(true);
+  });
+
+  test("counts per size class are 7,804 / 2,237 / 626 / 80", () => {
+    const totals = SIZE_CLASSES.map((c) => STATES.reduce((sum, s) => sum + countByStateAndSizeClass(s.code, c.id), 0));
+    expect(totals).toEqual([7_804, 2_237, 626, 80]);
+  });
+
+  test.each([
+    ["DE-HH", "gte_100000", 1],
+    ["DE-HH", "lt_5000", 0],
+    ["DE-BE", "gte_100000", 1],
+    ["DE-HB", "gte_100000", 2],
+  ] as const)("countByStateAndSizeClass(%s, %s) = %i", (state, sizeClass, count) => {
+    expect(countByStateAndSizeClass(state, sizeClass)).toBe(count);
+  });
+});
+
+describe("findByAgs", () => {
+  test("finds Großenhain with its Kreis, state and size class", () => {
+    expect(findByAgs("14627060")).toEqual({
+      ags: "14627060",
+      name: "Großenhain, Stadt",
+      nameShort: "Großenhain",
+      kreis: "Landkreis Meißen",
+      state: "DE-SN",
+      stateName: "Sachsen",
+      population: 18_183,
+      populationDate: "2024-12-31",
+      sizeClass: "5000_19999",
+    });
+  });
+
+  test("has Schmölln with the corrected population (README: 13,542 + 411)", () => {
+    expect(findByAgs("16077043")?.population).toBe(13_953);
+  });
+
+  test.each([
+    ["06435014", "Hanau's key before it became kreisfrei"],
+    ["03351501", "Lohheide, a gemeindefreies Gebiet"],
+    ["", "empty"],
+    ["1462706", "seven digits"],
+    ["x".repeat(10_000), "10,000 characters"],
+  ])("returns undefined for %j (%s)", (ags) => {
+    expect(findByAgs(ags)).toBeUndefined();
+  });
+});
+
+describe("parseRegisterFile", () => {
+  const valid = () => JSON.parse(readFileSync(REGISTER_DATA_FILE, "utf8")) as { rows: unknown[][] } & Record<string, unknown>;
+  const withRows = (rows: unknown[][]) => ({ ...valid(), rows });
+
+  test.each([
+    ["a state that does not match the AGS prefix", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-BY", 18183]]],
+    ["a seven-digit AGS", [["1462706", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183]]],
+    ["an unknown state code", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-XX", 18183]]],
+    ["population 0", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 0]]],
+    ["a fractional population", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 1.5]]],
+    ["a nameShort that is not the text before the comma", [["14627060", "Großenhain, Stadt", "Großenhain, Stadt", "Landkreis Meißen", "DE-SN", 18183]]],
+    ["a missing column", [["14627060", "Großenhain, Stadt", "Großenhain", "DE-SN", 18183]]],
+    [
+      "a repeated AGS",
+      [
+        ["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183],
+        ["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183],
+      ],
+    ],
+    ["no rows", []],
+  ])("rejects %s", (_, rows) => {
+    expect(() => parseRegisterFile(withRows(rows))).toThrow(/register data is invalid/);
+  });
+
+  test("rejects a bad Gebietsstand", () => {
+    expect(() => parseRegisterFile({ ...valid(), gebietsstand: "28.02.2026" })).toThrow(/register data is invalid/);
+  });
+
+  test("accepts the committed file", () => {
+    expect(parseRegisterFile(valid()).rows).toHaveLength(10_747);
+  });
+});
+
+// CI runs in a clone with shared/ beside it; a missing delivery fails here rather than passing silently.
+describe("against the shared delivery (../shared/data/gemeindeverzeichnis)", () => {
+  const register = getRegister();
+
+  test("same AGS set, names, states and populations as municipalities-de.csv", () => {
+    const lines = readFileSync(path.join(SHARED, "municipalities-de.csv"), "utf8").trimEnd().split("\n");
+    expect(lines[0]).toBe("ags;name;state;population");
+    const shared = lines.slice(1).map((line) => {
+      const [ags, name, state, population] = line.split(";");
+      return { ags, name, state, population: Number(population) };
+    });
+    expect(shared).toHaveLength(10_747);
+    expect(new Set(shared.map((r) => r.ags)).size).toBe(10_747);
+    expect(register.rows.map(({ ags, name, state, population }) => ({ ags, name, state, population }))).toEqual(shared);
+  });
+
+  test("per-state counts and population totals equal summary.json", () => {
+    const summary = JSON.parse(readFileSync(path.join(SHARED, "summary.json"), "utf8")) as {
+      perState: Record<string, { count: number; population: number }>;
+      populationSum: number;
+    };
+    const perState: Record<string, { count: number; population: number }> = {};
+    for (const s of STATES) perState[s.code] = { count: 0, population: 0 };
+    for (const row of register.rows) {
+      perState[row.state]!.count++;
+      perState[row.state]!.population += row.population;
+    }
+    expect(perState).toEqual(summary.perState);
+    expect(register.rows.reduce((sum, r) => sum + r.population, 0)).toBe(summary.populationSum);
+  });
+
+  test("nameShort and Kreis agree with the extended CSV", () => {
+    const [header, ...lines] = readFileSync(path.join(SHARED, "municipalities-de-extended.csv"), "utf8").trimEnd().split("\n");
+    const cols = header!.split(";");
+    const at = (name: string) => cols.indexOf(name);
+    for (const line of lines) {
+      const f = line.split(";");
+      const entry = findByAgs(f[at("ags")]!);
+      expect(entry?.nameShort).toBe(f[at("name_short")]);
+      // The Kreis label is derived from the Destatis Kreis name (see scripts/register-import.mjs).
+      const kreisType = f[at("kreis_type")];
+      if (kreisType === "Kreisfreie Stadt" || kreisType === "Stadtkreis") expect(entry?.kreis).toMatch(/^(kreisfreie Stadt|Stadtkreis)$/);
+      else expect(entry?.kreis).toContain(f[at("kreis_name")]);
+      expect(entry?.populationDate).toBe(f[at("population_date")]);
+    }
+  });
+
+  test("the attribution is the README's suggested one", () => {
+    const readme = readFileSync(path.join(SHARED, "README.md"), "utf8");
+    const quoted = readme
+      .split("\n")
+      .filter((line) => line.startsWith("> "))
+      .map((line) => line.slice(2).trim())
+      .join(" ");
+    expect(getRegister().source).toBe(quoted);
+  });
+
+  test("register:import reproduces the committed data file from GV100AD_28022026", () => {
+    const output = execFileSync(
+      process.execPath,
+      ["scripts/register-import.mjs", path.join(SHARED, "source/GV100AD_28022026.txt"), "--check", "--out", REGISTER_DATA_FILE],
+      { cwd: path.resolve(__dirname, "../../.."), encoding: "utf8" },
+    );
+    expect(output).toContain("is up to date");
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, test } from "vitest";
+import { searchMunicipalities } from "@/lib/municipalities/register";
+import { buildSearchIndex, searchIndex, type TRegisterEntry } from "@/lib/municipalities/search";
+import { deriveSizeClass } from "@/lib/profile/size-class";
+import { getStateByAgsPrefix, getStateName, type TStateCode } from "@/lib/profile/states";
+
+function entry(ags: string, name: string, population: number, kreis = "Landkreis Test"): TRegisterEntry {
+  const state = getStateByAgsPrefix(ags) as TStateCode;
+  return {
+    ags,
+    name,
+    nameShort: name.split(",")[0]!.trim(),
+    kreis,
+    state,
+    stateName: getStateName(state),
+    population,
+    populationDate: "2024-12-31",
+    sizeClass: deriveSizeClass(population),
+  };
+}
+
+describe("searchIndex ranking (synthetic rows)", () => {
+  const index = buildSearchIndex([
+    entry("01000001", "Bergstadt", 500),
+    entry("01000002", "Alt Berg", 90_000),
+    entry("01000003", "Oberberg, Stadt", 200_000),
+    entry("01000004", "Berghausen", 1_000),
+    entry("09000005", "Bad-Berg, M", 5_000),
+    entry("09000006", "Bergen", 1_000),
+  ]);
+  const names = (q: string, limit = 20) => searchIndex(index, { q, limit }).map((h) => h.name);
+
+  test("prefix before word start before substring; within a rank by population, then name", () => {
+    expect(names("berg")).toEqual([
+      // prefix, by population; the two with 1,000 by name
+      "Bergen",
+      "Berghausen",
+      "Bergstadt",
+      // word start ("Bad-Berg": the hyphen separates words), although "Oberberg" is bigger
+      "Alt Berg",
+      "Bad-Berg, M",
+      // substring
+      "Oberberg, Stadt",
+    ]);
+  });
+
+  test("several words match when each starts a word", () => {
+    expect(names("bad berg")).toEqual(["Bad-Berg, M"]);
+    expect(names("berg alt")).toEqual(["Alt Berg"]);
+  });
+
+  test("the limit keeps the best ranks", () => {
+    expect(names("berg", 4)).toEqual(["Bergen", "Berghausen", "Bergstadt", "Alt Berg"]);
+  });
+
+  test("the state filter applies before the limit", () => {
+    const inBavaria = (limit: number) => searchIndex(index, { q: "berg", state: "DE-BY", limit }).map((h) => h.name);
+    expect(inBavaria(1)).toEqual(["Bergen"]);
+    expect(inBavaria(5)).toEqual(["Bergen", "Bad-Berg, M"]);
+  });
+});
+
+describe("searchMunicipalities (register)", () => {
+  const first = (q: string, n = 5) => searchMunicipalities({ q, limit: n });
+
+  test.each(["Grossenhain", "Groszenhain", "großenh", "GROSSENHAIN", "Großenhain, Stadt", "grossenhain"])(
+    "%j finds Großenhain (14627060, DE-SN) first",
+    (q) => {
+      const [hit] = first(q);
+      expect(hit).toMatchObject({ ags: "14627060", name: "Großenhain, Stadt", state: "DE-SN", kreis: "Landkreis Meißen" });
+    },
+  );
+
+  test('"gross" has Großenhain among the first five', () => {
+    expect(first("gross").map((h) => h.ags)).toContain("14627060");
+  });
+
+  test.each(["Muenchen", "München", "Munchen", "münchen", "MUENCHEN"])("%j finds München first", (q) => {
+    expect(first(q)[0]).toMatchObject({ ags: "09162000", name: "München, Landeshauptstadt", sizeClass: "gte_100000" });
+  });
+
+  test("a hit carries what the profile needs", () => {
+    expect(first("Großenhain")[0]).toEqual({
+      ags: "14627060",
+      name: "Großenhain, Stadt",
+      nameShort: "Großenhain",
+      kreis: "Landkreis Meißen",
+      state: "DE-SN",
+      stateName: "Sachsen",
+      population: 18_183,
+      populationDate: "2024-12-31",
+      sizeClass: "5000_19999",
+    });
+  });
+
+  test("Neustadt lists Neustadts of several states, told apart by Kreis", () => {
+    const all = searchMunicipalities({ q: "Neustadt", limit: 20 });
+    expect(all).toHaveLength(20);
+    // 17 names start with "Neustadt", then come word starts ("Bad Neustadt", "Titisee-Neustadt")
+    const hits = all.filter((h) => h.nameShort.startsWith("Neustadt"));
+    expect(all.slice(0, hits.length)).toEqual(hits);
+    expect(hits).toHaveLength(17);
+    expect(all.map((h) => h.name)).toEqual(expect.arrayContaining(["Titisee-Neustadt, Stadt", "Bad Neustadt a.d.Saale, St"]));
+    expect(new Set(hits.map((h) => h.state)).size).toBeGreaterThanOrEqual(6);
+    expect(hits.every((h) => h.kreis.length > 0)).toBe(true);
+    const labels = hits.map((h) => `${h.name} | ${h.kreis} | ${h.stateName}`);
+    expect(new Set(labels).size).toBe(hits.length);
+    expect(labels).toContain("Neustadt an der Weinstraße, Stadt | kreisfreie Stadt | Rheinland-Pfalz");
+    expect(labels).toContain("Neustadt in Sachsen, Stadt | Landkreis Sächsische Schweiz-Osterzgebirge | Sachsen");
+    // by population within the prefix rank
+    const populations = hits.map((h) => h.population);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+  });
+
+  test.each([
+    ["Neustadt", "DE-SN", ["Neustadt in Sachsen, Stadt", "Neustadt/Vogtl."]],
+    ["Neustadt", "DE-HE", ["Neustadt (Hessen), Stadt"]],
+    ["Berlin", "DE-BE", ["Berlin, Stadt"]],
+  ] as const)("%j with state %s", (q, state, expected) => {
+    const hits = searchMunicipalities({ q, state, limit: 20 });
+    expect(hits.every((h) => h.state === state)).toBe(true);
+    expect(hits.map((h) => h.name).slice(0, expected.length)).toEqual(expected);
+  });
+
+  test("a state without such a name gives an empty list", () => {
+    expect(searchMunicipalities({ q: "Großenhain", state: "DE-BY", limit: 10 })).toEqual([]);
+  });
+
+  test.each([
+    [1, 1],
+    [5, 5],
+    [20, 20],
+    [0, 1],
+    [-3, 1],
+    [100, 20],
+    [7.9, 7],
+    [Number.NaN, 10],
+    [undefined, 10],
+  ])("limit %s gives %i hits for a frequent name", (limit, count) => {
+    expect(searchMunicipalities({ q: "berg", limit })).toHaveLength(count);
+  });
+
+  test("other spellings: Sorbian name without diacritics, a real 'sz', a comma without space", () => {
+    expect(first("budysin")[0]?.ags).toBe("14625020");
+    expect(first("Dietramszell")[0]?.name).toBe("Dietramszell");
+    expect(first("Ebstorf")[0]?.name).toBe("Ebstorf,Klosterflecken");
+    expect(first("frankfurt oder")[0]?.name).toBe("Frankfurt (Oder), Stadt");
+    expect(first("neustadt weinstr")[0]?.name).toBe("Neustadt an der Weinstraße, Stadt");
+  });
+
+  test.each([
+    ["empty", ""],
+    ["one letter", "a"],
+    ["one letter with spaces", "  ü  "],
+    ["only punctuation", ",.-/()"],
+    ["a Destatis suffix only", ", Stadt"],
+  ])("%s gives an empty list", (_, q) => {
+    expect(searchMunicipalities({ q, limit: 10 })).toEqual([]);
+  });
+
+  test.each([
+    ["10,000 characters", "a".repeat(10_000)],
+    ["10,000 characters of a real name", "Großenhain".repeat(1_000)],
+    ["HTML", '<img src=x onerror="alert(1)">'],
+    ["script tag", "<script>alert('Berg')</script>"],
+    ["SQL", "'; DROP TABLE municipalities; --"],
+    ["SQL wildcard", "%' OR '1'='1"],
+    ["regex metacharacters", ".*(berg|[a-z]+)\\"],
+    ["control characters", "Berg\u0000\u0007\n\t"],
+    ["emoji", "🏘️ Berg"],
+    ["right-to-left", "\u202Eberg"],
+  ])("%s gives a safe result and never throws", (_, q) => {
+    const hits = searchMunicipalities({ q, limit: 10 });
+    expect(Array.isArray(hits)).toBe(true);
+    expect(hits.length).toBeLessThanOrEqual(10);
+    for (const h of hits) expect(h.ags).toMatch(/^\d{8}$/);
+  });
+
+  test("input that is not a string (a JavaScript caller) gives an empty list", () => {
+    expect(searchMunicipalities({ q: undefined as unknown as string, limit: 10 })).toEqual([]);
+    expect(searchMunicipalities({ q: 42 as unknown as string, limit: 10 })).toEqual([]);
+  });
+
+  test("an unknown state code gives an empty list", () => {
+    expect(searchMunicipalities({ q: "berg", state: "DE-XX" as TStateCode, limit: 10 })).toEqual([]);
+  });
+
+  test("a miss gives an empty list", () => {
+    expect(searchMunicipalities({ q: "xqzvwk", limit: 10 })).toEqual([]);
+  });
+});
