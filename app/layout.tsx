@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import "@kern-ux/native/dist/fonts/fira-sans.css";
 import "@kern-ux/native/dist/kern.min.css";
 import "./globals.css";
@@ -15,6 +14,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+/**
+ * Header and footer use plain links: they lead to information pages, and next/link would add its
+ * client code to every page's first load (the questionnaire's budget is 150 kB gzip) and prefetch
+ * five pages on each visit.
+ */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Rendered per request: the demo banner depends on the database, which does not exist at build time.
   await connection();
@@ -27,9 +31,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <header className="site-header">
           <div className="site-container site-header__inner">
-            <Link href="/" className="site-header__brand">
+            <a href="/" className="site-header__brand">
               Kommunaler Digitalcheck
-            </Link>
+            </a>
           </div>
         </header>
         {demo ? (
@@ -51,29 +55,29 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label="Rechtliches und Informationen">
               <ul className="site-footer__links">
                 <li>
-                  <Link className="kern-link" href="/vergleich">
+                  <a className="kern-link" href="/vergleich">
                     Vergleich mit anderen Kommunen
-                  </Link>
+                  </a>
                 </li>
                 <li>
-                  <Link className="kern-link" href="/methodik">
+                  <a className="kern-link" href="/methodik">
                     Methodik und Quellen
-                  </Link>
+                  </a>
                 </li>
                 <li>
-                  <Link className="kern-link" href="/datenschutz">
+                  <a className="kern-link" href="/datenschutz">
                     Datenschutz
-                  </Link>
+                  </a>
                 </li>
                 <li>
-                  <Link className="kern-link" href="/impressum">
+                  <a className="kern-link" href="/impressum">
                     Impressum
-                  </Link>
+                  </a>
                 </li>
                 <li>
-                  <Link className="kern-link" href="/barrierefreiheit">
+                  <a className="kern-link" href="/barrierefreiheit">
                     Barrierefreiheit
-                  </Link>
+                  </a>
                 </li>
               </ul>
             </nav>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export default function NotFound() {
   return (
@@ -10,13 +9,13 @@ export default function NotFound() {
         ist der Link nicht mehr gültig.
       </p>
       <p className="kern-body">
-        <Link className="kern-link" href="/">
+        <a className="kern-link" href="/">
           Zur Startseite
-        </Link>{" "}
+        </a>{" "}
         ·{" "}
-        <Link className="kern-link" href="/start">
+        <a className="kern-link" href="/start">
           Neue Selbsteinschätzung beginnen
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { ChoiceGroup } from "@/components/kern/choice-group";
 import { ErrorSummary } from "@/components/kern/error-summary";
 import { Alert } from "@/components/kern/alert";
-import { answersSchemaFor, type TAnswers } from "@/lib/survey/answer-schema";
+import type { TAnswers } from "@/lib/survey/value-schema";
 import { toAnswerValue } from "@/lib/survey/form-answers";
 import type { TQuestion } from "@/lib/survey/schema";
 import type { TSaveResult, TStepActionState } from "@/app/a/[token]/actions";
@@ -25,6 +24,32 @@ type TProps = {
   saveStep: (prev: TStepActionState, form: FormData) => Promise<TStepActionState>;
 };
 
+type TLazyResolver = Resolver<TAnswers> & { preload: () => void };
+
+/**
+ * The step's zod resolver, loaded when it is first needed: zod and the schema are not part of the
+ * page's first load (the questionnaire must stay light on a phone). The form starts loading them on
+ * the first focus or pointer contact, long before "Weiter" asks for a validation. Should the chunk
+ * not load (connection lost), the step is not blocked: the answers are saved anyway, and the review
+ * page lists open questions.
+ */
+function lazyStepResolver(questions: TQuestion[]): TLazyResolver {
+  let loading: Promise<Resolver<TAnswers> | null> | null = null;
+  const load = () =>
+    (loading ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/survey/value-schema")]).then(
+      ([{ zodResolver }, { buildStepSchema }]) => zodResolver(buildStepSchema(questions) as never) as unknown as Resolver<TAnswers>,
+      () => {
+        loading = null; // try again next time
+        return null;
+      },
+    ));
+  const resolver: Resolver<TAnswers> = async (values, context, options) => {
+    const resolve = await load();
+    return resolve ? resolve(values, context, options) : { values, errors: {} };
+  };
+  return Object.assign(resolver, { preload: () => void load() });
+}
+
 type TSaveStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; message: string; stale: boolean };
 
 /**
@@ -41,6 +66,7 @@ export function StepForm(props: TProps) {
   const [status, setStatus] = useState<TSaveStatus>({ kind: "idle" });
   const [versionField, setVersionField] = useState(initialVersion);
 
+  const resolver = useMemo(() => lazyStepResolver(questions), [questions]);
   const defaults = Object.fromEntries(
     questions.map((q) => [q.id, initialAnswers[q.id] ?? (q.type === "multi" ? [] : null)]),
   ) as TAnswers;
@@ -49,7 +75,7 @@ export function StepForm(props: TProps) {
     handleSubmit,
     watch,
     formState: { errors, submitCount },
-  } = useForm<TAnswers>({ shouldFocusError: false, defaultValues: defaults, resolver: zodResolver(answersSchemaFor(questions.map((q) => q.id)) as never) as unknown as Resolver<TAnswers> });
+  } = useForm<TAnswers>({ shouldFocusError: false, defaultValues: defaults, resolver });
 
   const save = useCallback(
     (answers: Record<string, string | string[] | null>) => {
@@ -96,7 +122,14 @@ export function StepForm(props: TProps) {
   });
 
   return (
-    <form action={formAction} noValidate className="stack" onSubmit={(e) => void goNext(e)}>
+    <form
+      action={formAction}
+      noValidate
+      className="stack"
+      onSubmit={(e) => void goNext(e)}
+      onFocus={resolver.preload}
+      onPointerDown={resolver.preload}
+    >
       {(submitCount > 0 || actionState.fieldErrors) && summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
       {actionState.message && !actionState.fieldErrors ? <Alert tone="danger" title={actionState.message} role="alert" /> : null}
       <input type="hidden" name="version" value={versionField} />

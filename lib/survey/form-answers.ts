@@ -1,5 +1,5 @@
 import type { TQuestion } from "./schema";
-import type { TAnswerValue } from "./answer-schema";
+import type { TAnswerValue } from "./value-schema";
 
 /**
  * The answers of one step as posted by its form: a radio group gives one value, a checkbox

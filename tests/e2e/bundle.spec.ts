@@ -4,6 +4,8 @@ import { createSubmittedAssessment } from "../support/fixtures";
 
 // "radialLinear" is the id of Chart.js's radar scale: a string every Chart.js build contains.
 const CHART_JS_MARKER = "radialLinear";
+// zod's core names its schema classes at run time: every zod build contains "$ZodObject".
+const ZOD_MARKER = "$ZodObject";
 
 async function loadedScripts(page: Page, path: string) {
   const scripts: { url: string; body: string }[] = [];
@@ -24,5 +26,16 @@ test.describe("bundle", () => {
     expect(step.filter((s) => s.body.includes(CHART_JS_MARKER)).map((s) => s.url)).toEqual([]);
     const results = await loadedScripts(page, `/a/${token}/ergebnis`);
     expect(results.some((s) => s.body.includes(CHART_JS_MARKER))).toBe(true);
+  });
+
+  test("a questionnaire step loads zod only when the form is used; the step's validation still works", async ({ page, request }) => {
+    const created = await (await request.post("/api/assessments", { data: { municipality: { name: "Bündelstadt", state: "DE-HE", population: 8000 }, respondentRole: "other" } })).json();
+    const step = await loadedScripts(page, `/a/${created.token}/schritt/1`);
+    expect(step.filter((s) => s.body.includes(ZOD_MARKER)).map((s) => s.url)).toEqual([]);
+    const zodLoaded = page.waitForResponse(async (res) => res.request().resourceType() === "script" && (await res.text()).includes(ZOD_MARKER));
+    await page.getByRole("button", { name: "Weiter", exact: true }).click();
+    await zodLoaded;
+    await expect(page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie Ihre Angaben" })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/a/${created.token}/schritt/1$`));
   });
 });
