@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import "@kern-ux/native/dist/fonts/fira-sans.css";
+import "./fonts/fira-sans.css";
 import "@kern-ux/native/dist/kern.min.css";
 import "./globals.css";
 import { connection } from "next/server";

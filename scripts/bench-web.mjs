@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// Front-end speed (docs/benchmarks.md):
+//
+//   npm run bench:web [-- --runs 1 --port 3420 --quiet-wait 0 --save dir --skip-build]
+//
+// Builds if needed (as scripts/start.mjs does), serves the production build (scripts/serve.mjs on
+// 127.0.0.1) on a temporary SQLite database with the demo municipalities, creates two assessments
+// through the API (a draft with every question answered, for the questionnaire step; a submitted one,
+// for the results page), and audits with Lighthouse (npm `lighthouse`, default config = mobile preset
+// with simulated throttling, categories performance and accessibility), driving Debian's Chromium:
+//
+//   /                        landing page
+//   /a/<token>/schritt/1     a questionnaire step
+//   /a/<token>/ergebnis      a results page
+//
+// Per page: performance and accessibility scores, LCP and TBT (ms), and the first-load JavaScript:
+// every script of Lighthouse's network-requests audit, summed as transferred (what the server sent:
+// compressed if it compresses) and as gzip (each script fetched again and gzipped here at the default
+// level, so the figure does not depend on whether the server compresses).
+// With --runs N (1–5) each page is audited N times and the run with the median performance score is
+// shown. --quiet-wait N waits up to N seconds for the other processes to go quiet (Lighthouse's TBT
+// and simulated timings depend on the CPU it gets); --save dir keeps the Lighthouse reports as JSON.
+// Bounded: every audit has a 120 s limit; the browser, the server and the temporary directory
+// are always removed.
+
+import { createRequire } from "node:module";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { ROOT, createAnswered, describeMachine, ensureBuild, onCleanup, runCleanups, seedDemo, startServer, waitForQuiet } from "./bench-load.mjs";
+
+const require = createRequire(import.meta.url);
+const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+const TARGETS = { performance: 95, accessibility: 100, questionnaireJsKb: 150 };
+
+function parseArgs(argv) {
+  const opts = { runs: 1, port: 3420, skipBuild: false, save: null, quietWait: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--runs") opts.runs = Math.max(1, Math.min(5, Math.floor(Number(argv[++i]) || 1)));
+    else if (a === "--port") opts.port = Math.floor(Number(argv[++i]));
+    else if (a === "--skip-build") opts.skipBuild = true;
+    else if (a === "--save") opts.save = path.resolve(argv[++i] ?? ".");
+    else if (a === "--quiet-wait") opts.quietWait = Math.max(0, Math.min(1800, Number(argv[++i]) || 0));
+    else throw new Error(`Unbekannte Option ${a}. Erlaubt: --runs n, --port p, --quiet-wait s, --skip-build, --save dir (Lighthouse-Berichte als JSON)`);
+  }
+  return opts;
+}
+
+/** chrome-launcher as Lighthouse itself resolves it (a dependency of lighthouse, not of this project). */
+async function loadChromeLauncher() {
+  const fromLighthouse = createRequire(require.resolve("lighthouse/package.json"));
+  return import(pathToFileURL(fromLighthouse.resolve("chrome-launcher")).href);
+}
+
+const withTimeout = (promise, ms, what) =>
+  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: mehr als ${ms / 1000} s`)), ms).unref())]);
+
+async function scriptSizes(lhr) {
+  const items = (lhr.audits["network-requests"]?.details?.items ?? []).filter((r) => r.resourceType === "Script" && !r.url.startsWith("data:"));
+  let transfer = 0;
+  let resource = 0;
+  let gzip = 0;
+  for (const r of items) {
+    transfer += r.transferSize ?? 0;
+    resource += r.resourceSize ?? 0;
+    const res = await fetch(r.url, { headers: { "accept-encoding": "identity" }, signal: AbortSignal.timeout(10_000) });
+    gzip += gzipSync(Buffer.from(await res.arrayBuffer())).length;
+  }
+  return { count: items.length, transfer, resource, gzip };
+}
+
+async function audit(lighthouse, port, url, saveAs) {
+  const runner = await withTimeout(
+    lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] }),
+    120_000,
+    `Lighthouse ${url}`,
+  );
+  const lhr = runner.lhr;
+  if (lhr.runtimeError) throw new Error(`Lighthouse ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (saveAs) writeFileSync(saveAs, typeof runner.report === "string" ? runner.report : JSON.stringify(lhr));
+  const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
+  const failedA11y = Object.values(lhr.audits)
+    .filter((a) => lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0) && a.score !== null && a.score < 1)
+    .map((a) => a.id);
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    lcp: lhr.audits["largest-contentful-paint"]?.numericValue,
+    tbt: lhr.audits["total-blocking-time"]?.numericValue,
+    fcp: lhr.audits["first-contentful-paint"]?.numericValue,
+    cls: lhr.audits["cumulative-layout-shift"]?.numericValue,
+    js: await scriptSizes(lhr),
+    failedA11y,
+    warnings: lhr.runWarnings ?? [],
+  };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  process.chdir(ROOT);
+  console.log(`Front-end benchmark (npm run bench:web), ${new Date().toISOString()}`);
+  console.log(`Machine: ${describeMachine()}; load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+  if (!opts.skipBuild) ensureBuild();
+
+  const { default: lighthouse } = await import("lighthouse");
+  const lhVersion = require("lighthouse/package.json").version;
+  const chromeLauncher = await loadChromeLauncher();
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kdc-bench-web-"));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const databaseUrl = `file:${path.join(dir, "web.db")}`;
+  console.log(seedDemo(databaseUrl));
+  const server = await startServer({ port: opts.port, databaseUrl, logFile: path.join(dir, "server.log"), extraEnv: { TRUST_PROXY: "false", BENCH_ROUTES: "false" } });
+  const draft = await createAnswered(server.base, { submit: false, municipality: { name: "Messstadt", state: "DE-BY", population: 12000 } });
+  const submitted = await createAnswered(server.base, { submit: true, municipality: { name: "Messdorf", state: "DE-BY", population: 3200 }, seed: 1 });
+
+  // Does the server compress? (Next's server does unless compress: false.)
+  const probe = await fetch(`${server.base}/`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+  await probe.arrayBuffer();
+  const encoding = probe.headers.get("content-encoding") ?? "none";
+
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: "silent", handleSIGINT: false });
+  onCleanup(() => chrome.kill());
+  const chromeVersion = await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json().then((j) => j.Browser).catch(() => "?");
+  console.log(`Lighthouse ${lhVersion} (default config: mobile, simulated throttling), ${chromeVersion} (${CHROME}), ${opts.runs} run(s) per page`);
+  console.log(`Server: ${server.base}, compression of HTML: ${encoding}`);
+
+  const pages = [
+    ["landing page", "/", "/"],
+    ["questionnaire step", `/a/${draft.token}/schritt/1`, "/a/<token>/schritt/1"],
+    ["results page", `/a/${submitted.token}/ergebnis`, "/a/<token>/ergebnis"],
+  ];
+  // Lighthouse's TBT and its simulated timings follow the CPU it gets: note what else runs.
+  await waitForQuiet(opts.quietWait, 0.3, (m) => console.log(m.trim()));
+  const results = [];
+  if (opts.save) mkdirSync(opts.save, { recursive: true });
+  for (const [label, url, shown] of pages) {
+    const runs = [];
+    for (let i = 0; i < opts.runs; i++)
+      runs.push(await audit(lighthouse, chrome.port, server.base + url, opts.save && path.join(opts.save, `${label.replace(/\W+/g, "-")}-${i + 1}.json`)));
+    runs.sort((a, b) => (a.performance ?? 0) - (b.performance ?? 0));
+    const r = runs[Math.floor((runs.length - 1) / 2)];
+    results.push({ label, shown, ...r, perfRuns: runs.map((x) => x.performance) });
+  }
+  await chrome.kill();
+  await server.stop();
+
+  const kb = (n) => (n / 1024).toFixed(1);
+  console.log("");
+  console.log(`  ${"page".padEnd(20)} ${"perf".padStart(4)} ${"a11y".padStart(4)} ${"LCP ms".padStart(7)} ${"TBT ms".padStart(6)} ${"FCP ms".padStart(7)} ${"CLS".padStart(5)}  first-load JS: ${"scripts".padStart(7)} ${"kB gzip".padStart(8)} ${"kB sent".padStart(8)} ${"kB raw".padStart(8)}`);
+  for (const r of results) {
+    console.log(
+      `  ${r.label.padEnd(20)} ${String(r.performance).padStart(4)} ${String(r.accessibility).padStart(4)} ${Math.round(r.lcp).toString().padStart(7)} ${Math.round(r.tbt).toString().padStart(6)} ${Math.round(r.fcp).toString().padStart(7)} ${r.cls.toFixed(3).padStart(5)}                 ${String(r.js.count).padStart(7)} ${kb(r.js.gzip).padStart(8)} ${kb(r.js.transfer).padStart(8)} ${kb(r.js.resource).padStart(8)}  ${r.shown}`,
+    );
+  }
+  if (opts.runs > 1) for (const r of results) console.log(`  performance over ${opts.runs} runs, ${r.label}: ${r.perfRuns.join(", ")} (median shown)`);
+  for (const r of results) {
+    if (r.failedA11y.length) console.log(`  accessibility audits failed on the ${r.label}: ${r.failedA11y.join(", ")}`);
+    for (const w of r.warnings) console.log(`  Lighthouse warning (${r.label}): ${w}`);
+  }
+  console.log("  kB gzip: the scripts gzipped here (default level); kB sent: Lighthouse's transfer sizes (as the server sent them); kB raw: uncompressed.");
+  const q = results[1];
+  const targets = [
+    ...results.map((r) => [`performance ≥ ${TARGETS.performance}: ${r.label}`, r.performance >= TARGETS.performance, r.performance]),
+    ...results.map((r) => [`accessibility ${TARGETS.accessibility}: ${r.label}`, r.accessibility >= TARGETS.accessibility, r.accessibility]),
+    [`questionnaire first-load JS < ${TARGETS.questionnaireJsKb} kB gzip`, q.js.gzip / 1024 < TARGETS.questionnaireJsKb, `${kb(q.js.gzip)} kB`],
+  ];
+  console.log("  targets:");
+  for (const [name, ok, detail] of targets) console.log(`    ${ok ? "met   " : "MISSED"} ${name} (${detail})`);
+  return 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (e) {
+  console.error(`bench:web: ${e instanceof Error ? e.stack : e}`);
+} finally {
+  await runCleanups();
+}
+process.exit(code);
