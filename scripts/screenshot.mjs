@@ -16,6 +16,15 @@ for (const width of [360, 1280]) {
   for (const p of paths) {
     await page.goto(base + p, { waitUntil: "load" });
     await page.waitForTimeout(800);
+    // Scroll through the page as a reader would, so that lazily drawn charts are drawn.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      window.scrollTo(0, 0);
+    });
+    await page.waitForTimeout(300);
     const name = (p.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home").slice(-40);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0, part = 1; y < height; y += SLICE, part += 1) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar } from "react-chartjs-2";
-import { CHART_COLORS } from "./chart-setup";
+import { CHART_COLORS } from "./chart-colors";
+import { LazyBar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
 
 export type TComparisonRow = { label: string; peers: number; national: number | null; nationalDerived: boolean; isOwn: boolean };
@@ -21,33 +21,31 @@ export function ComparisonChart({ question, rows, peerLabel }: { question: strin
       columns={[{ header: "Antwort" }, { header: peerLabel, numeric: true }, { header: "Bundesweit 2020", numeric: true }, { header: "Ihre Antwort" }]}
       rows={rows.map((r) => [r.label, pct(r.peers), pct(r.national, r.nationalDerived), r.isOwn ? "Ja" : ""])}
     >
-      <div style={{ height: `${rows.length * 56 + 60}px` }}>
-        <Bar
-          role="img"
-          aria-label={summary}
-          data={{
-            labels: rows.map((r) => labelOf(r).match(/.{1,26}(\s|$)/g)?.map((l) => l.trim()) ?? labelOf(r)),
-            datasets: [
-              { label: peerLabel, data: rows.map((r) => r.peers), backgroundColor: CHART_COLORS.own, barThickness: 16 },
-              {
-                label: "Bundesweit 2020",
-                data: rows.map((r) => r.national),
-                backgroundColor: CHART_COLORS.other,
-                borderColor: CHART_COLORS.national,
-                borderWidth: 1,
-                barThickness: 16,
-              },
-            ],
-          }}
-          options={{
-            indexAxis: "y",
-            maintainAspectRatio: false,
-            layout: { padding: { left: 4, right: 8 } },
-            scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } }, y: { ticks: { autoSkip: false } } },
-            plugins: { legend: { position: "bottom" } },
-          }}
-        />
-      </div>
+      <LazyBar
+        label={summary}
+        style={{ height: `${rows.length * 56 + 60}px` }}
+        data={{
+          labels: rows.map((r) => labelOf(r).match(/.{1,20}(\s|$)/g)?.map((l) => l.trim()) ?? labelOf(r)),
+          datasets: [
+            { label: peerLabel, data: rows.map((r) => r.peers), backgroundColor: CHART_COLORS.own, barThickness: 16 },
+            {
+              label: "Bundesweit 2020",
+              data: rows.map((r) => r.national),
+              backgroundColor: CHART_COLORS.other,
+              borderColor: CHART_COLORS.national,
+              borderWidth: 1,
+              barThickness: 16,
+            },
+          ],
+        }}
+        options={{
+          indexAxis: "y",
+          maintainAspectRatio: false,
+          layout: { padding: { left: 4, right: 8 } },
+          scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } }, y: { ticks: { autoSkip: false } } },
+          plugins: { legend: { position: "bottom" } },
+        }}
+      />
     </ChartFigure>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
-import { Bar } from "react-chartjs-2";
-import { CHART_COLORS } from "./chart-setup";
+import { CHART_COLORS } from "./chart-colors";
+import { LazyBar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
 
 export type TDistributionRow = { label: string; share: number | null; derived: boolean; isOwn: boolean };
 
-/** Chart.js does not wrap axis labels; an array of lines does. ~26 characters fit beside the bars on a phone. */
-function wrap(text: string, width = 26): string[] {
+/** Chart.js does not wrap axis labels; an array of lines does. It gives the labels at most half the width: ~20 characters at 360 px. */
+function wrap(text: string, width = 20): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {
@@ -39,35 +39,33 @@ export function DistributionChart({ question, rows }: { question: string; rows: 
       columns={[{ header: "Antwort" }, { header: "Anteil der Kommunen 2020", numeric: true }, { header: "Ihre Antwort" }]}
       rows={rows.map((r) => [r.label + (r.derived ? " (abgeleitet)" : ""), fmt(r), r.isOwn ? "Ja" : ""])}
     >
-      <div style={{ height: `${shown.reduce((h, r) => h + Math.max(40, wrap(labelOf(r)).length * 17 + 8), 0) + 36}px` }}>
-        <Bar
-          role="img"
-          aria-label={summary}
-          data={{
-            labels: shown.map((r) => wrap(labelOf(r))),
-            datasets: [
-              {
-                label: "Anteil der Kommunen 2020 in %",
-                data: shown.map((r) => r.share),
-                backgroundColor: shown.map((r) => (r.isOwn ? CHART_COLORS.own : CHART_COLORS.other)),
-                borderColor: shown.map((r) => (r.isOwn ? "#000" : CHART_COLORS.other)),
-                borderWidth: shown.map((r) => (r.isOwn ? 2 : 0)),
-                barThickness: 22,
-              },
-            ],
-          }}
-          options={{
-            indexAxis: "y",
-            layout: { padding: { left: 4, right: 8 } },
-            maintainAspectRatio: false,
-            scales: {
-              x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } },
-              y: { ticks: { autoSkip: false } },
+      <LazyBar
+        label={summary}
+        style={{ height: `${shown.reduce((h, r) => h + Math.max(40, wrap(labelOf(r)).length * 17 + 8), 0) + 36}px` }}
+        data={{
+          labels: shown.map((r) => wrap(labelOf(r))),
+          datasets: [
+            {
+              label: "Anteil der Kommunen 2020 in %",
+              data: shown.map((r) => r.share),
+              backgroundColor: shown.map((r) => (r.isOwn ? CHART_COLORS.own : CHART_COLORS.other)),
+              borderColor: shown.map((r) => (r.isOwn ? "#000" : CHART_COLORS.other)),
+              borderWidth: shown.map((r) => (r.isOwn ? 2 : 0)),
+              barThickness: 22,
             },
-            plugins: { legend: { display: false }, tooltip: { callbacks: { label: (ctx) => fmt(shown[ctx.dataIndex]!) } } },
-          }}
-        />
-      </div>
+          ],
+        }}
+        options={{
+          indexAxis: "y",
+          layout: { padding: { left: 4, right: 8 } },
+          maintainAspectRatio: false,
+          scales: {
+            x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } },
+            y: { ticks: { autoSkip: false } },
+          },
+          plugins: { legend: { display: false }, tooltip: { callbacks: { label: (ctx) => fmt(shown[ctx.dataIndex]!) } } },
+        }}
+      />
     </ChartFigure>
   );
 }

@@ -1,10 +1,20 @@
 "use client";
 
-import { Radar } from "react-chartjs-2";
-import { CHART_COLORS } from "./chart-setup";
+import { CHART_COLORS } from "./chart-colors";
+import { LazyRadar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
 
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
+
+/**
+ * On a phone a long dimension name ("Arbeitsorganisation") does not fit beside the radar: break it
+ * after a joint "s" near the middle ("Arbeits-" / "organisation"). Chart.js sizes the radar around it.
+ */
+function wrapOnNarrow(label: string): string | string[] {
+  if (typeof window === "undefined" || window.innerWidth >= 480 || label.length <= 12) return label;
+  const cut = label.slice(0, Math.ceil(label.length * 0.6)).lastIndexOf("s") + 1;
+  return cut > 3 ? [`${label.slice(0, cut)}-`, label.slice(cut)] : label;
+}
 
 /** The maturity dimensions: own scores against the national 2020 mean (0–100). */
 export function RadarChart({ dimensions }: { dimensions: { label: string; score: number | null; nationalMean: number }[] }) {
@@ -17,41 +27,39 @@ export function RadarChart({ dimensions }: { dimensions: { label: string; score:
       columns={[{ header: "Dimension" }, { header: "Ihre Kommune", numeric: true }, { header: "Bundesdurchschnitt 2020", numeric: true }]}
       rows={dimensions.map((d) => [d.label, fmt(d.score), fmt(d.nationalMean)])}
     >
-      <div className="chart-figure__radar">
-        <Radar
-          role="img"
-          aria-label={summary}
-          data={{
-            labels: dimensions.map((d) => d.label),
-            datasets: [
-              {
-                label: "Ihre Kommune",
-                data: dimensions.map((d) => d.score),
-                borderColor: CHART_COLORS.own,
-                backgroundColor: CHART_COLORS.ownFill,
-                borderWidth: 3,
-                pointRadius: 4,
-                pointStyle: "circle",
-              },
-              {
-                label: "Bundesdurchschnitt 2020",
-                data: dimensions.map((d) => d.nationalMean),
-                borderColor: CHART_COLORS.national,
-                backgroundColor: CHART_COLORS.nationalFill,
-                borderWidth: 2,
-                borderDash: [6, 4],
-                pointRadius: 4,
-                pointStyle: "rectRot",
-              },
-            ],
-          }}
-          options={{
-            maintainAspectRatio: false,
-            scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, backdropColor: "transparent" }, pointLabels: { font: { size: 13 } } } },
-            plugins: { legend: { position: "bottom", labels: { usePointStyle: true } } },
-          }}
-        />
-      </div>
+      <LazyRadar
+        label={summary}
+        className="chart-figure__radar"
+        data={{
+          labels: dimensions.map((d) => d.label),
+          datasets: [
+            {
+              label: "Ihre Kommune",
+              data: dimensions.map((d) => d.score),
+              borderColor: CHART_COLORS.own,
+              backgroundColor: CHART_COLORS.ownFill,
+              borderWidth: 3,
+              pointRadius: 4,
+              pointStyle: "circle",
+            },
+            {
+              label: "Bundesdurchschnitt 2020",
+              data: dimensions.map((d) => d.nationalMean),
+              borderColor: CHART_COLORS.national,
+              backgroundColor: CHART_COLORS.nationalFill,
+              borderWidth: 2,
+              borderDash: [6, 4],
+              pointRadius: 4,
+              pointStyle: "rectRot",
+            },
+          ],
+        }}
+        options={{
+          maintainAspectRatio: false,
+          scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, backdropColor: "transparent" }, pointLabels: { font: { size: 13 }, callback: (label, _i) => wrapOnNarrow(label) } } },
+          plugins: { legend: { position: "bottom", labels: { usePointStyle: true } } },
+        }}
+      />
     </ChartFigure>
   );
 }

@@ -5,9 +5,9 @@ import { describe, expect, test } from "vitest";
 
 // The web fonts are Fira Sans subsets (scripts/subset-fonts.sh). A character missing from them would
 // show in a fallback font in the middle of a word: every character the app shows from its data must be in.
-const FONT_DIR = path.join(process.cwd(), "app", "fonts");
-const css = readFileSync(path.join(FONT_DIR, "fira-sans.css"), "utf8");
-const faces = [...css.matchAll(/src: url\("\.\/([^"]+)"\)[^}]*?font-weight: (\d+);\s*font-style: (\w+);[^}]*?unicode-range: ([^;]+);/g)].map((m) => ({
+const FONT_DIR = path.join(process.cwd(), "public", "fonts");
+const css = readFileSync(path.join(process.cwd(), "app", "fira-sans.css"), "utf8");
+const faces = [...css.matchAll(/src: url\("\/fonts\/([^"]+)"\)[^}]*?font-weight: (\d+);\s*font-style: (\w+);[^}]*?unicode-range: ([^;]+);/g)].map((m) => ({
   file: m[1]!,
   weight: Number(m[2]),
   style: m[3]!,
@@ -33,7 +33,7 @@ const shown = charactersOf(
   "äöüÄÖÜß „Zitat“ ‚halb‘ – … € § ° → ≥ ≤ × ·",
 );
 
-describe("web fonts (app/fonts)", () => {
+describe("web fonts (public/fonts, app/fira-sans.css)", () => {
   test("the regular, italic, medium, semibold and bold faces are declared with font-display: optional (no layout shift when a face arrives late)", () => {
     expect(faces.map((f) => `${f.weight} ${f.style}`).sort()).toEqual(["400 italic", "400 normal", "500 normal", "600 normal", "700 normal"]);
     expect(css.match(/font-display: optional;/g)).toHaveLength(faces.length);
@@ -45,6 +45,15 @@ describe("web fonts (app/fonts)", () => {
     expect(shown.filter((cp) => !inFont.has(cp)).map((cp) => String.fromCodePoint(cp))).toEqual([]);
     expect(shown.filter((cp) => !inRanges(cp, face.ranges)).map((cp) => String.fromCodePoint(cp))).toEqual([]);
     expect(font.familyName).toMatch(/^Fira Sans/);
+  });
+
+  test("the faces preloaded by the layout exist", () => {
+    const layout = readFileSync(path.join(process.cwd(), "app", "layout.tsx"), "utf8");
+    const faceList = /\[([^\]]*)\]\.map\(\(face\) => `\/fonts\/FiraSans-\$\{face\}-latin-v1\.woff2`\)/.exec(layout);
+    expect(faceList).not.toBeNull();
+    const preloaded = [...faceList![1]!.matchAll(/"(\w+)"/g)].map((m) => `FiraSans-${m[1]}-latin-v1.woff2`);
+    expect(preloaded.length).toBeGreaterThan(0);
+    for (const file of preloaded) expect(faces.map((f) => f.file)).toContain(file);
   });
 
   test("each face is a small subset (a phone loads it on the first visit)", () => {
