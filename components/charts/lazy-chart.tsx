@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import type { ChartProps } from "react-chartjs-2";
 
@@ -55,20 +55,20 @@ type TSlot = {
   style?: React.CSSProperties;
 };
 
-export function LazyBar({ label, className, style, ...chart }: TSlot & Omit<ChartProps<"bar">, "type">) {
+/** The slot: sized and named from the start; the chart itself is drawn once it is near the viewport. */
+function ChartSlot({ label, className, style, draw }: TSlot & { draw: () => ReactNode }) {
   const [ref, near] = useNearViewport<HTMLDivElement>();
   return (
     <div ref={ref} role="img" aria-label={label} className={`chart-slot ${className ?? ""}`} style={style}>
-      {near ? <Bar {...chart} aria-hidden="true" /> : null}
+      {near ? draw() : null}
     </div>
   );
 }
 
+export function LazyBar({ label, className, style, ...chart }: TSlot & Omit<ChartProps<"bar">, "type">) {
+  return <ChartSlot label={label} className={className} style={style} draw={() => <Bar {...chart} aria-hidden="true" />} />;
+}
+
 export function LazyRadar({ label, className, style, ...chart }: TSlot & Omit<ChartProps<"radar">, "type">) {
-  const [ref, near] = useNearViewport<HTMLDivElement>();
-  return (
-    <div ref={ref} role="img" aria-label={label} className={`chart-slot ${className ?? ""}`} style={style}>
-      {near ? <Radar {...chart} aria-hidden="true" /> : null}
-    </div>
-  );
+  return <ChartSlot label={label} className={className} style={style} draw={() => <Radar {...chart} aria-hidden="true" />} />;
 }
