@@ -249,7 +249,9 @@ export async function startServer({ port, databaseUrl, logFile, extraEnv = {} })
     BENCH_ROUTES: "true",
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
+  // The heap limit that `npm start` gives the server (scripts/start.mjs, HEAP_LIMIT_MB).
+  const heapLimitMb = Number(process.env.HEAP_LIMIT_MB ?? 256);
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapLimitMb}`, "scripts/serve.mjs"], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   let exited = null;
   const exitPromise = new Promise((resolve) => child.on("exit", (code, signal) => resolve((exited = { code, signal }))));

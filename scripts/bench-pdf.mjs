@@ -381,8 +381,10 @@ async function againstServer() {
   line("server ready after", `${readyS.toFixed(1)} s${built ? " (including next build)" : ""}`);
   line("first request, alone", `${ms(first.ms)}${first.ok ? "" : ` (FAILED: ${first.status})`}, ${(first.bytes / 1024).toFixed(1)} KiB`);
   line(`wall time for all ${CONCURRENCY} concurrent`, ms(wallMs), `${(CONCURRENCY / (wallMs / 1000)).toFixed(1)} reports/s`);
-  line("latency per request, median", ms(latency.median), vsMs(latency.median, TARGET.medianMs));
-  line("latency per request, p95", ms(latency.p95), vsMs(latency.p95, TARGET.p95Ms));
+  // The generation targets apply to one report; 20 at once queue on the server's one thread (reports
+  // are rendered one after another), so the n-th waits for n − 1 others: wall time ≈ 20 × one report.
+  line("latency per request, median", ms(latency.median), `queued: ≈ ${(latency.median / Math.max(1, seq.median)).toFixed(1)} reports' time`);
+  line("latency per request, p95", ms(latency.p95), `queued: ≈ ${(latency.p95 / Math.max(1, seq.median)).toFixed(1)} reports' time`);
   line("latency per request, max", ms(latency.max));
   if (failedSequential.length > 0) line("failed one-at-a-time requests", `${failedSequential.length} of ${SEQUENTIAL} (${[...new Set(failedSequential.map((f) => f.status))].join(", ")})`);
   line("failed concurrent requests", `${failed.length} of ${CONCURRENCY}${failed.length ? ` (${[...new Set(failed.map((f) => f.status))].join(", ")})` : ""}`, `target ${TARGET.failed}: ${verdict(failed.length === TARGET.failed)}`);
