@@ -250,7 +250,7 @@ export async function startServer({ port, databaseUrl, logFile, extraEnv = {} })
     ...extraEnv,
   };
   // The heap limit that `npm start` gives the server (scripts/start.mjs, HEAP_LIMIT_MB).
-  const heapLimitMb = Number(process.env.HEAP_LIMIT_MB ?? 256);
+  const heapLimitMb = Number(process.env.HEAP_LIMIT_MB ?? 384);
   const child = spawn(process.execPath, [`--max-old-space-size=${heapLimitMb}`, "scripts/serve.mjs"], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   let exited = null;
