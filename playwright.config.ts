@@ -53,7 +53,7 @@ export default defineConfig({
   ],
   webServer: {
     command: E2E_DATABASE_URL.startsWith("file:")
-      ? `rm -f ${E2E_DATABASE_FILE} ${E2E_DATABASE_FILE}-journal && node scripts/start.mjs`
+      ? `rm -f ${E2E_DATABASE_FILE} ${E2E_DATABASE_FILE}-journal ${E2E_DATABASE_FILE}-wal ${E2E_DATABASE_FILE}-shm && node scripts/start.mjs`
       : "node scripts/start.mjs",
     url: `http://127.0.0.1:${E2E_PORT}/api/reference/2020`,
     reuseExistingServer: false,

@@ -922,7 +922,8 @@ async function benchDatabase(kind, opts) {
   const bareDb = await openDb(kind, bareUrl);
   onCleanup(() => bareDb.close());
   const bareSlots = newSlots(await insertBareDrafts(bareDb, opts.connections), (r) => `/bare/${encodeURIComponent(r.id)}/answers`);
-  const bare = await startBareWriter(bareUrl, opts.port + 1);
+  // The bare writer runs as the app does: in WAL mode with synchronous=NORMAL when the app's file is in WAL.
+  const bare = await startBareWriter(bareUrl, opts.port + 1, appJournal === "wal" ? "wal" : "");
   let wal = null;
   if (kind === "sqlite" && appJournal !== "wal") {
     const walUrl = `file:${path.join(dir, "bare-wal.db")}`;
@@ -931,7 +932,7 @@ async function benchDatabase(kind, opts) {
     onCleanup(() => walDb.close());
     wal = { db: walDb, slots: newSlots(await insertBareDrafts(walDb, opts.connections), (r) => `/bare/${encodeURIComponent(r.id)}/answers`), writer: await startBareWriter(walUrl, opts.port + 2, "wal") };
   }
-  if (appJournal) log(`SQLite journal_mode of the app's database: ${appJournal} (driver defaults: synchronous=FULL)`);
+  if (appJournal) log(`SQLite journal_mode of the app's database: ${appJournal} (${appJournal === "wal" ? "the app sets synchronous=NORMAL" : "driver defaults: synchronous=FULL"})`);
 
   // Cold start out of the way (route modules loaded, peer cells built) before anything is timed.
   for (let i = 0; i < 5; i++) {

@@ -43,10 +43,15 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
     if (closing) return;
     closing = true;
     console.log(JSON.stringify({ level: "info", msg: "shutting down", signal }));
-    server.close(() => process.exit(0));
-    // Keep-alive sockets without a request in flight are closed as soon as they go idle.
-    server.closeIdleConnections();
-    setInterval(() => server.closeIdleConnections(), 100).unref();
+    // Close the listener only after half a second: connections the kernel has already queued while the
+    // event loop was busy (rendering a PDF, say) are accepted and read first; closing the listener at
+    // once would reset them, although their clients had sent the request before the signal.
+    setTimeout(() => {
+      server.close(() => process.exit(0));
+      // Keep-alive sockets without a request in flight are closed as soon as they go idle.
+      server.closeIdleConnections();
+      setInterval(() => server.closeIdleConnections(), 100).unref();
+    }, 500);
     // In-flight requests get 10 seconds; then the process ends regardless.
     setTimeout(() => process.exit(1), 10_000).unref();
   });

@@ -18,7 +18,25 @@ function createClient(): PrismaClient {
   if (config.provider === "postgresql") {
     return new PrismaClientPg({ adapter: new PrismaPg({ connectionString: config.url, max: 10 }) }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: config.url }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: config.url }) });
+  void tuneSqlite(client);
+  return client;
+}
+
+/**
+ * In WAL mode (scripts/migrate.mjs sets it in the file) a commit need not wait for the disk:
+ * synchronous=NORMAL keeps every committed transaction across a crash of the app and cannot corrupt
+ * the file; only a power failure may lose the last moments' commits (SQLite's recommendation for WAL).
+ * In a rollback journal NORMAL could corrupt on power loss, so it is set only in WAL mode.
+ * The adapter keeps one connection per process, so the setting holds for all later queries.
+ */
+async function tuneSqlite(client: PrismaClient): Promise<void> {
+  try {
+    const [row] = await client.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    if (row?.journal_mode === "wal") await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  } catch {
+    // No database yet or not readable: /api/health says so; nothing to tune.
+  }
 }
 
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +16,25 @@ test("GET /api/health: database reachable and migrations current", async ({ requ
   expect(body.status).toBe("ok");
   expect(body.migrations).toBeGreaterThanOrEqual(3);
   expect(body.database).toBe(DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql");
+});
+
+test("npm run db:migrate puts an SQLite file in write-ahead-log mode (readers never wait for a writer)", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "dc-wal-"));
+  try {
+    const file = path.join(dir, "wal.db");
+    const run = spawnSync(process.execPath, ["scripts/migrate.mjs"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("journal_mode wal");
+    const { default: Database } = await import("better-sqlite3");
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      sqlite.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("GET /api/health answers 503 in German on a database without migrations", async () => {
