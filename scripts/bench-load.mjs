@@ -51,6 +51,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
+import { serverHeapArgs } from "./lib/heap-limit.mjs";
 
 export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -249,9 +250,8 @@ export async function startServer({ port, databaseUrl, logFile, extraEnv = {} })
     BENCH_ROUTES: "true",
     ...extraEnv,
   };
-  // The heap limit that `npm start` gives the server (scripts/start.mjs, HEAP_LIMIT_MB).
-  const heapLimitMb = Number(process.env.HEAP_LIMIT_MB ?? 384);
-  const child = spawn(process.execPath, [`--max-old-space-size=${heapLimitMb}`, "scripts/serve.mjs"], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
+  // The heap limit that `npm start` gives the server.
+  const child = spawn(process.execPath, [...serverHeapArgs(), "scripts/serve.mjs"], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   let exited = null;
   const exitPromise = new Promise((resolve) => child.on("exit", (code, signal) => resolve((exited = { code, signal }))));
@@ -1141,17 +1141,22 @@ async function main() {
   return correct ? 0 : 1;
 }
 
-const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain && process.argv.includes("--bare-writer")) {
-  await bareWriterMain();
-} else if (isMain) {
+/** Runs a benchmark's main(): exits with its code, prints a one-line error, runs the cleanups in every case. */
+export async function runBenchMain(name, main) {
   let code = 1;
   try {
     code = await main();
   } catch (e) {
-    console.error(`bench:load: ${e instanceof Error ? e.message : e}`);
+    console.error(`${name}: ${e instanceof Error ? e.message : e}`);
   } finally {
     await runCleanups();
   }
   process.exit(code);
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv.includes("--bare-writer")) {
+  await bareWriterMain();
+} else if (isMain) {
+  await runBenchMain("bench:load", main);
 }

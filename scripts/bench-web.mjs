@@ -29,7 +29,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { ROOT, createAnswered, describeMachine, ensureBuild, onCleanup, runCleanups, seedDemo, startServer, waitForQuiet } from "./bench-load.mjs";
+import { ROOT, createAnswered, describeMachine, ensureBuild, onCleanup, runBenchMain, seedDemo, startServer, waitForQuiet } from "./bench-load.mjs";
 
 const require = createRequire(import.meta.url);
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
@@ -174,12 +174,4 @@ async function main() {
   return 0;
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (e) {
-  console.error(`bench:web: ${e instanceof Error ? e.stack : e}`);
-} finally {
-  await runCleanups();
-}
-process.exit(code);
+await runBenchMain("bench:web", main);

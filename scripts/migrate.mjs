@@ -8,7 +8,6 @@ import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 
 const url = process.env.DATABASE_URL || "file:" + path.join("prisma", "dev.db");
 
@@ -76,7 +75,7 @@ async function migratePostgres() {
   }
 }
 
-function migrateSqlite() {
+async function migrateSqlite() {
   mkdirSync(path.dirname(path.resolve(url.slice("file:".length))), { recursive: true });
   const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -88,6 +87,7 @@ function migrateSqlite() {
   // Write-ahead log (stored in the file, so every connection and process uses it): readers never wait
   // for a writer, and with synchronous=NORMAL (set by lib/db/client.ts) a commit no longer waits for the
   // disk three times (rollback journal: the main thread was blocked in fsync a third of the time under load).
+  const { default: Database } = await import("better-sqlite3");
   const db = new Database(path.resolve(url.slice("file:".length)));
   const mode = db.pragma("journal_mode = WAL", { simple: true });
   db.close();
@@ -95,5 +95,5 @@ function migrateSqlite() {
 }
 
 if (/^postgres(ql)?:\/\//.test(url)) await migratePostgres();
-else if (url.startsWith("file:")) migrateSqlite();
+else if (url.startsWith("file:")) await migrateSqlite();
 else fail(`DATABASE_URL muss mit file: (SQLite) oder postgresql:// beginnen, nicht mit „${url.split(":")[0]}:“.`);

@@ -3,6 +3,10 @@
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { serverHeapArgs } from "./lib/heap-limit.mjs";
+
+// Checked before the build, so a wrong HEAP_LIMIT_MB fails at once.
+const heapArgs = serverHeapArgs();
 
 const root = process.cwd();
 const run = (cmd, args) => {
@@ -37,15 +41,6 @@ if (!existsSync(buildId) || sourcesChanged()) {
 
 run(process.execPath, ["scripts/migrate.mjs"]);
 
-// V8 sizes its heap by the machine's memory (several GB here) and then collects garbage late: the PDF
-// report left the server at 360 MB after 20 reports with about 60 MB live. A limit of 384 MB keeps it
-// near 240 MB (256 MB: the same peak, but 25 % more CPU per request under load); HEAP_LIMIT_MB changes it, a --max-old-space-size in NODE_OPTIONS takes precedence.
-const heapLimitMb = Number(process.env.HEAP_LIMIT_MB ?? 384);
-if (!Number.isInteger(heapLimitMb) || heapLimitMb < 128) {
-  console.error("HEAP_LIMIT_MB muss eine ganze Zahl ab 128 sein (Megabyte für den Heap des Servers).");
-  process.exit(1);
-}
-const heapArgs = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : [`--max-old-space-size=${heapLimitMb}`];
 const server = spawn(process.execPath, [...heapArgs, "scripts/serve.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

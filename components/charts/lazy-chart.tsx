@@ -28,8 +28,7 @@ function useNearViewport<T extends Element>(margin = "400px 0px") {
         io.disconnect();
         // Chart.js measures its labels once, with the font it finds: draw only when the web fonts are
         // settled, or a label measured in the fallback font may be cut off when drawn in Fira Sans.
-        const fontsReady = typeof document !== "undefined" && document.fonts ? document.fonts.ready : Promise.resolve();
-        void fontsReady.then(() => {
+        void (document.fonts?.ready ?? Promise.resolve()).then(() => {
           if (!cancelled) setNear(true);
         });
       }
@@ -50,7 +49,7 @@ function useNearViewport<T extends Element>(margin = "400px 0px") {
 type TSlot = {
   /** The chart's text alternative: on the always-rendered wrapper (role img), so it is there before the chart and without JavaScript. */
   label: string;
-  /** The wrapper's height; Chart.js fills it (maintainAspectRatio: false), so nothing moves when the chart arrives. */
+  /** The wrapper's size (class or inline height); Chart.js fills it (maintainAspectRatio: false), so nothing moves when the chart arrives. */
   className?: string;
   style?: React.CSSProperties;
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { buildReportModel } from "../report/report-model";
 import { renderReport } from "../report/render-report";
 import { reference } from "../survey/reference";
+import { createSerialQueue } from "../serial-queue";
 import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
 import { getBenchmark } from "./get-benchmark";
@@ -12,12 +13,7 @@ import { getPeerView } from "./get-peer-view";
  * them side by side gains nothing on Node's single thread; it only keeps several half-built documents
  * and their garbage alive at once (20 concurrent requests: peak memory of the server above 300 MB).
  */
-let renderChain: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = renderChain.then(task, task);
-  renderChain = run.catch(() => undefined);
-  return run;
-}
+const oneAtATime = createSerialQueue();
 
 /** The PDF benchmark report of an assessment (a draft gets a watermarked, partial report). */
 export async function createReport(token: string, now: Date): Promise<TResult<{ pdf: Buffer; fileName: string }, TAssessmentError>> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createSerialQueue } from "../serial-queue";
 
 /**
  * One writer at a time in this process. The SQLite driver adapter shares a single connection, so a
@@ -7,10 +8,4 @@ import "server-only";
  * the peer cache runs through here. On PostgreSQL (pooled connections) it only serialises this
  * process's writes, which the database would serialise anyway.
  */
-let tail: Promise<unknown> = Promise.resolve();
-
-export function runExclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const run = tail.then(fn, fn);
-  tail = run.catch(() => undefined);
-  return run;
-}
+export const runExclusive = createSerialQueue();

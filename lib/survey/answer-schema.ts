@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "../validation/zod-de";
-import { reference } from "./reference";
+import { getQuestion, reference } from "./reference";
 import { buildStepSchema, buildValueSchema, type TAnswers, type TAnswerValue, type TValueSchema } from "./value-schema";
 
 /**
@@ -35,7 +35,7 @@ export const ZAnswersPatch = z.strictObject(
 /** Answers to the questions of one step only (the form validates a step with this). */
 export function answersSchemaFor(questionIds: readonly string[]) {
   const questions = questionIds.map((id) => {
-    const q = reference.questions.find((x) => x.id === id);
+    const q = getQuestion(id);
     if (!q) throw new Error(`unknown question id: ${id}`);
     return q;
   });
