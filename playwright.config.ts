@@ -29,7 +29,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Generous: on a busy 2-core machine (two workers, Chromium and the server sharing the cores) the longest
+  // journeys took up to 57 s; a timeout must catch a hang, not a slow machine.
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,

@@ -2,12 +2,16 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "../support/test";
-import { startServer, type TServer } from "../support/server";
+import { expect, test, uniqueClientIp } from "../support/test";
+import { serverDiagnostics, startServer, type TServer } from "../support/server";
 import { completeAnswers, validProfile } from "../support/fixtures";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db";
-const json = { "content-type": "application/json" };
+/**
+ * Raw fetch (to servers of our own) carries no Playwright headers: each test gets its own client address,
+ * so that the servers' rate limits (20 new assessments an hour per client) count per test, as in the others.
+ */
+const clientHeaders = () => ({ "x-forwarded-for": uniqueClientIp() });
 
 test("GET /api/health: database reachable and migrations current", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -60,11 +64,16 @@ test.describe("two app instances on one database", () => {
   test.beforeAll(async () => {
     [a, b] = await Promise.all([startServer(3121, { DATABASE_URL }), startServer(3122, { DATABASE_URL })]);
   });
+  test.afterEach(async ({}, testInfo) => {
+    // A failure here is usually one server gone or refusing: print how both ended and what they logged.
+    if (testInfo.status !== testInfo.expectedStatus) console.error(`${serverDiagnostics(a, "instance A")}\n${serverDiagnostics(b, "instance B")}`);
+  });
   test.afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
   });
 
   test("a save through one is read through the other; conflicting saves give one 200 and one 409", async () => {
+    const json = { "content-type": "application/json", ...clientHeaders() };
     const created = await (await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
     const put = await fetch(`${a.url}/api/assessments/${created.token}/answers`, {
       method: "PUT",
@@ -93,13 +102,17 @@ test.describe("two app instances on one database", () => {
   });
 
   test("the peer figures are the same through both instances after a submit through one", async () => {
+    const json = { "content-type": "application/json", ...clientHeaders() };
     const state = "DE-SN";
     const profile = (i: number) => ({ municipality: { name: `Zwei-Instanzen ${Date.now()}-${i}`, state, population: 250_000 + i }, respondentRole: "other" });
     const before = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
     for (let i = 0; i < 5; i += 1) {
-      const c = await (await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(profile(i)) })).json();
-      await fetch(`${a.url}/api/assessments/${c.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version: 1, answers: completeAnswers() }) });
-      expect((await fetch(`${a.url}/api/assessments/${c.token}/submit`, { method: "POST" })).status).toBe(200);
+      const create = await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(profile(i)) });
+      expect(create.status).toBe(201);
+      const c = await create.json();
+      const put = await fetch(`${a.url}/api/assessments/${c.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version: 1, answers: completeAnswers() }) });
+      expect(put.status).toBe(200);
+      expect((await fetch(`${a.url}/api/assessments/${c.token}/submit`, { method: "POST", headers: json })).status).toBe(200);
     }
     const viaA = await (await fetch(`${a.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
     const viaB = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
@@ -109,10 +122,11 @@ test.describe("two app instances on one database", () => {
 });
 
 test("SIGTERM: in-flight requests finish, then the process exits 0; logs never contain the token", async () => {
+  const json = { "content-type": "application/json", ...clientHeaders() };
   const server = await startServer(3123, { DATABASE_URL });
   const created = await (await fetch(`${server.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
   await fetch(`${server.url}/api/assessments/${created.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version: 1, answers: completeAnswers() }) });
-  const inFlight = Array.from({ length: 4 }, () => fetch(`${server.url}/api/assessments/${created.token}/report.pdf`));
+  const inFlight = Array.from({ length: 4 }, () => fetch(`${server.url}/api/assessments/${created.token}/report.pdf`, { headers: json }));
   await new Promise((r) => setTimeout(r, 30));
   const exit = server.stop("SIGTERM");
   const responses = await Promise.all(inFlight);

@@ -3,6 +3,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 export type TServer = { url: string; process: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> };
 
 /** Starts another production server (scripts/serve.mjs on the existing build) for multi-process tests. */
+/** The server's output without its per-request lines: what to print when a test against it fails. */
+export function serverDiagnostics(server: TServer | undefined, name: string): string {
+  if (!server) return `${name}: not started`;
+  const lines = server.output().split("\n").filter((l) => !l.includes('"msg":"request"') || l.includes('"level":"error"'));
+  return `${name} (${server.url}, exit code ${server.process.exitCode}, signal ${server.process.signalCode}):\n${lines.join("\n")}`;
+}
+
 export async function startServer(port: number, env: Record<string, string>, { waitForHealth = true } = {}): Promise<TServer> {
   const child = spawn(process.execPath, ["scripts/serve.mjs"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", TRUST_PROXY: "true", ...env },
@@ -30,7 +37,13 @@ export async function startServer(port: number, env: Record<string, string>, { w
     if (Date.now() > deadline) throw new Error(`server on ${port} not ready: ${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code, signal) => {
+      // Said in the log, so that a test that finds the server gone can tell how it ended.
+      log += `\n[test] server on ${port} exited with code ${code} signal ${signal}\n`;
+      resolve(code);
+    }),
+  );
   return {
     url,
     process: child,
