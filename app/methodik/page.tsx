@@ -26,7 +26,7 @@ export default function MethodPage() {
         </h2>
         <p className="kern-body">
           Alle Vergleichswerte stammen aus der Umfrage „{source.title}“ von {source.publisher}, veröffentlicht am{" "}
-          {new Date(source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric" })}. Befragt wurden
+          {new Date(source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}. Befragt wurden
           Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche von {source.sample} Städten und Gemeinden in einer
           Online-Umfrage von Bitkom Research, durchgeführt von {source.fieldworkText}. Die Umfrage ist nach Angabe der Herausgeber
           repräsentativ für die Kommunen in Deutschland.{" "}
@@ -66,7 +66,10 @@ export default function MethodPage() {
         <p className="kern-body">
           <strong>„Sie liegen vor … % der Kommunen“</strong> steht bei Fragen, deren Antworten eine Rangfolge haben (zum Beispiel:
           weder geplant – geplant – im Einsatz). Es ist die Summe der Anteile aller niedriger eingestuften Antworten. Antworten wie
-          „weiß nicht“ zählen wir weder als niedriger noch als höher; sie bleiben im Nenner. Der Wert ist deshalb eine Untergrenze.
+          „weiß nicht“ zählen wir weder als niedriger noch als höher; sie bleiben im Nenner. Ist ein niedriger eingestufter Anteil
+          aber ein abgeleiteter Rest (etwa „weder im Einsatz noch geplant“ = 100 % minus „im Einsatz“ minus „geplant“), enthält
+          dieser Rest auch Kommunen, die keine Angabe gemacht haben; die Pressemitteilung weist sie nicht getrennt aus. Solche Werte
+          stehen mit „rund“ da und können etwas zu hoch sein.
         </p>
       </section>
 

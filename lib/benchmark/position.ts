@@ -11,8 +11,9 @@ export type TPosition = {
 
 /**
  * Position on an ordinal question, from the national distribution. Unranked options ("weiß nicht")
- * are never counted as lower or higher: they stay in the denominator (all 623 municipalities), so
- * "ahead" is a lower bound. See /methodik.
+ * are never counted as lower or higher: they stay in the denominator (all 623 municipalities). A lower
+ * option whose share is a derived remainder ("weder im Einsatz noch geplant") also holds the
+ * municipalities that gave no answer, so such an "ahead" (marked `derived`) may be too high. See /methodik.
  */
 export function computePosition(q: TQuestion, answer: string | string[]): TPosition {
   if (!q.ordinal || Array.isArray(answer)) return { ahead: null, same: null, derived: false };

@@ -144,7 +144,7 @@ export function buildReportModel(input: {
       source: ref.source.publisher,
       sample: ref.source.sample,
       fieldwork: ref.source.fieldworkText,
-      published: new Date(ref.source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric" }),
+      published: new Date(ref.source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
     },
   };
 }

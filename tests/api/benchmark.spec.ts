@@ -27,7 +27,7 @@ test.describe("GET /api/assessments/{token}/benchmark", () => {
     });
     expect(item("e_file")).toMatchObject({ share: 61, statement: "Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte.", ahead: 23 });
     expect(item("staff_digital_skills").ahead).toBe(51);
-    expect(item("e_payment").statement).toBe("Rund 33 % der Kommunen haben wie Sie das E-Payment weder im Einsatz noch in Planung.");
+    expect(item("e_payment").statement).toBe("Rund 33 % der Kommunen haben wie Sie das E-Payment weder im Einsatz noch in Planung oder machten dazu keine Angabe.");
     expect(item("e_payment").derived).toBe(true);
     expect(item("biggest_challenges")).toMatchObject({ shares: { finances: 68, digital_transformation: 31 }, ahead: null });
     expect(item("digital_strategy").statement).toContain("Insgesamt 56 % der Kommunen");

@@ -18,7 +18,7 @@ test("the results page shows the index, the exact statements, both charts and th
   await expect(page.getByText("48,5 Punkte")).toBeVisible();
   await expect(page.getByText("Sie gehören zu den 20 % der Kommunen, die die E-Rechnung bereits nutzen.")).toBeVisible();
   await expect(page.getByText("Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte.")).toBeVisible();
-  await expect(page.getByText("Rund 33 % der Kommunen haben wie Sie das E-Payment weder im Einsatz noch in Planung.")).toBeVisible();
+  await expect(page.getByText("Rund 33 % der Kommunen haben wie Sie das E-Payment weder im Einsatz noch in Planung oder machten dazu keine Angabe.")).toBeVisible();
   await expect(page.getByText("Sie liegen vor 51 % der Kommunen.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ihre nächsten Schritte" })).toBeVisible();
   await expect(page.getByText("Verwaltungsleistungen online anbieten.")).toBeVisible();

@@ -33,8 +33,8 @@ describe("the sentences the issue quotes", () => {
   test.each([
     ["e_file", "in_use", "Sie gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen."],
     ["e_file", "planned", "Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte."],
-    ["e_file", "neither", "Rund 23 % der Kommunen haben wie Sie die E-Akte weder im Einsatz noch in Planung."],
-    ["e_invoice", "neither", "Rund 16 % der Kommunen haben wie Sie die E-Rechnung weder im Einsatz noch in Planung."],
+    ["e_file", "neither", "Rund 23 % der Kommunen haben wie Sie die E-Akte weder im Einsatz noch in Planung oder machten dazu keine Angabe."],
+    ["e_invoice", "neither", "Rund 16 % der Kommunen haben wie Sie die E-Rechnung weder im Einsatz noch in Planung oder machten dazu keine Angabe."],
     ["staff_digital_skills", "almost_none", "4 % der Kommunen sagen wie Sie, dass nahezu niemand im Personal gut mit digitalen Werkzeugen umgehen kann."],
   ])("%s = %s → %s", (q, a, expected) => {
     expect(texts(q, a)).toEqual([expected]);
