@@ -11,7 +11,7 @@ const DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db";
  * Raw fetch (to servers of our own) carries no Playwright headers: each test gets its own client address,
  * so that the servers' rate limits (20 new assessments an hour per client) count per test, as in the others.
  */
-const clientHeaders = () => ({ "x-forwarded-for": uniqueClientIp() });
+const jsonFromNewClient = () => ({ "content-type": "application/json", "x-forwarded-for": uniqueClientIp() });
 
 test("GET /api/health: database reachable and migrations current", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -73,7 +73,7 @@ test.describe("two app instances on one database", () => {
   });
 
   test("a save through one is read through the other; conflicting saves give one 200 and one 409", async () => {
-    const json = { "content-type": "application/json", ...clientHeaders() };
+    const json = jsonFromNewClient();
     const created = await (await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
     const put = await fetch(`${a.url}/api/assessments/${created.token}/answers`, {
       method: "PUT",
@@ -102,7 +102,7 @@ test.describe("two app instances on one database", () => {
   });
 
   test("the peer figures are the same through both instances after a submit through one", async () => {
-    const json = { "content-type": "application/json", ...clientHeaders() };
+    const json = jsonFromNewClient();
     const state = "DE-SN";
     const profile = (i: number) => ({ municipality: { name: `Zwei-Instanzen ${Date.now()}-${i}`, state, population: 250_000 + i }, respondentRole: "other" });
     const before = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
@@ -122,7 +122,7 @@ test.describe("two app instances on one database", () => {
 });
 
 test("SIGTERM: in-flight requests finish, then the process exits 0; logs never contain the token", async () => {
-  const json = { "content-type": "application/json", ...clientHeaders() };
+  const json = jsonFromNewClient();
   const server = await startServer(3123, { DATABASE_URL });
   const created = await (await fetch(`${server.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
   await fetch(`${server.url}/api/assessments/${created.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version: 1, answers: completeAnswers() }) });

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export type TServer = { url: string; process: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> };
 
-/** Starts another production server (scripts/serve.mjs on the existing build) for multi-process tests. */
 /** The server's output without its per-request lines: what to print when a test against it fails. */
 export function serverDiagnostics(server: TServer | undefined, name: string): string {
   if (!server) return `${name}: not started`;
@@ -10,6 +9,7 @@ export function serverDiagnostics(server: TServer | undefined, name: string): st
   return `${name} (${server.url}, exit code ${server.process.exitCode}, signal ${server.process.signalCode}):\n${lines.join("\n")}`;
 }
 
+/** Starts another production server (scripts/serve.mjs on the existing build) for multi-process tests. */
 export async function startServer(port: number, env: Record<string, string>, { waitForHealth = true } = {}): Promise<TServer> {
   const child = spawn(process.execPath, ["scripts/serve.mjs"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", TRUST_PROXY: "true", ...env },
