@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { markPageCacheable, recordForPageCache } from "./lib/page-cache-recorder.mjs";
 import { redactPath } from "./lib/redact-path.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -30,6 +31,8 @@ const server = http.createServer((req, res) => {
     // One JSON line per request; no query strings, tokens, bodies or client addresses.
     console.log(JSON.stringify({ level: res.statusCode >= 500 ? "error" : "info", msg: "request", id, method: req.method, path: redactPath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
   });
+  markPageCacheable(req);
+  recordForPageCache(res);
   handle(req, res);
 });
 server.keepAliveTimeout = 5_000;

@@ -1,10 +1,13 @@
 import "server-only";
-import { runExclusive } from "../db/exclusive";
 import { z } from "zod";
-import { db } from "../db/client";
+import { probeSave, writeAnswers, type TAnswerRow } from "../db/direct-queries";
 import { ZAnswersPatch } from "../survey/answer-schema";
 import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
+import { consumeRateLimit } from "../security/rate-limit";
+import { decideAfterCount, decideWithoutCount, rateCounter } from "../security/rate-limit-rules";
+import { hashToken, isWellFormedToken } from "../security/token";
+import type { THttpError } from "../http/errors";
 import type { TAssessmentError } from "./errors";
 import { findAssessmentRef } from "./find-assessment";
 
@@ -19,17 +22,48 @@ export const ZSaveAnswersRequest = z.strictObject(
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekanntes Feld: ${iss.keys.join(", ")}` : "Erwartet wird ein JSON-Objekt mit version und answers.") },
 );
 
+type TSaveResult = TResult<{ version: number }, TAssessmentError>;
+type TRef = { id: string; status: string; version: number };
+
 /**
- * Saves a partial set of answers (only the questions sent change; null clears one) if the
- * client's version is the stored one. Optimistic locking: a stale version changes nothing.
+ * Saving answers as the API and the questionnaire's autosave do it, on the hot path: two statements
+ * on the database (lib/db/direct-queries.ts). The checks and their order are those of every guarded
+ * write (the write limit, then the request body, the token-miss limit, the token, the answers, the
+ * state and the version), so a client sees the same answer as from the general path.
  */
-export function saveAnswers(token: string, input: unknown): Promise<TResult<{ version: number }, TAssessmentError>> {
-  return runExclusive(() => saveAnswersUnlocked(token, input));
+export async function saveAnswersGuarded(
+  token: string,
+  client: string,
+  body: TResult<unknown, THttpError>,
+): Promise<TResult<{ version: number }, TAssessmentError | THttpError>> {
+  const now = Date.now();
+  const write = rateCounter("write", client, now);
+  const miss = rateCounter("tokenMiss", client, now);
+  const probe = await probeSave(write, miss, isWellFormedToken(token) ? hashToken(token) : null);
+  const writeDecision = decideAfterCount(write, probe.writes, now);
+  if (!writeDecision.ok) return err({ kind: "rate_limited", retryAfterSeconds: writeDecision.retryAfterSeconds });
+  if (!body.ok) return body;
+  const missDecision = decideWithoutCount(miss, probe.misses, now);
+  if (!missDecision.ok) return err({ kind: "rate_limited", retryAfterSeconds: missDecision.retryAfterSeconds });
+  if (!probe.assessment) {
+    await consumeRateLimit("tokenMiss", client, now);
+    return err({ kind: "assessment_not_found" });
+  }
+  return validateAndWrite(probe.assessment, body.value, () => findAssessmentRef(token));
 }
 
-async function saveAnswersUnlocked(token: string, input: unknown): Promise<TResult<{ version: number }, TAssessmentError>> {
+/**
+ * Saves a partial set of answers (only the questions sent change; null clears one) if the client's
+ * version is the stored one. Optimistic locking: a stale version changes nothing. Without rate limits:
+ * the caller guards (the step form's actions).
+ */
+export async function saveAnswers(token: string, input: unknown): Promise<TSaveResult> {
   const found = await findAssessmentRef(token);
   if (!found) return err({ kind: "assessment_not_found" });
+  return validateAndWrite(found, input, () => findAssessmentRef(token));
+}
+
+async function validateAndWrite(found: TRef, input: unknown, reread: () => Promise<TRef | null>): Promise<TSaveResult> {
   const parsed = ZSaveAnswersRequest.safeParse(input);
   if (!parsed.success) return err({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
   const { version, answers } = parsed.data;
@@ -37,25 +71,13 @@ async function saveAnswersUnlocked(token: string, input: unknown): Promise<TResu
   if (found.version !== version) return err({ kind: "stale_version", currentVersion: found.version });
 
   const entries = Object.entries(answers).filter(([, v]) => v !== undefined);
-  const rows = entries.flatMap(([questionId, value]) =>
-    value == null ? [] : (Array.isArray(value) ? value : [value]).map((optionId: string) => ({ assessmentId: found.id, questionId, optionId })),
+  const rows: TAnswerRow[] = entries.flatMap(([questionId, value]) =>
+    value == null ? [] : (Array.isArray(value) ? value : [value]).map((optionId: string) => ({ questionId, optionId })),
   );
-  const next = await db.$transaction(async (tx) => {
-    // The version guard in the WHERE clause makes the check-and-write atomic across requests.
-    const bumped = await tx.assessment.updateMany({
-      where: { id: found.id, version, status: "draft" },
-      data: { version: { increment: 1 } },
-    });
-    if (bumped.count !== 1) return null;
-    await tx.answer.deleteMany({ where: { assessmentId: found.id, questionId: { in: entries.map(([q]) => q) } } });
-    if (rows.length > 0) await tx.answer.createMany({ data: rows });
-    return version + 1;
-  });
-  if (next === null) {
-    const current = await findAssessmentRef(token);
-    if (!current) return err({ kind: "assessment_not_found" });
-    if (current.status === "submitted") return err({ kind: "assessment_submitted" });
-    return err({ kind: "stale_version", currentVersion: current.version });
-  }
-  return ok({ version: next });
+  // The version guard in the statement makes the check-and-write atomic across requests and instances.
+  if (await writeAnswers(found.id, version, entries.map(([q]) => q), rows)) return ok({ version: version + 1 });
+  const current = await reread();
+  if (!current) return err({ kind: "assessment_not_found" });
+  if (current.status === "submitted") return err({ kind: "assessment_submitted" });
+  return err({ kind: "stale_version", currentVersion: current.version });
 }

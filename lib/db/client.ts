@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PrismaClientPg } from "../generated/prisma-pg/client";
 import { getDatabaseConfig } from "./database-url";
+import { getDirect } from "./direct";
 
 // One client per process; in development Next re-evaluates modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -16,7 +17,10 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function createClient(): PrismaClient {
   const config = getDatabaseConfig();
   if (config.provider === "postgresql") {
-    return new PrismaClientPg({ adapter: new PrismaPg({ connectionString: config.url, max: 10 }) }) as unknown as PrismaClient;
+    // One pool per process for Prisma and the direct statements (lib/db/direct.ts).
+    const direct = getDirect();
+    if (direct.provider !== "postgresql") throw new Error("unreachable: the direct driver disagrees with DATABASE_URL");
+    return new PrismaClientPg({ adapter: new PrismaPg(direct.pool) }) as unknown as PrismaClient;
   }
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: config.url }) });
   void tuneSqlite(client);

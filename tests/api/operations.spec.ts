@@ -101,6 +101,27 @@ test.describe("two app instances on one database", () => {
     }
   });
 
+  test("a results page cached by one instance is rendered again after a save through the other", async () => {
+    const json = jsonFromNewClient();
+    const created = await (await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
+    const save = (version: number, answer: string) =>
+      fetch(`${b.url}/api/assessments/${created.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version, answers: { e_file: answer } }) });
+    expect((await save(1, "in_use")).status).toBe(200);
+    const page = () => fetch(`${a.url}/a/${created.token}/ergebnis`, { headers: { "x-forwarded-for": json["x-forwarded-for"] } });
+    // Until a second request comes from A's cache (other tests' submissions change the peer pool meanwhile).
+    await expect(async () => {
+      await page();
+      expect((await page()).headers.get("x-page-cache")).toBe("hit");
+    }).toPass({ timeout: 30_000 });
+    expect((await save(2, "planned")).status).toBe(200);
+    const after = await page();
+    expect(after.status).toBe(200);
+    expect(after.headers.get("x-page-cache")).toBe("miss");
+    const html = await after.text();
+    expect(html).toContain("Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte.");
+    expect(html).not.toContain("die bereits eine E-Akte führen");
+  });
+
   test("the peer figures are the same through both instances after a submit through one", async () => {
     const json = jsonFromNewClient();
     const state = "DE-SN";

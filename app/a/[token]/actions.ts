@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { saveAnswers } from "@/lib/assessment/save-answers";
+import { saveAnswers, saveAnswersGuarded } from "@/lib/assessment/save-answers";
 import { reopenAssessment, submitAssessment } from "@/lib/assessment/submit-assessment";
 import { editPath, reviewPath, stepPath } from "@/lib/assessment/paths";
 import { toErrorResponse } from "@/lib/http/errors";
@@ -41,7 +41,7 @@ export async function autosaveAnswersAction(
   version: number,
   answers: Record<string, TAnswerValue | null>,
 ): Promise<TSaveResult> {
-  const result = await guardedWrite(() => saveAnswers(token, { version, answers }));
+  const result = await saveAnswersGuarded(token, await currentClientId(), { ok: true, value: { version, answers } });
   if (result.ok) return { ok: true, version: result.value.version };
   const { status, body } = toErrorResponse(result.error);
   return {
