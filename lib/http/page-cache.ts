@@ -47,7 +47,7 @@ type TEntry = { key: string; headers: [string, string[]][]; parts: string[]; byt
 
 export type TPageCacheHit = { headers: (nonce: string) => [string, string][]; body: (nonce: string) => string };
 
-class PageCache {
+export class PageCache {
   /** By page id (token hash, or the filter of a peer comparison); Map order is the order of last use. */
   private entries = new Map<string, TEntry>();
   private bytes = 0;
@@ -121,4 +121,3 @@ export function getPageCache(): PageCache | null {
   return store[STORE];
 }
 
-export type { PageCache };
