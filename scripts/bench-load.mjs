@@ -117,7 +117,7 @@ function allProcesses() {
       const f = readFileSync(`/proc/${name}/stat`, "utf8");
       const close = f.lastIndexOf(")");
       const rest = f.slice(close + 2).split(" ");
-      out.set(Number(name), { comm: f.slice(f.indexOf("(") + 1, close), cpu: (Number(rest[11]) + Number(rest[12])) / TICK }); // utime + stime
+      out.set(Number(name), { comm: f.slice(f.indexOf("(") + 1, close), ppid: Number(rest[1]), cpu: (Number(rest[11]) + Number(rest[12])) / TICK }); // utime + stime
     } catch {
       // gone meanwhile
     }
@@ -144,12 +144,15 @@ export function cpuDelta(a, b) {
   const s = (b.at - a.at) / 1000;
   const out = { all: (b.busy - a.busy) / s, steal: (b.steal - a.steal) / s, postgres: 0 };
   const used = (pid) => Math.max(0, (b.procs.get(pid)?.cpu ?? 0) - (a.procs.get(pid)?.cpu ?? 0)) / s;
+  // The server counts with its worker processes (scripts/serve.mjs forks one per core).
+  const withWorkers = (pid) => [pid, ...[...b.procs].filter(([, p]) => p.ppid === pid).map(([child]) => child)];
   const mine = new Set();
   let own = 0;
   for (const [k, pid] of Object.entries(a.pids)) {
-    out[k] = used(pid);
+    const tree = k === "server" ? withWorkers(pid) : [pid];
+    out[k] = tree.reduce((sum, p) => sum + used(p), 0);
     own += out[k];
-    mine.add(pid);
+    for (const p of tree) mine.add(p);
   }
   const byComm = new Map();
   for (const [pid, p] of b.procs) {
@@ -905,7 +908,8 @@ async function benchDatabase(kind, opts) {
 
   const logFile = path.join(dir, "server.log");
   const server = await startServer({ port: opts.port, databaseUrl: appUrl, logFile });
-  log(`Server: ${server.base} (scripts/serve.mjs, NODE_ENV=production, TRUST_PROXY=true, BENCH_ROUTES=true)`);
+  const workers = process.env.WEB_CONCURRENCY?.trim() || "1 (the default; set WEB_CONCURRENCY to measure more)";
+  log(`Server: ${server.base} (scripts/serve.mjs, NODE_ENV=production, TRUST_PROXY=true, BENCH_ROUTES=true, worker processes: ${workers})`);
 
   // Fixtures through the API.
   const results = await createAnswered(server.base, { submit: true, municipality: { name: "Lasttest-Ergebnis", state: "DE-BY", population: 3200 } });

@@ -1,61 +1,135 @@
 // The production HTTP server: Next's request handler behind node:http, so that
 // - X-Forwarded-For is the socket's address unless TRUST_PROXY is set (then a reverse proxy must set it;
 //   Next alone would keep whatever a client sends, and rate limits could be dodged);
-// - SIGTERM/SIGINT stop accepting connections and let in-flight requests finish.
+// - SIGTERM/SIGINT stop accepting connections and let in-flight requests finish;
+// - WEB_CONCURRENCY worker processes can share the port: the app keeps nothing a user needs in one
+//   process (rate limits and sessions are in the database, caches are version-checked).
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import next from "next";
 import { markPageCacheable, recordForPageCache } from "./lib/page-cache-recorder.mjs";
 import { redactPath } from "./lib/redact-path.mjs";
 
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+const log = (entry) => console.log(JSON.stringify(entry));
 
-const app = next({ dev: false, dir: process.cwd(), hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
-
-const server = http.createServer((req, res) => {
-  const started = process.hrtime.bigint();
-  const incoming = req.headers["x-request-id"];
-  const id = typeof incoming === "string" && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-  req.headers["x-request-id"] = id;
-  res.setHeader("x-request-id", id);
-  if (!trustProxy) {
-    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
-    delete req.headers["x-real-ip"];
+/**
+ * WEB_CONCURRENCY: worker processes; default 1. On the 2-vCPU machines of docs/benchmarks.md two workers
+ * served no more requests than one (each request cost half as much CPU again), so more is an operator's
+ * choice for machines with more real cores, measured with npm run bench:load.
+ */
+function workerCount(value = process.env.WEB_CONCURRENCY) {
+  if (value === undefined || value.trim() === "") return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    console.error("WEB_CONCURRENCY muss eine ganze Zahl von 1 bis 64 sein (Anzahl der Server-Prozesse).");
+    process.exit(1);
   }
-  res.on("finish", () => {
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    // One JSON line per request; no query strings, tokens, bodies or client addresses.
-    console.log(JSON.stringify({ level: res.statusCode >= 500 ? "error" : "info", msg: "request", id, method: req.method, path: redactPath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
-  });
-  markPageCacheable(req);
-  recordForPageCache(res);
-  handle(req, res);
-});
-server.keepAliveTimeout = 5_000;
-server.listen(port, hostname, () => {
-  console.log(JSON.stringify({ level: "info", msg: "listening", url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, trustProxy }));
-});
+  return n;
+}
 
-let closing = false;
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    console.log(JSON.stringify({ level: "info", msg: "shutting down", signal }));
-    // Close the listener only after half a second: connections the kernel has already queued while the
-    // event loop was busy (rendering a PDF, say) are accepted and read first; closing the listener at
-    // once would reset them, although their clients had sent the request before the signal.
-    setTimeout(() => {
-      server.close(() => process.exit(0));
-      // Keep-alive sockets without a request in flight are closed as soon as they go idle.
-      server.closeIdleConnections();
-      setInterval(() => server.closeIdleConnections(), 100).unref();
-    }, 500);
-    // In-flight requests get 10 seconds; then the process ends regardless.
-    setTimeout(() => process.exit(1), 10_000).unref();
+const workers = workerCount();
+if (cluster.isPrimary && workers > 1) runPrimary(workers);
+else await runWorker();
+
+/**
+ * Starts the workers and replaces one that ends unexpectedly. On SIGTERM/SIGINT it passes SIGTERM on and
+ * exits when all workers have: 0 if every one finished cleanly, else 1.
+ */
+function runPrimary(count) {
+  let closing = false;
+  let alive = 0;
+  let failedStarts = 0;
+  let exitCode = 0;
+  const startedAt = new Map();
+  const fork = () => {
+    const worker = cluster.fork();
+    alive += 1;
+    startedAt.set(worker.id, Date.now());
+  };
+  log({ level: "info", msg: "starting workers", workers: count });
+  for (let i = 0; i < count; i += 1) fork();
+  cluster.on("exit", (worker, code, signal) => {
+    alive -= 1;
+    if (closing) {
+      if (code !== 0) exitCode = 1;
+      if (alive === 0) process.exit(exitCode);
+      return;
+    }
+    log({ level: "error", msg: "worker exited", pid: worker.process.pid, code, signal });
+    // A worker that fails within seconds of its start (no build, a broken configuration) would fail again.
+    if (Date.now() - (startedAt.get(worker.id) ?? 0) < 10_000 && ++failedStarts >= 3) {
+      log({ level: "error", msg: "workers keep failing at start; stopping" });
+      closing = true;
+      exitCode = 1;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      if (alive === 0) process.exit(1);
+      return;
+    }
+    fork();
   });
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      log({ level: "info", msg: "shutting down", signal, workers: alive });
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      // The workers end by themselves within 10.5 seconds; this is the last resort.
+      setTimeout(() => process.exit(1), 12_000).unref();
+    });
+  }
+}
+
+async function runWorker() {
+  const { default: next } = await import("next");
+  const port = Number(process.env.PORT || 3000);
+  const hostname = process.env.HOSTNAME || "0.0.0.0";
+  const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const incoming = req.headers["x-request-id"];
+    const id = typeof incoming === "string" && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    req.headers["x-request-id"] = id;
+    res.setHeader("x-request-id", id);
+    if (!trustProxy) {
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+      delete req.headers["x-real-ip"];
+    }
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // One JSON line per request; no query strings, tokens, bodies or client addresses.
+      log({ level: res.statusCode >= 500 ? "error" : "info", msg: "request", id, method: req.method, path: redactPath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    markPageCacheable(req);
+    recordForPageCache(res);
+    handle(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  server.listen(port, hostname, () => {
+    log({ level: "info", msg: "listening", url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, trustProxy, pid: process.pid });
+  });
+
+  let closing = false;
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      log({ level: "info", msg: "shutting down", signal, pid: process.pid });
+      // Close the listener only after half a second: connections the kernel has already queued while the
+      // event loop was busy (rendering a PDF, say) are accepted and read first; closing the listener at
+      // once would reset them, although their clients had sent the request before the signal.
+      setTimeout(() => {
+        server.close(() => process.exit(0));
+        // Keep-alive sockets without a request in flight are closed as soon as they go idle.
+        server.closeIdleConnections();
+        setInterval(() => server.closeIdleConnections(), 100).unref();
+      }, 500);
+      // In-flight requests get 10 seconds; then the process ends regardless.
+      setTimeout(() => process.exit(1), 10_000).unref();
+    });
+  }
 }

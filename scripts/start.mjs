@@ -33,7 +33,7 @@ if (!existsSync(path.join(root, "lib/generated/prisma/client.ts")) || !existsSyn
 const buildId = path.join(root, ".next", "BUILD_ID");
 const sourcesChanged = () =>
   Math.max(...["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(path.join(root, d))),
-    ...["next.config.js", "package.json"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0))) > statSync(buildId).mtimeMs;
+    ...["next.config.js", "package.json", "proxy.ts"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0))) > statSync(buildId).mtimeMs;
 if (!existsSync(buildId) || sourcesChanged()) {
   console.log("Baue die Anwendung (next build) …");
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { probeSave, writeAnswers, type TAnswerRow } from "../db/direct-queries";
+import { saveGuarded, writeAnswers, type TAnswerRow } from "../db/direct-queries";
 import { ZAnswersPatch } from "../survey/answer-schema";
 import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
@@ -24,12 +24,35 @@ export const ZSaveAnswersRequest = z.strictObject(
 
 type TSaveResult = TResult<{ version: number }, TAssessmentError>;
 type TRef = { id: string; status: string; version: number };
+type TChange = { version: number; questionIds: string[]; rows: TAnswerRow[] };
+
+/** The request as a change: the version it is based on, the questions it sets and the rows they get (null clears). */
+function parseChange(input: unknown): TResult<TChange, TAssessmentError> {
+  const parsed = ZSaveAnswersRequest.safeParse(input);
+  if (!parsed.success) return err({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
+  const entries = Object.entries(parsed.data.answers).filter(([, v]) => v !== undefined);
+  const rows = entries.flatMap(([questionId, value]) =>
+    value == null ? [] : (Array.isArray(value) ? value : [value]).map((optionId: string) => ({ questionId, optionId })),
+  );
+  return ok({ version: parsed.data.version, questionIds: entries.map(([q]) => q), rows });
+}
+
+/** Why a save that passed the limits and found its assessment did not write. */
+async function refusal(found: TRef, change: TChange, reread: () => Promise<TRef | null>): Promise<TSaveResult> {
+  if (found.status === "submitted") return err({ kind: "assessment_submitted" });
+  if (found.version !== change.version) return err({ kind: "stale_version", currentVersion: found.version });
+  // The version matched when read, but another save got there first.
+  const current = await reread();
+  if (!current) return err({ kind: "assessment_not_found" });
+  if (current.status === "submitted") return err({ kind: "assessment_submitted" });
+  return err({ kind: "stale_version", currentVersion: current.version });
+}
 
 /**
- * Saving answers as the API and the questionnaire's autosave do it, on the hot path: two statements
- * on the database (lib/db/direct-queries.ts). The checks and their order are those of every guarded
- * write (the write limit, then the request body, the token-miss limit, the token, the answers, the
- * state and the version), so a client sees the same answer as from the general path.
+ * Saving answers as the API and the questionnaire's autosave do it, on the hot path: one statement on
+ * the database (lib/db/direct-queries.ts). The checks and their order are those of every guarded write
+ * (the write limit, then the request body, the token-miss limit, the token, the answers, the state and
+ * the version), so a client sees the same answer as from the general path.
  */
 export async function saveAnswersGuarded(
   token: string,
@@ -39,17 +62,20 @@ export async function saveAnswersGuarded(
   const now = Date.now();
   const write = rateCounter("write", client, now);
   const miss = rateCounter("tokenMiss", client, now);
-  const probe = await probeSave(write, miss, isWellFormedToken(token) ? hashToken(token) : null);
-  const writeDecision = decideAfterCount(write, probe.writes, now);
+  const change = body.ok ? parseChange(body.value) : null;
+  const outcome = await saveGuarded({ write, miss, tokenHash: isWellFormedToken(token) ? hashToken(token) : null, change: change?.ok ? change.value : null });
+  const writeDecision = decideAfterCount(write, outcome.writes, now);
   if (!writeDecision.ok) return err({ kind: "rate_limited", retryAfterSeconds: writeDecision.retryAfterSeconds });
   if (!body.ok) return body;
-  const missDecision = decideWithoutCount(miss, probe.misses, now);
+  const missDecision = decideWithoutCount(miss, outcome.misses, now);
   if (!missDecision.ok) return err({ kind: "rate_limited", retryAfterSeconds: missDecision.retryAfterSeconds });
-  if (!probe.assessment) {
+  if (!outcome.assessment) {
     await consumeRateLimit("tokenMiss", client, now);
     return err({ kind: "assessment_not_found" });
   }
-  return validateAndWrite(probe.assessment, body.value, () => findAssessmentRef(token));
+  if (!change!.ok) return change!;
+  if (outcome.saved) return ok({ version: change!.value.version + 1 });
+  return refusal(outcome.assessment, change!.value, () => findAssessmentRef(token));
 }
 
 /**
@@ -60,24 +86,12 @@ export async function saveAnswersGuarded(
 export async function saveAnswers(token: string, input: unknown): Promise<TSaveResult> {
   const found = await findAssessmentRef(token);
   if (!found) return err({ kind: "assessment_not_found" });
-  return validateAndWrite(found, input, () => findAssessmentRef(token));
-}
-
-async function validateAndWrite(found: TRef, input: unknown, reread: () => Promise<TRef | null>): Promise<TSaveResult> {
-  const parsed = ZSaveAnswersRequest.safeParse(input);
-  if (!parsed.success) return err({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
-  const { version, answers } = parsed.data;
-  if (found.status === "submitted") return err({ kind: "assessment_submitted" });
-  if (found.version !== version) return err({ kind: "stale_version", currentVersion: found.version });
-
-  const entries = Object.entries(answers).filter(([, v]) => v !== undefined);
-  const rows: TAnswerRow[] = entries.flatMap(([questionId, value]) =>
-    value == null ? [] : (Array.isArray(value) ? value : [value]).map((optionId: string) => ({ questionId, optionId })),
-  );
-  // The version guard in the statement makes the check-and-write atomic across requests and instances.
-  if (await writeAnswers(found.id, version, entries.map(([q]) => q), rows)) return ok({ version: version + 1 });
-  const current = await reread();
-  if (!current) return err({ kind: "assessment_not_found" });
-  if (current.status === "submitted") return err({ kind: "assessment_submitted" });
-  return err({ kind: "stale_version", currentVersion: current.version });
+  const change = parseChange(input);
+  if (!change.ok) return change;
+  if (found.status === "draft" && found.version === change.value.version) {
+    const { version, questionIds, rows } = change.value;
+    // The version guard in the statement makes the check-and-write atomic across requests and instances.
+    if (await writeAnswers(found.id, version, questionIds, rows)) return ok({ version: version + 1 });
+  }
+  return refusal(found, change.value, () => findAssessmentRef(token));
 }

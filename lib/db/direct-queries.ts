@@ -7,14 +7,25 @@ import type { TRateCounter } from "../security/rate-limit-rules";
 // The statements of the hot paths, written once per provider (see lib/db/direct.ts for why not Prisma).
 // Both providers get the same semantics; tests/api run the whole suite on each.
 
-/** What a save needs to know before it writes; counting the write limit is part of it. */
-export type TSaveProbe = {
+/** A guarded save as one step: the write limit counted, the checks read, the answers written if all pass. */
+export type TGuardedSave = {
+  write: TRateCounter;
+  miss: TRateCounter;
+  /** null: a malformed token. */
+  tokenHash: string | null;
+  /** null: the request is invalid (body or answers); then nothing is written, only counted and read. */
+  change: { version: number; questionIds: string[]; rows: TAnswerRow[] } | null;
+};
+
+/** What the step found; `saved` only when every check passed and the version guard matched. */
+export type TGuardedSaveOutcome = {
   /** The write counter after this request was counted. */
   writes: number;
   /** The token-miss counter of the client, as stored (null: none). */
   misses: { window: number; count: number } | null;
-  /** The assessment behind the token (null: unknown token). */
+  /** The assessment behind the token as it was before this save (null: unknown token). */
   assessment: { id: string; status: string; version: number } | null;
+  saved: boolean;
 };
 
 export type TAnswerRow = { questionId: string; optionId: string };
@@ -28,6 +39,20 @@ const COUNT_UPSERT = (p: [string, string]) => `
     "count" = CASE WHEN "RateLimit"."window" = excluded."window" THEN "RateLimit"."count" + 1 ELSE 1 END,
     "window" = excluded."window"
   RETURNING "count"`;
+
+/**
+ * PostgreSQL: after a CTE "bumped" (the assessment whose version guard matched), replace the answers to the
+ * question ids in $questionIds with the pairs in $questions/$options. Rows that stay are neither deleted
+ * nor inserted: a statement's parts see one snapshot, so deleting and re-inserting a key would collide.
+ */
+const REPLACE_ANSWERS_PG = (questionIds: number, questions: number, options: number) => `removed AS (
+       DELETE FROM "Answer" w USING bumped
+       WHERE w."assessmentId" = bumped."id" AND w."questionId" = ANY($${questionIds}::text[])
+         AND (w."questionId", w."optionId") NOT IN (SELECT t."q", t."o" FROM unnest($${questions}::text[], $${options}::text[]) AS t("q", "o"))),
+     added AS (
+       INSERT INTO "Answer" ("assessmentId", "questionId", "optionId")
+       SELECT bumped."id", t."q", t."o" FROM bumped, unnest($${questions}::text[], $${options}::text[]) AS t("q", "o")
+       ON CONFLICT DO NOTHING)`;
 
 /** Prisma stores SQLite DateTime values as ISO text with "+00:00". */
 const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
@@ -67,34 +92,65 @@ function sqliteStatements(sqlite: Database.Database): TSqliteStatements {
 }
 
 /**
- * Counts a save against the client's write limit and reads the token-miss counter and the assessment
- * (one statement on PostgreSQL, one transaction on SQLite). tokenHash null: a malformed token.
+ * The API's and the autosave's save: one transaction on SQLite, one statement on PostgreSQL. The write
+ * happens only if the client is within both limits, the token is known, the request is valid and the
+ * assessment is a draft at the sent version; the caller tells from the outcome which check failed.
  */
-export async function probeSave(write: TRateCounter, miss: TRateCounter, tokenHash: string | null, direct: TDirect = getDirect()): Promise<TSaveProbe> {
+export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDirect()): Promise<TGuardedSaveOutcome> {
+  const { write, miss, tokenHash, change } = input;
+  const withinMissLimit = (m: { window: number; count: number } | null) => !m || m.window !== miss.window || m.count < miss.limit;
   if (direct.provider === "sqlite") {
     const s = sqliteStatements(direct.sqlite);
     return runExclusive(async () =>
-      direct.sqlite.transaction(() => ({
-        writes: s.count.get(write.key, write.window)!.count,
-        misses: s.miss.get(miss.key) ?? null,
-        assessment: tokenHash === null ? null : (s.ref.get(tokenHash) ?? null),
-      })).immediate(),
+      direct.sqlite.transaction((): TGuardedSaveOutcome => {
+        const writes = s.count.get(write.key, write.window)!.count;
+        const misses = s.miss.get(miss.key) ?? null;
+        const assessment = tokenHash === null ? null : (s.ref.get(tokenHash) ?? null);
+        const allowed = writes <= write.limit && withinMissLimit(misses) && assessment !== null && change !== null;
+        if (!allowed || s.bump.run(sqliteNow(), assessment.id, change.version).changes !== 1) return { writes, misses, assessment, saved: false };
+        s.clear.run(assessment.id, JSON.stringify(change.questionIds));
+        for (const r of change.rows) s.add.run(assessment.id, r.questionId, r.optionId);
+        return { writes, misses, assessment, saved: true };
+      }).immediate(),
     );
   }
-  const { rows } = await direct.pool.query<{ writes: number; missWindow: number | null; missCount: number | null; id: string | null; status: string; version: number }>(
-    `WITH counted AS (${COUNT_UPSERT(["$1", "$2"])})
-     SELECT (SELECT "count" FROM counted) AS "writes",
-            m."window" AS "missWindow", m."count" AS "missCount", a."id", a."status", a."version"
-     FROM (SELECT 1) AS one
-     LEFT JOIN "RateLimit" m ON m."key" = $3
-     LEFT JOIN "Assessment" a ON a."tokenHash" = $4`,
-    [write.key, write.window, miss.key, tokenHash],
+  // All parts of one statement see one snapshot: "target" is the assessment before the update. The
+  // version guard locks the row; a concurrent save of it waits, then finds the version changed.
+  const { rows } = await direct.pool.query<{ writes: number; missWindow: number | null; missCount: number | null; id: string | null; status: string; version: number; saved: string }>(
+    `WITH counted AS (${COUNT_UPSERT(["$1", "$2"])}),
+     miss AS (SELECT "window", "count" FROM "RateLimit" WHERE "key" = $3),
+     target AS (SELECT "id", "status", "version" FROM "Assessment" WHERE "tokenHash" = $4),
+     bumped AS (
+       UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = (now() AT TIME ZONE 'UTC')
+       WHERE "tokenHash" = $4 AND "version" = $5 AND "status" = 'draft' AND $6::boolean
+         AND (SELECT "count" FROM counted) <= $7
+         AND NOT EXISTS (SELECT 1 FROM miss WHERE miss."window" = $8 AND miss."count" >= $9)
+       RETURNING "id"),
+     ${REPLACE_ANSWERS_PG(10, 11, 12)}
+     SELECT (SELECT "count" FROM counted) AS "writes", m."window" AS "missWindow", m."count" AS "missCount",
+            t."id", t."status", t."version", (SELECT COUNT(*) FROM bumped) AS "saved"
+     FROM (SELECT 1) AS one LEFT JOIN miss m ON true LEFT JOIN target t ON true`,
+    [
+      write.key,
+      write.window,
+      miss.key,
+      tokenHash,
+      change?.version ?? 0,
+      change !== null,
+      write.limit,
+      miss.window,
+      miss.limit,
+      change?.questionIds ?? [],
+      change?.rows.map((r) => r.questionId) ?? [],
+      change?.rows.map((r) => r.optionId) ?? [],
+    ],
   );
   const r = rows[0]!;
   return {
     writes: r.writes,
     misses: r.missWindow === null || r.missCount === null ? null : { window: r.missWindow, count: r.missCount },
     assessment: r.id === null ? null : { id: r.id, status: r.status, version: r.version },
+    saved: Number(r.saved) === 1,
   };
 }
 
@@ -115,20 +171,12 @@ export async function writeAnswers(id: string, version: number, questionIds: str
     );
   }
   // One statement, so one atomic step: the version guard locks the row; a concurrent save of the same
-  // assessment waits for it and then finds the version changed. Rows that stay are neither deleted nor
-  // inserted (a statement's parts see one snapshot, so deleting and re-inserting a key would collide).
+  // assessment waits for it and then finds the version changed.
   const { rows: out } = await direct.pool.query<{ n: string }>(
     `WITH bumped AS (
        UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = (now() AT TIME ZONE 'UTC')
        WHERE "id" = $1 AND "version" = $2 AND "status" = 'draft' RETURNING "id"),
-     removed AS (
-       DELETE FROM "Answer" w USING bumped
-       WHERE w."assessmentId" = bumped."id" AND w."questionId" = ANY($3::text[])
-         AND (w."questionId", w."optionId") NOT IN (SELECT t."q", t."o" FROM unnest($4::text[], $5::text[]) AS t("q", "o"))),
-     added AS (
-       INSERT INTO "Answer" ("assessmentId", "questionId", "optionId")
-       SELECT bumped."id", t."q", t."o" FROM bumped, unnest($4::text[], $5::text[]) AS t("q", "o")
-       ON CONFLICT DO NOTHING)
+     ${REPLACE_ANSWERS_PG(3, 4, 5)}
      SELECT COUNT(*) AS "n" FROM bumped`,
     [id, version, questionIds, rows.map((r) => r.questionId), rows.map((r) => r.optionId)],
   );

@@ -163,3 +163,26 @@ test("SIGTERM: in-flight requests finish, then the process exits 0; logs never c
   expect(log).toContain('"msg":"shutting down"');
   expect(log).not.toContain(created.token);
 });
+
+test("worker processes (WEB_CONCURRENCY=2): a worker that dies is replaced, the other keeps serving, SIGTERM ends both with 0", async () => {
+  const server = await startServer(3124, { DATABASE_URL, WEB_CONCURRENCY: "2" });
+  try {
+    const listening = () => [...server.output().matchAll(/"msg":"listening".*?"pid":(\d+)/g)].map((m) => Number(m[1]));
+    await expect.poll(listening, { timeout: 60_000 }).toHaveLength(2);
+    const [first] = listening();
+    process.kill(first!, "SIGKILL");
+    await expect.poll(() => server.output(), { timeout: 10_000 }).toContain('"msg":"worker exited"');
+    // The surviving worker answers meanwhile, and a new one starts in the place of the dead one.
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    await expect.poll(listening, { timeout: 60_000 }).toHaveLength(3);
+    for (let i = 0; i < 4; i += 1) expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  } finally {
+    expect(await server.stop()).toBe(0);
+  }
+});
+
+test("WEB_CONCURRENCY that is not a whole number from 1 to 64: the server refuses to start with one German line", async () => {
+  const run = spawnSync(process.execPath, ["scripts/serve.mjs"], { env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "viele", PORT: "3125" }, encoding: "utf8" });
+  expect(run.status).toBe(1);
+  expect(run.stderr.trim()).toBe("WEB_CONCURRENCY muss eine ganze Zahl von 1 bis 64 sein (Anzahl der Server-Prozesse).");
+});
