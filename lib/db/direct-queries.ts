@@ -54,6 +54,15 @@ const REPLACE_ANSWERS_PG = (questionIds: number, questions: number, options: num
        SELECT bumped."id", t."q", t."o" FROM bumped, unnest($${questions}::text[], $${options}::text[]) AS t("q", "o")
        ON CONFLICT DO NOTHING)`;
 
+/**
+ * PostgreSQL: a named statement, so that each pooled connection parses and plans it once, not per
+ * request (the save's statement has six parts; planning it cost more than running it).
+ */
+async function pgQuery<R extends object>(direct: Extract<TDirect, { provider: "postgresql" }>, name: string, text: string, values: unknown[] = []): Promise<R[]> {
+  const { rows } = await direct.pool.query<R>({ name: `kdc-${name}`, text, values });
+  return rows;
+}
+
 /** Prisma stores SQLite DateTime values as ISO text with "+00:00". */
 const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
 
@@ -116,7 +125,9 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
   }
   // All parts of one statement see one snapshot: "target" is the assessment before the update. The
   // version guard locks the row; a concurrent save of it waits, then finds the version changed.
-  const { rows } = await direct.pool.query<{ writes: number; missWindow: number | null; missCount: number | null; id: string | null; status: string; version: number; saved: string }>(
+  const rows = await pgQuery<{ writes: number; missWindow: number | null; missCount: number | null; id: string | null; status: string; version: number; saved: string }>(
+    direct,
+    "save-guarded",
     `WITH counted AS (${COUNT_UPSERT(["$1", "$2"])}),
      miss AS (SELECT "window", "count" FROM "RateLimit" WHERE "key" = $3),
      target AS (SELECT "id", "status", "version" FROM "Assessment" WHERE "tokenHash" = $4),
@@ -172,7 +183,9 @@ export async function writeAnswers(id: string, version: number, questionIds: str
   }
   // One statement, so one atomic step: the version guard locks the row; a concurrent save of the same
   // assessment waits for it and then finds the version changed.
-  const { rows: out } = await direct.pool.query<{ n: string }>(
+  const out = await pgQuery<{ n: string }>(
+    direct,
+    "write-answers",
     `WITH bumped AS (
        UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = (now() AT TIME ZONE 'UTC')
        WHERE "id" = $1 AND "version" = $2 AND "status" = 'draft' RETURNING "id"),
@@ -191,7 +204,9 @@ export async function probePage(tokenHash: string, miss: TRateCounter, direct: T
     if (!row) return null;
     return { version: row.version, poolVersion: row.poolVersion ?? 0, misses: s.miss.get(miss.key) ?? null };
   }
-  const { rows } = await direct.pool.query<{ version: number; poolVersion: number | null; missWindow: number | null; missCount: number | null }>(
+  const rows = await pgQuery<{ version: number; poolVersion: number | null; missWindow: number | null; missCount: number | null }>(
+    direct,
+    "probe-page",
     `SELECT a."version", (SELECT p."version" FROM "PeerPoolVersion" p WHERE p."id" = 1) AS "poolVersion",
             m."window" AS "missWindow", m."count" AS "missCount"
      FROM "Assessment" a LEFT JOIN "RateLimit" m ON m."key" = $2
@@ -210,6 +225,6 @@ export async function probePage(tokenHash: string, miss: TRateCounter, direct: T
 /** The peer pool's version (0 before the first change), for the cached peer comparison page. */
 export async function probePoolVersion(direct: TDirect = getDirect()): Promise<number> {
   if (direct.provider === "sqlite") return sqliteStatements(direct.sqlite).pool.get()?.version ?? 0;
-  const { rows } = await direct.pool.query<{ version: number }>(`SELECT "version" FROM "PeerPoolVersion" WHERE "id" = 1`);
+  const rows = await pgQuery<{ version: number }>(direct, "pool-version", `SELECT "version" FROM "PeerPoolVersion" WHERE "id" = 1`);
   return rows[0]?.version ?? 0;
 }

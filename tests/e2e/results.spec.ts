@@ -77,3 +77,21 @@ test("an unknown token's results page is a 404", async ({ page }) => {
   const res = await page.goto(`/a/${"E".repeat(43)}/ergebnis`);
   expect(res?.status()).toBe(404);
 });
+
+test("a results page sent from the page cache runs its scripts under the page's CSP: charts drawn, tables toggle", async ({ page, request }) => {
+  const { token } = await createSubmittedAssessment(request);
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  // A direct visit, again until it comes from the cache (other tests' submissions change the peer pool meanwhile).
+  await expect(async () => {
+    const res = await page.goto(`/a/${token}/ergebnis`);
+    expect(res!.headers()["x-page-cache"]).toBe("hit");
+  }).toPass({ timeout: 60_000 });
+  const radar = page.getByRole("img", { name: /Netzdiagramm der fünf Dimensionen: Strategie 50/ });
+  await expect(radar.locator("canvas")).toHaveCount(1);
+  await page.getByRole("button", { name: "Daten als Tabelle anzeigen" }).first().click();
+  await expect(page.getByRole("table", { name: /Reifegrad nach Dimensionen/ })).toBeVisible();
+  expect(violations).toEqual([]);
+});
