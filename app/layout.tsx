@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./fira-sans.css";
-import "@kern-ux/native/dist/kern.min.css";
+// The rules of KERN (@kern-ux/native) for the classes this app uses: npm run css:kern (scripts/kern-css.mjs).
+import "./kern.used.css";
 import "./globals.css";
 import { connection } from "next/server";
 import { hasDemoData } from "@/lib/assessment/has-demo-data";
