@@ -1,10 +1,14 @@
+import { PAGE_CACHE_REFUSE_ATTRIBUTE } from "@/lib/http/page-cache-marker";
 import { Alert } from "./alert";
 
-/** Shown instead of a page when a client has looked up too many unknown links. */
+/**
+ * Shown instead of a page when a client has looked up too many unknown links. It concerns this client
+ * only, so the page cache never keeps it (lib/http/page-cache.ts).
+ */
 export function TooManyRequests({ retryAfterSeconds }: { retryAfterSeconds: number }) {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return (
-    <div className="stack">
+    <div className="stack" {...{ [PAGE_CACHE_REFUSE_ATTRIBUTE]: "" }}>
       <h1 className="kern-heading-large">Zu viele Anfragen</h1>
       <Alert tone="warning" title="Bitte warten Sie einen Moment" role="alert">
         <p className="kern-body">

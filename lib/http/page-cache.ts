@@ -1,4 +1,5 @@
 import "server-only";
+import { PAGE_CACHE_REFUSE_ATTRIBUTE } from "./page-cache-marker";
 
 /**
  * Rendered pages, kept per process (docs/adr/0007): results pages and the peer comparison.
@@ -82,7 +83,8 @@ export class PageCache {
     const id = key.split("|")[0]!;
     const csp = String(headers["content-security-policy"] ?? "");
     const nonce = /'nonce-([A-Za-z0-9+/=]{16,})'/.exec(csp)?.[1];
-    if (!nonce || headers["set-cookie"] !== undefined) return false;
+    // A page for this request only (a rate-limit notice rendered after the proxy's check) is never kept.
+    if (!nonce || headers["set-cookie"] !== undefined || html.includes(PAGE_CACHE_REFUSE_ATTRIBUTE)) return false;
     const replayed: [string, string[]][] = [];
     for (const [name, value] of Object.entries(headers)) {
       if (value === undefined || NOT_REPLAYED.has(name.toLowerCase())) continue;

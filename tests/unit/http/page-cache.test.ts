@@ -42,12 +42,14 @@ describe("PageCache", () => {
     expect(cache.get("tok", "tok|5|7|http|h")!.body("N")).toContain("neuer");
   });
 
-  it("keeps nothing without a nonce in the CSP, nor a response that sets a cookie", () => {
+  it("keeps nothing without a nonce in the CSP, nor a response that sets a cookie, nor a page for one request only", () => {
     const cache = new PageCache(1024 * 1024);
     expect(cache.put("a|1|1|http|h", { "content-type": "text/html" }, html(NONCE))).toBe(false);
     expect(cache.put("b|1|1|http|h", headers(NONCE, { "set-cookie": "s=1" }), html(NONCE))).toBe(false);
+    expect(cache.put("c|1|1|http|h", headers(NONCE), `<div class="stack" data-no-page-cache="">Zu viele Anfragen</div>${html(NONCE)}`)).toBe(false);
     expect(cache.get("a", "a|1|1|http|h")).toBeNull();
     expect(cache.get("b", "b|1|1|http|h")).toBeNull();
+    expect(cache.get("c", "c|1|1|http|h")).toBeNull();
   });
 
   it("drops an entry on request (deleted link) and after 15 minutes", () => {
