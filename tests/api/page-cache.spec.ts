@@ -1,5 +1,5 @@
 import type { APIResponse } from "@playwright/test";
-import { expect, test } from "../support/test";
+import { expect, test, uniqueClientIp } from "../support/test";
 import { createAssessment, createSubmittedAssessment, KNOWN_ANSWERS, validProfile } from "../support/fixtures";
 
 // The results page is sent from a per-process cache while the assessment and the peer pool are unchanged
@@ -103,5 +103,23 @@ test.describe("page cache", () => {
     expect((await getPage(request, path)).cache).toBe("miss");
     const other = await getPage(request, "/vergleich?state=DE-NI&sizeClass=gte_100000&x=1");
     expect(other.cache, "unknown parameters are rendered, not cached").toBeUndefined();
+  });
+
+  test("a client over the token-miss limit gets the notice, never the cached page; the owner still gets the page", async ({ request }) => {
+    const { token } = await createSubmittedAssessment(request);
+    await twice(request, token);
+    const guesser = { "x-forwarded-for": uniqueClientIp() };
+    for (let i = 0; i < 20; i += 1) {
+      const miss = await request.get(resultsPath(`${String(i).padStart(2, "0")}${"Z".repeat(41)}`), { headers: guesser });
+      expect(miss.status()).toBe(404);
+    }
+    const limited = await request.get(resultsPath(token), { headers: guesser });
+    expect(limited.headers()["x-page-cache"]).toBeUndefined();
+    const notice = await limited.text();
+    expect(notice).toContain("Zu viele Anfragen");
+    expect(notice).not.toContain("Ihr digitaler Reifegrad");
+    const owner = await getPage(request, token);
+    expect(owner.html).toContain("Ihr digitaler Reifegrad");
+    expect(owner.html).not.toContain("Zu viele Anfragen");
   });
 });
