@@ -2,7 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getDirect, type TDirect } from "./direct";
 import { runExclusive } from "./exclusive";
-import type { TRateCounter } from "../security/rate-limit-rules";
+import { decideAfterCount, decideWithoutCount, type TRateCounter } from "../security/rate-limit-rules";
 
 // The statements of the hot paths, written once per provider (see lib/db/direct.ts for why not Prisma).
 // Both providers get the same semantics; tests/api run the whole suite on each.
@@ -100,6 +100,14 @@ function sqliteStatements(sqlite: Database.Database): TSqliteStatements {
   return s;
 }
 
+/** SQLite, inside a transaction: the version-guarded bump, then the sent questions' answers replaced. */
+function replaceAnswersSqlite(s: TSqliteStatements, id: string, change: NonNullable<TGuardedSave["change"]>): boolean {
+  if (s.bump.run(sqliteNow(), id, change.version).changes !== 1) return false;
+  s.clear.run(id, JSON.stringify(change.questionIds));
+  for (const r of change.rows) s.add.run(id, r.questionId, r.optionId);
+  return true;
+}
+
 /**
  * The API's and the autosave's save: one transaction on SQLite, one statement on PostgreSQL. The write
  * happens only if the client is within both limits, the token is known, the request is valid and the
@@ -107,7 +115,6 @@ function sqliteStatements(sqlite: Database.Database): TSqliteStatements {
  */
 export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDirect()): Promise<TGuardedSaveOutcome> {
   const { write, miss, tokenHash, change } = input;
-  const withinMissLimit = (m: { window: number; count: number } | null) => !m || m.window !== miss.window || m.count < miss.limit;
   if (direct.provider === "sqlite") {
     const s = sqliteStatements(direct.sqlite);
     return runExclusive(async () =>
@@ -115,11 +122,8 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
         const writes = s.count.get(write.key, write.window)!.count;
         const misses = s.miss.get(miss.key) ?? null;
         const assessment = tokenHash === null ? null : (s.ref.get(tokenHash) ?? null);
-        const allowed = writes <= write.limit && withinMissLimit(misses) && assessment !== null && change !== null;
-        if (!allowed || s.bump.run(sqliteNow(), assessment.id, change.version).changes !== 1) return { writes, misses, assessment, saved: false };
-        s.clear.run(assessment.id, JSON.stringify(change.questionIds));
-        for (const r of change.rows) s.add.run(assessment.id, r.questionId, r.optionId);
-        return { writes, misses, assessment, saved: true };
+        const allowed = decideAfterCount(write, writes).ok && decideWithoutCount(miss, misses).ok && assessment !== null && change !== null;
+        return { writes, misses, assessment, saved: allowed && replaceAnswersSqlite(s, assessment.id, change) };
       }).immediate(),
     );
   }
@@ -172,14 +176,7 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
 export async function writeAnswers(id: string, version: number, questionIds: string[], rows: TAnswerRow[], direct: TDirect = getDirect()): Promise<boolean> {
   if (direct.provider === "sqlite") {
     const s = sqliteStatements(direct.sqlite);
-    return runExclusive(async () =>
-      direct.sqlite.transaction(() => {
-        if (s.bump.run(sqliteNow(), id, version).changes !== 1) return false;
-        s.clear.run(id, JSON.stringify(questionIds));
-        for (const r of rows) s.add.run(id, r.questionId, r.optionId);
-        return true;
-      }).immediate(),
-    );
+    return runExclusive(async () => direct.sqlite.transaction(() => replaceAnswersSqlite(s, id, { version, questionIds, rows })).immediate());
   }
   // One statement, so one atomic step: the version guard locks the row; a concurrent save of the same
   // assessment waits for it and then finds the version changed.
