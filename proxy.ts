@@ -87,7 +87,7 @@ const RESULTS_PAGE = /^\/a\/([A-Za-z0-9_-]{43})\/ergebnis$/;
 /** The peer comparison's filter values as the form sends them (anything else is rendered, not cached). */
 const PEER_FILTER = /^[A-Za-z0-9_-]{0,20}$/;
 
-type TCacheable = { id: string; versions: () => Promise<string | null>; onUnknown?: () => void };
+type TCacheable = { id: string; versions: () => Promise<string | null> };
 
 /**
  * Which cached page a GET asks for: a results page (its assessment's version and the peer pool's; null
@@ -147,3 +147,8 @@ async function fromPageCache(request: NextRequest, nonce: string): Promise<{ res
   response.headers.set(PAGE_CACHE_STATUS_HEADER, "hit");
   return { response };
 }
+
+export const config = {
+  // Everything but Next's immutable static files.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
