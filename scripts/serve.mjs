@@ -104,8 +104,7 @@ async function runWorker() {
       // One JSON line per request; no query strings, tokens, bodies or client addresses.
       log({ level: res.statusCode >= 500 ? "error" : "info", msg: "request", id, method: req.method, path: redactPath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
-    markPageCacheable(req);
-    recordForPageCache(res);
+    if (markPageCacheable(req)) recordForPageCache(res);
     handle(req, res);
   });
   server.keepAliveTimeout = 5_000;

@@ -2,7 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getDirect, type TDirect } from "./direct";
 import { runExclusive } from "./exclusive";
-import { decideAfterCount, decideWithoutCount, type TRateCounter } from "../security/rate-limit-rules";
+import { COUNT_UPSERT_SQL, decideAfterCount, decideWithoutCount, type TRateCounter } from "../security/rate-limit-rules";
 
 // The statements of the hot paths, written once per provider (see lib/db/direct.ts for why not Prisma).
 // Both providers get the same semantics; tests/api run the whole suite on each.
@@ -32,13 +32,6 @@ export type TAnswerRow = { questionId: string; optionId: string };
 
 /** The version and pool numbers a results page depends on, and the client's token misses. */
 export type TPageProbe = { version: number; poolVersion: number; misses: { window: number; count: number } | null };
-
-const COUNT_UPSERT = (p: [string, string]) => `
-  INSERT INTO "RateLimit" ("key", "window", "count") VALUES (${p[0]}, ${p[1]}, 1)
-  ON CONFLICT ("key") DO UPDATE SET
-    "count" = CASE WHEN "RateLimit"."window" = excluded."window" THEN "RateLimit"."count" + 1 ELSE 1 END,
-    "window" = excluded."window"
-  RETURNING "count"`;
 
 /**
  * PostgreSQL: after a CTE "bumped" (the assessment whose version guard matched), replace the answers to the
@@ -83,7 +76,7 @@ function sqliteStatements(sqlite: Database.Database): TSqliteStatements {
   let s = prepared.get(sqlite);
   if (!s) {
     s = {
-      count: sqlite.prepare(COUNT_UPSERT(["?", "?"])),
+      count: sqlite.prepare(COUNT_UPSERT_SQL(["?", "?"])),
       miss: sqlite.prepare(`SELECT "window", "count" FROM "RateLimit" WHERE "key" = ?`),
       ref: sqlite.prepare(`SELECT "id", "status", "version" FROM "Assessment" WHERE "tokenHash" = ?`),
       page: sqlite.prepare(
@@ -132,7 +125,7 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
   const rows = await pgQuery<{ writes: number; missWindow: number | null; missCount: number | null; id: string | null; status: string; version: number; saved: string }>(
     direct,
     "save-guarded",
-    `WITH counted AS (${COUNT_UPSERT(["$1", "$2"])}),
+    `WITH counted AS (${COUNT_UPSERT_SQL(["$1", "$2"])}),
      miss AS (SELECT "window", "count" FROM "RateLimit" WHERE "key" = $3),
      target AS (SELECT "id", "status", "version" FROM "Assessment" WHERE "tokenHash" = $4),
      bumped AS (

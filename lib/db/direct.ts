@@ -22,7 +22,7 @@ const KEY = Symbol.for("kommunaler-digitalcheck.db.direct");
 const store = globalThis as unknown as { [KEY]?: TDirect };
 
 /** The app's pool size per process (PostgreSQL). */
-export const PG_POOL_SIZE = 10;
+const PG_POOL_SIZE = 10;
 
 export function getDirect(): TDirect {
   const existing = store[KEY];

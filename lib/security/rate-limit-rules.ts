@@ -48,3 +48,14 @@ export function decideWithoutCount(counter: TRateCounter, stored: { window: numb
   if (!stored || stored.window !== counter.window || stored.count < counter.limit) return { ok: true };
   return { ok: false, retryAfterSeconds: retryAfterSeconds(counter, now) };
 }
+
+/**
+ * Counts a request: one atomic upsert (SQLite ≥ 3.35 and PostgreSQL both support ON CONFLICT … RETURNING).
+ * `p` are the placeholders of key and window in the provider's style (? or $n).
+ */
+export const COUNT_UPSERT_SQL = (p: [string, string]) => `
+  INSERT INTO "RateLimit" ("key", "window", "count") VALUES (${p[0]}, ${p[1]}, 1)
+  ON CONFLICT ("key") DO UPDATE SET
+    "count" = CASE WHEN "RateLimit"."window" = excluded."window" THEN "RateLimit"."count" + 1 ELSE 1 END,
+    "window" = excluded."window"
+  RETURNING "count"`;

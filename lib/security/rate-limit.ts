@@ -1,23 +1,18 @@
 import "server-only";
 import { db } from "../db/client";
-import { RATE_LIMITS, decideAfterCount, decideWithoutCount, rateCounter, type TRateBucket, type TRateDecision } from "./rate-limit-rules";
+import { getDatabaseConfig } from "../db/database-url";
+import { COUNT_UPSERT_SQL, RATE_LIMITS, decideAfterCount, decideWithoutCount, rateCounter, type TRateBucket, type TRateDecision } from "./rate-limit-rules";
 
 export { RATE_LIMITS, type TRateBucket, type TRateDecision };
 
 /**
- * Fixed-window rate limits, counted in the database so that all app instances share them. One
- * atomic upsert per check (portable: SQLite ≥ 3.35 and PostgreSQL both support ON CONFLICT … RETURNING).
- * lib/db/direct-queries.ts counts the write bucket of a save with the same statement.
+ * Fixed-window rate limits, counted in the database so that all app instances share them: one atomic
+ * upsert per check (COUNT_UPSERT_SQL, which lib/db/direct-queries.ts also uses for the write bucket of a save).
  */
 export async function consumeRateLimit(bucket: TRateBucket, client: string, now = Date.now()): Promise<TRateDecision> {
   const counter = rateCounter(bucket, client, now);
-  // Tagged template: Prisma renders the placeholders each provider expects (? on SQLite, $n on PostgreSQL).
-  const rows = await db.$queryRaw<{ count: number | bigint }[]>`
-    INSERT INTO "RateLimit" ("key", "window", "count") VALUES (${counter.key}, ${counter.window}, 1)
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimit"."window" = excluded."window" THEN "RateLimit"."count" + 1 ELSE 1 END,
-      "window" = excluded."window"
-    RETURNING "count"`;
+  const placeholders: [string, string] = getDatabaseConfig().provider === "postgresql" ? ["$1", "$2"] : ["?", "?"];
+  const rows = await db.$queryRawUnsafe<{ count: number | bigint }[]>(COUNT_UPSERT_SQL(placeholders), counter.key, counter.window);
   return decideAfterCount(counter, Number(rows[0]?.count ?? 1), now);
 }
 

@@ -16,13 +16,14 @@ globalThis[RECORDER] = true;
 /**
  * Marks a plain document GET for the proxy, which cannot tell one from a request of Next's client router:
  * Next removes the router's headers (RSC, Next-Router-*) and its _rsc parameter before the proxy runs.
- * Whatever a client sends under the marker's name is removed first.
+ * Whatever a client sends under the marker's name is removed first. True when marked.
  */
 export function markPageCacheable(req) {
   delete req.headers[CACHEABLE_HEADER];
-  if (req.method !== "GET" || /[?&]_rsc=/.test(req.url ?? "")) return;
-  for (const name of Object.keys(req.headers)) if (name === "rsc" || name.startsWith("next-")) return;
+  if (req.method !== "GET" || /[?&]_rsc=/.test(req.url ?? "")) return false;
+  for (const name of Object.keys(req.headers)) if (name === "rsc" || name.startsWith("next-")) return false;
   req.headers[CACHEABLE_HEADER] = "1";
+  return true;
 }
 
 const DECODE = { gzip: zlib.gunzipSync, br: zlib.brotliDecompressSync, deflate: zlib.inflateSync };
@@ -33,7 +34,7 @@ function decode(body, encoding) {
   return fn ? fn(body) : null;
 }
 
-/** Wraps res before Next's handler sees it; costs nothing for responses the proxy did not mark. */
+/** Wraps res before Next's handler sees it; scripts/serve.mjs calls it only for requests markPageCacheable marked. */
 export function recordForPageCache(res) {
   let key = null;
   const chunks = [];
