@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { ButtonLink } from "@/components/kern/button";
 import { reference } from "@/lib/survey/reference";
 import { estimateDurationMinutes } from "@/lib/survey/duration";
@@ -23,9 +23,9 @@ export default function LandingPage() {
         <li>
           <strong>Ihre Daten:</strong> Wir speichern nur Ihre Angaben zur Kommune und Ihre Antworten – keine Namen von Personen,
           keine E-Mail-Adresse. Zugang hat nur, wer Ihren persönlichen Link kennt.{" "}
-          <Link className="kern-link" href="/datenschutz">
+          <AppLink className="kern-link" href="/datenschutz">
             Mehr zum Datenschutz
-          </Link>
+          </AppLink>
         </li>
       </ul>
       <div className="button-row">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { getEnv } from "@/lib/env";
 import { listAssessments } from "@/lib/operator/list-assessments";
 import {
@@ -124,9 +124,9 @@ export default async function OperatorPage({ searchParams }: TProps) {
           {list.total > 0 ? (
             <>
               Auf dieser Seite gibt es keine Einträge mehr.{" "}
-              <Link className="kern-link" href={pageHref(1)}>
+              <AppLink className="kern-link" href={pageHref(1)}>
                 Zur ersten Seite
-              </Link>
+              </AppLink>
             </>
           ) : (
             "Keine Selbsteinschätzung passt zu diesen Filtern."
@@ -137,17 +137,17 @@ export default async function OperatorPage({ searchParams }: TProps) {
       {list.pageCount > 1 ? (
         <nav aria-label="Seiten der Liste" className={styles.pager}>
           {list.page > 1 ? (
-            <Link className="kern-link" href={pageHref(list.page - 1)} rel="prev">
+            <AppLink className="kern-link" href={pageHref(list.page - 1)} rel="prev">
               Vorherige Seite
-            </Link>
+            </AppLink>
           ) : null}
           <span className="kern-body">
             Seite {Math.min(list.page, list.pageCount)} von {list.pageCount}
           </span>
           {list.page < list.pageCount ? (
-            <Link className="kern-link" href={pageHref(list.page + 1)} rel="next">
+            <AppLink className="kern-link" href={pageHref(list.page + 1)} rel="next">
               Nächste Seite
-            </Link>
+            </AppLink>
           ) : null}
         </nav>
       ) : null}
@@ -228,9 +228,9 @@ function FilterForm({ query }: { query: TAssessmentListQuery }) {
         <button type="submit" className="kern-btn kern-btn--primary">
           <span className="kern-label">Liste anzeigen</span>
         </button>
-        <Link className="kern-link" href="/betrieb">
+        <AppLink className="kern-link" href="/betrieb">
           Filter zurücksetzen
-        </Link>
+        </AppLink>
       </div>
     </form>
   );
@@ -288,13 +288,13 @@ function AssessmentRow({ row, back, requiresApproval }: { row: TOperatorAssessme
               </button>
             </form>
           ) : null}
-          <Link
+          <AppLink
             href={`/betrieb/loeschen/${row.id}${back ? `?${back}` : ""}`}
             className="kern-btn kern-btn--tertiary kern-btn--x-small"
             {...named("Löschen")}
           >
             <span className="kern-label">Löschen</span>
-          </Link>
+          </AppLink>
         </div>
       </td>
     </tr>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 
 export const metadata: Metadata = { title: "Daten gelöscht", robots: { index: false } };
 
@@ -12,9 +12,9 @@ export default function DeletedPage() {
         Antworten zählen nicht mehr im Vergleich mit anderen Kommunen.
       </p>
       <p className="kern-body">
-        <Link className="kern-link" href="/">
+        <AppLink className="kern-link" href="/">
           Zur Startseite
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

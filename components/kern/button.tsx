@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 type TVariant = "primary" | "secondary" | "tertiary";
@@ -19,8 +19,8 @@ export function Button({
 
 export function ButtonLink({ href, variant = "primary", children }: { href: string; variant?: TVariant; children: ReactNode }) {
   return (
-    <Link href={href} className={cls(variant)}>
+    <AppLink href={href} className={cls(variant)}>
       <span className="kern-label">{children}</span>
-    </Link>
+    </AppLink>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { STEPS } from "@/lib/survey/reference";
 import type { TAnswers } from "@/lib/survey/answer-schema";
 import { stepPath } from "@/lib/assessment/paths";
@@ -14,9 +14,9 @@ export function AnswerSummary({ answers, token, editable }: { answers: Partial<T
               {step.index + 1}. {step.topic.title}
             </h3>
             {editable ? (
-              <Link className="kern-link" href={stepPath(token, step.index + 1)}>
+              <AppLink className="kern-link" href={stepPath(token, step.index + 1)}>
                 Ändern<span className="kern-sr-only">: {step.topic.title}</span>
-              </Link>
+              </AppLink>
             ) : null}
           </div>
           <dl className="answer-list">

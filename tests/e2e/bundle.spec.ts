@@ -42,4 +42,24 @@ test.describe("bundle", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie Ihre Angaben" })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/a/${created.token}/schritt/1$`));
   });
+
+  test("opening a page sends no requests for pages nobody has asked for; a link still navigates", async ({ page, request }) => {
+    const { token } = await createSubmittedAssessment(request);
+    const pageRequests: string[] = [];
+    page.on("request", (req) => {
+      const url = new URL(req.url());
+      if (!url.pathname.startsWith("/_next/static/") && !url.pathname.startsWith("/fonts/") && url.pathname !== "/favicon.ico") pageRequests.push(`${url.pathname}${url.search}`);
+    });
+    for (const path of ["/", `/a/${token}`, `/a/${token}/ergebnis`]) {
+      pageRequests.length = 0;
+      await page.goto(path, { waitUntil: "load" });
+      // Next prefetches links in the viewport once the page is idle: give it that time.
+      await page.waitForTimeout(1500);
+      expect(pageRequests, path).toEqual([path]);
+    }
+    // The links navigate on click (client-side, without a prefetch beforehand).
+    await page.getByRole("link", { name: "So rechnen wir" }).click();
+    await expect(page).toHaveURL(/\/methodik#index$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
 });

@@ -15,7 +15,7 @@ import { CopyLink } from "@/components/questionnaire/copy-link";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { deleteAction, renewAction, reopenAction } from "./actions";
 import { ManageAssessment } from "@/components/questionnaire/manage-assessment";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { getSizeContext } from "@/lib/municipalities/size-context";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
@@ -150,9 +150,9 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <ol className="step-list">
             {progress.steps.map((s) => (
               <li key={s.stepNumber}>
-                <Link className="kern-link" href={stepPath(token, s.stepNumber)}>
+                <AppLink className="kern-link" href={stepPath(token, s.stepNumber)}>
                   {s.stepNumber}. {s.title}
-                </Link>
+                </AppLink>
                 <span className={`kern-badge kern-badge--${s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}`}>
                   <span className="kern-label">
                     {s.open.length === 0 ? "Erledigt" : `${s.answered} von ${s.total} beantwortet`}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { getBenchmark } from "@/lib/assessment/get-benchmark";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
@@ -57,9 +57,9 @@ export default async function ResultsPage({ params }: TProps) {
             {b.unanswered.length > 0
               ? `${b.unanswered.length} von ${reference.questions.length} Fragen sind noch offen; der Index beruht nur auf den beantworteten Fragen.`
               : "Alle Fragen sind beantwortet, aber noch nicht abgesendet."}{" "}
-            <Link className="kern-link" href={b.unanswered.length > 0 ? editPath(token) : reviewPath(token)}>
+            <AppLink className="kern-link" href={b.unanswered.length > 0 ? editPath(token) : reviewPath(token)}>
               {b.unanswered.length > 0 ? "Zur Übersicht und den offenen Fragen" : "Jetzt prüfen und absenden"}
-            </Link>
+            </AppLink>
           </p>
         </Alert>
       ) : null}
@@ -85,9 +85,9 @@ export default async function ResultsPage({ params }: TProps) {
             <p className="kern-body kern-body--small">
               Der Index ist unser Modell: Er fasst Ihre Antworten nach festen Regeln zu einem Wert zusammen. Den Bundesdurchschnitt berechnen
               wir exakt aus den veröffentlichten Anteilen; eine Rangliste der Kommunen nach dem Index gibt es aus der Umfrage nicht.{" "}
-              <Link className="kern-link" href="/methodik#index">
+              <AppLink className="kern-link" href="/methodik#index">
                 So rechnen wir
-              </Link>
+              </AppLink>
             </p>
           </div>
         ) : (
@@ -111,9 +111,9 @@ export default async function ResultsPage({ params }: TProps) {
           </h2>
           <PeerComparison view={peers.value} ownIndex={index.score} headingLevel={3} compact />
           <p className="kern-body">
-            <Link className="kern-link" href={`/a/${token}/vergleich`}>
+            <AppLink className="kern-link" href={`/a/${token}/vergleich`}>
               Alle Fragen im Vergleich mit anderen Kommunen
-            </Link>
+            </AppLink>
           </p>
         </section>
       ) : null}
@@ -150,9 +150,9 @@ export default async function ResultsPage({ params }: TProps) {
         ))}
       </section>
       <p className="kern-body">
-        <Link className="kern-link" href={editPath(token)}>
+        <AppLink className="kern-link" href={editPath(token)}>
           Zurück zur Übersicht Ihrer Selbsteinschätzung
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

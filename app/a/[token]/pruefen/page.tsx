@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound, redirect } from "next/navigation";
 import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
 import { currentClientId } from "@/lib/http/action-client";
@@ -42,9 +42,9 @@ export default async function ReviewPage({ params }: TProps) {
           <ul className="kern-list">
             {open.map((id) => (
               <li key={id} id={`offen-${id}`}>
-                <Link className="kern-link" href={questionTexts[id]!.href}>
+                <AppLink className="kern-link" href={questionTexts[id]!.href}>
                   {questionTexts[id]!.text}
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>
@@ -57,9 +57,9 @@ export default async function ReviewPage({ params }: TProps) {
       <AnswerSummary answers={assessment.answers} token={token} editable />
       <SubmitForm action={submitAction.bind(null, token)} questionTexts={questionTexts} />
       <p className="kern-body">
-        <Link className="kern-link" href={stepPath(token, STEPS.length)}>
+        <AppLink className="kern-link" href={stepPath(token, STEPS.length)}>
           Zurück zum letzten Schritt
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

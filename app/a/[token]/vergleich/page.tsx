@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
 import { currentClientId } from "@/lib/http/action-client";
@@ -54,9 +54,9 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
         </>
       )}
       <p className="kern-body">
-        <Link className="kern-link" href={resultsPath(token)}>
+        <AppLink className="kern-link" href={resultsPath(token)}>
           Zurück zum Ergebnis
-        </Link>
+        </AppLink>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { getEnv } from "@/lib/env";
 import { getAssessmentSummary } from "@/lib/operator/get-assessment-summary";
@@ -40,9 +40,9 @@ export default async function ConfirmDeletePage({ params, searchParams }: TProps
           <p className="kern-body">Diese Selbsteinschätzung gibt es nicht mehr. Vielleicht wurde sie inzwischen gelöscht.</p>
         </Alert>
         <p>
-          <Link className="kern-link" href={listHref}>
+          <AppLink className="kern-link" href={listHref}>
             Zurück zur Liste
-          </Link>
+          </AppLink>
         </p>
       </div>
     );
@@ -86,9 +86,9 @@ export default async function ConfirmDeletePage({ params, searchParams }: TProps
         <button type="submit" className="kern-btn kern-btn--primary">
           <span className="kern-label">Ja, endgültig löschen</span>
         </button>
-        <Link className="kern-btn kern-btn--secondary" href={listHref}>
+        <AppLink className="kern-btn kern-btn--secondary" href={listHref}>
           <span className="kern-label">Abbrechen</span>
-        </Link>
+        </AppLink>
       </form>
     </div>
   );
