@@ -16,6 +16,7 @@ export default function MethodPage() {
   const national = computeIndex(reference, {});
   const register = getRegister();
   const derived = reference.questions.flatMap((q) => q.options.filter((o) => !o.published && o.share !== null).map((o) => ({ q, o })));
+  const subgroups = reference.questions.flatMap((q) => q.options.flatMap((o) => (o.subgroups ?? []).map((sg) => ({ q, o, sg }))));
   return (
     <div className="stack">
       <h1 className="kern-heading-large">Methodik und Quellen</h1>
@@ -48,7 +49,11 @@ export default function MethodPage() {
         <p className="kern-body">
           Zu jeder beantworteten Frage nennen wir den Anteil der Kommunen, die 2020 dieselbe Antwort gegeben haben, zum Beispiel: „Sie
           gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen.“ Bei Fragen mit mehreren Antworten gibt es einen Satz je
-          gewählter Antwort. Alle Anteile beziehen sich auf alle {source.sample} befragten Kommunen.
+          gewählter Antwort. Alle Anteile beziehen sich auf alle {source.sample} befragten Kommunen, außer wo wir ausdrücklich eine
+          Teilgruppe nennen
+          {subgroups.length > 0
+            ? `: ${subgroups.map(({ q, o, sg }) => `${q.text} – „${o.label}“: ${fmt(sg.share)} % der ${sg.label}`).join("; ")}.`
+            : "."}
         </p>
         <p className="kern-body">
           <strong>Veröffentlicht oder abgeleitet:</strong> Die Pressemitteilung nennt nicht jeden Anteil. Wo eine Antwort fehlt, die

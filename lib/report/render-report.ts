@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import * as fontkit from "fontkit";
-import type { TReportBar, TReportModel } from "./report-model";
+import type { TReportBar, TReportModel, TReportQuestion } from "./report-model";
 
 type TDoc = PDFKit.PDFDocument;
 type TStruct = PDFKit.PDFStructureElement;
@@ -99,6 +99,51 @@ class Writer {
     if (this.doc.y + height > PAGE.height - PAGE.bottom) this.doc.addPage();
   }
 
+  /**
+   * Starts a new page unless a block of this height fits on the current one; a block taller than a whole
+   * page starts where it is. Keeps a question with its chart and table, and a table with its rows.
+   */
+  keepTogether(height: number) {
+    if (height <= PAGE.height - PAGE.bottom - PAGE.margin) this.ensureSpace(height);
+  }
+
+  private lineHeight(size: number) {
+    return this.doc.fontSize(size).currentLineHeight(true);
+  }
+
+  /** The heights the methods below take on the page (with their spacing), for keepTogether. */
+  headingHeight(level: 1 | 2 | 3, text: string) {
+    const size = level === 1 ? 22 : level === 2 ? 16 : 12;
+    this.doc.font("Bold");
+    return this.doc.fontSize(size).heightOfString(text, { width: CONTENT_WIDTH }) + this.lineHeight(size) * (level === 1 ? 0.3 : level === 2 ? 1.1 : 0.8);
+  }
+
+  paraHeight(text: string, opts: { size?: number; bold?: boolean } = {}) {
+    const size = opts.size ?? 10.5;
+    this.doc.font(opts.bold ? "Bold" : "Regular");
+    return this.doc.fontSize(size).heightOfString(text, { width: CONTENT_WIDTH, lineGap: 1.5 }) + this.lineHeight(size) * 0.4;
+  }
+
+  figureHeight(height: number) {
+    return height + this.lineHeight(10.5) * 0.4;
+  }
+
+  /** Column widths and row heights of a table; `table` takes it back so that a measured table is laid out once. */
+  tableLayout(caption: string, headers: string[], rows: string[][], widths: number[]) {
+    const cols = widths.map((f) => f * CONTENT_WIDTH);
+    const rowHeight = (cells: string[], bold: boolean) => {
+      this.doc.font(bold ? "Bold" : "Regular").fontSize(9);
+      return Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: cols[i]! - 8 }))) + 6;
+    };
+    this.doc.font("Bold").fontSize(9);
+    const captionHeight = this.doc.heightOfString(caption, { width: CONTENT_WIDTH });
+    const headerHeight = rowHeight(headers, true);
+    const rowHeights = rows.map((r) => rowHeight(r, false));
+    const total = captionHeight + headerHeight + rowHeights.reduce((a, b) => a + b, 0) + this.lineHeight(9) * 0.6;
+    return { cols, captionHeight, headerHeight, rowHeights, total };
+  }
+
+
   heading(level: 1 | 2 | 3, text: string) {
     const size = level === 1 ? 22 : level === 2 ? 16 : 12;
     this.ensureSpace(size * 3);
@@ -152,23 +197,47 @@ class Writer {
     this.doc.x = PAGE.margin;
   }
 
-  /** A table with header row; columns as fractions of the content width. */
-  table(caption: string, headers: string[], rows: string[][], widths: number[]) {
-    const cols = widths.map((f) => f * CONTENT_WIDTH);
-    const rowHeight = (cells: string[], bold: boolean) => {
-      this.doc.font(bold ? "Bold" : "Regular").fontSize(9);
-      return Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: cols[i]! - 8 }))) + 6;
-    };
+  /**
+   * A table with header row; columns as fractions of the content width. It stays on one page if it fits on
+   * one; a longer table repeats its header row at the top of each further page (as a page artifact, so that
+   * assistive technology reads the header once, from the structure).
+   */
+  table(caption: string, headers: string[], rows: string[][], widths: number[], layout = this.tableLayout(caption, headers, rows, widths)) {
+    const { cols, captionHeight, headerHeight, rowHeights, total } = layout;
     const table = this.doc.struct("Table");
     this.parent.add(table);
-    this.ensureSpace(rowHeight(headers, true) + 40);
+    this.keepTogether(total);
+    this.ensureSpace(captionHeight + headerHeight + (rowHeights[0] ?? 0));
     const capt = this.doc.struct("Caption", {}, () =>
       this.doc.font("Bold").fontSize(9).fillColor(COLORS.muted).text(caption, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH }),
     );
     table.add(capt);
-    const drawRow = (cells: string[], header: boolean) => {
-      const h = rowHeight(cells, header);
-      this.ensureSpace(h);
+    const cellText = (cell: string, i: number, x: number, y: number, bold: boolean) =>
+      this.doc.font(bold ? "Bold" : "Regular").fontSize(9).fillColor(COLORS.text).text(cell, x + 4, y + 3, { width: cols[i]! - 8 });
+    const rule = (y: number, header: boolean) => {
+      this.doc.markContent("Artifact", { type: "Layout" });
+      this.doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + CONTENT_WIDTH, y).lineWidth(header ? 1 : 0.5).strokeColor(COLORS.grid).stroke();
+      this.doc.endMarkedContent();
+    };
+    /** The header row again on a new page: drawn, but not part of the structure tree. */
+    const repeatHeader = () => {
+      const y = this.doc.y;
+      this.doc.markContent("Artifact", { type: "Pagination" });
+      let x = PAGE.margin;
+      headers.forEach((cell, i) => {
+        cellText(cell, i, x, y, true);
+        x += cols[i]!;
+      });
+      this.doc.endMarkedContent();
+      rule(y + headerHeight, true);
+      this.doc.y = y + headerHeight;
+      this.doc.x = PAGE.margin;
+    };
+    const drawRow = (cells: string[], header: boolean, h: number) => {
+      if (!header && this.doc.y + h > PAGE.height - PAGE.bottom) {
+        this.doc.addPage();
+        repeatHeader();
+      }
       const y = this.doc.y;
       const tr = this.doc.struct("TR");
       table.add(tr);
@@ -176,22 +245,16 @@ class Writer {
       cells.forEach((cell, i) => {
         const cx = x;
         const type = header ? "TH" : i === 0 ? "TH" : "TD";
-        tr.add(
-          this.doc.struct(type, {}, () => {
-            this.doc.font(header ? "Bold" : "Regular").fontSize(9).fillColor(COLORS.text).text(cell, cx + 4, y + 3, { width: cols[i]! - 8 });
-          }),
-        );
+        tr.add(this.doc.struct(type, {}, () => cellText(cell, i, cx, y, header)));
         x += cols[i]!;
       });
       tr.end();
-      this.doc.markContent("Artifact", { type: "Layout" });
-      this.doc.moveTo(PAGE.margin, y + h).lineTo(PAGE.margin + CONTENT_WIDTH, y + h).lineWidth(header ? 1 : 0.5).strokeColor(COLORS.grid).stroke();
-      this.doc.endMarkedContent();
+      rule(y + h, header);
       this.doc.y = y + h;
       this.doc.x = PAGE.margin;
     };
-    drawRow(headers, true);
-    for (const r of rows) drawRow(r, false);
+    drawRow(headers, true, headerHeight);
+    rows.forEach((r, i) => drawRow(r, false, rowHeights[i]!));
     table.end();
     this.doc.moveDown(0.6);
   }
@@ -275,33 +338,57 @@ function renderTopics(w: Writer, m: TReportModel) {
       { color: COLORS.muted },
     );
     for (const topic of m.topics) {
+      const blocks = topic.questions.map((q) => questionBlock(sec, q));
       sec.section("Sect", (t) => {
+        // A topic's heading stays with its first question.
+        t.keepTogether(t.headingHeight(2, topic.title) + (blocks[0]?.height ?? 0));
         t.heading(2, topic.title);
-        for (const q of topic.questions) {
-          t.heading(3, q.text);
-          for (const st of q.statements) t.para(st.derived ? `${st.text} (abgeleiteter Wert)` : st.text);
-          if (q.position) t.para(q.position, { bold: true });
-          const shown = q.national.filter((b) => b.share !== null);
-          const own = q.national.filter((b) => b.isOwn).map((b) => b.label);
-          t.figure(
-            `Balkendiagramm, bundesweite Verteilung 2020: ${shown.map((b) => `${b.label} ${pct(b.share, b.derived)}`).join("; ")}. Ihre Antwort: ${own.join(", ") || "keine"}.`,
-            barsHeight(doc, shown),
-            (x, y) => drawBars(doc, shown, x, y),
-          );
-          const rows = q.national.map((b) => {
-            const peer = q.peers?.find((p) => p.label === b.label);
-            return [b.label + (b.derived ? " (abgeleitet)" : ""), pct(b.share, b.derived), ...(q.peers ? [pct(peer?.share ?? 0)] : []), b.isOwn ? "Ja" : ""];
-          });
-          t.table(
-            q.peers ? "Anteile bundesweit 2020 und bei den Vergleichskommunen" : "Anteile bundesweit 2020",
-            ["Antwort", "Bundesweit 2020", ...(q.peers ? ["Vergleichskommunen"] : []), "Ihre Antwort"],
-            rows,
-            q.peers ? [0.43, 0.19, 0.22, 0.16] : [0.55, 0.25, 0.2],
-          );
+        for (const b of blocks) {
+          // A question, its statements, chart and table on one page, so that the council reads them together.
+          t.keepTogether(b.height);
+          b.draw(t);
         }
       });
     }
   });
+}
+
+/** One question of the report: its height on the page (for keepTogether) and how to draw it. */
+function questionBlock(w: Writer, q: TReportQuestion) {
+  const { doc } = w;
+  const statements = q.statements.map((st) => (st.derived ? `${st.text} (abgeleiteter Wert)` : st.text));
+  const shown = q.national.filter((b) => b.share !== null);
+  const own = q.national.filter((b) => b.isOwn).map((b) => b.label);
+  const chartHeight = barsHeight(doc, shown);
+  const rows = q.national.map((b) => {
+    const peer = q.peers?.find((p) => p.label === b.label);
+    return [b.label + (b.derived ? " (abgeleitet)" : ""), pct(b.share, b.derived), ...(q.peers ? [pct(peer?.share ?? 0)] : []), b.isOwn ? "Ja" : ""];
+  });
+  const table: [string, string[], string[][], number[]] = [
+    q.peers ? "Anteile bundesweit 2020 und bei den Vergleichskommunen" : "Anteile bundesweit 2020",
+    ["Antwort", "Bundesweit 2020", ...(q.peers ? ["Vergleichskommunen"] : []), "Ihre Antwort"],
+    rows,
+    q.peers ? [0.43, 0.19, 0.22, 0.16] : [0.55, 0.25, 0.2],
+  ];
+  const layout = w.tableLayout(...table);
+  const height =
+    w.headingHeight(3, q.text) +
+    statements.reduce((h, st) => h + w.paraHeight(st), 0) +
+    (q.position ? w.paraHeight(q.position, { bold: true }) : 0) +
+    w.figureHeight(chartHeight) +
+    layout.total;
+  const draw = (t: Writer) => {
+    t.heading(3, q.text);
+    for (const st of statements) t.para(st);
+    if (q.position) t.para(q.position, { bold: true });
+    t.figure(
+      `Balkendiagramm, bundesweite Verteilung 2020: ${shown.map((b) => `${b.label} ${pct(b.share, b.derived)}`).join("; ")}. Ihre Antwort: ${own.join(", ") || "keine"}.`,
+      chartHeight,
+      (x, y) => drawBars(doc, shown, x, y),
+    );
+    t.table(...table, layout);
+  };
+  return { height, draw };
 }
 
 function renderRecommendations(w: Writer, m: TReportModel) {
@@ -323,7 +410,7 @@ function renderMethod(w: Writer, m: TReportModel) {
       `Quelle: ${m.method.source}, Umfrage unter ${m.method.sample} Städten und Gemeinden, Online-Umfrage von Bitkom Research, ${m.method.fieldwork}, veröffentlicht am ${m.method.published}. Befragt wurden Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche; die Umfrage ist nach Angabe der Herausgeber repräsentativ für die Kommunen in Deutschland.`,
     );
     sec.para(
-      "Veröffentlicht und abgeleitet: Alle Anteile beziehen sich auf alle befragten Kommunen. Werte mit „rund“ oder „abgeleitet“ hat die Umfrage nicht veröffentlicht; wir haben sie als Rest zu 100 % berechnet. „Sie liegen vor … %“ ist die Summe der Anteile niedriger eingestufter Antworten.",
+      "Veröffentlicht und abgeleitet: Alle Anteile beziehen sich auf alle befragten Kommunen, außer wo ausdrücklich eine Teilgruppe genannt ist. Werte mit „rund“ oder „abgeleitet“ hat die Umfrage nicht veröffentlicht; wir haben sie als Rest zu 100 % berechnet. „Sie liegen vor … %“ ist die Summe der Anteile niedriger eingestufter Antworten.",
     );
     sec.para(
       "Der digitale Reifegrad ist ein Modell des Digitalchecks: Jede Antwort erhält 0 bis 1 Punkt, Dimensionen sind Mittelwerte ihrer Fragen, der Index der Mittelwert der fünf Dimensionen mal 100. Die Zahlen von 2020 beschreiben den Stand während der Corona-Pandemie und altern.",

@@ -69,6 +69,10 @@ test("the method page explains the source, the statements and the index", async 
   await expect(page.getByText("Ende August bis Anfang November 2020", { exact: false })).toBeVisible();
   await expect(page.getByText("Bundesdurchschnitt von 48,5 Punkten", { exact: false })).toBeVisible();
   await expect(page.getByText("Die Zahlen altern.")).toBeVisible();
+  // The one published share of a subgroup is named as such, not counted among the shares of all 623.
+  await expect(page.getByText("außer wo wir ausdrücklich eine Teilgruppe nennen", { exact: false })).toContainText(
+    "„Nein, und sie ist bei uns auch kein Thema“: 24 % der Kommunen mit weniger als 5.000 Einwohnern",
+  );
   await expect(page.getByText("Quelle: Statistisches Bundesamt (Destatis)", { exact: false })).toBeVisible();
   await expectAccessible(page);
 });
