@@ -1,12 +1,6 @@
 // @ts-check
 
-/** Headers for every response. The edit link carries a secret token, so no page may leak its URL. */
-const securityHeaders = [
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-];
+const { securityHeaders, immutableCacheControl } = require("./lib/http/response-headers.cjs");
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -24,7 +18,7 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       // Versioned file names (…-v1.woff2, scripts/subset-fonts.sh): a changed font gets a new name.
-      { source: "/fonts/:file*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+      { source: "/fonts/:file*", headers: [{ key: "Cache-Control", value: immutableCacheControl }] },
     ];
   },
 };

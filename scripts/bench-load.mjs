@@ -23,6 +23,8 @@
 //        (b) saves             PUT /api/assessments/<token>/answers, each connection on its own draft, each
 //                              request carrying the version of that connection's previous 200 (no 409 by design)
 //        (c) the peer view     GET /vergleich?state=DE-BY
+//        (d) static files      GET of the scripts, stylesheets and fonts a first visit of / loads, in turn,
+//                              accepting gzip (for information; the issue sets no target for it)
 //      and, with the same load, two references:
 //        floor                 POST /api/bench/floor of the same build: same proxy, route handler and
 //                              readJsonBody, no database work (the framework's floor)
@@ -662,6 +664,24 @@ function getScenario(base, pathName) {
   };
 }
 
+/** The static files a first visit of the landing page fetches: its scripts and stylesheets and the preloaded fonts. */
+async function firstVisitAssets(base) {
+  const res = await fetch(`${base}/`);
+  const html = await res.text();
+  const paths = [...html.matchAll(/(?:src|href)="(\/(?:_next\/static|fonts)\/[^"?]+\.(?:js|css|woff2))"/g)].map((m) => m[1]);
+  // Modern browsers skip the nomodule polyfills.
+  const nomodule = new Set([...html.matchAll(/<script src="([^"]+)" noModule=""/g)].map((m) => m[1]));
+  return [...new Set(paths)].filter((p) => !nomodule.has(p));
+}
+
+/** (d): the first visit's static files in turn, each connection cycling through them. */
+function staticScenario(base, paths) {
+  return {
+    url: base,
+    requests: paths.map((p) => ({ method: "GET", path: p, headers: { "accept-encoding": "gzip, deflate, br" } })),
+  };
+}
+
 /** The floor: same body shape as the saves, POSTed to the no-database route. */
 function floorScenario(base) {
   let n = 0;
@@ -954,10 +974,12 @@ async function benchDatabase(kind, opts) {
   const load = { duration: opts.duration, connections: opts.connections, cap: opts.cap, timeout: opts.timeout, pids };
   const warm = { ...load, duration: opts.warmup };
   const rows = {};
+  const assets = await firstVisitAssets(server.base);
   const scenarios = [
     ["(a) results page", "GET /a/<token>/ergebnis", () => getScenario(server.base, `/a/${results.token}/ergebnis`)],
     ["(b) saves", "PUT /api/assessments/<token>/answers", () => saveScenario(server.base, appSlots), appSlots, appDb],
     ["(c) peer view", "GET /vergleich?state=DE-BY", () => getScenario(server.base, "/vergleich?state=DE-BY")],
+    ["(d) static files", `GET of the ${assets.length} scripts, stylesheets and fonts of a first visit`, () => staticScenario(server.base, assets)],
     ["floor (Next, no DB)", "POST /api/bench/floor", () => floorScenario(server.base)],
     ["bare writer", `PUT node:http + ${kind === "sqlite" ? `better-sqlite3 (${appJournal})` : "pg pool"}`, () => saveScenario(bare.base, bareSlots), bareSlots, bareDb],
     ...(wal ? [["bare writer, WAL", "PUT node:http + better-sqlite3 (WAL, synchronous=NORMAL)", () => saveScenario(wal.writer.base, wal.slots), wal.slots, wal.db]] : []),

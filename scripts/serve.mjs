@@ -3,11 +3,13 @@
 //   Next alone would keep whatever a client sends, and rate limits could be dodged);
 // - SIGTERM/SIGINT stop accepting connections and let in-flight requests finish;
 // - WEB_CONCURRENCY worker processes can share the port: the app keeps nothing a user needs in one
-//   process (rate limits and sessions are in the database, caches are version-checked).
+//   process (rate limits and sessions are in the database, caches are version-checked);
+// - the build's static files are answered from memory, compressed once (scripts/lib/static-files.mjs).
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { markPageCacheable, recordForPageCache } from "./lib/page-cache-recorder.mjs";
+import { loadStaticFiles, serveStaticFile } from "./lib/static-files.mjs";
 import { redactPath } from "./lib/redact-path.mjs";
 
 const log = (entry) => console.log(JSON.stringify(entry));
@@ -88,6 +90,8 @@ async function runWorker() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // The build's scripts, stylesheets and the fonts, from memory and compressed once (scripts/lib/static-files.mjs).
+  const staticFiles = loadStaticFiles(process.cwd());
 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -104,6 +108,7 @@ async function runWorker() {
       // One JSON line per request; no query strings, tokens, bodies or client addresses.
       log({ level: res.statusCode >= 500 ? "error" : "info", msg: "request", id, method: req.method, path: redactPath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
+    if (serveStaticFile(staticFiles, req, res)) return;
     if (markPageCacheable(req)) recordForPageCache(res);
     handle(req, res);
   });
