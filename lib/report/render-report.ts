@@ -23,6 +23,8 @@ const PAGE = { width: 595.28, height: 841.89, margin: 56, bottom: 70 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const COLORS = { text: "#171a2b", muted: "#4b5563", own: "#1f3f99", other: "#9aa3b5", national: "#5c6370", grid: "#d1d5db", watermark: "#c7cbd4" };
 
+const HEADING_SIZE = { 1: 22, 2: 16, 3: 12 } as const;
+
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
 const pct = (n: number | null, derived = false) => (n === null ? "kein Wert" : `${derived ? "rund " : ""}${fmt(n)} %`);
 
@@ -113,7 +115,7 @@ class Writer {
 
   /** The heights the methods below take on the page (with their spacing), for keepTogether. */
   headingHeight(level: 1 | 2 | 3, text: string) {
-    const size = level === 1 ? 22 : level === 2 ? 16 : 12;
+    const size = HEADING_SIZE[level];
     this.doc.font("Bold");
     return this.doc.fontSize(size).heightOfString(text, { width: CONTENT_WIDTH }) + this.lineHeight(size) * (level === 1 ? 0.3 : level === 2 ? 1.1 : 0.8);
   }
@@ -143,9 +145,8 @@ class Writer {
     return { cols, captionHeight, headerHeight, rowHeights, total };
   }
 
-
   heading(level: 1 | 2 | 3, text: string) {
-    const size = level === 1 ? 22 : level === 2 ? 16 : 12;
+    const size = HEADING_SIZE[level];
     this.ensureSpace(size * 3);
     if (level > 1) this.doc.moveDown(level === 2 ? 0.8 : 0.5);
     this.parent.add(
