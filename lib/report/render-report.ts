@@ -220,15 +220,19 @@ class Writer {
       this.doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + CONTENT_WIDTH, y).lineWidth(header ? 1 : 0.5).strokeColor(COLORS.grid).stroke();
       this.doc.endMarkedContent();
     };
+    /** Calls `draw` for each cell with the cell's left edge. */
+    const eachCell = (cells: string[], draw: (cell: string, i: number, x: number) => void) => {
+      let x = PAGE.margin;
+      cells.forEach((cell, i) => {
+        draw(cell, i, x);
+        x += cols[i]!;
+      });
+    };
     /** The header row again on a new page: drawn, but not part of the structure tree. */
     const repeatHeader = () => {
       const y = this.doc.y;
       this.doc.markContent("Artifact", { type: "Pagination" });
-      let x = PAGE.margin;
-      headers.forEach((cell, i) => {
-        cellText(cell, i, x, y, true);
-        x += cols[i]!;
-      });
+      eachCell(headers, (cell, i, x) => cellText(cell, i, x, y, true));
       this.doc.endMarkedContent();
       rule(y + headerHeight, true);
       this.doc.y = y + headerHeight;
@@ -242,13 +246,7 @@ class Writer {
       const y = this.doc.y;
       const tr = this.doc.struct("TR");
       table.add(tr);
-      let x = PAGE.margin;
-      cells.forEach((cell, i) => {
-        const cx = x;
-        const type = header ? "TH" : i === 0 ? "TH" : "TD";
-        tr.add(this.doc.struct(type, {}, () => cellText(cell, i, cx, y, header)));
-        x += cols[i]!;
-      });
+      eachCell(cells, (cell, i, x) => tr.add(this.doc.struct(header || i === 0 ? "TH" : "TD", {}, () => cellText(cell, i, x, y, header))));
       tr.end();
       rule(y + h, header);
       this.doc.y = y + h;
