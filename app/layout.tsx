@@ -5,6 +5,7 @@ import "./kern.used.css";
 import "./globals.css";
 import { connection } from "next/server";
 import { hasDemoData } from "@/lib/assessment/has-demo-data";
+import { FontPreload } from "@/components/font-preload";
 
 export const metadata: Metadata = {
   title: { default: "Kommunaler Digitalcheck", template: "%s – Kommunaler Digitalcheck" },
@@ -13,8 +14,11 @@ export const metadata: Metadata = {
   referrer: "no-referrer",
 };
 
-/** The faces of every page: 400 text, 600 headings and labels, 700 figures and bold text; medium and italic load when used. */
-const PRELOADED_FONTS = ["Regular", "SemiBold", "Bold"].map((face) => `/fonts/FiraSans-${face}-latin-v1.woff2`);
+/**
+ * The faces of every page: 400 text, 600 headings and labels, 700 figures and bold text. Medium is
+ * preloaded by the pages whose first screen uses it; italic loads when used.
+ */
+const PRELOADED_FONTS = ["Regular", "SemiBold", "Bold"] as const;
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
@@ -32,8 +36,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <head>
         {/* The faces of the first screen, fetched with the HTML so that they are there before the first
             paint (font-display: optional would otherwise show the fallback font on a first visit). */}
-        {PRELOADED_FONTS.map((href) => (
-          <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />
+        {PRELOADED_FONTS.map((face) => (
+          <FontPreload key={face} face={face} />
         ))}
       </head>
       <body>

@@ -2,11 +2,14 @@ import { AppLink } from "@/components/app-link";
 import { ButtonLink } from "@/components/kern/button";
 import { reference } from "@/lib/survey/reference";
 import { estimateDurationMinutes } from "@/lib/survey/duration";
+import { FontPreload } from "@/components/font-preload";
 
 export default function LandingPage() {
   const minutes = estimateDurationMinutes(reference);
   return (
     <div className="stack">
+      {/* The heading and the subline (kern-heading-x-large, kern-subline) are set in Medium. */}
+      <FontPreload face="Medium" />
       <hgroup className="kern-hgroup">
         <h1 className="kern-heading-x-large">Wie digital ist Ihre Kommune?</h1>
         <p className="kern-subline kern-subline--large">Der Kommunale Digitalcheck für Städte und Gemeinden</p>

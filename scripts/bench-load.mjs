@@ -241,22 +241,13 @@ export function assertPortFree(port) {
   });
 }
 
-/** Starts scripts/serve.mjs on 127.0.0.1:port with its output in logFile; resolves once /api/health answers 200. */
-export async function startServer({ port, databaseUrl, logFile, extraEnv = {} }) {
-  await assertPortFree(port);
+/**
+ * Spawns a Node server (args after `node`) with its output in logFile and waits until readyUrl answers
+ * 200. stop() (and the cleanup at exit) ends it with SIGTERM, SIGKILL after 15 s.
+ */
+export async function spawnServer({ args, cwd, env, logFile, readyUrl, timeoutMs = 90_000 }) {
   const fd = openSync(logFile, "a");
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-    DATABASE_URL: databaseUrl,
-    TRUST_PROXY: "true",
-    BENCH_ROUTES: "true",
-    ...extraEnv,
-  };
-  // The heap limit that `npm start` gives the server.
-  const child = spawn(process.execPath, [...serverHeapArgs(), "scripts/serve.mjs"], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   let exited = null;
   const exitPromise = new Promise((resolve) => child.on("exit", (code, signal) => resolve((exited = { code, signal }))));
@@ -268,12 +259,11 @@ export async function startServer({ port, databaseUrl, logFile, extraEnv = {} })
     clearTimeout(t);
   };
   const removeCleanup = onCleanup(stop);
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited) throw new Error(`Der Server hat sich beendet (${JSON.stringify(exited)}):\n${tail(logFile)}`);
     try {
-      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
       await res.arrayBuffer();
       if (res.status === 200) break;
     } catch {
@@ -281,18 +271,36 @@ export async function startServer({ port, databaseUrl, logFile, extraEnv = {} })
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Der Server antwortet nach 90 s nicht mit 200 auf /api/health:\n${tail(logFile)}`);
+      throw new Error(`Der Server antwortet nach ${timeoutMs / 1000} s nicht mit 200 auf ${new URL(readyUrl).pathname}:\n${tail(logFile)}`);
     }
     await sleep(250);
   }
   return {
-    base,
     child,
     stop: async () => {
       removeCleanup();
       await stop();
     },
   };
+}
+
+/** Starts scripts/serve.mjs on 127.0.0.1:port with its output in logFile; resolves once /api/health answers 200. */
+export async function startServer({ port, databaseUrl, logFile, extraEnv = {} }) {
+  await assertPortFree(port);
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    TRUST_PROXY: "true",
+    BENCH_ROUTES: "true",
+    ...extraEnv,
+  };
+  const base = `http://127.0.0.1:${port}`;
+  // The heap limit that `npm start` gives the server.
+  const server = await spawnServer({ args: [...serverHeapArgs(), "scripts/serve.mjs"], cwd: ROOT, env, logFile, readyUrl: `${base}/api/health` });
+  return { base, ...server };
 }
 
 export function tail(file, lines = 30) {

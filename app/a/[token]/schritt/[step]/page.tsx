@@ -8,6 +8,7 @@ import { STEPS, TOTAL_STEPS } from "@/lib/survey/reference";
 import { StepProgress } from "@/components/kern/progress";
 import { StepForm } from "@/components/questionnaire/step-form";
 import { autosaveAnswersAction, saveStepAction } from "../../actions";
+import { FontPreload } from "@/components/font-preload";
 
 export const metadata: Metadata = { title: "Fragebogen", robots: { index: false } };
 
@@ -28,6 +29,8 @@ export default async function StepPage({ params }: TProps) {
 
   return (
     <div className="stack">
+      {/* The topic's introduction (kern-subline) is set in Medium. */}
+      <FontPreload face="Medium" />
       <StepProgress current={stepNumber} total={TOTAL_STEPS} label={assessment.municipality.name} />
       <hgroup className="kern-hgroup">
         <h1 className="kern-heading-large">{step.topic.title}</h1>
