@@ -102,7 +102,7 @@ export default function MethodPage() {
         </p>
         {DIMENSIONS.map((dim) => (
           <TableRegion key={dim} label={`Punkte in der Dimension ${DIMENSION_LABELS[dim]}`}>
-            <table className="kern-table kern-table--small">
+            <table className="kern-table kern-table--small scoring-table">
               <caption className="kern-body kern-body--bold">
                 Dimension {DIMENSION_LABELS[dim]} (Bundesdurchschnitt {fmt(national.dimensions.find((d) => d.id === dim)!.nationalMean)})
               </caption>
@@ -110,7 +110,10 @@ export default function MethodPage() {
                 <tr className="kern-table__row">
                   <th scope="col" className="kern-table__header">Frage</th>
                   <th scope="col" className="kern-table__header">Punkte je Antwort</th>
-                  <th scope="col" className="kern-table__header kern-table__header--numeric">Bundesdurchschnitt</th>
+                  {/* On a phone this column gives way to a line in the question's cell (globals.css, .scoring-table). */}
+                  <th scope="col" className="kern-table__header kern-table__header--numeric scoring-table__national-column">
+                    Bundesdurchschnitt
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -118,13 +121,24 @@ export default function MethodPage() {
                   .filter((q) => q.dimension === dim)
                   .map((q) => (
                     <tr key={q.id} className="kern-table__row">
-                      <th scope="row" className="kern-table__cell">{q.text}</th>
+                      <th scope="row" className="kern-table__cell">
+                        {q.text}
+                        <span className="scoring-table__national">Bundesdurchschnitt: {fmt(nationalMeanScore(q) * 100)}</span>
+                      </th>
                       <td className="kern-table__cell">
-                        {q.type === "single"
-                          ? q.options.map((o) => `${o.label}: ${fmt(optionScore(q, o.id), 2)}`).join(" · ")
-                          : `je gewählter Antwort ${fmt(1 / q.options.filter((o) => !o.exclusive).length, 2)}`}
+                        {q.type === "single" ? (
+                          <ul className="scoring-options">
+                            {q.options.map((o) => (
+                              <li key={o.id}>
+                                {o.label}: {fmt(optionScore(q, o.id), 2)}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          `je gewählter Antwort ${fmt(1 / q.options.filter((o) => !o.exclusive).length, 2)}`
+                        )}
                       </td>
-                      <td className="kern-table__cell kern-table__cell--numeric">{fmt(nationalMeanScore(q) * 100)}</td>
+                      <td className="kern-table__cell kern-table__cell--numeric scoring-table__national-column">{fmt(nationalMeanScore(q) * 100)}</td>
                     </tr>
                   ))}
               </tbody>

@@ -77,6 +77,25 @@ test("the method page explains the source, the statements and the index", async 
   await expectAccessible(page);
 });
 
+test("the method page's scoring tables fit a phone screen: every answer and the national average without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto("/methodik");
+  const regions = page.getByRole("region", { name: /^Punkte in der Dimension/ });
+  await expect(regions).toHaveCount(5);
+  const overflow = await regions.evaluateAll((els) => els.map((el) => el.scrollWidth - el.clientWidth));
+  expect(overflow).toEqual([0, 0, 0, 0, 0]);
+  // One line per answer with its points; each question shows its national average in its own cell.
+  const strategy = page.getByRole("table", { name: /^Dimension Strategie/ });
+  await expect(strategy.getByRole("listitem").filter({ hasText: "Ja, eine zentrale Digitalstrategie für die ganze Verwaltung: 1" })).toBeVisible();
+  const rows = strategy.getByRole("rowheader");
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) await expect(row.getByText(/^Bundesdurchschnitt: \d+(,\d)?$/)).toBeVisible();
+  // On a wide screen the national average is a column again, and each figure appears once.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(strategy.getByRole("columnheader", { name: "Bundesdurchschnitt" })).toBeVisible();
+  await expect(strategy.getByText(/^Bundesdurchschnitt: /).filter({ visible: true })).toHaveCount(0);
+});
+
 test("an unknown token's results page is a 404", async ({ page }) => {
   const res = await page.goto(`/a/${"E".repeat(43)}/ergebnis`);
   expect(res?.status()).toBe(404);
