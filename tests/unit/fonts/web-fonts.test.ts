@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import * as fontkit from "fontkit";
 import { describe, expect, test } from "vitest";
+import { FONT_FACES, fontHref } from "@/lib/fonts";
 
 // The web fonts are Fira Sans subsets (scripts/subset-fonts.sh). A character missing from them would
 // show in a fallback font in the middle of a word: every character the app shows from its data must be in.
@@ -47,13 +48,8 @@ describe("web fonts (public/fonts, app/fira-sans.css)", () => {
     expect(font.familyName).toMatch(/^Fira Sans/);
   });
 
-  test("the faces preloaded by the layout exist", () => {
-    const layout = readFileSync(path.join(process.cwd(), "app", "layout.tsx"), "utf8");
-    const faceList = /\[([^\]]*)\]\.map\(\(face\) => `\/fonts\/FiraSans-\$\{face\}-latin-v1\.woff2`\)/.exec(layout);
-    expect(faceList).not.toBeNull();
-    const preloaded = [...faceList![1]!.matchAll(/"(\w+)"/g)].map((m) => `FiraSans-${m[1]}-latin-v1.woff2`);
-    expect(preloaded.length).toBeGreaterThan(0);
-    for (const file of preloaded) expect(faces.map((f) => f.file)).toContain(file);
+  test("every face a page can preload (lib/fonts.ts, components/font-preload.tsx) is a declared file", () => {
+    expect(FONT_FACES.map((face) => fontHref(face).replace("/fonts/", "")).sort()).toEqual(faces.map((f) => f.file).sort());
   });
 
   test("each face is a small subset (a phone loads it on the first visit)", () => {
