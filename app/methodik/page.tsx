@@ -119,28 +119,31 @@ export default function MethodPage() {
               <tbody>
                 {reference.questions
                   .filter((q) => q.dimension === dim)
-                  .map((q) => (
-                    <tr key={q.id} className="kern-table__row">
-                      <th scope="row" className="kern-table__cell">
-                        {q.text}
-                        <span className="scoring-table__national">Bundesdurchschnitt: {fmt(nationalMeanScore(q) * 100)}</span>
-                      </th>
-                      <td className="kern-table__cell">
-                        {q.type === "single" ? (
-                          <ul className="scoring-options">
-                            {q.options.map((o) => (
-                              <li key={o.id}>
-                                {o.label}: {fmt(optionScore(q, o.id), 2)}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : (
-                          `je gewählter Antwort ${fmt(1 / q.options.filter((o) => !o.exclusive).length, 2)}`
-                        )}
-                      </td>
-                      <td className="kern-table__cell kern-table__cell--numeric scoring-table__national-column">{fmt(nationalMeanScore(q) * 100)}</td>
-                    </tr>
-                  ))}
+                  .map((q) => {
+                    const mean = fmt(nationalMeanScore(q) * 100);
+                    return (
+                      <tr key={q.id} className="kern-table__row">
+                        <th scope="row" className="kern-table__cell">
+                          {q.text}
+                          <span className="scoring-table__national">Bundesdurchschnitt: {mean}</span>
+                        </th>
+                        <td className="kern-table__cell">
+                          {q.type === "single" ? (
+                            <ul className="scoring-options">
+                              {q.options.map((o) => (
+                                <li key={o.id}>
+                                  {o.label}: {fmt(optionScore(q, o.id), 2)}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            `je gewählter Antwort ${fmt(1 / q.options.filter((o) => !o.exclusive).length, 2)}`
+                          )}
+                        </td>
+                        <td className="kern-table__cell kern-table__cell--numeric scoring-table__national-column">{mean}</td>
+                      </tr>
+                    );
+                  })}
               </tbody>
             </table>
           </TableRegion>

@@ -1,13 +1,14 @@
 import { type APIRequestContext, type Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { createAssessment, createSubmittedAssessment } from "../support/fixtures";
+import { fontHref, type TFontFace } from "../../lib/fonts";
 
 // app/fira-sans.css sets font-display: optional. A face that the browser only finds in the stylesheet
 // arrives too late on a slow connection and the text stays in the fallback font for that page view
 // (measured: the landing page's heading, set in Medium, in Liberation Sans in 5 of 5 first visits at
 // 150 ms latency and 1.6 Mbit/s). So each face that a page's first screen draws with must be preloaded.
 
-const FACE_BY_STYLE: Record<string, string> = {
+const FACE_BY_STYLE: Record<string, TFontFace> = {
   "400 normal": "Regular",
   "400 italic": "Italic",
   "500 normal": "Medium",
@@ -19,7 +20,7 @@ const FACE_BY_STYLE: Record<string, string> = {
 async function firstScreenFaces(page: Page, path: string) {
   await page.goto(path);
   await page.evaluate(() => document.fonts.ready);
-  const found = await page.evaluate(() => {
+  return page.evaluate(() => {
     const styles = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -38,7 +39,6 @@ async function firstScreenFaces(page: Page, path: string) {
     const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => new URL(l.href).pathname);
     return { styles: [...styles], preloaded };
   });
-  return found;
 }
 
 const PAGES: { name: string; path: (request: APIRequestContext) => Promise<string> }[] = [
@@ -56,7 +56,7 @@ test.describe("fonts", () => {
       expect(styles.length).toBeGreaterThan(0);
       const missing = styles.filter((s) => {
         const face = FACE_BY_STYLE[s.split(" | ")[0]!];
-        return !face || !preloaded.includes(`/fonts/FiraSans-${face}-latin-v1.woff2`);
+        return !face || !preloaded.includes(fontHref(face));
       });
       // Each entry: weight, style and the beginning of the text drawn with a face that is not preloaded.
       expect(missing).toEqual([]);
