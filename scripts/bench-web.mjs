@@ -39,7 +39,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { ROOT, assertPortFree, createAnswered, describeMachine, ensureBuild, onCleanup, runBenchMain, seedDemo, spawnServer, startServer, waitForQuiet } from "./bench-load.mjs";
 import { chromeFlags } from "./lib/lighthouse-chrome.mjs";
-import { buildFloorApp, floorServerArgs } from "./lib/next-floor.mjs";
+import { buildFloorApp, floorEnv, floorServerArgs } from "./lib/next-floor.mjs";
 
 const require = createRequire(import.meta.url);
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
@@ -144,8 +144,7 @@ async function main() {
     buildFloorApp({ root: ROOT, dir: floorDir });
     await assertPortFree(opts.port + 1);
     const base = `http://127.0.0.1:${opts.port + 1}`;
-    const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-    floor = { base, ...(await spawnServer({ args: floorServerArgs(opts.port + 1), cwd: floorDir, env, logFile: path.join(dir, "floor.log"), readyUrl: `${base}/` })) };
+    floor = { base, ...(await spawnServer({ args: floorServerArgs(opts.port + 1), cwd: floorDir, env: floorEnv(), logFile: path.join(dir, "floor.log"), readyUrl: `${base}/` })) };
     console.log(`Floor: a one-page Next.js app without anything of ours, built in ${((performance.now() - started) / 1000).toFixed(0)} s, next start on ${floor.base}`);
   }
 

@@ -75,7 +75,7 @@ export function buildFloorApp({ root, dir }) {
     );
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     cwd: dir,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: floorEnv(),
     encoding: "utf8",
     maxBuffer: 64 << 20,
     timeout: 600_000,
@@ -85,6 +85,9 @@ export function buildFloorApp({ root, dir }) {
     throw new Error(`next build der Untergrenze fehlgeschlagen (Exit-Code ${build.status ?? build.signal}).`);
   }
 }
+
+/** The environment of the floor app's build and server. */
+export const floorEnv = () => ({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
 
 /** The command line (after `node`) that serves the floor app in its directory on 127.0.0.1:port. */
 export const floorServerArgs = (port) => ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
