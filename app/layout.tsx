@@ -15,10 +15,10 @@ export const metadata: Metadata = {
 };
 
 /**
- * The faces of every page: 400 text, 600 headings and labels, 700 figures and bold text. Medium is
- * preloaded by the pages whose first screen uses it; italic loads when used.
+ * The faces of every page: 400 text, 600 headings, labels, figures and strong text (KERN's weights have no
+ * bold). Medium is preloaded by the pages whose first screen uses it; italic loads when used.
  */
-const PRELOADED_FONTS = ["Regular", "SemiBold", "Bold"] as const;
+const PRELOADED_FONTS = ["Regular", "SemiBold"] as const;
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SRC=node_modules/@kern-ux/native/dist/fonts/fira-sans
 RANGES="U+0020-007E,U+00A0-017F,U+0218-021B,U+02C6,U+02DA,U+02DC,U+2010-2027,U+2030,U+2039-203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2248,U+2264-2265"
-for weight in Regular Italic Medium SemiBold Bold; do
+for weight in Regular Italic Medium SemiBold; do
   pyftsubset "$SRC/FiraSans-$weight.woff2" --unicodes="$RANGES" --flavor=woff2 \
     --layout-features='kern,liga,clig,calt,ccmp,locl,mark,mkmk,tnum,lnum' \
     --output-file="public/fonts/FiraSans-$weight-latin-v1.woff2"
