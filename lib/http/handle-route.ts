@@ -11,8 +11,17 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
+/** Below this a JSON answer is sent as it is: gzip would save next to nothing and cost a compressor per request. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * A JSON answer. Next's compression gzips every streamed answer, whatever its size (an autosave's
+ * `{"version":2}` of 13 bytes became 33); `no-transform` tells it, and any proxy, to leave a small one alone.
+ */
 export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
+  const text = JSON.stringify(body);
+  const small = text.length < COMPRESS_FROM_BYTES;
+  return new Response(text, { status, headers: small ? { ...JSON_HEADERS, "cache-control": "no-store, no-transform" } : JSON_HEADERS });
 }
 
 export function errorResponse(error: TAssessmentError | THttpError): Response {

@@ -214,3 +214,26 @@ test.describe("DELETE /api/assessments/{token}", () => {
     expect((await request.get(`/a/${token}`)).status()).toBe(404);
   });
 });
+
+test.describe("compression of JSON answers", () => {
+  const GZIP = { "accept-encoding": "gzip, deflate, br" };
+
+  test("an autosave's short answer is sent as it is, also to a client that accepts gzip; a long answer is gzipped", async ({ request }) => {
+    const { token } = await createAssessment(request);
+    const save = await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: {} }, headers: GZIP });
+    expect(save.status()).toBe(200);
+    expect(save.headers()["content-encoding"]).toBeUndefined();
+    expect(await save.json()).toEqual({ version: 2 });
+
+    const stale = await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: {} }, headers: GZIP });
+    expect(stale.status()).toBe(409);
+    expect(stale.headers()["content-encoding"]).toBeUndefined();
+
+    // The municipality search's answer (several KB) is still compressed.
+    const search = await request.get("/api/municipalities?q=Neustadt&limit=20", { headers: GZIP });
+    expect(search.status()).toBe(200);
+    expect(search.headers()["content-encoding"]).toBe("gzip");
+    expect((await search.json()).items.length).toBeGreaterThan(5);
+  });
+});
+
