@@ -236,4 +236,3 @@ test.describe("compression of JSON answers", () => {
     expect((await search.json()).items.length).toBeGreaterThan(5);
   });
 });
-
