@@ -112,7 +112,12 @@ async function runWorker() {
     if (markPageCacheable(req)) recordForPageCache(res);
     handle(req, res);
   });
-  server.keepAliveTimeout = 5_000;
+  // An idle keep-alive connection is closed by the client or the proxy in front, not by us: if both sides
+  // close at about the same moment, a request sent on it meets a reset socket (seen in CI: ECONNRESET on a
+  // connection idle for 5 s, this server's former timeout). Load balancers and nginx's upstream keep-alive
+  // give up after 60 s by default; the headers timeout must stay above this one.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => {
     log({ level: "info", msg: "listening", url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, trustProxy, pid: process.pid });
   });
