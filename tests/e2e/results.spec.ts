@@ -4,6 +4,8 @@ import { expect, test } from "../support/test";
 import { createAssessment, createSubmittedAssessment } from "../support/fixtures";
 
 async function expectAccessible(page: Page) {
+  // After a client-side navigation the title follows the content a moment later; axe checks it too.
+  await expect(page).toHaveTitle(/Kommunaler Digitalcheck$/);
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
