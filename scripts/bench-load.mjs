@@ -598,8 +598,11 @@ async function startBareWriter(databaseUrl, port, journal = "") {
 
 const QUESTIONS = reference.questions;
 
-/** Saves and the floor are sent as a browser's autosave sends them: it always offers compressed answers. */
-const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+/**
+ * The headers of a save and of the floor's request: as a browser's autosave sends them (it always offers
+ * compressed answers), each from a new client address.
+ */
+const autosaveHeaders = () => ({ "content-type": "application/json", "accept-encoding": "gzip, deflate, br, zstd", "x-forwarded-for": nextClientIp() });
 
 /** One or two questions per save, varying with the connection (slot) and the save's number n. */
 function answerPatch(slot, n) {
@@ -708,7 +711,7 @@ function floorScenario(base) {
             ...req,
             method: "POST",
             path: "/api/bench/floor",
-            headers: { "content-type": "application/json", "accept-encoding": BROWSER_ACCEPT_ENCODING, "x-forwarded-for": nextClientIp() },
+            headers: autosaveHeaders(),
             body: JSON.stringify({ version: 1 + (i % 40), answers: answerPatch(i % 50, i) }),
           };
         },
@@ -746,7 +749,7 @@ function saveScenario(base, slots) {
               ...req,
               method: "PUT",
               path: s.path,
-              headers: { "content-type": "application/json", "accept-encoding": BROWSER_ACCEPT_ENCODING, "x-forwarded-for": nextClientIp() },
+              headers: autosaveHeaders(),
               body: JSON.stringify({ version: s.version, answers: patch }),
             };
           },
