@@ -2,7 +2,10 @@
 // Rebuilds lib/municipalities/register-data.json from a Destatis GV100AD release
 // (Gemeindeverzeichnis GV-ISys, fixed width, 220 characters per record).
 //
-//   npm run register:import -- <GV100AD_DDMMYYYY.txt> [options]
+//   npm run register:import -- [<GV100AD_DDMMYYYY.txt>] [options]
+//
+// Without a file it reads the release committed under data/gemeindeverzeichnis/source/ (see the
+// README there for provenance and licence); a yearly update adds the new release beside it.
 //
 // Options:
 //   --out FILE              where to write (default: lib/municipalities/register-data.json)
@@ -20,8 +23,8 @@
 //   (Land 11-12, Regierungsbezirk 13, Kreis 14-15, Gemeinde 16-18), 23-72 name,
 //   123-124 Textkennzeichen, 129-139 area in ha, 140-150 population total.
 // Files up to about 2020 are ISO-8859-1, newer ones UTF-8 (Sorbian letters such as š, ł).
-// Parsing follows the logic of /shared/data/gemeindeverzeichnis/convert.mjs (same positions,
-// same selection, same Schmölln correction), reduced to what the product needs.
+// Parsing follows the logic of the register delivery's convert.mjs (same positions, same selection,
+// same Schmölln correction; data/gemeindeverzeichnis/README.md), reduced to what the product needs.
 //
 // Data: © Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys,
 // Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0).
@@ -32,6 +35,7 @@ import { fileURLToPath } from "node:url";
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_OUT = join(PROJECT_ROOT, "lib/municipalities/register-data.json");
+const DEFAULT_INPUT = join(PROJECT_ROOT, "data/gemeindeverzeichnis/source/GV100AD_28022026.txt");
 const RECORD_LENGTH = 220;
 
 // Länderschlüssel (first two AGS digits) -> ISO 3166-2; mirrors lib/profile/states.ts,
@@ -107,7 +111,7 @@ function parseArgs(argv) {
     else rest.push(a);
   }
   if (rest.length > 1) fail(`one input file expected, got ${rest.length}`, 2);
-  opts.input = rest[0];
+  opts.input = rest[0] ?? DEFAULT_INPUT;
   return opts;
 }
 
@@ -157,7 +161,13 @@ function germanDate(iso) {
 }
 
 function build(opts) {
-  const { text, encoding } = decode(readFileSync(opts.input));
+  let bytes;
+  try {
+    bytes = readFileSync(opts.input);
+  } catch (error) {
+    fail(`cannot read ${opts.input}: ${error.code ?? error.message}`);
+  }
+  const { text, encoding } = decode(bytes);
   const warnings = [];
   const kreise = new Map(); // "LLRKK" -> { name, type }
   const records = [];
@@ -285,9 +295,10 @@ function serialise(data) {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (opts.help || !opts.input) {
-    console.log("usage: npm run register:import -- <GV100AD file> [--out FILE] [--check] [--population-date YYYY-MM-DD] [--no-fixes]");
-    process.exit(opts.help ? 0 : 2);
+  if (opts.help) {
+    console.log("usage: npm run register:import -- [<GV100AD file>] [--out FILE] [--check] [--population-date YYYY-MM-DD] [--no-fixes]");
+    console.log(`default file: ${relative(process.cwd(), DEFAULT_INPUT)}`);
+    process.exit(0);
   }
   const { data, report } = build(opts);
   const text = serialise(data);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import {
@@ -12,8 +12,9 @@ import {
 import { SIZE_CLASSES } from "@/lib/profile/size-class";
 import { STATES } from "@/lib/profile/states";
 
-// The shared delivery the data file was built from; tests may read it, the product never does.
-const SHARED = path.resolve(__dirname, "../../../../shared/data/gemeindeverzeichnis");
+// The register delivery the data file was built from, committed with its provenance; the running
+// product reads only lib/municipalities/register-data.json.
+const DELIVERY = path.resolve(__dirname, "../../../data/gemeindeverzeichnis");
 
 const ATTRIBUTION =
   "Quelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis (GV-ISys), Gebietsstand 28.02.2026, " +
@@ -123,12 +124,11 @@ describe("parseRegisterFile", () => {
   });
 });
 
-// CI runs in a clone with shared/ beside it; a missing delivery fails here rather than passing silently.
-describe("against the shared delivery (../shared/data/gemeindeverzeichnis)", () => {
+describe("against the committed register delivery (data/gemeindeverzeichnis)", () => {
   const register = getRegister();
 
   test("same AGS set, names, states and populations as municipalities-de.csv", () => {
-    const lines = readFileSync(path.join(SHARED, "municipalities-de.csv"), "utf8").trimEnd().split("\n");
+    const lines = readFileSync(path.join(DELIVERY, "municipalities-de.csv"), "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe("ags;name;state;population");
     const shared = lines.slice(1).map((line) => {
       const [ags, name, state, population] = line.split(";");
@@ -140,7 +140,7 @@ describe("against the shared delivery (../shared/data/gemeindeverzeichnis)", () 
   });
 
   test("per-state counts and population totals equal summary.json", () => {
-    const summary = JSON.parse(readFileSync(path.join(SHARED, "summary.json"), "utf8")) as {
+    const summary = JSON.parse(readFileSync(path.join(DELIVERY, "summary.json"), "utf8")) as {
       perState: Record<string, { count: number; population: number }>;
       populationSum: number;
     };
@@ -155,7 +155,7 @@ describe("against the shared delivery (../shared/data/gemeindeverzeichnis)", () 
   });
 
   test("nameShort and Kreis agree with the extended CSV", () => {
-    const [header, ...lines] = readFileSync(path.join(SHARED, "municipalities-de-extended.csv"), "utf8").trimEnd().split("\n");
+    const [header, ...lines] = readFileSync(path.join(DELIVERY, "municipalities-de-extended.csv"), "utf8").trimEnd().split("\n");
     const cols = header!.split(";");
     const at = (name: string) => cols.indexOf(name);
     for (const line of lines) {
@@ -170,8 +170,8 @@ describe("against the shared delivery (../shared/data/gemeindeverzeichnis)", () 
     }
   });
 
-  test("the attribution is the README's suggested one", () => {
-    const readme = readFileSync(path.join(SHARED, "README.md"), "utf8");
+  test("the attribution is the one the delivery's README quotes", () => {
+    const readme = readFileSync(path.join(DELIVERY, "README.md"), "utf8");
     const quoted = readme
       .split("\n")
       .filter((line) => line.startsWith("> "))
@@ -183,9 +183,17 @@ describe("against the shared delivery (../shared/data/gemeindeverzeichnis)", () 
   test("register:import reproduces the committed data file from GV100AD_28022026", () => {
     const output = execFileSync(
       process.execPath,
-      ["scripts/register-import.mjs", path.join(SHARED, "source/GV100AD_28022026.txt"), "--check", "--out", REGISTER_DATA_FILE],
+      ["scripts/register-import.mjs", path.join(DELIVERY, "source/GV100AD_28022026.txt"), "--check", "--out", REGISTER_DATA_FILE],
       { cwd: path.resolve(__dirname, "../../.."), encoding: "utf8" },
     );
     expect(output).toContain("is up to date");
+  });
+
+  test("register:import without a file reads the committed release", () => {
+    const output = execFileSync(process.execPath, ["scripts/register-import.mjs", "--check", "--out", REGISTER_DATA_FILE], {
+      cwd: path.resolve(__dirname, "../../.."),
+      encoding: "utf8",
+    });
+    expect(output).toContain("is up to date (10747 rows, Gebietsstand 2026-02-28)");
   });
 });

@@ -7,7 +7,7 @@ import { reference } from "@/lib/survey/reference";
 
 /**
  * lib/survey/national-2020.json against CONTRACT.md section 1 and the press release of
- * 2 December 2020 (../shared/seeds/000_920fea5106057936.txt).
+ * 2 December 2020 (docs/sources/bitkom-dstgb-2020-12-02-pressemitteilung.md).
  */
 
 const DIMENSIONS = ["strategy", "processes", "services", "capabilities", "work", "context"];
