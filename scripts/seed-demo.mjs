@@ -195,6 +195,17 @@ export async function insertBatched(tx, assessments, answers) {
   for (let i = 0; i < answers.length; i += 5000) await tx.answer.createMany({ data: answers.slice(i, i + 5000) });
 }
 
+/**
+ * The first statement of every seed transaction. SQLite starts a transaction as a reader and takes the
+ * write lock at its first write; if a running app commits in between, that write fails at once with
+ * "database is locked" (SQLITE_BUSY_SNAPSHOT: no waiting helps a stale snapshot). A write that changes
+ * nothing takes the lock before anything is read, waiting for the app's commits (busy timeout) instead.
+ * On PostgreSQL it is harmless.
+ */
+export async function takeWriteLock(tx) {
+  await tx.$executeRawUnsafe(`UPDATE "PeerPoolVersion" SET "version" = "version" WHERE 1 = 0`);
+}
+
 export async function bumpPeerPoolVersion(tx) {
   const row = await tx.peerPoolVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
   return row.version;
@@ -301,6 +312,7 @@ async function main() {
   try {
     if (opts.remove) {
       const result = await db.$transaction(async (tx) => {
+        await takeWriteLock(tx);
         const removed = await removeDemo(lib, tx);
         const version = removed.assessments > 0 ? await bumpPeerPoolVersion(tx) : null;
         return { ...removed, version };
@@ -344,6 +356,7 @@ async function main() {
 
     const result = await db.$transaction(
       async (tx) => {
+        await takeWriteLock(tx);
         const removed = await removeDemo(lib, tx);
         await insertBatched(tx, assessments, answers);
         return { removed, version: await bumpPeerPoolVersion(tx) };
@@ -382,7 +395,9 @@ async function main() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error) => {
+  // Exit at once when done: on PostgreSQL the driver's pool would otherwise keep the process alive for
+  // its idle timeout (10 s) after the work is finished.
+  main().then(() => process.exit(process.exitCode ?? 0)).catch((error) => {
     console.error(`Demo-Daten konnten nicht angelegt werden: ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   });
