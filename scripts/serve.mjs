@@ -5,6 +5,7 @@
 // - WEB_CONCURRENCY worker processes can share the port: the app keeps nothing a user needs in one
 //   process (rate limits and sessions are in the database, caches are version-checked);
 // - the build's static files are answered from memory, compressed once (scripts/lib/static-files.mjs).
+import "./lib/no-telemetry.mjs";
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import http from "node:http";

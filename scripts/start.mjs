@@ -3,6 +3,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import "./lib/no-telemetry.mjs";
 import { serverHeapArgs } from "./lib/heap-limit.mjs";
 
 // Checked before the build, so a wrong HEAP_LIMIT_MB fails at once.

@@ -1,5 +1,6 @@
 // `npm test`: every test the project has, in order of cost. Fails fast on the first failing suite.
 import { spawnSync } from "node:child_process";
+import "./lib/no-telemetry.mjs";
 
 const suites = [
   ["Typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],

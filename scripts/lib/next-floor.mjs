@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import "./no-telemetry.mjs";
 
 const FILES = {
   "package.json": JSON.stringify({ name: "kdc-bench-floor", private: true }, null, 2),
@@ -87,7 +88,7 @@ export function buildFloorApp({ root, dir }) {
 }
 
 /** The environment of the floor app's build and server. */
-export const floorEnv = () => ({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+export const floorEnv = () => ({ ...process.env, NODE_ENV: "production" });
 
 /** The command line (after `node`) that serves the floor app in its directory on 127.0.0.1:port. */
 export const floorServerArgs = (port) => ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
