@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { probePage, probePoolVersion } from "@/lib/db/direct-queries";
+import { probePage, readPeerPoolVersion } from "@/lib/db/direct-queries";
 import { getPageCache, PAGE_CACHE_KEY_HEADER, PAGE_CACHE_STATUS_HEADER, PAGE_CACHEABLE_HEADER } from "@/lib/http/page-cache";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { decideWithoutCount, rateCounter } from "@/lib/security/rate-limit-rules";
@@ -115,7 +115,7 @@ function cacheable(request: NextRequest): TCacheable | null {
     const state = searchParams.get("state") ?? "";
     const sizeClass = searchParams.get("sizeClass") ?? "";
     if (!PEER_FILTER.test(state) || !PEER_FILTER.test(sizeClass)) return null;
-    return { id: `vergleich:${state}:${sizeClass}`, versions: async () => String(await probePoolVersion()) };
+    return { id: `vergleich:${state}:${sizeClass}`, versions: async () => String(await readPeerPoolVersion()) };
   }
   return null;
 }

@@ -176,7 +176,7 @@ async function bench() {
       ['(c) getPeerView({ state: "DE-BY", sizeClass: "lt_5000" })', () => lib.getPeerView({ state: "DE-BY", sizeClass: "lt_5000" })],
       ["(d) results page: getBenchmark + getPeerView(own cell, own index)", resultsPage],
       ["    of which getBenchmark(token) alone", () => lib.getBenchmark(filled.token)],
-      ["    version check alone (getPeerPoolVersion)", async () => ({ ok: true, value: await lib.getPeerPoolVersion() })],
+      ["    version check alone (readPeerPoolVersion)", async () => ({ ok: true, value: await lib.readPeerPoolVersion() })],
     ];
 
     // The very first call of the process: cache empty, modules and query plans cold.

@@ -59,7 +59,7 @@ export async function loadLib() {
     fsCache: false,
   });
   const load = (p) => jiti.import(join(ROOT, p));
-  const [client, reference, scoring, answerSchema, key, token, register, states, sizeClass, env, profile, aggregate, peerView, benchmark, refresh, peerCells] =
+  const [client, reference, scoring, answerSchema, key, token, register, states, sizeClass, env, profile, aggregate, peerView, benchmark, refresh, peerCells, directQueries] =
     await Promise.all([
       load("lib/db/client.ts"),
       load("lib/survey/reference.ts"),
@@ -77,6 +77,7 @@ export async function loadLib() {
       load("lib/assessment/get-benchmark.ts"),
       load("lib/assessment/refresh-peer-pool.ts"),
       load("lib/db/peer-cells.ts"),
+      load("lib/db/direct-queries.ts"),
     ]);
   return {
     db: client.db,
@@ -98,7 +99,7 @@ export async function loadLib() {
     getPeerView: peerView.getPeerView,
     getBenchmark: benchmark.getBenchmark,
     refreshPeerPool: refresh.refreshPeerPool,
-    getPeerPoolVersion: peerCells.getPeerPoolVersion,
+    readPeerPoolVersion: directQueries.readPeerPoolVersion,
     loadPeerCells: peerCells.loadPeerCells,
   };
 }

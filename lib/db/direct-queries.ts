@@ -17,15 +17,21 @@ export type TGuardedSave = {
   change: { version: number; questionIds: string[]; rows: TAnswerRow[] } | null;
 };
 
-/** What the step found; `saved` only when every check passed and the version guard matched. */
+/** Why a valid change within the limits was not written; null when it was. */
+export type TSaveRefusal = { reason: "submitted" } | { reason: "stale_version"; currentVersion: number } | { reason: "gone" };
+
+/** What the step found, and which check on the assessment stopped the write. */
 export type TGuardedSaveOutcome = {
   /** The write counter after this request was counted. */
   writes: number;
   /** The token-miss counter of the client, as stored (null: none). */
   misses: { window: number; count: number } | null;
-  /** The assessment behind the token as it was before this save (null: unknown token). */
-  assessment: { id: string; status: string; version: number } | null;
+  /** Whether the token names an assessment. */
+  found: boolean;
+  /** Whether the change was written (only when within both limits, found, and valid). */
   saved: boolean;
+  /** Why a change that was within the limits, found and valid was not written; otherwise null. */
+  refusal: TSaveRefusal | null;
 };
 
 export type TAnswerRow = { questionId: string; optionId: string };
@@ -116,7 +122,9 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
         const misses = s.miss.get(miss.key) ?? null;
         const assessment = tokenHash === null ? null : (s.ref.get(tokenHash) ?? null);
         const allowed = decideAfterCount(write, writes).ok && decideWithoutCount(miss, misses).ok && assessment !== null && change !== null;
-        return { writes, misses, assessment, saved: allowed && replaceAnswersSqlite(s, assessment.id, change) };
+        // Inside the immediate transaction nothing changes between the read and the write.
+        const refusal = allowed ? (refusalOf(assessment, change.version) ?? (replaceAnswersSqlite(s, assessment.id, change) ? null : GONE)) : null;
+        return { writes, misses, found: assessment !== null, saved: allowed && refusal === null, refusal };
       }).immediate(),
     );
   }
@@ -154,36 +162,26 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
     ],
   );
   const r = rows[0]!;
-  return {
-    writes: r.writes,
-    misses: r.missWindow === null || r.missCount === null ? null : { window: r.missWindow, count: r.missCount },
-    assessment: r.id === null ? null : { id: r.id, status: r.status, version: r.version },
-    saved: Number(r.saved) === 1,
-  };
+  const misses = r.missWindow === null || r.missCount === null ? null : { window: r.missWindow, count: r.missCount };
+  const allowed = decideAfterCount(write, r.writes).ok && decideWithoutCount(miss, misses).ok && r.id !== null && change !== null;
+  if (!allowed || Number(r.saved) === 1) return { writes: r.writes, misses, found: r.id !== null, saved: allowed, refusal: null };
+  // The statement's snapshot explains most refusals; if it showed a draft at the sent version, another
+  // save or a submit committed first (the guard re-checks the row after waiting for its lock): read it now.
+  const refusal =
+    refusalOf({ status: r.status, version: r.version }, change.version) ??
+    (await pgQuery<{ status: string; version: number }>(direct, "save-refusal", `SELECT "status", "version" FROM "Assessment" WHERE "id" = $1`, [r.id]).then(
+      ([now]) => (now ? (refusalOf(now, change.version) ?? { reason: "stale_version" as const, currentVersion: now.version }) : GONE),
+    ));
+  return { writes: r.writes, misses, found: true, saved: false, refusal };
 }
 
-/**
- * Replaces the answers to the given questions with `rows` if the assessment is a draft at `version`,
- * and increments its version: all or nothing. False when the guard did not match (changed meanwhile).
- */
-export async function writeAnswers(id: string, version: number, questionIds: string[], rows: TAnswerRow[], direct: TDirect = getDirect()): Promise<boolean> {
-  if (direct.provider === "sqlite") {
-    const s = sqliteStatements(direct.sqlite);
-    return runExclusive(async () => direct.sqlite.transaction(() => replaceAnswersSqlite(s, id, { version, questionIds, rows })).immediate());
-  }
-  // One statement, so one atomic step: the version guard locks the row; a concurrent save of the same
-  // assessment waits for it and then finds the version changed.
-  const out = await pgQuery<{ n: string }>(
-    direct,
-    "write-answers",
-    `WITH bumped AS (
-       UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = (now() AT TIME ZONE 'UTC')
-       WHERE "id" = $1 AND "version" = $2 AND "status" = 'draft' RETURNING "id"),
-     ${REPLACE_ANSWERS_PG(3, 4, 5)}
-     SELECT COUNT(*) AS "n" FROM bumped`,
-    [id, version, questionIds, rows.map((r) => r.questionId), rows.map((r) => r.optionId)],
-  );
-  return Number(out[0]?.n ?? 0) === 1;
+const GONE: TSaveRefusal = { reason: "gone" };
+
+/** The check on the assessment itself: a submitted one is not changed, a stale version is refused. */
+function refusalOf(assessment: { status: string; version: number }, sentVersion: number): TSaveRefusal | null {
+  if (assessment.status === "submitted") return { reason: "submitted" };
+  if (assessment.version !== sentVersion) return { reason: "stale_version", currentVersion: assessment.version };
+  return null;
 }
 
 /** For the results-page cache (lib/http/page-cache.ts): read only, one statement. Null: unknown token. */
@@ -212,8 +210,11 @@ export async function probePage(tokenHash: string, miss: TRateCounter, direct: T
   };
 }
 
-/** The peer pool's version (0 before the first change), for the cached peer comparison page. */
-export async function probePoolVersion(direct: TDirect = getDirect()): Promise<number> {
+/**
+ * The peer pool's version (0 before the first change): the one place it is read, by the peer cache
+ * (lib/db/peer-cells.ts) and the cached peer comparison page (proxy.ts).
+ */
+export async function readPeerPoolVersion(direct: TDirect = getDirect()): Promise<number> {
   if (direct.provider === "sqlite") return sqliteStatements(direct.sqlite).pool.get()?.version ?? 0;
   const rows = await pgQuery<{ version: number }>(direct, "pool-version", `SELECT "version" FROM "PeerPoolVersion" WHERE "id" = 1`);
   return rows[0]?.version ?? 0;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { readPeerPoolVersion } from "./direct-queries";
 import { runExclusive } from "./exclusive";
 import { getEnv } from "../env";
 import type { TPeerCell } from "../peers/aggregate";
@@ -13,14 +14,9 @@ type TCache = { version: number; cells: TPeerCell[] };
 let cache: TCache | null = null;
 let building: { version: number; promise: Promise<TCache> } | null = null;
 
-export async function getPeerPoolVersion(): Promise<number> {
-  const row = await db.peerPoolVersion.findUnique({ where: { id: 1 } });
-  return row?.version ?? 0;
-}
-
 /** The peer pool as cells (state × size class), rebuilt from the database when its version changed. */
 export async function loadPeerCells(): Promise<TPeerCell[]> {
-  const version = await getPeerPoolVersion();
+  const version = await readPeerPoolVersion();
   if (cache?.version === version) return cache.cells;
   if (building?.version !== version) {
     const attempt = { version, promise: runExclusive(buildCells) };
@@ -42,7 +38,7 @@ const wherePeer = () =>
 
 /** Runs exclusive of writers, so the version and the data it reads belong together. */
 async function buildCells(): Promise<TCache> {
-  const version = await getPeerPoolVersion();
+  const version = await readPeerPoolVersion();
   // Two aggregate queries in portable SQL (SQLite and PostgreSQL): municipalities per cell with
   // their index scores, and option counts per cell. Nothing per municipality leaves this function.
   const members = await db.$queryRawUnsafe<{ state: string; sizeClass: string; indexScore: number | null }[]>(

@@ -25,6 +25,7 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
     case "invalid_query":
       return { status: 422, body: { error: describeIssues(error.issues), issues: error.issues } };
     case "invalid_json":
+    case "unreadable_request":
       return { status: 422, body: { error: "Die Anfrage enthält kein gültiges JSON." } };
     case "unsupported_media_type":
       return { status: 415, body: { error: "Bitte senden Sie die Daten als JSON (Content-Type: application/json)." } };

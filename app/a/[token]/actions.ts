@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { saveAnswers, saveAnswersGuarded } from "@/lib/assessment/save-answers";
+import { saveAnswers } from "@/lib/assessment/save-answers";
 import { reopenAssessment, submitAssessment } from "@/lib/assessment/submit-assessment";
 import { editPath, reviewPath, stepPath } from "@/lib/assessment/paths";
 import { toErrorResponse } from "@/lib/http/errors";
@@ -41,7 +41,7 @@ export async function autosaveAnswersAction(
   version: number,
   answers: Record<string, TAnswerValue | null>,
 ): Promise<TSaveResult> {
-  const result = await saveAnswersGuarded(token, await currentClientId(), { ok: true, value: { version, answers } });
+  const result = await saveAnswers(token, await currentClientId(), { readable: true, value: { version, answers } });
   if (result.ok) return { ok: true, version: result.value.version };
   const { status, body } = toErrorResponse(result.error);
   return {
@@ -70,11 +70,11 @@ export async function saveStepAction(token: string, stepIndex: number, _prev: TS
     if (open.length > 0) {
       const fieldErrors = Object.fromEntries(open.map((q) => [q.id, "Bitte beantworten Sie diese Frage."]));
       // Save what was answered so far, then show the messages.
-      await guardedWrite(() => saveAnswers(token, { version, answers }));
+      await saveAnswers(token, await currentClientId(), { readable: true, value: { version, answers } });
       return { message: "Bitte beantworten Sie alle Fragen dieses Schritts.", fieldErrors };
     }
   }
-  const result = await guardedWrite(() => saveAnswers(token, { version, answers }));
+  const result = await saveAnswers(token, await currentClientId(), { readable: true, value: { version, answers } });
   if (!result.ok) {
     const { body } = toErrorResponse(result.error);
     return { message: body.error, fieldErrors: fieldErrorsOf(body.issues) };

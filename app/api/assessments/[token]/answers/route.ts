@@ -1,11 +1,14 @@
-import { saveAnswersGuarded } from "@/lib/assessment/save-answers";
+import { saveAnswers } from "@/lib/assessment/save-answers";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
-import { json, readJsonBody, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { errorResponse, json, readJsonBody, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 type TContext = { params: Promise<{ token: string }> };
 
 export const PUT = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
   const body = await readJsonBody(request);
-  return respond(await saveAnswersGuarded(token, clientIdFromHeaders(request.headers), body), (v) => json(v));
+  const result = await saveAnswers(token, clientIdFromHeaders(request.headers), body.ok ? { readable: true, value: body.value } : { readable: false });
+  // An unreadable body: say why (too large, wrong type, no JSON), as every other route does.
+  if (!result.ok && result.error.kind === "unreadable_request" && !body.ok) return errorResponse(body.error);
+  return respond(result, (v) => json(v));
 });
