@@ -1,4 +1,5 @@
 import { PAGE_CACHE_REFUSE_ATTRIBUTE } from "@/lib/http/page-cache-marker";
+import { formatWait } from "@/lib/format/wait";
 import { Alert } from "./alert";
 
 /**
@@ -6,14 +7,13 @@ import { Alert } from "./alert";
  * only, so the page cache never keeps it (lib/http/page-cache.ts).
  */
 export function TooManyRequests({ retryAfterSeconds }: { retryAfterSeconds: number }) {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return (
     <div className="stack" {...{ [PAGE_CACHE_REFUSE_ATTRIBUTE]: "" }}>
       <h1 className="kern-heading-large">Zu viele Anfragen</h1>
       <Alert tone="warning" title="Bitte warten Sie einen Moment" role="alert">
         <p className="kern-body">
           Von Ihrem Anschluss wurden in kurzer Zeit viele ungültige Links aufgerufen. Zum Schutz der Selbsteinschätzungen sperren wir
-          solche Aufrufe für etwa {minutes} {minutes === 1 ? "Minute" : "Minuten"}. Bitte versuchen Sie es danach erneut und prüfen Sie,
+          solche Aufrufe für etwa {formatWait(retryAfterSeconds)}. Bitte versuchen Sie es danach erneut und prüfen Sie,
           ob Ihr Link vollständig ist.
         </p>
       </Alert>

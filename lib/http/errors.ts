@@ -1,6 +1,7 @@
 import type { TAssessmentError } from "../assessment/errors";
 import type { TFieldIssue } from "../validation/zod-de";
 import { getQuestion } from "../survey/reference";
+import { formatWait } from "../format/wait";
 
 /** Failures of the HTTP layer itself, before a use case runs. */
 export type THttpError =
@@ -77,12 +78,6 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
         },
       };
   }
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} Sekunden`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} Minuten`;
 }
 
 function describeIssues(issues: TFieldIssue[]): string {

@@ -1,3 +1,5 @@
+import { formatWait } from "../format/wait";
+
 /** Every way an operator use case can fail, in domain words; describeOperatorError gives the German text. */
 export type TOperatorError =
   /** No OPERATOR_PASSWORD_HASH: the operator area is switched off. */
@@ -20,11 +22,4 @@ export function describeOperatorError(error: TOperatorError): string {
     case "assessment_not_found":
       return "Diese Selbsteinschätzung gibt es nicht mehr. Vielleicht wurde sie inzwischen gelöscht.";
   }
-}
-
-/** "45 Sekunden", "1 Minute", "14 Minuten" (rounded up: never promise a shorter wait than the real one). */
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? "1 Sekunde" : `${seconds} Sekunden`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "1 Minute" : `${minutes} Minuten`;
 }

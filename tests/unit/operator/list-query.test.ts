@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { nameMatcher, parseAssessmentListQuery, peerExclusionReasons, toListSearchParams } from "@/lib/operator/list-query";
-import { describeOperatorError, formatWait } from "@/lib/operator/errors";
+import { describeOperatorError } from "@/lib/operator/errors";
 
 describe("parseAssessmentListQuery", () => {
   test.each([
@@ -79,17 +79,6 @@ describe("peerExclusionReasons", () => {
 });
 
 describe("German messages", () => {
-  test.each([
-    [1, "1 Sekunde"],
-    [45, "45 Sekunden"],
-    [60, "1 Minute"],
-    [61, "2 Minuten"],
-    [840, "14 Minuten"],
-    [900, "15 Minuten"],
-  ])("wait of %i s → %s", (seconds, text) => {
-    expect(formatWait(seconds)).toBe(text);
-  });
-
   test("the rate-limit message names the wait", () => {
     expect(describeOperatorError({ kind: "rate_limited", retryAfterSeconds: 840 })).toBe(
       "Zu viele Anmeldeversuche. Bitte warten Sie 14 Minuten und versuchen Sie es dann erneut.",
