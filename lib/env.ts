@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy, TRUST_PROXY_MESSAGE } from "./http/trust-proxy.cjs";
 
 // The one place that reads process.env. Parsed lazily so that build steps without a
 // database configuration still work, but every value is validated before first use.
@@ -31,11 +32,14 @@ const ZEnv = z.object({
   OPERATOR_EMAIL: z.string().trim().email().optional(),
   OPERATOR_PHONE: z.string().trim().min(1).optional(),
   OPERATOR_REPRESENTATIVE: z.string().trim().min(1).optional(),
-  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy that sets it). */
+  /** Trust X-Forwarded-For, -Proto and -Host (only behind a reverse proxy that sets them); lib/http/trust-proxy.cjs. */
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0", ""])
+    .string()
     .optional()
-    .transform((v) => v === "true" || v === "1"),
+    .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
+    .transform((v) => parseTrustProxy(v) === true),
+  /** Memory per process for rendered pages (lib/page-cache); 0 turns the cache off. */
+  PAGE_CACHE_MB: z.coerce.number({ error: "PAGE_CACHE_MB muss eine Zahl sein." }).min(0, "PAGE_CACHE_MB darf nicht negativ sein.").max(4096, "PAGE_CACHE_MB darf höchstens 4096 sein.").default(32),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -55,6 +59,7 @@ export function getEnv(): TEnv {
     OPERATOR_PHONE: process.env.OPERATOR_PHONE || undefined,
     OPERATOR_REPRESENTATIVE: process.env.OPERATOR_REPRESENTATIVE || undefined,
     TRUST_PROXY: process.env.TRUST_PROXY,
+    PAGE_CACHE_MB: process.env.PAGE_CACHE_MB || undefined,
   });
   return cached;
 }

@@ -9,9 +9,18 @@ import "./lib/no-telemetry.mjs";
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { markPageCacheable, recordForPageCache } from "./lib/page-cache-recorder.mjs";
+import { markPageCacheable, recordForPageCache } from "../lib/page-cache/recorder.mjs";
 import { loadStaticFiles, serveStaticFile } from "./lib/static-files.mjs";
 import { redactPath } from "./lib/redact-path.mjs";
+import trustProxyRule from "../lib/http/trust-proxy.cjs";
+
+const { parseTrustProxy, TRUST_PROXY_MESSAGE } = trustProxyRule;
+// Checked before anything starts (lib/env.ts applies the same rule inside the app).
+const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+if (trustProxy === null) {
+  console.error(TRUST_PROXY_MESSAGE);
+  process.exit(1);
+}
 
 const log = (entry) => console.log(JSON.stringify(entry));
 
@@ -86,7 +95,6 @@ async function runWorker() {
   const { default: next } = await import("next");
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
-  const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();

@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getOperatorSession, type TOperatorSession } from "@/lib/operator/get-session";
 import { OPERATOR_SESSION_SECONDS } from "@/lib/operator/login";
+import { requestOrigin } from "@/lib/http/origin";
 
 // Not in actions.ts: every export of a "use server" file becomes a callable endpoint.
 
@@ -21,15 +22,11 @@ export async function requireOperatorSession(): Promise<TOperatorSession> {
 }
 
 /**
- * Whether the browser reached us over HTTPS: directly, or through a reverse proxy that says so in
- * X-Forwarded-Proto (Next itself sets that header from the socket when no proxy did). Only then may
- * the cookie be Secure, or a plain-HTTP installation (local, tests) could never log in.
+ * Whether the browser reached us over HTTPS (lib/http/origin.ts: through a trusted reverse proxy). Only
+ * then may the cookie be Secure, or a plain-HTTP installation (local, tests) could never log in.
  */
 async function isHttpsRequest(): Promise<boolean> {
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
-  if (proto) return proto === "https";
-  return (h.get("origin") ?? "").startsWith("https://");
+  return requestOrigin(await headers()).protocol === "https";
 }
 
 /** HttpOnly, SameSite=Strict, only for /betrieb, as long as the session lasts. */

@@ -1,10 +1,10 @@
-import { PAGE_CACHE_REFUSE_ATTRIBUTE } from "@/lib/http/page-cache-marker";
+import { PAGE_CACHE_REFUSE_ATTRIBUTE } from "@/lib/page-cache/constants.cjs";
 import { formatWait } from "@/lib/format/wait";
 import { Alert } from "./alert";
 
 /**
  * Shown instead of a page when a client has looked up too many unknown links. It concerns this client
- * only, so the page cache never keeps it (lib/http/page-cache.ts).
+ * only, so the page cache never keeps it (lib/page-cache/store.ts).
  */
 export function TooManyRequests({ retryAfterSeconds }: { retryAfterSeconds: number }) {
   return (

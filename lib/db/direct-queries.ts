@@ -184,7 +184,7 @@ function refusalOf(assessment: { status: string; version: number }, sentVersion:
   return null;
 }
 
-/** For the results-page cache (lib/http/page-cache.ts): read only, one statement. Null: unknown token. */
+/** For the results-page cache (lib/page-cache/store.ts): read only, one statement. Null: unknown token. */
 export async function probePage(tokenHash: string, miss: TRateCounter, direct: TDirect = getDirect()): Promise<TPageProbe | null> {
   if (direct.provider === "sqlite") {
     const s = sqliteStatements(direct.sqlite);

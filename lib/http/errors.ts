@@ -10,6 +10,8 @@ export type THttpError =
   | { kind: "unsupported_media_type" }
   | { kind: "invalid_query"; issues: TFieldIssue[] }
   | { kind: "not_found" }
+  /** A path with a malformed percent-encoding: it names nothing. */
+  | { kind: "malformed_path" }
   | { kind: "forbidden_origin" };
 
 export type TErrorBody = { error: string; issues?: TFieldIssue[]; [key: string]: unknown };
@@ -63,6 +65,8 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
           retryAfterSeconds: error.retryAfterSeconds,
         },
       };
+    case "malformed_path":
+      return { status: 404, body: { error: "Diese Adresse gibt es nicht." } };
     case "forbidden_origin":
       return { status: 403, body: { error: "Diese Anfrage kommt von einer fremden Website und wurde deshalb abgelehnt." } };
     case "incomplete":

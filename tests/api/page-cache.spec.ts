@@ -1,9 +1,11 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
 import type { APIResponse } from "@playwright/test";
 import { expect, test, uniqueClientIp } from "../support/test";
 import { createAssessment, createSubmittedAssessment, KNOWN_ANSWERS, validProfile } from "../support/fixtures";
 
 // The results page is sent from a per-process cache while the assessment and the peer pool are unchanged
-// (lib/http/page-cache.ts). These tests run against the suite's server (scripts/serve.mjs), which records.
+// (lib/page-cache/store.ts). These tests run against the suite's server (scripts/serve.mjs), which records.
 
 const resultsPath = (token: string) => `/a/${token}/ergebnis`;
 
@@ -122,4 +124,30 @@ test.describe("page cache", () => {
     expect(owner.html).toContain("Ihr digitaler Reifegrad");
     expect(owner.html).not.toContain("Zu viele Anfragen");
   });
+});
+
+test("the standalone server (node .next/standalone/server.js) serves results pages without a page cache", async ({ request }) => {
+  const { token } = await createSubmittedAssessment(request);
+  const databaseUrl = process.env.E2E_DATABASE_URL || `file:${path.resolve("prisma/e2e.db")}`;
+  const port = 3127;
+  const child = spawn(process.execPath, [".next/standalone/server.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: databaseUrl, TRUST_PROXY: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await expect(async () => expect((await fetch(`${base}/api/health`)).status).toBe(200)).toPass({ timeout: 60_000 });
+    for (let i = 0; i < 3; i += 1) {
+      const res = await fetch(`${base}${resultsPath(token)}`, { headers: { "x-forwarded-for": uniqueClientIp() } });
+      expect(res.status, log).toBe(200);
+      expect(res.headers.get("x-page-cache"), "nothing records pages under the standalone server").toBeNull();
+      expect(res.headers.get("x-kdc-page-cache-key")).toBeNull();
+      expect(await res.text()).toContain("Ihr digitaler Reifegrad");
+    }
+  } finally {
+    child.kill("SIGTERM");
+  }
 });

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
 import { currentClientId } from "@/lib/http/action-client";
 import { TooManyRequests } from "@/components/kern/too-many-requests";
 import { computeProgress } from "@/lib/assessment/progress";
-import { editPath, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
-import { getRequestOrigin } from "@/lib/assessment/request-origin";
+import { editUrl, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
+import { requestOrigin } from "@/lib/http/origin";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { getRoleLabel } from "@/lib/profile/profile-schema";
@@ -34,7 +35,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const { municipality: m } = assessment;
   const progress = computeProgress(assessment.answers);
   const isSubmitted = assessment.status === "submitted";
-  const url = (await getRequestOrigin()) + editPath(token);
+  const url = editUrl(requestOrigin(await headers()).origin, token);
   const sizeClass = getSizeClass(m.sizeClass);
   const context = getSizeContext(m.state, m.sizeClass);
   const fmt = (n: number) => n.toLocaleString("de-DE");

@@ -1,7 +1,7 @@
 import { createAssessment } from "@/lib/assessment/create-assessment";
 import { json, limitRequest, readJsonBody, respond, errorResponse, withErrorHandling } from "@/lib/http/handle-route";
-import { editPath } from "@/lib/assessment/paths";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { editUrl } from "@/lib/assessment/paths";
+import { requestOrigin } from "@/lib/http/origin";
 
 export const POST = withErrorHandling(async (request: Request) => {
   const limited = await limitRequest(request, "create");
@@ -10,6 +10,6 @@ export const POST = withErrorHandling(async (request: Request) => {
   if (!body.ok) return errorResponse(body.error);
   const result = await createAssessment(body.value);
   return respond(result, ({ id, token, notices }) =>
-    json({ id, token, editUrl: new URL(editPath(token), publicOrigin(request)).toString(), notices }, 201),
+    json({ id, token, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, token), notices }, 201),
   );
 });

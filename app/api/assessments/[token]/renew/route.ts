@@ -1,7 +1,7 @@
 import { renewToken } from "@/lib/assessment/renew-token";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
-import { editPath } from "@/lib/assessment/paths";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { editUrl } from "@/lib/assessment/paths";
+import { requestOrigin } from "@/lib/http/origin";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { json, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
 
@@ -13,5 +13,5 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   if (limited) return limited;
   const { token } = await params;
   const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => renewToken(token));
-  return respond(result, ({ token: next }) => json({ token: next, editUrl: new URL(editPath(next), publicOrigin(request)).toString() }));
+  return respond(result, ({ token: next }) => json({ token: next, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, next) }));
 });

@@ -1,5 +1,12 @@
 import "server-only";
-import { PAGE_CACHE_REFUSE_ATTRIBUTE } from "./page-cache-marker";
+import { getEnv } from "../env";
+import {
+  PAGE_CACHE_KEY_HEADER,
+  PAGE_CACHE_RECORDER,
+  PAGE_CACHE_REFUSE_ATTRIBUTE,
+  PAGE_CACHE_STATUS_HEADER,
+  PAGE_CACHE_STORE,
+} from "./constants.cjs";
 
 /**
  * Rendered pages, kept per process (docs/adr/0007): results pages and the peer comparison.
@@ -10,22 +17,16 @@ import { PAGE_CACHE_REFUSE_ATTRIBUTE } from "./page-cache-marker";
  * database still shows them: every request checks the versions in the database
  * (lib/db/direct-queries.ts), so an entry is never served after a change through any instance.
  *
- * The proxy (proxy.ts) looks up entries and answers hits; the server (scripts/serve.mjs) records what
- * Next renders for a request that the proxy marked with PAGE_CACHE_KEY_HEADER, and removes that header.
- * Both run in one process and meet on globalThis. Under another server (`next start`, the standalone
- * server) nothing is recorded and every request renders.
+ * The folder holds the whole cache: this store; the proxy's step that answers hits and marks misses
+ * (./lookup.ts); the recorder that scripts/serve.mjs wraps around Next's handler (./recorder.mjs), since a
+ * page cannot see its own HTML; and their shared names (./constants.cjs). Proxy and recorder run in one
+ * process and meet on globalThis. Under another server (`next start`, the standalone server) nothing is
+ * recorded and every request renders.
  *
  * The page's scripts carry the response's CSP nonce; an entry is kept split at its nonce, and every hit
  * gets a fresh one. Per page (edit token, or filter) only the newest entry is kept, entries expire after
  * TTL_MS, and an unknown token (deleted or renewed link) drops its entry at once.
  */
-
-/** Request header from scripts/serve.mjs: a plain document GET (the proxy cannot see the router's headers). */
-export const PAGE_CACHEABLE_HEADER = "x-kdc-page-cacheable";
-/** Response header from the proxy to scripts/serve.mjs: record this response under this key. Never sent to clients. */
-export const PAGE_CACHE_KEY_HEADER = "x-kdc-page-cache-key";
-/** Response header for operators and tests: "hit" (sent from the cache) or "miss" (rendered and recorded). */
-export const PAGE_CACHE_STATUS_HEADER = "x-page-cache";
 
 const TTL_MS = 15 * 60_000;
 /** Headers of the recorded response that belong to that response only. */
@@ -103,23 +104,18 @@ export class PageCache {
   }
 }
 
-const STORE = Symbol.for("kommunaler-digitalcheck.page-cache");
-const RECORDER = Symbol.for("kommunaler-digitalcheck.page-cache-recorder");
-const store = globalThis as unknown as { [STORE]?: PageCache | null; [RECORDER]?: boolean };
+const store = globalThis as unknown as { [PAGE_CACHE_STORE]?: PageCache | null; [PAGE_CACHE_RECORDER]?: boolean };
 
 /** PAGE_CACHE_MB (default 32; 0 turns the cache off). */
-function configuredBytes(): number {
-  const mb = Number(process.env.PAGE_CACHE_MB ?? "32");
-  return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : 0;
-}
+const configuredBytes = () => getEnv().PAGE_CACHE_MB * 1024 * 1024;
 
 /** The process's cache, or null when it is turned off or nothing in this process records pages. */
 export function getPageCache(): PageCache | null {
-  if (store[RECORDER] !== true) return null;
-  if (store[STORE] === undefined) {
+  if (store[PAGE_CACHE_RECORDER] !== true) return null;
+  if (store[PAGE_CACHE_STORE] === undefined) {
     const bytes = configuredBytes();
-    store[STORE] = bytes > 0 ? new PageCache(bytes) : null;
+    store[PAGE_CACHE_STORE] = bytes > 0 ? new PageCache(bytes) : null;
   }
-  return store[STORE];
+  return store[PAGE_CACHE_STORE];
 }
 

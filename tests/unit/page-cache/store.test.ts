@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PageCache } from "@/lib/http/page-cache";
+import { PageCache } from "@/lib/page-cache/store";
 
 const NONCE = "T0xEbm9uY2UtMTIzNDU2Nzg5MA==";
 const csp = (nonce: string) => `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`;

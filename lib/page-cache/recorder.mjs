@@ -1,17 +1,14 @@
-// The recording half of the results-page cache (lib/http/page-cache.ts): the proxy marks a response that
-// may be kept with the header x-kdc-page-cache-key; this records its body as Next sends it and hands a
-// finished 200 HTML response to the cache, which the proxy created on globalThis. The header itself never
-// reaches the client.
+// The recording half of the page cache (./store.ts): the proxy (./lookup.ts) marks a response that may be
+// kept with PAGE_CACHE_KEY_HEADER; this records its body as Next sends it and hands a finished 200 HTML
+// response to the cache, which the proxy created on globalThis. The header itself never reaches the
+// client. Plain JavaScript: scripts/serve.mjs loads it outside Next's bundle.
 import zlib from "node:zlib";
+import constants from "./constants.cjs";
 
-const KEY_HEADER = "x-kdc-page-cache-key";
-const STATUS_HEADER = "x-page-cache";
-const CACHEABLE_HEADER = "x-kdc-page-cacheable";
-const STORE = Symbol.for("kommunaler-digitalcheck.page-cache");
-const RECORDER = Symbol.for("kommunaler-digitalcheck.page-cache-recorder");
+const { PAGE_CACHEABLE_HEADER, PAGE_CACHE_KEY_HEADER, PAGE_CACHE_STATUS_HEADER, PAGE_CACHE_STORE, PAGE_CACHE_RECORDER } = constants;
 
 // Tells the proxy that responses are recorded in this process (under another server it caches nothing).
-globalThis[RECORDER] = true;
+globalThis[PAGE_CACHE_RECORDER] = true;
 
 /**
  * Marks a plain document GET for the proxy, which cannot tell one from a request of Next's client router:
@@ -19,10 +16,10 @@ globalThis[RECORDER] = true;
  * Whatever a client sends under the marker's name is removed first. True when marked.
  */
 export function markPageCacheable(req) {
-  delete req.headers[CACHEABLE_HEADER];
+  delete req.headers[PAGE_CACHEABLE_HEADER];
   if (req.method !== "GET" || /[?&]_rsc=/.test(req.url ?? "")) return false;
   for (const name of Object.keys(req.headers)) if (name === "rsc" || name.startsWith("next-")) return false;
-  req.headers[CACHEABLE_HEADER] = "1";
+  req.headers[PAGE_CACHEABLE_HEADER] = "1";
   return true;
 }
 
@@ -40,9 +37,9 @@ export function recordForPageCache(res) {
   const chunks = [];
   const { setHeader, appendHeader, writeHead, write, end } = res;
   const take = (name, value) => {
-    if (String(name).toLowerCase() !== KEY_HEADER) return false;
+    if (String(name).toLowerCase() !== PAGE_CACHE_KEY_HEADER) return false;
     key = String(Array.isArray(value) ? value[0] : value);
-    setHeader.call(res, STATUS_HEADER, "miss");
+    setHeader.call(res, PAGE_CACHE_STATUS_HEADER, "miss");
     return true;
   };
   res.setHeader = function (name, value) {
@@ -74,7 +71,7 @@ export function recordForPageCache(res) {
     return end.call(this, chunk, encoding, cb);
   };
   res.on("finish", () => {
-    const cache = globalThis[STORE];
+    const cache = globalThis[PAGE_CACHE_STORE];
     if (key === null || !cache || res.statusCode !== 200) return;
     if (!String(res.getHeader("content-type") ?? "").startsWith("text/html")) return;
     try {

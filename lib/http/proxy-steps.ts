@@ -1,0 +1,87 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { toErrorResponse, type THttpError } from "./errors";
+import { requestOrigin } from "./origin";
+
+// The steps of proxy.ts, in the order it runs them. Each either answers the request itself (a Response)
+// or returns null and lets the next step run.
+
+function errorAnswer(error: THttpError): NextResponse {
+  const { status, body } = toErrorResponse(error);
+  return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** URL sanity: a malformed percent-encoding (".../%A") names nothing; Next would answer it with a 500. */
+export function refuseMalformedPath(request: NextRequest): NextResponse | null {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+    return null;
+  } catch {
+    return errorAnswer({ kind: "malformed_path" });
+  }
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Same-origin check: API writes from a foreign origin are refused. Browsers send Origin and
+ * Sec-Fetch-Site; clients without them, such as integrations, are not browsers and cannot be driven
+ * cross-site.
+ */
+export function refuseForeignWrite(request: NextRequest): NextResponse | null {
+  if (!request.nextUrl.pathname.startsWith("/api/") || !WRITE_METHODS.has(request.method)) return null;
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const foreignSite = site !== null && site !== "same-origin" && site !== "none";
+  const foreignOrigin = origin !== null && origin !== "null" && origin !== requestOrigin(request.headers, request.nextUrl).origin;
+  return foreignSite || foreignOrigin ? errorAnswer({ kind: "forbidden_origin" }) : null;
+}
+
+/**
+ * Plain form posts under `Referrer-Policy: no-referrer` carry `Origin: null`; when the browser declares
+ * them same-origin (Sec-Fetch-Site, which pages cannot set) the Origin is restored in the forwarded
+ * headers, so that Next's server-action check accepts them (docs/adr/0004).
+ */
+export function restoreSameOriginFormOrigin(request: NextRequest, forwarded: Headers): void {
+  if (request.method === "POST" && request.headers.get("origin") === "null" && request.headers.get("sec-fetch-site") === "same-origin") {
+    forwarded.set("origin", requestOrigin(request.headers, request.nextUrl).origin);
+  }
+}
+
+/** A strict policy: our own origin only, scripts only with this response's nonce (and what they load). */
+export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    // React renders a few style attributes (chart heights); no style element or sheet from elsewhere.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** A fresh nonce per response, for the CSP and the scripts Next renders (it reads x-nonce). */
+export function newNonce(): string {
+  return Buffer.from(crypto.randomUUID()).toString("base64");
+}
+
+/** Hands the nonce and the policy to Next's rendering through the forwarded request headers. */
+export function forwardNonce(forwarded: Headers, nonce: string, csp: string): Headers {
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", csp);
+  return forwarded;
+}
+
+/** Security headers of every page: the CSP, and HSTS when the client came over HTTPS. */
+export function setSecurityHeaders(request: NextRequest, response: NextResponse, csp: string): NextResponse {
+  response.headers.set("content-security-policy", csp);
+  if (requestOrigin(request.headers, request.nextUrl).protocol === "https") {
+    response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
+  }
+  return response;
+}
