@@ -6,6 +6,7 @@ import { editPath } from "@/lib/assessment/paths";
 import { formDataToCreateRequest } from "@/lib/profile/profile-form";
 import { toErrorResponse } from "@/lib/http/errors";
 import { limitAction } from "@/lib/http/action-client";
+import { toFieldErrors } from "@/lib/validation/zod-de";
 
 export type TProfileActionState = { errors: Record<string, string>; message?: string };
 
@@ -15,9 +16,7 @@ export async function createAssessmentAction(_prev: TProfileActionState, form: F
   const result = await createAssessment(formDataToCreateRequest(form));
   if (!result.ok) {
     const { body } = toErrorResponse(result.error);
-    const errors: Record<string, string> = {};
-    for (const issue of body.issues ?? []) errors[issue.path] ??= issue.message;
-    return { errors, message: body.error };
+    return { errors: toFieldErrors(body.issues), message: body.error };
   }
   redirect(`${editPath(result.value.token)}?neu=1`);
 }

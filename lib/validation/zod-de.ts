@@ -17,3 +17,13 @@ export function toFieldIssues(error: z.ZodError, prefix?: string): TFieldIssue[]
     keys ? keys.map((k) => ({ path: [path, k].filter(Boolean).join("."), message: message.replace(/:.*$/s, `: ${k}`) })) : [{ path, message }],
   );
 }
+
+/**
+ * Issues as a form shows them: the first message per field, by the field's name. `prefix` is removed
+ * from the paths (the step form's fields are the question ids, the API's paths "answers.<id>").
+ */
+export function toFieldErrors(issues: readonly TFieldIssue[] | undefined, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { path, message } of issues ?? []) out[prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path] ??= message;
+  return out;
+}

@@ -14,6 +14,7 @@ import { deleteAssessment } from "@/lib/assessment/delete-assessment";
 import { currentClientId, limitAction } from "@/lib/http/action-client";
 import type { TAssessmentError } from "@/lib/assessment/errors";
 import type { TResult } from "@/lib/result";
+import { toFieldErrors } from "@/lib/validation/zod-de";
 
 /** Every action that writes: the write rate limit, then the token guard (counts unknown tokens). */
 async function guardedWrite<T>(run: () => Promise<TResult<T, TAssessmentError>>): Promise<TResult<T, TAssessmentError>> {
@@ -26,14 +27,6 @@ export type TSaveResult =
   | { ok: true; version: number }
   | { ok: false; status: number; message: string; currentVersion?: number; fieldErrors?: Record<string, string> };
 
-function fieldErrorsOf(issues: { path: string; message: string }[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues ?? []) {
-    const key = i.path.replace(/^answers\./, "");
-    out[key] ??= i.message;
-  }
-  return out;
-}
 
 /** Autosave of one or more answers (the questionnaire calls it on every change). */
 export async function autosaveAnswersAction(
@@ -49,7 +42,7 @@ export async function autosaveAnswersAction(
     status,
     message: body.error,
     currentVersion: typeof body.currentVersion === "number" ? body.currentVersion : undefined,
-    fieldErrors: fieldErrorsOf(body.issues),
+    fieldErrors: toFieldErrors(body.issues, "answers."),
   };
 }
 
@@ -77,7 +70,7 @@ export async function saveStepAction(token: string, stepIndex: number, _prev: TS
   const result = await saveAnswers(token, await currentClientId(), { readable: true, value: { version, answers } });
   if (!result.ok) {
     const { body } = toErrorResponse(result.error);
-    return { message: body.error, fieldErrors: fieldErrorsOf(body.issues) };
+    return { message: body.error, fieldErrors: toFieldErrors(body.issues, "answers.") };
   }
   const stepNumber = stepIndex + 1;
   if (intent === "back") redirect(stepNumber > 1 ? stepPath(token, stepNumber - 1) : editPath(token));
