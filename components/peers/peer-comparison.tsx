@@ -1,4 +1,4 @@
-import type { TPeerComparison } from "@/lib/assessment/get-peer-view";
+import type { TPeerComparison } from "@/lib/peers/peer-query";
 import type { TAnswers } from "@/lib/survey/answer-schema";
 import { STEPS } from "@/lib/survey/reference";
 import { getStateName } from "@/lib/profile/states";

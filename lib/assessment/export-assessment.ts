@@ -4,14 +4,16 @@ import { hashToken, isWellFormedToken } from "../security/token";
 import { reference } from "../survey/reference";
 import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
-import { rowsToAnswers } from "./assessment-view";
+import { rowsToAnswers, type TAssessmentView } from "./assessment-view";
+import type { ZAssessmentExport } from "./api-schemas";
+import type { z } from "zod";
 
 /**
  * Everything stored about one assessment (GDPR Art. 15/20), as JSON: profile, answers with their
  * labels, status and timestamps, and which bookkeeping fields exist. The token hash is omitted (it is
  * derived from the link the owner already has).
  */
-export async function exportAssessment(token: string, now: Date): Promise<TResult<Record<string, unknown>, TAssessmentError>> {
+export async function exportAssessment(token: string, now: Date): Promise<TResult<z.input<typeof ZAssessmentExport>, TAssessmentError>> {
   if (!isWellFormedToken(token)) return err({ kind: "assessment_not_found" });
   const row = await db.assessment.findUnique({ where: { tokenHash: hashToken(token) }, include: { answers: true } });
   if (!row) return err({ kind: "assessment_not_found" });
@@ -21,18 +23,19 @@ export async function exportAssessment(token: string, now: Date): Promise<TResul
     note: "Alle Daten, die der Kommunale Digitalcheck zu dieser Selbsteinschätzung gespeichert hat.",
     assessment: {
       id: row.id,
-      status: row.status,
+      // The database stores these as text; the schema names their values.
+      status: row.status as TAssessmentView["status"],
       version: row.version,
       referenceId: row.referenceId,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
       submittedAt: row.submittedAt?.toISOString() ?? null,
-      respondentRole: row.respondentRole,
+      respondentRole: row.respondentRole as TAssessmentView["respondentRole"],
       municipality: {
         name: row.municipalityName,
-        state: row.state,
+        state: row.state as TAssessmentView["municipality"]["state"],
         population: row.population,
-        sizeClass: row.sizeClass,
+        sizeClass: row.sizeClass as TAssessmentView["municipality"]["sizeClass"],
         ags: row.ags,
         agsGebietsstand: row.agsGebietsstand,
       },
@@ -47,7 +50,7 @@ export async function exportAssessment(token: string, now: Date): Promise<TResul
       .filter((q) => answers[q.id] !== undefined)
       .map((q) => {
         const ids = ([] as string[]).concat(answers[q.id]!);
-        return { questionId: q.id, question: q.text, answer: answers[q.id], labels: q.options.filter((o) => ids.includes(o.id)).map((o) => o.label) };
+        return { questionId: q.id, question: q.text, answer: answers[q.id]!, labels: q.options.filter((o) => ids.includes(o.id)).map((o) => o.label) };
       }),
   });
 }

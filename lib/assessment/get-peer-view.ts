@@ -1,6 +1,6 @@
 import "server-only";
-import { aggregatePeers, positionAmongPeers, type TPeerView } from "../peers/aggregate";
-import { ZPeerQuery } from "../peers/peer-query";
+import { aggregatePeers, positionAmongPeers } from "../peers/aggregate";
+import { ZPeerQuery, type TPeerComparison } from "../peers/peer-query";
 import { loadPeerCells } from "../db/peer-cells";
 import { getEnv } from "../env";
 import { countByStateAndSizeClass } from "../municipalities/register";
@@ -11,12 +11,6 @@ import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
 
-export type TPeerComparison = TPeerView & {
-  /** Municipalities of the filter in the official register ("n von N Kommunen"). */
-  registerTotal: number;
-  /** Own index position among the peers (% of peers below), when an own score is given. */
-  ownPosition: number | null;
-};
 
 /**
  * The peer comparison for a filter (GET /api/peers, /vergleich, the results page). Shares list

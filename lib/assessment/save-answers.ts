@@ -1,24 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { saveGuarded, type TAnswerRow, type TSaveRefusal } from "../db/direct-queries";
-import { ZAnswersPatch } from "../survey/answer-schema";
+import { ZSaveAnswersRequest } from "./api-schemas";
 import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
 import { consumeRateLimit } from "../security/rate-limit";
 import { decideAfterCount, decideWithoutCount, rateCounter } from "../security/rate-limit-rules";
 import { hashToken, isWellFormedToken } from "../security/token";
 import type { TAssessmentError } from "./errors";
-
-export const ZSaveAnswersRequest = z.strictObject(
-  {
-    version: z
-      .number({ error: "Die Versionsnummer (version) fehlt oder ist keine Zahl." })
-      .int("Die Versionsnummer muss eine ganze Zahl sein.")
-      .min(1, "Die Versionsnummer muss mindestens 1 sein."),
-    answers: ZAnswersPatch,
-  },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekanntes Feld: ${iss.keys.join(", ")}` : "Erwartet wird ein JSON-Objekt mit version und answers.") },
-);
 
 type TChange = { version: number; questionIds: string[]; rows: TAnswerRow[] };
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { TAssessmentError } from "../assessment/errors";
 import type { TFieldIssue } from "../validation/zod-de";
 import { getQuestion } from "../survey/reference";
@@ -15,6 +16,19 @@ export type THttpError =
   | { kind: "forbidden_origin" };
 
 export type TErrorBody = { error: string; issues?: TFieldIssue[]; [key: string]: unknown };
+
+/**
+ * Every error answer of the API (CONTRACT.md section 3): a German message, the fields at fault where
+ * there are any, and the extras some errors carry (the current version of a 409, the wait of a 429,
+ * the unanswered questions of an incomplete submit).
+ */
+export const ZErrorBody = z.strictObject({
+  error: z.string().min(1),
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string().min(1) })).optional(),
+  currentVersion: z.number().int().min(1).optional(),
+  retryAfterSeconds: z.number().int().min(0).optional(),
+  unanswered: z.array(z.string()).min(1).optional(),
+});
 
 /**
  * The one mapping of error kinds to a status and a German message. Unexpected errors never

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { toErrorResponse, type THttpError } from "./errors";
 import type { TAssessmentError } from "../assessment/errors";
 import type { TResult } from "../result";
@@ -22,6 +23,14 @@ export function json(body: unknown, status = 200): Response {
   const text = JSON.stringify(body);
   const small = text.length < COMPRESS_FROM_BYTES;
   return new Response(text, { status, headers: small ? { ...JSON_HEADERS, "cache-control": "no-store, no-transform" } : JSON_HEADERS });
+}
+
+/**
+ * A JSON answer typed by its response schema (the api-schemas modules beside the use cases): the compiler checks the
+ * body against the schema the API tests parse responses with. No parse at run time on the hot paths.
+ */
+export function jsonOf<S extends z.ZodType>(_schema: S, body: z.input<S>, status = 200): Response {
+  return json(body, status);
 }
 
 export function errorResponse(error: TAssessmentError | THttpError): Response {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "../validation/zod-de";
 import { ZStateCode } from "../profile/states";
+import { ZSizeClass } from "../profile/size-class";
 import { refuseProtoKey } from "../peers/peer-query";
 import { SEARCH_MAX_CHARS, SEARCH_MAX_LIMIT, SEARCH_MIN_CHARS } from "./search";
 
@@ -22,3 +23,21 @@ export const ZMunicipalitySearchQuery = refuseProtoKey(z.strictObject(
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekannter Parameter: ${iss.keys.join(", ")}` : undefined) },
 ));
+
+/** Response of GET /api/municipalities: the hits with the register's Gebietsstand and its source note. */
+export const ZMunicipalitySearchResponse = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      ags: z.string().regex(/^\d{8}$/),
+      name: z.string().min(1),
+      nameShort: z.string().min(1),
+      kreis: z.string(),
+      state: ZStateCode,
+      population: z.number().int().min(1),
+      populationDate: z.iso.date(),
+      sizeClass: ZSizeClass,
+    }),
+  ),
+  gebietsstand: z.iso.date(),
+  source: z.string().min(1),
+});

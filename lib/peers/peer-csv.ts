@@ -1,5 +1,5 @@
 import type { TReference } from "../survey/schema";
-import type { TPeerComparison } from "../assessment/get-peer-view";
+import type { TPeerComparison } from "../peers/peer-query";
 
 /** A cell as Excel reads it: quoted when needed, formula-like starts neutralised (CSV injection). */
 export function csvCell(value: string | number | null): string {

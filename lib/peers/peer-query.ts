@@ -26,6 +26,29 @@ export const ZPeerQuery = refuseProtoKey(z.strictObject(
 ));
 export type TPeerQuery = z.infer<typeof ZPeerQuery>;
 
+const ZShare = z.number().min(0).max(100);
+
+/**
+ * Response of GET /api/peers (CONTRACT.md section 3) and what the pages show: the k-anonymous view
+ * (lib/peers/aggregate.ts) with the filter's municipalities in the official register ("n von N") and,
+ * on the results page, the own index position among the peers.
+ */
+export const ZPeerComparison = z.strictObject({
+  filters: z.strictObject({ state: ZStateCode.nullable(), sizeClass: ZSizeClass.nullable() }),
+  k: z.number().int().min(5),
+  /** Municipalities in the comparison; null when suppressed (not even the count is shown then). */
+  count: z.number().int().min(0).nullable(),
+  suppressed: z.boolean(),
+  /** Per question: % of the peers that chose each option, every option listed. Empty when suppressed. */
+  questions: z.array(z.strictObject({ id: z.string(), shares: z.record(z.string(), ZShare) })),
+  index: z.strictObject({ mean: ZShare, median: ZShare, p25: ZShare, p75: ZShare }).nullable(),
+  /** Municipalities of the filter in the official register ("n von N Kommunen"). */
+  registerTotal: z.number().int().min(0),
+  /** Own index position among the peers (% of peers below), when an own score is given. */
+  ownPosition: ZShare.nullable(),
+});
+export type TPeerComparison = z.infer<typeof ZPeerComparison>;
+
 /** URLSearchParams as a plain object; a repeated parameter becomes an invalid value. */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
   // Object.fromEntries defines own properties (so "__proto__" stays a key); a repeated parameter

@@ -1,6 +1,6 @@
 import type { TReference, TQuestion } from "../survey/schema";
 import type { TBenchmark } from "../benchmark/compute-benchmark";
-import type { TPeerComparison } from "../assessment/get-peer-view";
+import type { TPeerComparison } from "../peers/peer-query";
 import { nationalMeanScore, scoreAnswer } from "../benchmark/scoring";
 import { getStateName, type TStateCode } from "../profile/states";
 import { getSizeClass, type TSizeClass } from "../profile/size-class";

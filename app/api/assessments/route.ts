@@ -1,5 +1,6 @@
 import { createAssessment } from "@/lib/assessment/create-assessment";
-import { json, limitRequest, readJsonBody, respond, errorResponse, withErrorHandling } from "@/lib/http/handle-route";
+import { ZCreateAssessmentResponse } from "@/lib/assessment/api-schemas";
+import { jsonOf, limitRequest, readJsonBody, respond, errorResponse, withErrorHandling } from "@/lib/http/handle-route";
 import { editUrl } from "@/lib/assessment/paths";
 import { requestOrigin } from "@/lib/http/origin";
 
@@ -10,6 +11,6 @@ export const POST = withErrorHandling(async (request: Request) => {
   if (!body.ok) return errorResponse(body.error);
   const result = await createAssessment(body.value);
   return respond(result, ({ id, token, notices }) =>
-    json({ id, token, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, token), notices }, 201),
+    jsonOf(ZCreateAssessmentResponse, { id, token, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, token), notices }, 201),
   );
 });

@@ -1,5 +1,6 @@
 import { checkHealth } from "@/lib/db/check-health";
-import { json, withErrorHandling } from "@/lib/http/handle-route";
+import { ZHealthResponse } from "@/lib/db/health-schema";
+import { jsonOf, withErrorHandling } from "@/lib/http/handle-route";
 
 export const dynamic = "force-dynamic";
 
@@ -7,6 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = withErrorHandling(async () => {
   const health = await checkHealth();
   return health.ok
-    ? json({ status: "ok", database: health.database, migrations: health.migrations })
-    : json({ status: "error", database: health.database, error: health.error }, 503);
+    ? jsonOf(ZHealthResponse, { status: "ok", database: health.database, migrations: health.migrations })
+    : jsonOf(ZHealthResponse, { status: "error", database: health.database, error: health.error }, 503);
 });

@@ -1,6 +1,6 @@
 import { getRegister, searchMunicipalities } from "@/lib/municipalities/register";
-import { ZMunicipalitySearchQuery } from "@/lib/municipalities/search-query";
-import { errorResponse, json, withErrorHandling } from "@/lib/http/handle-route";
+import { ZMunicipalitySearchQuery, ZMunicipalitySearchResponse } from "@/lib/municipalities/search-query";
+import { errorResponse, jsonOf, withErrorHandling } from "@/lib/http/handle-route";
 import { toFieldIssues } from "@/lib/validation/zod-de";
 import { searchParamsToObject } from "@/lib/peers/peer-query";
 
@@ -20,5 +20,5 @@ export const GET = withErrorHandling(async (request: Request) => {
     populationDate: hit.populationDate,
     sizeClass: hit.sizeClass,
   }));
-  return json({ items, gebietsstand: register.gebietsstand, source: register.source });
+  return jsonOf(ZMunicipalitySearchResponse, { items, gebietsstand: register.gebietsstand, source: register.source });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { ZPeerQuery, searchParamsToObject } from "@/lib/peers/peer-query";
+import { ZPeerQuery, searchParamsToObject, type TPeerComparison } from "@/lib/peers/peer-query";
 import { csvCell, renderPeerCsv } from "@/lib/peers/peer-csv";
 import { aggregatePeers, type TPeerCell } from "@/lib/peers/aggregate";
 import { toFieldIssues } from "@/lib/validation/zod-de";
 import { reference } from "@/lib/survey/reference";
 import type { TReference } from "@/lib/survey/schema";
-import type { TPeerComparison } from "@/lib/assessment/get-peer-view";
 
 // ---------------------------------------------------------------------------------------------
 // ZPeerQuery and searchParamsToObject

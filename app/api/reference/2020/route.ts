@@ -1,8 +1,9 @@
 import { reference } from "@/lib/survey/reference";
-import { json } from "@/lib/http/handle-route";
+import { jsonOf } from "@/lib/http/handle-route";
+import { ZReference } from "@/lib/survey/schema";
 
 export const dynamic = "force-static";
 
 export function GET() {
-  return json(reference);
+  return jsonOf(ZReference, reference);
 }

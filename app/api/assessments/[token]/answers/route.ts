@@ -1,6 +1,7 @@
 import { saveAnswers } from "@/lib/assessment/save-answers";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
-import { errorResponse, json, readJsonBody, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { ZSaveAnswersResponse } from "@/lib/assessment/api-schemas";
+import { errorResponse, jsonOf, readJsonBody, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 type TContext = { params: Promise<{ token: string }> };
 
@@ -10,5 +11,5 @@ export const PUT = withErrorHandling(async (request: Request, { params }: TConte
   const result = await saveAnswers(token, clientIdFromHeaders(request.headers), body.ok ? { readable: true, value: body.value } : { readable: false });
   // An unreadable body: say why (too large, wrong type, no JSON), as every other route does.
   if (!result.ok && result.error.kind === "unreadable_request" && !body.ok) return errorResponse(body.error);
-  return respond(result, (v) => json(v));
+  return respond(result, (v) => jsonOf(ZSaveAnswersResponse, v));
 });

@@ -1,7 +1,8 @@
 import { getBenchmark } from "@/lib/assessment/get-benchmark";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
-import { json, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { ZAssessmentBenchmark } from "@/lib/assessment/api-schemas";
+import { jsonOf, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 type TContext = { params: Promise<{ token: string }> };
 
@@ -9,5 +10,5 @@ type TContext = { params: Promise<{ token: string }> };
 export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
   const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => getBenchmark(token));
-  return respond(result, ({ benchmark }) => json(benchmark));
+  return respond(result, ({ benchmark }) => jsonOf(ZAssessmentBenchmark, benchmark));
 });

@@ -3,7 +3,8 @@ import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { editUrl } from "@/lib/assessment/paths";
 import { requestOrigin } from "@/lib/http/origin";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
-import { json, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { ZRenewResponse } from "@/lib/assessment/api-schemas";
+import { jsonOf, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 type TContext = { params: Promise<{ token: string }> };
 
@@ -13,5 +14,5 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   if (limited) return limited;
   const { token } = await params;
   const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => renewToken(token));
-  return respond(result, ({ token: next }) => json({ token: next, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, next) }));
+  return respond(result, ({ token: next }) => jsonOf(ZRenewResponse, { token: next, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, next) }));
 });

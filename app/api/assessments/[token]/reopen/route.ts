@@ -1,7 +1,8 @@
 import { reopenAssessment } from "@/lib/assessment/submit-assessment";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
-import { json, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { ZReopenResponse } from "@/lib/assessment/api-schemas";
+import { jsonOf, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 type TContext = { params: Promise<{ token: string }> };
 
@@ -9,5 +10,5 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   const limited = await limitRequest(request, "write");
   if (limited) return limited;
   const { token } = await params;
-  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => reopenAssessment(token)), (v) => json(v));
+  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => reopenAssessment(token)), (v) => jsonOf(ZReopenResponse, v));
 });
