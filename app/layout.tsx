@@ -46,6 +46,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <header className="site-header">
           <div className="site-container site-header__inner">
+            {/* A plain link on purpose: no prefetch and no client router for the header (components/app-link.tsx). */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/" className="site-header__brand">
               Kommunaler Digitalcheck
             </a>

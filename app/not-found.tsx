@@ -9,6 +9,8 @@ export default function NotFound() {
         ist der Link nicht mehr gültig.
       </p>
       <p className="kern-body">
+        {/* A plain link: the not-found page loads no client router. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a className="kern-link" href="/">
           Zur Startseite
         </a>{" "}

@@ -4,6 +4,7 @@ import "./lib/no-telemetry.mjs";
 
 const suites = [
   ["Typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
+  ["Lint (ESLint: code and the layering rules of eslint.config.mjs)", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]],
   ["Unit tests (Vitest)", ["node_modules/vitest/vitest.mjs", "run"]],
   ["API and browser tests (Playwright)", ["node_modules/@playwright/test/cli.js", "test"]],
   ["Backup and restore (SQLite and PostgreSQL)", ["scripts/test-backup-restore.mjs"]],

@@ -7,8 +7,8 @@ import { formDataToCreateRequest } from "@/lib/profile/profile-form";
 import { toErrorResponse } from "@/lib/http/errors";
 import { limitAction } from "@/lib/http/action-client";
 import { toFieldErrors } from "@/lib/validation/zod-de";
+import type { TProfileActionState } from "@/components/profile/form-state";
 
-export type TProfileActionState = { errors: Record<string, string>; message?: string };
 
 export async function createAssessmentAction(_prev: TProfileActionState, form: FormData): Promise<TProfileActionState> {
   const limit = await limitAction("create");

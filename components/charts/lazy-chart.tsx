@@ -19,6 +19,9 @@ function useNearViewport<T extends Element>(margin = "400px 0px") {
     const el = ref.current;
     if (!el || near) return;
     if (typeof IntersectionObserver === "undefined") {
+      // Without IntersectionObserver (old browsers) draw at once. Not in useState's initial value: the
+      // server has no IntersectionObserver either, and the first client render must match its HTML.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setNear(true);
       return;
     }

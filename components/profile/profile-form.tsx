@@ -11,7 +11,7 @@ import { TextField } from "@/components/kern/text-field";
 import { SelectField } from "@/components/kern/select-field";
 import { ChoiceGroup } from "@/components/kern/choice-group";
 import { ErrorSummary } from "@/components/kern/error-summary";
-import type { TProfileActionState } from "@/app/start/actions";
+import type { TProfileActionState } from "./form-state";
 import { MunicipalityCombobox, type TMunicipalityOption } from "./municipality-combobox";
 
 type TRegisterInfo = { gebietsstand: string; populationDate: string; source: string };

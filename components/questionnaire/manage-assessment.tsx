@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/kern/alert";
-import type { TManageState } from "@/app/a/[token]/actions";
+import type { TManageState } from "./form-states";
 
 type TAction = (prev: TManageState, form: FormData) => Promise<TManageState>;
 

@@ -9,7 +9,7 @@ import { Alert } from "@/components/kern/alert";
 import type { TAnswers } from "@/lib/survey/value-schema";
 import { toAnswerValue } from "@/lib/survey/form-answers";
 import type { TQuestion } from "@/lib/survey/schema";
-import type { TSaveResult, TStepActionState } from "@/app/a/[token]/actions";
+import type { TSaveResult, TStepActionState } from "./form-states";
 
 type TProps = {
   token: string;

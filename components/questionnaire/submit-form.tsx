@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/kern/error-summary";
-import type { TSubmitState } from "@/app/a/[token]/actions";
+import type { TSubmitState } from "./form-states";
 
 type TProps = {
   action: (prev: TSubmitState, form: FormData) => Promise<TSubmitState>;

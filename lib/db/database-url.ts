@@ -13,8 +13,3 @@ export function getDatabaseConfig(): TDatabaseConfig {
   const file = configured ? configured.slice("file:".length) : DEFAULT_SQLITE_FILE;
   return { provider: "sqlite", url: `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), file)}` };
 }
-
-/** @deprecated use getDatabaseConfig; kept for the SQLite-only CLI paths. */
-export function resolveDatabaseUrl(): string {
-  return getDatabaseConfig().url;
-}

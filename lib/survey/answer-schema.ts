@@ -1,7 +1,7 @@
 import { z } from "zod";
 import "../validation/zod-de";
-import { getQuestion, reference } from "./reference";
-import { buildStepSchema, buildValueSchema, type TAnswers, type TAnswerValue, type TValueSchema } from "./value-schema";
+import { reference } from "./reference";
+import { buildValueSchema, type TAnswers, type TAnswerValue, type TValueSchema } from "./value-schema";
 
 /**
  * The answer schema, derived from the reference file alone (the rules per answer live in
@@ -31,16 +31,6 @@ export const ZAnswersPatch = z.strictObject(
   Object.fromEntries([...valueSchemas].map(([id, s]) => [id, z.optional(z.nullable(s))])),
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekannte Frage: ${iss.keys.join(", ")}` : "Die Antworten müssen ein Objekt sein.") },
 ) as unknown as z.ZodType<Record<string, TAnswerValue | null | undefined>>;
-
-/** Answers to the questions of one step only (the form validates a step with this). */
-export function answersSchemaFor(questionIds: readonly string[]) {
-  const questions = questionIds.map((id) => {
-    const q = getQuestion(id);
-    if (!q) throw new Error(`unknown question id: ${id}`);
-    return q;
-  });
-  return buildStepSchema(questions);
-}
 
 export function getValueSchema(questionId: string): TValueSchema | undefined {
   return valueSchemas.get(questionId);

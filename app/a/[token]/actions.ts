@@ -15,6 +15,7 @@ import { currentClientId, limitAction } from "@/lib/http/action-client";
 import type { TAssessmentError } from "@/lib/assessment/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
+import type { TManageState, TSaveResult, TStepActionState, TSubmitState } from "@/components/questionnaire/form-states";
 
 /** Every action that writes: the write rate limit, then the token guard (counts unknown tokens). */
 async function guardedWrite<T>(run: () => Promise<TResult<T, TAssessmentError>>): Promise<TResult<T, TAssessmentError>> {
@@ -23,9 +24,6 @@ async function guardedWrite<T>(run: () => Promise<TResult<T, TAssessmentError>>)
   return withTokenGuard(await currentClientId(), run);
 }
 
-export type TSaveResult =
-  | { ok: true; version: number }
-  | { ok: false; status: number; message: string; currentVersion?: number; fieldErrors?: Record<string, string> };
 
 
 /** Autosave of one or more answers (the questionnaire calls it on every change). */
@@ -46,7 +44,6 @@ export async function autosaveAnswersAction(
   };
 }
 
-export type TStepActionState = { message?: string; fieldErrors?: Record<string, string> };
 
 /**
  * The step form's post without JavaScript: saves the step's answers, then goes where the pressed
@@ -78,7 +75,6 @@ export async function saveStepAction(token: string, stepIndex: number, _prev: TS
   redirect(editPath(token));
 }
 
-export type TSubmitState = { message?: string; unanswered?: string[] };
 
 export async function submitAction(token: string, _prev: TSubmitState, _form: FormData): Promise<TSubmitState> {
   const result = await guardedWrite(() => submitAssessment(token));
@@ -95,7 +91,6 @@ export async function reopenAction(token: string): Promise<void> {
   redirect(stepPath(token, 1));
 }
 
-export type TManageState = { message?: string };
 
 /** "Link erneuern": the old link stops working at once; the new one is shown like a new assessment's. */
 export async function renewAction(token: string, _prev: TManageState, _form: FormData): Promise<TManageState> {

@@ -394,7 +394,10 @@ describe("the differencing rule (property, seeded)", () => {
       small += w.pool.filter((c) => c.members.length > 0 && c.members.length < w.k).length;
       big += w.pool.filter((c) => c.members.length >= w.k).length;
       const cells = cellsOf(w.pool);
-      for (const f of allFilters(w)) (aggregatePeers(cells, f.filter, w.kWanted).suppressed ? suppressed++ : published++);
+      for (const f of allFilters(w)) {
+        if (aggregatePeers(cells, f.filter, w.kWanted).suppressed) suppressed++;
+        else published++;
+      }
     }
     expect(small).toBeGreaterThan(200);
     expect(big).toBeGreaterThan(200);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { checkAgs } from "@/lib/profile/ags";
 import { formDataToCreateRequest, parsePopulationInput, PROFILE_FIELDS } from "@/lib/profile/profile-form";
-import { MAX_NAME_LENGTH, MAX_POPULATION, ZCreateAssessmentRequest, ZMunicipalityProfile } from "@/lib/profile/profile-schema";
+import { MAX_NAME_LENGTH, ZCreateAssessmentRequest, ZMunicipalityProfile } from "@/lib/profile/profile-schema";
 import { deriveSizeClass } from "@/lib/profile/size-class";
 import { getStateByAgsPrefix, STATES } from "@/lib/profile/states";
 import { toFieldIssues } from "@/lib/validation/zod-de";

@@ -1,0 +1,19 @@
+/**
+ * What the questionnaire's server actions (app/a/[token]/actions.ts) answer its forms: the contract
+ * between the forms here and the actions there, kept beside the forms so that components import
+ * nothing from app/.
+ */
+
+/** The autosave's answer. */
+export type TSaveResult =
+  | { ok: true; version: number }
+  | { ok: false; status: number; message: string; currentVersion?: number; fieldErrors?: Record<string, string> };
+
+/** The step form's state without JavaScript. */
+export type TStepActionState = { message?: string; fieldErrors?: Record<string, string> };
+
+/** The review page's submit. */
+export type TSubmitState = { message?: string; unanswered?: string[] };
+
+/** "Link erneuern" and "Daten löschen" on the overview. */
+export type TManageState = { message?: string };
