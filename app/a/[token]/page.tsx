@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
-import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
-import { currentClientId } from "@/lib/http/action-client";
-import { TooManyRequests } from "@/components/kern/too-many-requests";
 import { computeProgress } from "@/lib/assessment/progress";
 import { editUrl, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
 import { requestOrigin } from "@/lib/http/origin";
@@ -18,6 +14,7 @@ import { deleteAction, renewAction, reopenAction } from "./actions";
 import { ManageAssessment } from "@/components/questionnaire/manage-assessment";
 import { AppLink } from "@/components/app-link";
 import { getSizeContext } from "@/lib/municipalities/size-context";
+import { loadAssessmentForPage } from "./load-for-page";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
@@ -26,11 +23,8 @@ type TProps = { params: Promise<{ token: string }>; searchParams: Promise<Record
 export default async function AssessmentPage({ params, searchParams }: TProps) {
   const { token } = await params;
   const query = await searchParams;
-  const found = await lookUpAssessment(token, await currentClientId());
-  if (!found.ok) {
-    if (found.error.kind === "rate_limited") return <TooManyRequests retryAfterSeconds={found.error.retryAfterSeconds} />;
-    notFound();
-  }
+  const found = await loadAssessmentForPage(token);
+  if (!found.ok) return found.page;
   const assessment = found.value;
   const { municipality: m } = assessment;
   const progress = computeProgress(assessment.answers);

@@ -1,10 +1,5 @@
 import type { Metadata } from "next";
 import { AppLink } from "@/components/app-link";
-import { notFound } from "next/navigation";
-import { getBenchmark } from "@/lib/assessment/get-benchmark";
-import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
-import { currentClientId } from "@/lib/http/action-client";
-import { TooManyRequests } from "@/components/kern/too-many-requests";
 import { editPath, reviewPath } from "@/lib/assessment/paths";
 import { STEPS, reference } from "@/lib/survey/reference";
 import { LEVELS } from "@/lib/benchmark/levels";
@@ -15,6 +10,7 @@ import { RadarChart } from "@/components/charts/radar-chart";
 import { TopicResults } from "@/components/results/topic-results";
 import { PeerComparison, describePeerGroup } from "@/components/peers/peer-comparison";
 import { getPeerView } from "@/lib/assessment/get-peer-view";
+import { loadBenchmarkForPage } from "../load-for-page";
 
 export const metadata: Metadata = { title: "Ergebnis", robots: { index: false } };
 
@@ -24,11 +20,8 @@ const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 
 
 export default async function ResultsPage({ params }: TProps) {
   const { token } = await params;
-  const result = await withTokenGuard(await currentClientId(), () => getBenchmark(token));
-  if (!result.ok) {
-    if (result.error.kind === "rate_limited") return <TooManyRequests retryAfterSeconds={result.error.retryAfterSeconds} />;
-    notFound();
-  }
+  const result = await loadBenchmarkForPage(token);
+  if (!result.ok) return result.page;
   const { benchmark: b } = result.value;
   const { municipality: m, index } = b;
   const items = new Map(b.items.map((i) => [i.questionId, i]));

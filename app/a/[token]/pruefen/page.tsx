@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
 import { AppLink } from "@/components/app-link";
-import { notFound, redirect } from "next/navigation";
-import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
-import { currentClientId } from "@/lib/http/action-client";
-import { TooManyRequests } from "@/components/kern/too-many-requests";
+import { redirect } from "next/navigation";
 import { computeProgress } from "@/lib/assessment/progress";
 import { editPath, stepPath } from "@/lib/assessment/paths";
 import { getQuestion, getStepOfQuestion, STEPS, TOTAL_STEPS } from "@/lib/survey/reference";
@@ -12,6 +9,7 @@ import { Alert } from "@/components/kern/alert";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { SubmitForm } from "@/components/questionnaire/submit-form";
 import { submitAction } from "../actions";
+import { loadAssessmentForPage } from "../load-for-page";
 
 export const metadata: Metadata = { title: "Prüfen und absenden", robots: { index: false } };
 
@@ -19,11 +17,8 @@ type TProps = { params: Promise<{ token: string }> };
 
 export default async function ReviewPage({ params }: TProps) {
   const { token } = await params;
-  const found = await lookUpAssessment(token, await currentClientId());
-  if (!found.ok) {
-    if (found.error.kind === "rate_limited") return <TooManyRequests retryAfterSeconds={found.error.retryAfterSeconds} />;
-    notFound();
-  }
+  const found = await loadAssessmentForPage(token);
+  if (!found.ok) return found.page;
   const assessment = found.value;
   if (assessment.status === "submitted") redirect(editPath(token));
   const progress = computeProgress(assessment.answers);

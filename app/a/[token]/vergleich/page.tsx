@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
 import { AppLink } from "@/components/app-link";
-import { notFound } from "next/navigation";
-import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
-import { currentClientId } from "@/lib/http/action-client";
-import { TooManyRequests } from "@/components/kern/too-many-requests";
 import { getPeerView } from "@/lib/assessment/get-peer-view";
 import { computeIndex } from "@/lib/benchmark/scoring";
 import { reference } from "@/lib/survey/reference";
@@ -13,6 +9,7 @@ import { Alert } from "@/components/kern/alert";
 import { PeerFilterForm } from "@/components/peers/peer-filter-form";
 import { PeerComparison } from "@/components/peers/peer-comparison";
 import { PeerExportLinks } from "@/components/peers/peer-export-links";
+import { loadAssessmentForPage } from "../load-for-page";
 
 export const metadata: Metadata = { title: "Vergleich mit anderen Kommunen", robots: { index: false } };
 
@@ -22,11 +19,8 @@ type TProps = { params: Promise<{ token: string }>; searchParams: Promise<Record
 export default async function OwnPeersPage({ params, searchParams }: TProps) {
   const { token } = await params;
   const query = await searchParams;
-  const found = await lookUpAssessment(token, await currentClientId());
-  if (!found.ok) {
-    if (found.error.kind === "rate_limited") return <TooManyRequests retryAfterSeconds={found.error.retryAfterSeconds} />;
-    notFound();
-  }
+  const found = await loadAssessmentForPage(token);
+  if (!found.ok) return found.page;
   const assessment = found.value;
   const { municipality: m } = assessment;
   const chosen = "state" in query || "sizeClass" in query ? { state: query.state, sizeClass: query.sizeClass } : { state: m.state, sizeClass: m.sizeClass };

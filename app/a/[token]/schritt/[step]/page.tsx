@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { lookUpAssessment } from "@/lib/assessment/guarded-lookup";
-import { currentClientId } from "@/lib/http/action-client";
-import { TooManyRequests } from "@/components/kern/too-many-requests";
 import { editPath, reviewPath, stepPath } from "@/lib/assessment/paths";
 import { STEPS, TOTAL_STEPS } from "@/lib/survey/reference";
 import { StepProgress } from "@/components/kern/progress";
 import { StepForm } from "@/components/questionnaire/step-form";
 import { autosaveAnswersAction, saveStepAction } from "../../actions";
 import { FontPreload } from "@/components/font-preload";
+import { loadAssessmentForPage } from "../../load-for-page";
 
 export const metadata: Metadata = { title: "Fragebogen", robots: { index: false } };
 
@@ -18,11 +16,8 @@ export default async function StepPage({ params }: TProps) {
   const { token, step: raw } = await params;
   const stepNumber = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
   const step = STEPS[stepNumber - 1];
-  const found = await lookUpAssessment(token, await currentClientId());
-  if (!found.ok) {
-    if (found.error.kind === "rate_limited") return <TooManyRequests retryAfterSeconds={found.error.retryAfterSeconds} />;
-    notFound();
-  }
+  const found = await loadAssessmentForPage(token);
+  if (!found.ok) return found.page;
   const assessment = found.value;
   if (!step) notFound();
   if (assessment.status === "submitted") redirect(editPath(token));
