@@ -5,6 +5,7 @@ import type { TSizeClass } from "@/lib/profile/size-class";
 import { getStateName, type TStateCode } from "@/lib/profile/states";
 import { FieldError } from "@/components/kern/field-error";
 import styles from "./municipality-combobox.module.css";
+import { municipalitySearchPath } from "@/lib/assessment/api-paths";
 
 /** One suggestion as GET /api/municipalities returns it. */
 export type TMunicipalityOption = {
@@ -108,7 +109,7 @@ export function MunicipalityCombobox({ id, label, defaultValue = "", onPick, onI
     const controller = new AbortController();
     request.current = controller;
     try {
-      const response = await fetch(`/api/municipalities?q=${encodeURIComponent(query)}&limit=${LIMIT}`, {
+      const response = await fetch(municipalitySearchPath(query, LIMIT), {
         signal: controller.signal,
         headers: { accept: "application/json" },
       });

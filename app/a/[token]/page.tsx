@@ -15,6 +15,7 @@ import { ManageAssessment } from "@/components/questionnaire/manage-assessment";
 import { AppLink } from "@/components/app-link";
 import { getSizeContext } from "@/lib/municipalities/size-context";
 import { loadAssessmentForPage } from "./load-for-page";
+import { assessmentExportPath } from "@/lib/assessment/api-paths";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
@@ -179,7 +180,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
         <ManageAssessment
           renew={renewAction.bind(null, token)}
           remove={deleteAction.bind(null, token)}
-          exportHref={`/api/assessments/${token}/export`}
+          exportHref={assessmentExportPath(token)}
         />
       </section>
     </div>

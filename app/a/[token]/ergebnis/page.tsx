@@ -11,6 +11,7 @@ import { TopicResults } from "@/components/results/topic-results";
 import { PeerComparison, describePeerGroup } from "@/components/peers/peer-comparison";
 import { getPeerView } from "@/lib/assessment/get-peer-view";
 import { loadBenchmarkForPage } from "../load-for-page";
+import { reportPdfPath } from "@/lib/assessment/api-paths";
 
 export const metadata: Metadata = { title: "Ergebnis", robots: { index: false } };
 
@@ -37,7 +38,7 @@ export default async function ResultsPage({ params }: TProps) {
       </hgroup>
 
       <p>
-        <a className="kern-btn kern-btn--secondary" href={`/api/assessments/${token}/report.pdf`} download>
+        <a className="kern-btn kern-btn--secondary" href={reportPdfPath(token)} download>
           <span className="kern-icon kern-icon--download" aria-hidden="true" />
           <span className="kern-label">Bericht als PDF</span>
         </a>
