@@ -2,24 +2,16 @@ import type { Metadata } from "next";
 import { AppLink } from "@/components/app-link";
 import { getEnv } from "@/lib/env";
 import { listAssessments } from "@/lib/operator/list-assessments";
-import {
-  parseAssessmentListQuery,
-  toListSearchParams,
-  type TAssessmentListQuery,
-  type TOperatorAssessmentRow,
-  type TPeerExclusionReason,
-} from "@/lib/operator/list-query";
+import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
 import { describeOperatorError } from "@/lib/operator/errors";
-import { STATES, getStateName } from "@/lib/profile/states";
-import { getSizeClass } from "@/lib/profile/size-class";
 import { Alert } from "@/components/kern/alert";
-import { SelectField } from "@/components/kern/select-field";
 import { TableRegion } from "@/components/kern/table-region";
-import { TextField } from "@/components/kern/text-field";
 import { logOutAction, setPeerApprovalAction, setPeerExclusionAction, type TListNotice } from "./actions";
 import { OperatorNotConfigured } from "./not-configured";
 import { requireOperatorSession } from "./operator-session";
-import styles from "./betrieb.module.css";
+import styles from "@/components/operator/operator.module.css";
+import { AssessmentFilterForm } from "@/components/operator/assessment-filter-form";
+import { AssessmentRow } from "@/components/operator/assessment-row";
 
 export const metadata: Metadata = { title: "Betrieb: Selbsteinschätzungen", robots: { index: false, follow: false } };
 
@@ -34,15 +26,6 @@ const NOTICES: Record<Exclude<TListNotice, "not_found">, string> = {
   revoked: "Die Freigabe ist zurückgenommen.",
   deleted: "Die Selbsteinschätzung ist gelöscht.",
 };
-
-const REASONS: Record<TPeerExclusionReason, string> = {
-  draft: "Entwurf",
-  excluded: "ausgeschlossen",
-  superseded: "neuere Fassung vorhanden",
-  awaiting_approval: "wartet auf Freigabe",
-};
-
-const dateTime = new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
 
 function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -89,7 +72,7 @@ export default async function OperatorPage({ searchParams }: TProps) {
         {list.requiresApproval ? " Neue Selbsteinschätzungen zählen im Vergleich erst, wenn Sie sie freigegeben haben." : null}
       </p>
 
-      <FilterForm query={query} />
+      <AssessmentFilterForm query={query} />
 
       <p className="kern-body" id="treffer">
         {list.total === 1 ? "1 Selbsteinschätzung gefunden" : `${list.total.toLocaleString("de-DE")} Selbsteinschätzungen gefunden`}
@@ -114,7 +97,14 @@ export default async function OperatorPage({ searchParams }: TProps) {
             </thead>
             <tbody>
               {list.rows.map((row) => (
-                <AssessmentRow key={row.id} row={row} back={back} requiresApproval={list.requiresApproval} />
+                <AssessmentRow
+                  key={row.id}
+                  row={row}
+                  back={back}
+                  requiresApproval={list.requiresApproval}
+                  setPeerExclusionAction={setPeerExclusionAction}
+                  setPeerApprovalAction={setPeerApprovalAction}
+                />
               ))}
             </tbody>
           </table>
@@ -187,116 +177,5 @@ export default async function OperatorPage({ searchParams }: TProps) {
         </p>
       </section>
     </div>
-  );
-}
-
-function FilterForm({ query }: { query: TAssessmentListQuery }) {
-  return (
-    <form method="get" action="/betrieb" className="peer-filters" aria-label="Liste filtern">
-      <TextField id="filter-q" name="q" label="Name der Kommune" defaultValue={query.q ?? ""} autoComplete="off" />
-      <SelectField
-        id="filter-state"
-        name="state"
-        label="Bundesland"
-        placeholder="Alle Bundesländer"
-        defaultValue={query.state ?? ""}
-        options={STATES.map((s) => ({ value: s.code, label: s.name }))}
-      />
-      <SelectField
-        id="filter-status"
-        name="status"
-        label="Status"
-        placeholder="Alle"
-        defaultValue={query.status ?? ""}
-        options={[
-          { value: "submitted", label: "Abgeschlossen" },
-          { value: "draft", label: "Entwurf" },
-        ]}
-      />
-      <SelectField
-        id="filter-demo"
-        name="demo"
-        label="Demo-Daten"
-        placeholder="Mit und ohne Demo-Daten"
-        defaultValue={query.demo ?? ""}
-        options={[
-          { value: "no", label: "Ohne Demo-Daten" },
-          { value: "yes", label: "Nur Demo-Daten" },
-        ]}
-      />
-      <div className={styles.filterActions}>
-        <button type="submit" className="kern-btn kern-btn--primary">
-          <span className="kern-label">Liste anzeigen</span>
-        </button>
-        <AppLink className="kern-link" href="/betrieb">
-          Filter zurücksetzen
-        </AppLink>
-      </div>
-    </form>
-  );
-}
-
-function AssessmentRow({ row, back, requiresApproval }: { row: TOperatorAssessmentRow; back: string; requiresApproval: boolean }) {
-  const sizeClass = getSizeClass(row.sizeClass);
-  const counts = row.notCountingBecause.length === 0;
-  // The accessible name starts with the visible label (WCAG 2.5.3) and names the row's municipality.
-  const named = (label: string) => ({ "aria-label": `${label}: ${row.municipalityName}` });
-  const exclusionLabel = row.excludedFromPeers ? "Wieder einbeziehen" : "Aus Vergleich ausschließen";
-  const approvalLabel = row.peerApproved ? "Freigabe zurücknehmen" : "Freigeben";
-  return (
-    <tr className="kern-table__row">
-      <th scope="row" className={`kern-table__cell ${styles.nameCell}`}>
-        {row.municipalityName}
-        {row.isDemo ? (
-          <>
-            {" "}
-            <span className="kern-badge kern-badge--info kern-badge--small">
-              <span className="kern-label kern-label--small">Demo</span>
-            </span>
-          </>
-        ) : null}
-      </th>
-      <td className="kern-table__cell">{getStateName(row.state)}</td>
-      <td className="kern-table__cell">{sizeClass.townType}</td>
-      <td className="kern-table__cell">
-        <span className={styles.nowrap}>angelegt {dateTime.format(row.createdAt)}</span>
-        {row.submittedAt ? (
-          <>
-            <br />
-            <span className={styles.nowrap}>abgeschlossen {dateTime.format(row.submittedAt)}</span>
-          </>
-        ) : null}
-      </td>
-      <td className="kern-table__cell">{counts ? "zählt" : `zählt nicht: ${row.notCountingBecause.map((r) => REASONS[r]).join(", ")}`}</td>
-      <td className="kern-table__cell">
-        <div className={styles.actions}>
-          <form action={setPeerExclusionAction}>
-            <input type="hidden" name="id" value={row.id} />
-            <input type="hidden" name="value" value={row.excludedFromPeers ? "false" : "true"} />
-            <input type="hidden" name="back" value={back} />
-            <button type="submit" className="kern-btn kern-btn--secondary kern-btn--x-small" {...named(exclusionLabel)}>
-              <span className="kern-label">{exclusionLabel}</span>
-            </button>
-          </form>
-          {requiresApproval ? (
-            <form action={setPeerApprovalAction}>
-              <input type="hidden" name="id" value={row.id} />
-              <input type="hidden" name="value" value={row.peerApproved ? "false" : "true"} />
-              <input type="hidden" name="back" value={back} />
-              <button type="submit" className="kern-btn kern-btn--secondary kern-btn--x-small" {...named(approvalLabel)}>
-                <span className="kern-label">{approvalLabel}</span>
-              </button>
-            </form>
-          ) : null}
-          <AppLink
-            href={`/betrieb/loeschen/${row.id}${back ? `?${back}` : ""}`}
-            className="kern-btn kern-btn--tertiary kern-btn--x-small"
-            {...named("Löschen")}
-          >
-            <span className="kern-label">Löschen</span>
-          </AppLink>
-        </div>
-      </td>
-    </tr>
   );
 }
