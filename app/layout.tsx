@@ -10,7 +10,7 @@ import { FontPreload } from "@/components/font-preload";
 export const metadata: Metadata = {
   title: { default: "Kommunaler Digitalcheck", template: "%s – Kommunaler Digitalcheck" },
   description:
-    "Selbsteinschätzung der digitalen Reife Ihrer Kommune, verglichen mit der bundesweiten Umfrage von Bitkom und DStGB 2020.",
+    "Selbsteinschätzung der digitalen Reife Ihrer Kommune, verglichen mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020.",
   referrer: "no-referrer",
 };
 

@@ -15,8 +15,8 @@ export default function LandingPage() {
         <p className="kern-subline kern-subline--large">Der Kommunale Digitalcheck für Städte und Gemeinden</p>
       </hgroup>
       <p className="kern-body kern-body--large">
-        Beantworten Sie für Ihre eigene Kommune {reference.questions.length} Fragen, die der bundesweiten Umfrage von Bitkom und
-        Deutschem Städte- und Gemeindebund aus dem Jahr 2020 nachgebildet sind. Danach sehen Sie, wo Sie im Vergleich zu den{" "}
+        Beantworten Sie für Ihre eigene Kommune {reference.questions.length} Fragen, die der bundesweiten Umfrage von Bitkom und dem
+        Deutschen Städte- und Gemeindebund aus dem Jahr 2020 nachgebildet sind. Danach sehen Sie, wo Sie im Vergleich zu den{" "}
         {reference.source.sample} befragten Kommunen stehen.
       </p>
       <ul className="kern-list kern-list--bullet">

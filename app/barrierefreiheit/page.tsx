@@ -31,7 +31,7 @@ export default function AccessibilityPage() {
           Barrieren melden: Kontakt
         </h2>
         <p className="kern-body">
-          Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns; wir antworten innerhalb von sechs Wochen.
+          Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns; wir antworten innerhalb eines Monats (§ 12b BGG).
         </p>
         <OperatorContact />
       </section>

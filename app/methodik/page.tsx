@@ -6,6 +6,9 @@ import { computeIndex, nationalMeanScore, optionScore } from "@/lib/benchmark/sc
 import { LEVELS } from "@/lib/benchmark/levels";
 import { getRegister } from "@/lib/municipalities/register";
 import { TableRegion } from "@/components/kern/table-region";
+import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, ORDER_NOTE, shareBaseNote } from "@/lib/benchmark/method-notes";
+import { shareLabel } from "@/lib/survey/share-label";
+import { SIZE_CLASSES } from "@/lib/profile/size-class";
 
 export const metadata: Metadata = { title: "Methodik und Quellen" };
 
@@ -26,7 +29,8 @@ export default function MethodPage() {
           Die Vergleichsdaten
         </h2>
         <p className="kern-body">
-          Alle Vergleichswerte stammen aus der Umfrage „{source.title}“ von {source.publisher}, veröffentlicht am{" "}
+          Alle Vergleichswerte stammen aus der Pressemitteilung „{source.title}“ von Bitkom und dem Deutschen Städte- und
+          Gemeindebund, veröffentlicht am{" "}
           {new Date(source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}. Befragt wurden
           Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche von {source.sample} Städten und Gemeinden in einer
           Online-Umfrage von Bitkom Research, durchgeführt von {source.fieldworkText}. Die Umfrage ist nach Angabe der Herausgeber
@@ -36,9 +40,10 @@ export default function MethodPage() {
           </a>
         </p>
         <p className="kern-body">
-          <strong>Die Zahlen altern.</strong> Sie beschreiben den Stand im Herbst 2020, mitten in der Corona-Pandemie. Seither haben
-          viele Kommunen aufgeholt, etwa durch das Onlinezugangsgesetz. Ein Vergleich mit 2020 zeigt deshalb eher, wie weit Sie über den
-          damaligen Stand hinaus sind, als wo Sie heute im Feld stehen.
+          <strong>Die Zahlen altern.</strong> Sie beschreiben den Stand im Herbst 2020, mitten in der Corona-Pandemie. Neuere Zahlen
+          derselben Umfrage gibt es nicht. Nach unserer Einschätzung haben viele Kommunen seither aufgeholt; ein Vergleich mit 2020 zeigt
+          deshalb eher, wie weit Sie über den damaligen Stand hinaus sind, als wo Sie heute im Feld stehen. Deshalb sprechen alle
+          Aussagen über 2020 in der Vergangenheit.
         </p>
       </section>
 
@@ -48,33 +53,29 @@ export default function MethodPage() {
         </h2>
         <p className="kern-body">
           Zu jeder beantworteten Frage nennen wir den Anteil der Kommunen, die 2020 dieselbe Antwort gegeben haben, zum Beispiel: „Sie
-          gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen.“ Bei Fragen mit mehreren Antworten gibt es einen Satz je
-          gewählter Antwort. Alle Anteile beziehen sich auf alle {source.sample} befragten Kommunen, außer wo wir ausdrücklich eine
-          Teilgruppe nennen
+          führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.“ Bei Fragen mit mehreren Antworten gibt es einen Satz je
+          gewählter Antwort. {shareBaseNote(reference)} Eine Teilgruppe nennt die Pressemitteilung nur einmal
           {subgroups.length > 0
             ? `: ${subgroups.map(({ q, o, sg }) => `${q.text} – „${o.label}“: ${fmt(sg.share)} % der ${sg.label}`).join("; ")}.`
             : "."}
         </p>
         <p className="kern-body">
-          <strong>Veröffentlicht oder abgeleitet:</strong> Die Pressemitteilung nennt nicht jeden Anteil. Wo eine Antwort fehlt, die
-          alle übrigen zu 100 % ergänzt (etwa „weder im Einsatz noch geplant“), berechnen wir sie als Rest und kennzeichnen sie mit
-          „rund“ und „abgeleitet“. Für Antworten, die wir selbst ergänzt haben (etwa „Nichts davon“), gibt es keinen Vergleichswert.
+          <strong>Veröffentlicht oder abgeleitet:</strong> Die Pressemitteilung nennt nicht jeden Anteil. {DERIVED_NOTE} Welche
+          Antworten in einem solchen Rest stecken, sagt die Pressemitteilung nicht; wir benennen ihn deshalb nicht nach einer einzelnen
+          Antwort wie „Weiß nicht“. Für Antworten, die wir selbst ergänzt haben (etwa „Nichts davon“), gibt es keinen Vergleichswert.
           Abgeleitete Werte:
         </p>
         <ul className="kern-list kern-list--bullet">
           {derived.map(({ q, o }) => (
             <li key={`${q.id}-${o.id}`}>
-              {q.text} – „{o.label}“: rund {fmt(o.share!)} %
+              {q.text} – {shareLabel(o)}: rund {fmt(o.share!)} %
             </li>
           ))}
         </ul>
         <p className="kern-body">
-          <strong>„Sie liegen vor … % der Kommunen“</strong> steht bei Fragen, deren Antworten eine Rangfolge haben (zum Beispiel:
-          weder geplant – geplant – im Einsatz). Es ist die Summe der Anteile aller niedriger eingestuften Antworten. Antworten wie
-          „weiß nicht“ zählen wir weder als niedriger noch als höher; sie bleiben im Nenner. Ist ein niedriger eingestufter Anteil
-          aber ein abgeleiteter Rest (etwa „weder im Einsatz noch geplant“ = 100 % minus „im Einsatz“ minus „geplant“), enthält
-          dieser Rest auch Kommunen, die keine Angabe gemacht haben; die Pressemitteilung weist sie nicht getrennt aus. Solche Werte
-          stehen mit „rund“ da und können etwas zu hoch sein.
+          <strong>„Sie liegen vor … % der Kommunen“</strong> steht bei Fragen, deren Antworten eine Rangfolge haben. Es ist die Summe
+          der Anteile aller niedriger eingestuften Antworten. {ORDER_NOTE} Antworten wie „weiß nicht“ zählen wir weder als niedriger
+          noch als höher; sie bleiben im Nenner.
         </p>
       </section>
 
@@ -84,20 +85,22 @@ export default function MethodPage() {
         </h2>
         <p className="kern-body">
           Der Index ist ein Modell von uns, kein Ergebnis der Umfrage. Er fasst die Antworten auf {reference.questions.filter((q) => q.dimension !== "context").length}{" "}
-          Fragen in fünf Dimensionen zusammen. Meinungsfragen (etwa „Chance oder Risiko“) zählen nicht mit.
+          Fragen in fünf Dimensionen zusammen. Nicht mit zählen die Fragen zu Umfeld, Meinungen und Wünschen (
+          {reference.questions.filter((q) => q.dimension === "context").length} Fragen, etwa „Chance oder Risiko“ und die Hemmnisse). Die
+          Einschätzung des eigenen Standorts (vom verpassten Anschluss bis zum Vorreiter) zählt dagegen in der Dimension Strategie mit.
         </p>
         <ol className="kern-list kern-list--number">
           <li>Jede Antwort erhält Punkte zwischen 0 und 1: Bei Fragen mit Rangfolge ist die niedrigste Stufe 0, die höchste 1, die Stufen dazwischen gleichmäßig verteilt. „Weiß nicht“ erhält 0.</li>
           <li>Bei Fragen mit mehreren Antworten zählt der Anteil der gewählten Antworten (ohne „Nichts davon“).</li>
           <li>Eine Dimension ist der Mittelwert ihrer Fragen, der Index der Mittelwert der fünf Dimensionen, jeweils mal 100.</li>
           <li>
-            Stufen: {LEVELS.map((l) => `${l.name} ab ${l.min} Punkten`).join(", ")}.
+            Stufen: {LEVELS.map((l) => `${l.name} ab ${l.min} Punkten („${l.description}“)`).join(", ")}. {LEVELS_NOTE}
           </li>
         </ol>
         <p className="kern-body">
           <strong>Bundesdurchschnitt:</strong> Weil jede Regel die Punkte einfach aufaddiert, lässt sich der Durchschnitt aller{" "}
-          {source.sample} Kommunen genau aus den veröffentlichten Anteilen berechnen: je Frage die Summe aus Anteil mal Punkten. So ergibt
-          sich ein Bundesdurchschnitt von {fmt(national.nationalMean)} Punkten. Wie sich die Kommunen um diesen Durchschnitt verteilen,
+          {source.sample} Kommunen aus den veröffentlichten Anteilen berechnen: je Frage die Summe aus Anteil mal Punkten. So ergibt
+          sich ein Bundesdurchschnitt von rund {fmt(national.nationalMean)} Punkten. {nationalMeanNote(reference)} Wie sich die Kommunen um diesen Durchschnitt verteilen,
           lässt sich aus den veröffentlichten Zahlen nicht ablesen; deshalb nennen wir keinen Rang und kein Perzentil für den Index.
         </p>
         {DIMENSIONS.map((dim) => (
@@ -155,10 +158,21 @@ export default function MethodPage() {
           Die Empfehlungen
         </h2>
         <p className="kern-body">
-          Für jede Lücke in Ihren Antworten gibt es einen nächsten Schritt. Wir ordnen sie nach Wirkung: zuerst, was Pflicht ist oder
-          die Grundlage für vieles andere schafft (Strategie, E-Rechnung), dann nach dem Abstand Ihrer Antwort zum Bundesdurchschnitt.
-          Wir zeigen höchstens fünf Empfehlungen.
+          Für jede Lücke in Ihren Antworten gibt es einen nächsten Schritt. Die Reihenfolge ist unsere Einschätzung ihrer Wirkung: Jede
+          Empfehlung hat eine feste Stufe von 1 (zuerst) bis 5; innerhalb einer Stufe entscheidet der Abstand Ihrer Antwort zum
+          Bundesdurchschnitt. Wir zeigen höchstens fünf Empfehlungen. Die Stufen:
         </p>
+        <ul className="kern-list kern-list--bullet">
+          {[1, 2, 3, 4, 5].map((priority) => (
+            <li key={priority}>
+              Stufe {priority}:{" "}
+              {reference.questions
+                .filter((q) => q.recommendation?.priority === priority)
+                .map((q) => q.recommendation!.title)
+                .join(", ")}
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section className="stack-sm" aria-labelledby="register">
@@ -168,8 +182,11 @@ export default function MethodPage() {
         <p className="kern-body">
           Namen, Gemeindeschlüssel, Bundesland und Einwohnerzahlen der Kommunen stammen aus dem amtlichen Gemeindeverzeichnis des
           Statistischen Bundesamts (Gebietsstand {new Date(`${register.gebietsstand}T12:00:00Z`).toLocaleDateString("de-DE")},
-          Einwohner am {new Date(`${register.populationDate}T12:00:00Z`).toLocaleDateString("de-DE")}). Daraus ergibt sich die
-          Größenklasse nach den Stadt- und Gemeindetypen des BBSR.
+          Einwohnerzahl am {new Date(`${register.populationDate}T12:00:00Z`).toLocaleDateString("de-DE")}). Daraus ergibt sich die
+          Größenklasse, in Anlehnung an die Stadt- und Gemeindetypen des BBSR, aber nur nach der Einwohnerzahl:{" "}
+          {SIZE_CLASSES.map((c) => `${c.townTypePlural} (${c.label})`).join(", ")}. Das BBSR berücksichtigt zusätzlich die
+          zentralörtliche Funktion einer Gemeinde; eine Gemeinde unter 5.000 Einwohnerinnen und Einwohnern ist deshalb nicht schon eine
+          Landgemeinde.
         </p>
         <p className="kern-body kern-body--small">{register.source}</p>
       </section>

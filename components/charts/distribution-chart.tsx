@@ -4,6 +4,7 @@ import { CHART_COLORS } from "./chart-colors";
 import { LazyBar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
 
+/** `label`: the share's name as lib/survey/share-label.ts gives it (a derived remainder is marked there). */
 export type TDistributionRow = { label: string; share: number | null; derived: boolean; isOwn: boolean };
 
 /** Chart.js does not wrap axis labels; an array of lines does. It gives the labels at most half the width: ~20 characters at 360 px. */
@@ -29,7 +30,7 @@ const fmt = (row: TDistributionRow) =>
  */
 export function DistributionChart({ question, rows }: { question: string; rows: TDistributionRow[] }) {
   const shown = rows.filter((r) => r.share !== null);
-  const labelOf = (r: TDistributionRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}${r.derived ? " (abgeleitet)" : ""}`;
+  const labelOf = (r: TDistributionRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}`;
   const own = rows.filter((r) => r.isOwn).map((r) => r.label);
   const summary = `Balkendiagramm, Anteile aller Kommunen 2020: ${shown.map((r) => `${r.label} ${fmt(r)}`).join("; ")}. Ihre Antwort: ${own.join(", ") || "keine"}.`;
   return (
@@ -37,7 +38,7 @@ export function DistributionChart({ question, rows }: { question: string; rows: 
       caption="Bundesweite Verteilung 2020 (Anteil der Kommunen)"
       captionDetail={question}
       columns={[{ header: "Antwort" }, { header: "Anteil der Kommunen 2020", numeric: true }, { header: "Ihre Antwort" }]}
-      rows={rows.map((r) => [r.label + (r.derived ? " (abgeleitet)" : ""), fmt(r), r.isOwn ? "Ja" : ""])}
+      rows={rows.map((r) => [r.label, fmt(r), r.isOwn ? "Ja" : ""])}
     >
       <LazyBar
         label={summary}

@@ -5,13 +5,18 @@ import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { Alert } from "@/components/kern/alert";
 import { ComparisonChart } from "@/components/charts/comparison-chart";
+import { isDerivedShare, shareLabel } from "@/lib/survey/share-label";
 
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 
-export function describePeerGroup(view: Pick<TPeerComparison, "filters">): string {
+/**
+ * The peer group's name in the case its sentence needs: dative "Vergleich mit Kleinstädten in Sachsen",
+ * "12 von 130 Kleinstädten"; accusative "Für Kleinstädte in Sachsen liegen …".
+ */
+export function describePeerGroup(view: Pick<TPeerComparison, "filters">, grammaticalCase: "dative" | "accusative" = "dative"): string {
   const { state, sizeClass } = view.filters;
-  // Dative plural: "Vergleich mit Kleinstädten in Sachsen", "12 von 130 Kleinstädten".
-  const size = sizeClass ? getSizeClass(sizeClass).townTypeDativePlural : "Kommunen";
+  const type = sizeClass ? getSizeClass(sizeClass) : null;
+  const size = type ? (grammaticalCase === "dative" ? type.townTypeDativePlural : type.townTypePlural) : "Kommunen";
   return `${size}${state ? ` in ${getStateName(state)}` : " in ganz Deutschland"}`;
 }
 
@@ -35,7 +40,7 @@ export function PeerComparison({
     return (
       <Alert tone="info" title="Zu wenige Vergleichskommunen">
         <p className="kern-body">
-          Für {group} liegen noch nicht genug abgeschlossene Selbsteinschätzungen vor. Zum Schutz der einzelnen Kommunen zeigen wir
+          Für {describePeerGroup(view, "accusative")} liegen noch nicht genug abgeschlossene Selbsteinschätzungen vor. Zum Schutz der einzelnen Kommunen zeigen wir
           Vergleichszahlen erst, wenn mindestens {view.k} Kommunen einer Gruppe teilgenommen haben. Wählen Sie eine größere Gruppe,
           zum Beispiel nur die Größenklasse.
         </p>
@@ -100,10 +105,11 @@ export function PeerComparison({
                       question={q.text}
                       peerLabel={peerLabel}
                       rows={q.options.map((o) => ({
-                        label: o.label,
+                        // The peers gave this answer; the 2020 share of a derived remainder stands for more.
+                        label: isDerivedShare(o) ? `${o.label} (2020: ${shareLabel(o)})` : o.label,
                         peers: shares[o.id] ?? 0,
                         national: o.share,
-                        nationalDerived: !o.published && o.share !== null,
+                        nationalDerived: isDerivedShare(o),
                         isOwn: chosen.has(o.id),
                       }))}
                     />

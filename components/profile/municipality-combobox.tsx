@@ -278,7 +278,7 @@ export function MunicipalityCombobox({ id, label, defaultValue = "", onPick, onI
               <span className="kern-sr-only">, </span>
               <span className={styles.meta}>
                 {option.kreis}, <span className={styles.nowrap}>{getStateName(option.state)}</span>
-                <span className={styles.nowrap}> · {populationFormat.format(option.population)} Einwohner</span>
+                <span className={styles.nowrap}> · {populationFormat.format(option.population)} Einwohnerinnen und Einwohner</span>
               </span>
             </li>
           ))}

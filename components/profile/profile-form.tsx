@@ -114,7 +114,7 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
         {sizeClass ? <p>Größenklasse: {sizeClass.townType} ({sizeClass.label})</p> : null}
         {picked ? (
           <p>
-            Laut Gemeindeverzeichnis: {picked.population.toLocaleString("de-DE")} Einwohner (Stand{" "}
+            Laut Gemeindeverzeichnis: {picked.population.toLocaleString("de-DE")} Einwohnerinnen und Einwohner (Stand{" "}
             {formatIsoDate(registerInfo.populationDate)}). Haben Sie eine neuere eigene Zahl, tragen Sie diese ein.
           </p>
         ) : null}

@@ -1,6 +1,7 @@
 import type { TBenchmarkItem } from "@/lib/benchmark/compute-benchmark";
 import type { TQuestion, TTopic } from "@/lib/survey/schema";
 import { DistributionChart } from "@/components/charts/distribution-chart";
+import { isDerivedShare, shareLabel } from "@/lib/survey/share-label";
 
 /** One topic of the results page: per question the statements, the position and the national distribution. */
 export function TopicResults({ topic, questions, items }: { topic: TTopic; questions: TQuestion[]; items: Map<string, TBenchmarkItem> }) {
@@ -41,7 +42,7 @@ export function TopicResults({ topic, questions, items }: { topic: TTopic; quest
             )}
             <DistributionChart
               question={q.text}
-              rows={q.options.map((o) => ({ label: o.label, share: o.share, derived: !o.published && o.share !== null, isOwn: chosen.has(o.id) }))}
+              rows={q.options.map((o) => ({ label: shareLabel(o), share: o.share, derived: isDerivedShare(o), isOwn: chosen.has(o.id) }))}
             />
           </article>
         );

@@ -33,7 +33,7 @@ export function renderPeerCsv(ref: TReference, view: TPeerComparison, labels: { 
     const shares = new Map(view.questions.map((q) => [q.id, q.shares]));
     for (const q of ref.questions) {
       for (const o of q.options) {
-        rows.push([q.text, o.label, shares.get(q.id)?.[o.id] ?? 0, o.share, o.share === null ? "kein Wert" : o.published ? "ja" : "nein, abgeleitet"]);
+        rows.push([q.text, o.label, shares.get(q.id)?.[o.id] ?? 0, o.share, o.share === null ? "kein Wert" : o.published ? "ja" : o.shareLabel ? `nein, abgeleitet: ${o.shareLabel}` : "nein, abgeleitet"]);
       }
     }
   }

@@ -3,6 +3,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import * as fontkit from "fontkit";
 import type { TReportBar, TReportModel, TReportQuestion } from "./report-model";
+import { DERIVED_NOTE, LEVELS_NOTE, ORDER_NOTE } from "../benchmark/method-notes";
 
 type TDoc = PDFKit.PDFDocument;
 type TStruct = PDFKit.PDFStructureElement;
@@ -48,7 +49,7 @@ export function renderReport(model: TReportModel, now: Date): Promise<Buffer> {
     info: {
       Title: model.title,
       Author: "Kommunaler Digitalcheck",
-      Subject: `Selbsteinschätzung der digitalen Reife im Vergleich mit der Umfrage von Bitkom und DStGB 2020`,
+      Subject: `Selbsteinschätzung der digitalen Reife im Vergleich mit der Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020`,
       Keywords: "Digitalisierung, Kommune, Benchmark, Bitkom, DStGB",
       CreationDate: now,
     },
@@ -274,7 +275,7 @@ function renderCover(w: Writer, m: TReportModel) {
   w.section("Sect", (s) => {
     doc.y = 180;
     s.heading(1, `Digitalcheck ${m.cover.municipality}`);
-    s.para("Selbsteinschätzung der digitalen Reife im Vergleich mit der bundesweiten Umfrage von Bitkom und Deutschem Städte- und Gemeindebund 2020", { size: 13, color: COLORS.muted });
+    s.para("Selbsteinschätzung der digitalen Reife im Vergleich mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020", { size: 13, color: COLORS.muted });
     doc.moveDown(1.5);
     s.table(
       "Angaben zur Kommune und zum Bericht",
@@ -301,7 +302,7 @@ function renderSummary(w: Writer, m: TReportModel) {
     if (s.score !== null) {
       sec.para(`Digitaler Reifegrad: ${fmt(s.score)} von 100 Punkten – Stufe ${s.level}. ${s.levelDescription}`, { size: 13, bold: true });
       sec.para(
-        `Bundesdurchschnitt 2020: ${fmt(s.nationalMean)} Punkte (Stufe ${s.nationalLevel}). Der Index ist ein Modell des Digitalchecks; den Bundesdurchschnitt berechnen wir exakt aus den veröffentlichten Anteilen.`,
+        `Bundesdurchschnitt 2020: rund ${fmt(s.nationalMean)} Punkte (Stufe ${s.nationalLevel}). Der Index ist ein Modell des Digitalchecks. ${m.method.nationalMeanNote} ${LEVELS_NOTE}`,
       );
     } else {
       sec.para("Es ist noch keine Frage beantwortet; ein Reifegrad lässt sich noch nicht berechnen.");
@@ -318,7 +319,7 @@ function renderSummary(w: Writer, m: TReportModel) {
     sec.heading(2, "Ihre größten Stärken");
     if (s.strongest.length > 0) sec.list(s.strongest.map((p, i) => ({ label: `${i + 1}.`, body: [p.text, p.detail].filter(Boolean).join(" ") })));
     else sec.para("Bei keiner Frage liegen Sie über dem Bundesdurchschnitt 2020.");
-    sec.heading(2, "Ihre größten Schwächen");
+    sec.heading(2, "Ihr größter Handlungsbedarf");
     if (s.weakest.length > 0) sec.list(s.weakest.map((p, i) => ({ label: `${i + 1}.`, body: [p.text, p.detail].filter(Boolean).join(" ") })));
     else sec.para("Bei keiner Frage liegen Sie unter dem Bundesdurchschnitt 2020.");
   });
@@ -361,7 +362,7 @@ function questionBlock(w: Writer, q: TReportQuestion) {
   const chartHeight = barsHeight(doc, shown);
   const rows = q.national.map((b) => {
     const peer = q.peers?.find((p) => p.label === b.label);
-    return [b.label + (b.derived ? " (abgeleitet)" : ""), pct(b.share, b.derived), ...(q.peers ? [pct(peer?.share ?? 0)] : []), b.isOwn ? "Ja" : ""];
+    return [b.label, pct(b.share, b.derived), ...(q.peers ? [pct(peer?.share ?? 0)] : []), b.isOwn ? "Ja" : ""];
   });
   const table: [string, string[], string[][], number[]] = [
     q.peers ? "Anteile bundesweit 2020 und bei den Vergleichskommunen" : "Anteile bundesweit 2020",
@@ -406,11 +407,10 @@ function renderMethod(w: Writer, m: TReportModel) {
   w.section("Sect", (sec) => {
     sec.heading(1, "Methode und Quelle");
     sec.para(
-      `Quelle: ${m.method.source}, Umfrage unter ${m.method.sample} Städten und Gemeinden, Online-Umfrage von Bitkom Research, ${m.method.fieldwork}, veröffentlicht am ${m.method.published}. Befragt wurden Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche; die Umfrage ist nach Angabe der Herausgeber repräsentativ für die Kommunen in Deutschland.`,
+      `Quelle: Pressemitteilung „${m.method.title}“ von ${m.method.source}, veröffentlicht am ${m.method.published} (${m.method.url}). Umfrage unter ${m.method.sample} Städten und Gemeinden, Online-Umfrage von Bitkom Research, ${m.method.fieldwork}. Befragt wurden Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche; die Umfrage ist nach Angabe der Herausgeber repräsentativ für die Kommunen in Deutschland.`,
     );
-    sec.para(
-      "Veröffentlicht und abgeleitet: Alle Anteile beziehen sich auf alle befragten Kommunen, außer wo ausdrücklich eine Teilgruppe genannt ist. Werte mit „rund“ oder „abgeleitet“ hat die Umfrage nicht veröffentlicht; wir haben sie als Rest zu 100 % berechnet. „Sie liegen vor … %“ ist die Summe der Anteile niedriger eingestufter Antworten.",
-    );
+    sec.para(`Veröffentlicht und abgeleitet: ${m.method.shareBaseNote} ${DERIVED_NOTE}`);
+    sec.para(`„Sie liegen vor … %“ ist die Summe der Anteile niedriger eingestufter Antworten. ${ORDER_NOTE}`);
     sec.para(
       "Der digitale Reifegrad ist ein Modell des Digitalchecks: Jede Antwort erhält 0 bis 1 Punkt, Dimensionen sind Mittelwerte ihrer Fragen, der Index der Mittelwert der fünf Dimensionen mal 100. Die Zahlen von 2020 beschreiben den Stand während der Corona-Pandemie und altern.",
     );

@@ -5,6 +5,8 @@ import { nationalMeanScore, scoreAnswer } from "../benchmark/scoring";
 import { getStateName, type TStateCode } from "../profile/states";
 import { getSizeClass, type TSizeClass } from "../profile/size-class";
 import { getRoleLabel, type TRespondentRole } from "../profile/profile-schema";
+import { isDerivedShare, shareLabel } from "../survey/share-label";
+import { nationalMeanNote, shareBaseNote } from "../benchmark/method-notes";
 
 export type TReportBar = { label: string; share: number | null; derived: boolean; isOwn: boolean };
 
@@ -37,7 +39,18 @@ export type TReportModel = {
   topics: { title: string; questions: TReportQuestion[] }[];
   peerGroup: { label: string; count: number | null; registerTotal: number; suppressed: boolean; k: number };
   recommendations: { title: string; text: string }[];
-  method: { source: string; sample: number; fieldwork: string; published: string };
+  method: {
+    source: string;
+    /** Title and address of the press release every 2020 figure comes from. */
+    title: string;
+    url: string;
+    sample: number;
+    fieldwork: string;
+    published: string;
+    /** The method's notes, as the results page and /methodik say them (lib/benchmark/method-notes.ts). */
+    nationalMeanNote: string;
+    shareBaseNote: string;
+  };
 };
 
 const formatDate = (d: Date) => d.toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" });
@@ -98,8 +111,8 @@ export function buildReportModel(input: {
           statements: item ? item.statements.map((s) => ({ text: s.text, derived: s.derived })) : [{ text: "Noch nicht beantwortet.", derived: false }],
           // "vor 0 %" says nothing: the lowest answer gets no position sentence.
           position: item && item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : null,
-          national: q.options.map((o) => ({ label: o.label, share: o.share, derived: !o.published && o.share !== null, isOwn: chosen.has(o.id) })),
-          peers: shares ? q.options.map((o) => ({ label: o.label, share: shares[o.id] ?? 0, isOwn: chosen.has(o.id) })) : null,
+          national: q.options.map((o) => ({ label: shareLabel(o), share: o.share, derived: isDerivedShare(o), isOwn: chosen.has(o.id) })),
+          peers: shares ? q.options.map((o) => ({ label: shareLabel(o), share: shares[o.id] ?? 0, isOwn: chosen.has(o.id) })) : null,
         };
       }),
   }));
@@ -142,6 +155,10 @@ export function buildReportModel(input: {
     recommendations: b.recommendations.map((r) => ({ title: r.title, text: r.text })),
     method: {
       source: ref.source.publisher,
+      title: ref.source.title,
+      url: ref.source.url,
+      nationalMeanNote: nationalMeanNote(ref),
+      shareBaseNote: shareBaseNote(ref),
       sample: ref.source.sample,
       fieldwork: ref.source.fieldworkText,
       published: new Date(ref.source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),

@@ -18,6 +18,12 @@ const ZShare = z.number().min(0).max(100);
 export const ZOption = z.strictObject({
   id: ZId,
   label: z.string().min(1),
+  /**
+   * What a derived remainder's 2020 share stands for, where it differs from the answer: the press release
+   * does not say which answers make up a remainder, so it is "Übrige Antworten oder keine Angabe", never the
+   * answer's own meaning ("Weiß nicht"). Required on every derived option, shown in charts, tables and the PDF.
+   */
+  shareLabel: z.string().min(1).optional(),
   share: ZShare.nullable(),
   published: z.boolean(),
   /** Ordinal questions: position on the scale, 0 = lowest; null for "weiß nicht" and the like. */
@@ -100,6 +106,9 @@ export const ZReference = z
           issue(at("options", oi, "share"), "a published share is a whole number");
         }
         if (o.share === null && o.published) issue(at("options", oi), "an option without share cannot be published");
+        const derived = !o.published && o.share !== null;
+        if (derived && !o.shareLabel) issue(at("options", oi, "shareLabel"), "a derived remainder says what it stands for (shareLabel)");
+        if (!derived && o.shareLabel) issue(at("options", oi, "shareLabel"), "only a derived remainder has a shareLabel");
         if (q.ordinal && o.rank === undefined) issue(at("options", oi, "rank"), "every option of an ordinal question has a rank (or null)");
         if (!q.ordinal && o.rank !== undefined) issue(at("options", oi, "rank"), "rank only on ordinal questions");
         if (o.exclusive && q.type !== "multi") issue(at("options", oi, "exclusive"), "exclusive only on multi-choice questions");

@@ -22,12 +22,12 @@ test.describe("GET /api/assessments/{token}/benchmark", () => {
     expect(item("e_invoice")).toMatchObject({
       answer: "in_use",
       share: 20,
-      statement: "Sie gehören zu den 20 % der Kommunen, die die E-Rechnung bereits nutzen.",
+      statement: "Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen.",
       ahead: 80,
     });
-    expect(item("e_file")).toMatchObject({ share: 61, statement: "Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte.", ahead: 23 });
+    expect(item("e_file")).toMatchObject({ share: 61, statement: "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.", ahead: 23 });
     expect(item("staff_digital_skills").ahead).toBe(51);
-    expect(item("e_payment").statement).toBe("Rund 33 % der Kommunen haben wie Sie das E-Payment weder im Einsatz noch in Planung oder machten dazu keine Angabe.");
+    expect(item("e_payment").statement).toBe("Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.");
     expect(item("e_payment").derived).toBe(true);
     expect(item("biggest_challenges")).toMatchObject({ shares: { finances: 68, digital_transformation: 31 }, ahead: null });
     expect(item("digital_strategy").statement).toContain("Insgesamt 56 % der Kommunen");

@@ -62,14 +62,14 @@ test.describe("page cache", () => {
     const put = await request.put(`/api/assessments/${created.token}/answers`, { data: { version: 1, answers: { e_file: "in_use" } } });
     expect(put.status()).toBe(200);
     const [before] = await twice(request, created.token);
-    expect(before.html).toContain("Sie gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen.");
+    expect(before.html).toContain("Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.");
 
     const change = await request.put(`/api/assessments/${created.token}/answers`, { data: { version: 2, answers: { e_file: "planned" } } });
     expect(change.status()).toBe(200);
     const after = await getPage(request, created.token);
     expect(after.cache).toBe("miss");
     expect(after.html).not.toContain("die bereits eine E-Akte führen");
-    expect(after.html).toContain("Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte.");
+    expect(after.html).toContain("Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.");
   });
 
   test("a change to the peer pool renders again; a deleted assessment's page is gone at once", async ({ request }) => {

@@ -171,10 +171,10 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectNoText(pdf, "Vorläufig");
 
     // The exact statements of tests/api/benchmark.spec.ts, and every statement the benchmark API gives.
-    expectText(pdf, "Sie gehören zu den 20 % der Kommunen, die die E-Rechnung bereits nutzen.");
+    expectText(pdf, "Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen.");
     expectText(pdf, "Sie liegen vor rund 80 % der Kommunen.");
-    expectText(pdf, "Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte.");
-    expectText(pdf, "Rund 33 % der Kommunen haben wie Sie das E-Payment weder im Einsatz noch in Planung oder machten dazu keine Angabe. (abgeleiteter Wert)");
+    expectText(pdf, "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.");
+    expectText(pdf, "Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe. (abgeleiteter Wert)");
     const benchmark = await (await request.get(`/api/assessments/${token}/benchmark`)).json();
     const statements = (benchmark.items as { statements: { text: string }[] }[]).flatMap((i) => i.statements.map((s) => s.text));
     expect(statements.length).toBeGreaterThanOrEqual(reference.questions.length);
@@ -265,7 +265,7 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectText(pdf, "Entwurf – nicht abgeschlossen");
     expectText(pdf, "Vorläufig");
     expectText(pdf, `Vorläufig: ${reference.questions.length - 2} Fragen sind noch offen.`);
-    expectText(pdf, "Sie gehören zu den 20 % der Kommunen, die die E-Rechnung bereits nutzen.");
+    expectText(pdf, "Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen.");
     expectText(pdf, name);
     // The watermark is page furniture (an artifact); in the structure only the cover's status cell says it.
     expect(pdf.structure.split("Entwurf – nicht abgeschlossen").length - 1).toBe(1);

@@ -22,10 +22,10 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
 
   await page.goto("/vergleich");
   await page.getByLabel("Bundesland").selectOption({ label: state.name });
-  await page.getByLabel("Größenklasse").selectOption({ label: "Landgemeinden (unter 5.000 Einwohner)" });
+  await page.getByLabel("Größenklasse").selectOption({ label: "Kleingemeinden (unter 5.000 Einwohnerinnen und Einwohner)" });
   await page.getByRole("button", { name: "Vergleich anzeigen" }).click();
   await expect(page).toHaveURL(new RegExp(`state=${state.code}&sizeClass=lt_5000`));
-  await expect(page.getByText(/Verglichen mit 5 von [\d.]+ Landgemeinden in/)).toBeVisible();
+  await expect(page.getByText(/Verglichen mit 5 von [\d.]+ Kleingemeinden in/)).toBeVisible();
 
   const eFile = page.getByRole("article", { name: "Führt Ihre Verwaltung elektronische Akten (E-Akte)?" });
   await eFile.getByRole("button", { name: "Daten als Tabelle anzeigen" }).click();

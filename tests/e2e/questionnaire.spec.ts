@@ -17,7 +17,7 @@ async function fillProfile(page: Page, name: string) {
   await page.getByRole("combobox", { name: "Name der Kommune" }).fill(name);
   await page.getByLabel("Bundesland").selectOption({ label: "Sachsen" });
   await page.getByLabel("Einwohnerzahl").fill("18462");
-  await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohner)")).toBeVisible();
+  await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)")).toBeVisible();
   await page.getByLabel("Amtlicher Gemeindeschlüssel (AGS)").fill("14627060");
   await page.getByRole("radio", { name: "Bürgermeisterin oder Bürgermeister" }).check();
   await page.getByRole("button", { name: "Selbsteinschätzung anlegen" }).click();

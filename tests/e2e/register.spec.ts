@@ -22,7 +22,7 @@ test("keyboard only: type “gross”, arrow down to Großenhain, Enter fills ke
   await expect(field).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByLabel("Amtlicher Gemeindeschlüssel (AGS)")).toHaveValue("14627060");
   await expect(page.getByLabel("Bundesland")).toHaveValue("DE-SN");
-  await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohner)")).toBeVisible();
+  await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)")).toBeVisible();
   await expect(page.getByText(/Laut Gemeindeverzeichnis: [\d.]+ Einwohner \(Stand 31\.12\.2024\)/)).toBeVisible();
   await expect(page.getByText("Quelle: Statistisches Bundesamt (Destatis)", { exact: false })).toBeVisible();
   // The population stays editable.
@@ -40,7 +40,7 @@ test("keyboard only: type “gross”, arrow down to Großenhain, Enter fills ke
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("heading", { name: "Bitte speichern Sie jetzt Ihren Link" })).toBeVisible();
-  await expect(page.getByText("Großenhain ist eine von 2.237 Kleinstädten mit 5.000 bis 19.999 Einwohnern in Deutschland")).toBeVisible();
+  await expect(page.getByText("Großenhain ist eine von 2.237 Kommunen mit 5.000 bis 19.999 Einwohnerinnen und Einwohnern in Deutschland")).toBeVisible();
   await expect(page.getByText("14627060")).toBeVisible();
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(result.violations.map((v) => v.id)).toEqual([]);

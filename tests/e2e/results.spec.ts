@@ -18,9 +18,9 @@ test("the results page shows the index, the exact statements, both charts and th
   await expect(page.getByText("64,4", { exact: true })).toBeVisible();
   await expect(page.getByText("Fortgeschritten", { exact: true })).toBeVisible();
   await expect(page.getByText("48,5 Punkte")).toBeVisible();
-  await expect(page.getByText("Sie gehören zu den 20 % der Kommunen, die die E-Rechnung bereits nutzen.")).toBeVisible();
-  await expect(page.getByText("Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte.")).toBeVisible();
-  await expect(page.getByText("Rund 33 % der Kommunen haben wie Sie das E-Payment weder im Einsatz noch in Planung oder machten dazu keine Angabe.")).toBeVisible();
+  await expect(page.getByText("Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen.")).toBeVisible();
+  await expect(page.getByText("Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.")).toBeVisible();
+  await expect(page.getByText("Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.")).toBeVisible();
   await expect(page.getByText("Sie liegen vor 51 % der Kommunen.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ihre nächsten Schritte" })).toBeVisible();
   await expect(page.getByText("Verwaltungsleistungen online anbieten.")).toBeVisible();
@@ -60,7 +60,7 @@ test("a draft shows a partial result, clearly marked", async ({ page, request })
   await page.goto(`/a/${token}/ergebnis`);
   await expect(page.getByText("Vorläufiges Ergebnis")).toBeVisible();
   await expect(page.getByText("19 von 21 Fragen sind noch offen")).toBeVisible();
-  await expect(page.getByText("Sie gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen.")).toBeVisible();
+  await expect(page.getByText("Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.")).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -73,7 +73,7 @@ test("the method page explains the source, the statements and the index", async 
   await expect(page.getByText("Die Zahlen altern.")).toBeVisible();
   // The one published share of a subgroup is named as such, not counted among the shares of all 623.
   await expect(page.getByText("außer wo wir ausdrücklich eine Teilgruppe nennen", { exact: false })).toContainText(
-    "„Nein, und sie ist bei uns auch kein Thema“: 24 % der Kommunen mit weniger als 5.000 Einwohnern",
+    "„Nein, und sie ist bei uns auch kein Thema“: 24 % der Kommunen mit weniger als 5.000 Einwohnerinnen und Einwohnern",
   );
   await expect(page.getByText("Quelle: Statistisches Bundesamt (Destatis)", { exact: false })).toBeVisible();
   await expectAccessible(page);

@@ -61,7 +61,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
             </h2>
             <p className="kern-body">
               Mit diesem Link können Sie jederzeit weitermachen – auch auf einem anderen Gerät. Sie können ihn an eine Kollegin oder
-              einen Kollegen weitergeben, etwa an die Digitalisierungsbeauftragte. Wer den Link hat, kann die Antworten sehen und
+              einen Kollegen weitergeben, etwa an die oder den Digitalisierungsbeauftragten. Wer den Link hat, kann die Antworten sehen und
               ändern. Wir speichern ihn nicht im Klartext und können ihn deshalb nicht wiederherstellen.
             </p>
             <CopyLink url={url} />
@@ -98,7 +98,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           </div>
         </dl>
         <p className="kern-body">
-          {m.name} ist eine von {fmt(context.national)} {sizeClass.dative} in Deutschland; {fmt(context.inState)} davon liegen in {getStateName(m.state)}. Mit ihnen vergleichen Sie sich später.
+          {m.name} ist eine von {fmt(context.national)} {sizeClass.dative} in Deutschland; {fmt(context.inState)} davon liegen in {getStateName(m.state)}. Verglichen werden Sie später mit den Kommunen, die auf dieser Plattform teilnehmen.
         </p>
         <p className="kern-body kern-body--small kern-body--muted">{context.source}</p>
         {m.ags && !m.agsGebietsstand ? (

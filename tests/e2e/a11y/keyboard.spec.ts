@@ -70,7 +70,7 @@ test("the whole questionnaire, from the profile to the PDF, with the keyboard al
   await expect(stateSelect).toHaveValue(state.code);
   await kb.tabTo(page.getByLabel("Einwohnerzahl"), 5);
   await page.keyboard.type("18462");
-  await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohner)")).toBeVisible();
+  await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)")).toBeVisible();
   await kb.tabTo(page.getByRole("radio", { name: "Bürgermeisterin oder Bürgermeister" }), 5);
   await kb.press("ArrowDown");
   const role = page.getByRole("radio", { name: "Digitalisierungsverantwortliche oder -verantwortlicher" });

@@ -54,13 +54,13 @@ describe("contract shape", () => {
       questionId: "e_file",
       answer: "in_use",
       share: 16,
-      statement: "Sie gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen.",
+      statement: "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.",
       ahead: 84,
     });
   });
 
   test("levels: index level and national level; no level without answers", () => {
-    expect(bench(allBest()).index.level?.name).toBe("Vorreiter");
+    expect(bench(allBest()).index.level?.name).toBe("Weit fortgeschritten");
     expect(bench(allWorst()).index.level?.name).toBe("Einstieg");
     expect(bench({}).index.level).toBeNull();
     expect(bench({}).index.nationalLevel.name).toBe("Aufbau");
@@ -123,17 +123,17 @@ describe("items", () => {
       expect(item.statement).toBe(item.statements.map((s) => s.text).join(" "));
     }
     expect(b.items.find((i) => i.questionId === "digital_strategy")!.statement).toBe(
-      "Wie 20 % der Kommunen haben Sie keine Digitalstrategie und sehen darin derzeit kein Thema. Unter den Kommunen mit weniger als 5.000 Einwohnern sind es sogar 24 %.",
+      "Sie haben keine Digitalstrategie und sehen darin derzeit kein Thema; 2020 galt das für 20 % der Kommunen. Unter den Kommunen mit weniger als 5.000 Einwohnerinnen und Einwohnern waren es 2020 sogar 24 %.",
     );
     expect(b.items.find((i) => i.questionId === "pandemic_investments")!.statement).toBe(
-      "Wie 53 % der Kommunen hat Ihre Kommune im Zuge der Pandemie in Technologie wie Hardware oder Software investiert oder plant es. " +
-        "Wie 35 % der Kommunen steht bei Ihnen die Digitalisierung von Diensten für Bürger und Unternehmen auf der Agenda.",
+      "Ihre Kommune hat im Zuge der Pandemie in Technologie wie Hardware oder Software investiert oder plant es; 2020 galt das für 53 % der Kommunen. " +
+        "Bei Ihnen steht die Digitalisierung von Diensten für Bürgerinnen, Bürger und Unternehmen auf der Agenda; 2020 galt das für 35 % der Kommunen.",
     );
   });
 
   test("the 56 % aggregate reaches the item statement", () => {
     expect(bench(partial).items.find((i) => i.questionId === "digital_strategy")!.statement).toBe(
-      "Wie 33 % der Kommunen entwickeln Sie gerade eine zentrale Digitalstrategie. Insgesamt 56 % der Kommunen haben wie Sie noch keine Digitalstrategie, entwickeln aber gerade eine.",
+      "Sie entwickeln gerade eine zentrale Digitalstrategie; 2020 taten das 33 % der Kommunen. Insgesamt hatten 2020 56 % der Kommunen noch keine Digitalstrategie, entwickelten aber gerade eine.",
     );
   });
 

@@ -171,8 +171,8 @@ describe("levelOf", () => {
     [49.9, "Aufbau"],
     [50, "Fortgeschritten"],
     [74.9, "Fortgeschritten"],
-    [75, "Vorreiter"],
-    [100, "Vorreiter"],
+    [75, "Weit fortgeschritten"],
+    [100, "Weit fortgeschritten"],
   ] as const)("%d → %s", (score, name) => {
     expect(levelOf(score).name).toBe(name);
   });
@@ -182,7 +182,7 @@ describe("levelOf", () => {
       ["Einstieg", 0],
       ["Aufbau", 25],
       ["Fortgeschritten", 50],
-      ["Vorreiter", 75],
+      ["Weit fortgeschritten", 75],
     ]);
   });
 

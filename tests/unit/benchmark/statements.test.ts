@@ -31,24 +31,24 @@ describe("formatShare", () => {
 
 describe("the sentences the issue quotes", () => {
   test.each([
-    ["e_file", "in_use", "Sie gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen."],
-    ["e_file", "planned", "Wie 61 % der Kommunen planen oder diskutieren Sie die E-Akte."],
-    ["e_file", "neither", "Rund 23 % der Kommunen haben wie Sie die E-Akte weder im Einsatz noch in Planung oder machten dazu keine Angabe."],
-    ["e_invoice", "neither", "Rund 16 % der Kommunen haben wie Sie die E-Rechnung weder im Einsatz noch in Planung oder machten dazu keine Angabe."],
-    ["staff_digital_skills", "almost_none", "4 % der Kommunen sagen wie Sie, dass nahezu niemand im Personal gut mit digitalen Werkzeugen umgehen kann."],
+    ["e_file", "in_use", "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen."],
+    ["e_file", "planned", "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen."],
+    ["e_file", "neither", "Sie haben die E-Akte weder im Einsatz noch in Planung. Bei rund 23 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe."],
+    ["e_invoice", "neither", "Sie haben die E-Rechnung weder im Einsatz noch in Planung. Bei rund 16 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe."],
+    ["staff_digital_skills", "almost_none", "Bei Ihnen kommen nahezu keine Beschäftigten gut mit digitalen Werkzeugen zurecht; 2020 sagten das 4 % der Kommunen."],
   ])("%s = %s → %s", (q, a, expected) => {
     expect(texts(q, a)).toEqual([expected]);
   });
 
-  test("a derived one starts with „Rund 23 %“ and is flagged derived", () => {
+  test("a derived one says „rund 23 %“, names 2020 and the missing answers, and is flagged derived", () => {
     const [s] = buildStatements(question("e_file"), "neither");
-    expect(s!.text.startsWith("Rund 23 %")).toBe(true);
+    expect(s!.text).toContain("Bei rund 23 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.");
     expect(s).toMatchObject({ optionId: "neither", share: 23, derived: true });
   });
 
   test("a published one is not flagged derived", () => {
     expect(buildStatements(question("e_file"), "in_use")).toEqual([
-      { text: "Sie gehören zu den 16 % der Kommunen, die bereits eine E-Akte führen.", optionId: "in_use", share: 16, derived: false },
+      { text: "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.", optionId: "in_use", share: 16, derived: false },
     ]);
   });
 });
@@ -103,18 +103,18 @@ describe("options without a share", () => {
   test("mixed: a null-share option next to a published one", () => {
     const out = buildStatements(question("obstacles"), ["lack_of_funds", "other"]);
     expect(out.map((s) => s.share)).toEqual([75, null]);
-    expect(out[0]!.text).toBe("Wie 75 % der Kommunen sehen Sie fehlende Finanzmittel als Hemmnis.");
+    expect(out[0]!.text).toBe("Sie sehen fehlende Finanzmittel als Hemmnis; 2020 taten das 75 % der Kommunen.");
     expect(out[1]!.text).toContain("keinen veröffentlichten Vergleichswert");
   });
 });
 
 describe("aggregates and subgroups", () => {
-  const AGG = "Insgesamt 56 % der Kommunen haben wie Sie noch keine Digitalstrategie, entwickeln aber gerade eine.";
-  const SUB = "Unter den Kommunen mit weniger als 5.000 Einwohnern sind es sogar 24 %.";
+  const AGG = "Insgesamt hatten 2020 56 % der Kommunen noch keine Digitalstrategie, entwickelten aber gerade eine.";
+  const SUB = "Unter den Kommunen mit weniger als 5.000 Einwohnerinnen und Einwohnern waren es 2020 sogar 24 %.";
 
   test.each([
-    ["developing_central", "Wie 33 % der Kommunen entwickeln Sie gerade eine zentrale Digitalstrategie."],
-    ["developing_sectoral", "Wie 23 % der Kommunen entwickeln Sie gerade eine Digitalstrategie für einzelne Bereiche."],
+    ["developing_central", "Sie entwickeln gerade eine zentrale Digitalstrategie; 2020 taten das 33 % der Kommunen."],
+    ["developing_sectoral", "Sie entwickeln gerade eine Digitalstrategie für einzelne Bereiche; 2020 taten das 23 % der Kommunen."],
   ])("digital_strategy = %s → its own sentence, then the 56 % aggregate", (a, own) => {
     const out = buildStatements(question("digital_strategy"), a);
     expect(out.map((s) => s.text)).toEqual([own, AGG]);
@@ -127,7 +127,7 @@ describe("aggregates and subgroups", () => {
 
   test("none_no_topic with size class lt_5000 → the 24 % subgroup sentence", () => {
     const out = buildStatements(question("digital_strategy"), "none_no_topic", "lt_5000");
-    expect(out.map((s) => s.text)).toEqual(["Wie 20 % der Kommunen haben Sie keine Digitalstrategie und sehen darin derzeit kein Thema.", SUB]);
+    expect(out.map((s) => s.text)).toEqual(["Sie haben keine Digitalstrategie und sehen darin derzeit kein Thema; 2020 galt das für 20 % der Kommunen.", SUB]);
     expect(out[1]).toMatchObject({ optionId: "none_no_topic", share: 24, derived: false });
   });
 

@@ -234,7 +234,7 @@ const REF: TReference = {
       options: [
         { id: "yes", label: "Ja", share: 40, published: true, statement: "{share}" },
         { id: "planned", label: "Geplant", share: 33.3, published: false, statement: "{share}" },
-        { id: "no", label: "Nein", share: 26.7, published: false, statement: "{share}" },
+        { id: "no", label: "Nein", shareLabel: "Übrige Antworten oder keine Angabe", share: 26.7, published: false, statement: "{share}" },
       ],
       recommendation: { options: ["no"], priority: 1, title: "E-Akte", text: "Einführen." },
     },
@@ -340,7 +340,7 @@ describe("renderPeerCsv: published view", () => {
     expect(body).toEqual([
       ['Nutzen Sie die "E-Akte"; in welchem Umfang?', "Ja", "58,3", "40", "ja"],
       ['Nutzen Sie die "E-Akte"; in welchem Umfang?', "Geplant", "25", "33,3", "nein, abgeleitet"],
-      ['Nutzen Sie die "E-Akte"; in welchem Umfang?', "Nein", "16,7", "26,7", "nein, abgeleitet"],
+      ['Nutzen Sie die "E-Akte"; in welchem Umfang?', "Nein", "16,7", "26,7", "nein, abgeleitet: Übrige Antworten oder keine Angabe"],
       ["Welche Kanäle bieten Sie an?", "'=Webseite", "91,7", "90", "ja"],
       ["Welche Kanäle bieten Sie an?", "App; mobil", "8,3", "12", "ja"],
       ["Welche Kanäle bieten Sie an?", "Nichts davon", "0", "", "kein Wert"],
@@ -392,6 +392,7 @@ describe("renderPeerCsv: published view", () => {
       ...HEADER,
       "ja",
       "nein, abgeleitet",
+      "nein, abgeleitet: Übrige Antworten oder keine Angabe",
       "kein Wert",
       LABELS.state,
       LABELS.sizeClass,

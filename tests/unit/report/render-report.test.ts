@@ -35,7 +35,7 @@ function model(questions: TReportQuestion[], topicSize = questions.length): TRep
     })),
     peerGroup: { label: "Kleinstädte in Hessen", count: null, registerTotal: 100, suppressed: true, k: 5 },
     recommendations: [],
-    method: { source: "Bitkom und DStGB", sample: 623, fieldwork: "Ende August bis Anfang November 2020", published: "2. Dezember 2020" },
+    method: { source: "Bitkom und DStGB", title: "Prüftitel", url: "https://example.org/pm", sample: 623, fieldwork: "Ende August bis Anfang November 2020", published: "2. Dezember 2020", nationalMeanNote: "Rundungshinweis.", shareBaseNote: "Basishinweis." },
   };
 }
 

@@ -12,6 +12,7 @@ import { PeerComparison, describePeerGroup } from "@/components/peers/peer-compa
 import { getPeerView } from "@/lib/assessment/get-peer-view";
 import { loadBenchmarkForPage } from "../load-for-page";
 import { reportPdfPath } from "@/lib/assessment/api-paths";
+import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, shareBaseNote } from "@/lib/benchmark/method-notes";
 
 export const metadata: Metadata = { title: "Ergebnis", robots: { index: false } };
 
@@ -72,13 +73,13 @@ export default async function ResultsPage({ params }: TProps) {
               Stufe <strong>{index.level.name}</strong>: {index.level.description}
             </p>
             <p className="kern-body">
-              Bundesdurchschnitt 2020: <strong>{fmt(index.nationalMean)} Punkte</strong> (Stufe {index.nationalLevel.name}). Ihre Kommune liegt{" "}
+              Bundesdurchschnitt 2020: <strong>rund {fmt(index.nationalMean)} Punkte</strong> (Stufe {index.nationalLevel.name}). Ihre Kommune liegt{" "}
               {index.score > index.nationalMean ? "über" : index.score < index.nationalMean ? "unter" : "genau auf"} dem Durchschnitt
               {index.score !== index.nationalMean ? ` (${index.score > index.nationalMean ? "+" : "−"}${fmt(Math.abs(index.score - index.nationalMean))} Punkte)` : ""}.
             </p>
             <p className="kern-body kern-body--small">
-              Der Index ist unser Modell: Er fasst Ihre Antworten nach festen Regeln zu einem Wert zusammen. Den Bundesdurchschnitt berechnen
-              wir exakt aus den veröffentlichten Anteilen; eine Rangliste der Kommunen nach dem Index gibt es aus der Umfrage nicht.{" "}
+              Der Index ist unser Modell: Er fasst Ihre Antworten nach festen Regeln zu einem Wert zusammen. {nationalMeanNote(reference)}{" "}
+              Eine Rangliste der Kommunen nach dem Index gibt es aus der Umfrage nicht. {LEVELS_NOTE}{" "}
               <AppLink className="kern-link" href="/methodik#index">
                 So rechnen wir
               </AppLink>
@@ -134,10 +135,9 @@ export default async function ResultsPage({ params }: TProps) {
           Ihre Antworten im Vergleich
         </h2>
         <p className="kern-body">
-          Die Anteile beziehen sich auf die {reference.source.sample} Kommunen der Umfrage von Bitkom und DStGB 2020.
-          {hasDerived
-            ? " Mit „rund“ und „abgeleitet“ markierte Werte hat die Umfrage nicht veröffentlicht; wir haben sie als Rest zu 100 % berechnet."
-            : ""}
+          Die Anteile stammen aus der Pressemitteilung zur Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020.{" "}
+          {shareBaseNote(reference)}
+          {hasDerived ? ` ${DERIVED_NOTE}` : ""}
         </p>
         {STEPS.map((s) => (
           <TopicResults key={s.topic.id} topic={s.topic} questions={s.questions} items={items} />
