@@ -407,7 +407,7 @@ function renderMethod(w: Writer, m: TReportModel) {
   w.section("Sect", (sec) => {
     sec.heading(1, "Methode und Quelle");
     sec.para(
-      `Quelle: Pressemitteilung „${m.method.title}“ von ${m.method.source}, veröffentlicht am ${m.method.published} (${m.method.url}). Umfrage unter ${m.method.sample} Städten und Gemeinden, Online-Umfrage von Bitkom Research, ${m.method.fieldwork}. Befragt wurden Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche; die Umfrage ist nach Angabe der Herausgeber repräsentativ für die Kommunen in Deutschland.`,
+      `Quelle: Pressemitteilung „${m.method.title}“ von Bitkom und dem Deutschen Städte- und Gemeindebund, veröffentlicht am ${m.method.published} (${m.method.url}). Umfrage unter ${m.method.sample} Städten und Gemeinden, Online-Umfrage von Bitkom Research, ${m.method.fieldwork}. Befragt wurden Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche; die Umfrage ist nach Angabe der Herausgeber repräsentativ für die Kommunen in Deutschland.`,
     );
     sec.para(`Veröffentlicht und abgeleitet: ${m.method.shareBaseNote} ${DERIVED_NOTE}`);
     sec.para(`„Sie liegen vor … %“ ist die Summe der Anteile niedriger eingestufter Antworten. ${ORDER_NOTE}`);

@@ -117,6 +117,6 @@ test("CSV export: German Excel format, the same figures as the JSON", async ({ r
   const row = (question: string, answer: string) => lines.find((l) => l.startsWith(question) && l.includes(`;${answer};`));
   expect(row("Bietet Ihre Kommune eine Bürger-App an?", "Ja, im Einsatz")).toBe("Bietet Ihre Kommune eine Bürger-App an?;Ja, im Einsatz;40;12;ja");
   expect(row("Bietet Ihre Kommune eine Bürger-App an?", "Weder im Einsatz noch geplant")).toBe(
-    "Bietet Ihre Kommune eine Bürger-App an?;Weder im Einsatz noch geplant;0;32;nein, abgeleitet",
+    "Bietet Ihre Kommune eine Bürger-App an?;Weder im Einsatz noch geplant;0;32;nein, abgeleitet: Weder im Einsatz noch geplant oder keine Angabe",
   );
 });

@@ -163,7 +163,9 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expect(pdf.raw).toContain(name);
     expectText(pdf, "64,4");
     expectText(pdf, "Digitaler Reifegrad: 64,4 von 100 Punkten – Stufe Fortgeschritten.");
-    expectText(pdf, "Bundesdurchschnitt 2020: 48,5 Punkte");
+    expectText(pdf, "Bundesdurchschnitt 2020: rund 48,5 Punkte");
+    expectText(pdf, "Die Pressemitteilung rundet sie auf ganze Prozent; je nach Rundung liegt der Durchschnitt zwischen 47,6 und 49,3 Punkten.");
+    expectNoText(pdf, "exakt");
     expectText(pdf, "48,5");
     expectText(pdf, "Fortgeschritten");
     expectText(pdf, "Abgeschlossen");
@@ -185,7 +187,13 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     // Its peer group (DE-BB, Mittelstädte) has only this one municipality.
     expectText(pdf, "Zu wenige Vergleichskommunen");
 
-    // The source.
+    // The source: the press release with title and address; what the method section says of the figures.
+    expectText(pdf, "Quelle: Pressemitteilung „Corona hat in Kommunen einen Digitalisierungsschub ausgelöst“ von Bitkom und dem Deutschen Städte- und Gemeindebund");
+    expectText(pdf, "Corona-hat-in-Kommunen-einen-Digitalisierungsschub-ausgeloeset");
+    expectText(pdf, "nennt die Pressemitteilung nicht; wir lesen jeden Anteil als Anteil aller befragten Kommunen.");
+    expectText(pdf, "Die Reihenfolge der Antworten hinter „Sie liegen vor … % der Kommunen“ haben wir festgelegt");
+    expectText(pdf, "und „vor rund … %“ kann zu hoch sein.");
+    expectText(pdf, "Ihr größter Handlungsbedarf");
     expectText(pdf, "623 Städten und Gemeinden");
     expectText(pdf, "Ende August bis Anfang November 2020");
     expectText(pdf, "Bitkom");
