@@ -6,7 +6,9 @@ import { ChartFigure } from "./chart-figure";
 
 export type TComparisonRow = { label: string; peers: number; national: number | null; nationalDerived: boolean; isOwn: boolean };
 
-const pct = (n: number | null, derived = false) => (n === null ? "kein Wert" : `${derived ? "rund " : ""}${n.toLocaleString("de-DE")} %`);
+/** A derived 2020 remainder (lib/survey/share-label.ts) holds the other answers and the missing ones too: "rund 23 % (abgeleitet)". */
+const pct = (n: number | null, derived = false) =>
+  n === null ? "kein Wert" : `${derived ? "rund " : ""}${n.toLocaleString("de-DE")} %${derived ? " (abgeleitet)" : ""}`;
 
 /** Peers' distribution beside the national 2020 one for one question; the own answer is named in its label. */
 export function ComparisonChart({ question, rows, peerLabel }: { question: string; rows: TComparisonRow[]; peerLabel: string }) {

@@ -5,7 +5,7 @@ import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { Alert } from "@/components/kern/alert";
 import { ComparisonChart } from "@/components/charts/comparison-chart";
-import { isDerivedShare, shareLabel } from "@/lib/survey/share-label";
+import { isDerivedShare } from "@/lib/survey/share-label";
 
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 
@@ -105,8 +105,8 @@ export function PeerComparison({
                       question={q.text}
                       peerLabel={peerLabel}
                       rows={q.options.map((o) => ({
-                        // The peers gave this answer; the 2020 share of a derived remainder stands for more.
-                        label: isDerivedShare(o) ? `${o.label} (2020: ${shareLabel(o)})` : o.label,
+                        // The peers gave this answer; a derived 2020 remainder is marked in its own cell.
+                        label: o.label,
                         peers: shares[o.id] ?? 0,
                         national: o.share,
                         nationalDerived: isDerivedShare(o),

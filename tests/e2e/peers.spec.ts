@@ -47,7 +47,7 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
   expect(rows).toContainEqual(["Führt Ihre Verwaltung elektronische Akten (E-Akte)?", "Geplant oder in Diskussion", "0", "61", "ja"]);
 
   // A group below k shows nothing but the notice.
-  await page.getByLabel("Größenklasse").selectOption({ label: "Großstädte (100.000 Einwohner und mehr)" });
+  await page.getByLabel("Größenklasse").selectOption({ label: "Großstädte (100.000 Einwohnerinnen und Einwohner und mehr)" });
   await page.getByRole("button", { name: "Vergleich anzeigen" }).click();
   await expect(page.getByText("Zu wenige Vergleichskommunen")).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);

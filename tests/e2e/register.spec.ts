@@ -23,7 +23,7 @@ test("keyboard only: type “gross”, arrow down to Großenhain, Enter fills ke
   await expect(page.getByLabel("Amtlicher Gemeindeschlüssel (AGS)")).toHaveValue("14627060");
   await expect(page.getByLabel("Bundesland")).toHaveValue("DE-SN");
   await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)")).toBeVisible();
-  await expect(page.getByText(/Laut Gemeindeverzeichnis: [\d.]+ Einwohner \(Stand 31\.12\.2024\)/)).toBeVisible();
+  await expect(page.getByText(/Laut Gemeindeverzeichnis: [\d.]+ Einwohnerinnen und Einwohner \(Stand 31\.12\.2024\)/)).toBeVisible();
   await expect(page.getByText("Quelle: Statistisches Bundesamt (Destatis)", { exact: false })).toBeVisible();
   // The population stays editable.
   await expect(page.getByLabel("Einwohnerzahl")).toBeEditable();

@@ -69,10 +69,10 @@ test("the method page explains the source, the statements and the index", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Methodik und Quellen");
   await expect(page.getByText("623 Städten und Gemeinden", { exact: false })).toBeVisible();
   await expect(page.getByText("Ende August bis Anfang November 2020", { exact: false })).toBeVisible();
-  await expect(page.getByText("Bundesdurchschnitt von 48,5 Punkten", { exact: false })).toBeVisible();
+  await expect(page.getByText("Bundesdurchschnitt von rund 48,5 Punkten", { exact: false })).toBeVisible();
   await expect(page.getByText("Die Zahlen altern.")).toBeVisible();
   // The one published share of a subgroup is named as such, not counted among the shares of all 623.
-  await expect(page.getByText("außer wo wir ausdrücklich eine Teilgruppe nennen", { exact: false })).toContainText(
+  await expect(page.getByText("Eine Teilgruppe nennt die Pressemitteilung nur einmal", { exact: false })).toContainText(
     "„Nein, und sie ist bei uns auch kein Thema“: 24 % der Kommunen mit weniger als 5.000 Einwohnerinnen und Einwohnern",
   );
   await expect(page.getByText("Quelle: Statistisches Bundesamt (Destatis)", { exact: false })).toBeVisible();
