@@ -8,6 +8,7 @@ import {
   restoreSameOriginFormOrigin,
   setSecurityHeaders,
 } from "@/lib/http/proxy-steps";
+import { requestOrigin } from "@/lib/http/origin";
 import { lookUpPageCache, markForRecording } from "@/lib/page-cache/lookup";
 
 /**
@@ -20,19 +21,21 @@ import { lookUpPageCache, markForRecording } from "@/lib/page-cache/lookup";
  *    cache; a miss is marked for the recorder.
  */
 export async function proxy(request: NextRequest) {
-  const refused = refuseMalformedPath(request) ?? refuseForeignWrite(request);
+  // The client's origin, decided once per request (lib/http/origin.ts) and handed to every step.
+  const own = requestOrigin(request.headers, request.nextUrl);
+  const refused = refuseMalformedPath(request) ?? refuseForeignWrite(request, own);
   if (refused) return refused;
 
   const forwarded = new Headers(request.headers);
-  restoreSameOriginFormOrigin(request, forwarded);
+  restoreSameOriginFormOrigin(request, own, forwarded);
 
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
-  const cached = await lookUpPageCache(request, nonce);
-  if (cached && "hit" in cached) return setSecurityHeaders(request, cached.hit, csp);
+  const cached = await lookUpPageCache(request, own, nonce);
+  if (cached && "hit" in cached) return setSecurityHeaders(own, cached.hit, csp);
   const response = NextResponse.next({ request: { headers: forwardNonce(forwarded, nonce, csp) } });
   if (cached) markForRecording(response, cached.recordAs);
-  return setSecurityHeaders(request, response, csp);
+  return setSecurityHeaders(own, response, csp);
 }
 
 export const config = {

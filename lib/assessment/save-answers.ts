@@ -24,11 +24,17 @@ function parseChange(input: unknown): TResult<TChange, TAssessmentError> {
   return ok({ version: parsed.data.version, questionIds: entries.map(([q]) => q), rows });
 }
 
-const REFUSALS: { [R in TSaveRefusal["reason"]]: (r: Extract<TSaveRefusal, { reason: R }>) => TAssessmentError } = {
-  submitted: () => ({ kind: "assessment_submitted" }),
-  stale_version: (r) => ({ kind: "stale_version", currentVersion: r.currentVersion }),
-  gone: () => ({ kind: "assessment_not_found" }),
-};
+/** Why the database did not write, in the use case's words. */
+function refusalError(refusal: TSaveRefusal): TAssessmentError {
+  switch (refusal.reason) {
+    case "submitted":
+      return { kind: "assessment_submitted" };
+    case "stale_version":
+      return { kind: "stale_version", currentVersion: refusal.currentVersion };
+    case "gone":
+      return { kind: "assessment_not_found" };
+  }
+}
 
 /**
  * Saves a partial set of answers (only the questions sent change; null clears one) if the client's
@@ -55,6 +61,5 @@ export async function saveAnswers(token: string, client: string, input: TSaveInp
   }
   if (!change.ok) return change;
   if (outcome.saved) return ok({ version: change.value.version + 1 });
-  const refusal = outcome.refusal ?? { reason: "gone" };
-  return err((REFUSALS[refusal.reason] as (r: TSaveRefusal) => TAssessmentError)(refusal));
+  return err(refusalError(outcome.refusal ?? { reason: "gone" }));
 }

@@ -6,12 +6,21 @@ import { describeRange, nationalMeanRange } from "./rounding-range";
  * three say the same about the 2020 figures (one copy of each).
  */
 
-/** The national mean is computed from rounded shares: say so, with the range the rounding allows. */
+const meanNotes = new WeakMap<TReference, string>();
+
+/**
+ * The national mean is computed from rounded shares: say so, with the range the rounding allows. The
+ * reference never changes while the process runs, so the range is computed once per reference.
+ */
 export function nationalMeanNote(ref: TReference): string {
-  return (
-    `Den Bundesdurchschnitt berechnen wir aus den veröffentlichten Anteilen. Die Pressemitteilung rundet sie auf ganze Prozent; ` +
-    `je nach Rundung liegt der Durchschnitt ${describeRange(nationalMeanRange(ref))} Punkten.`
-  );
+  let note = meanNotes.get(ref);
+  if (note === undefined) {
+    note =
+      `Den Bundesdurchschnitt berechnen wir aus den veröffentlichten Anteilen. Die Pressemitteilung rundet sie auf ganze Prozent; ` +
+      `je nach Rundung liegt der Durchschnitt ${describeRange(nationalMeanRange(ref))} Punkten.`;
+    meanNotes.set(ref, note);
+  }
+  return note;
 }
 
 /** What a share refers to: the press release names 623 municipalities, not the base of each share. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { toErrorResponse, type THttpError } from "./errors";
-import { requestOrigin } from "./origin";
+import type { TRequestOrigin } from "./origin";
 
 // The steps of proxy.ts, in the order it runs them. Each either answers the request itself (a Response)
 // or returns null and lets the next step run.
@@ -28,12 +28,12 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Sec-Fetch-Site; clients without them, such as integrations, are not browsers and cannot be driven
  * cross-site.
  */
-export function refuseForeignWrite(request: NextRequest): NextResponse | null {
+export function refuseForeignWrite(request: NextRequest, own: TRequestOrigin): NextResponse | null {
   if (!request.nextUrl.pathname.startsWith("/api/") || !WRITE_METHODS.has(request.method)) return null;
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   const foreignSite = site !== null && site !== "same-origin" && site !== "none";
-  const foreignOrigin = origin !== null && origin !== "null" && origin !== requestOrigin(request.headers, request.nextUrl).origin;
+  const foreignOrigin = origin !== null && origin !== "null" && origin !== own.origin;
   return foreignSite || foreignOrigin ? errorAnswer({ kind: "forbidden_origin" }) : null;
 }
 
@@ -42,9 +42,9 @@ export function refuseForeignWrite(request: NextRequest): NextResponse | null {
  * them same-origin (Sec-Fetch-Site, which pages cannot set) the Origin is restored in the forwarded
  * headers, so that Next's server-action check accepts them (docs/adr/0004).
  */
-export function restoreSameOriginFormOrigin(request: NextRequest, forwarded: Headers): void {
+export function restoreSameOriginFormOrigin(request: NextRequest, own: TRequestOrigin, forwarded: Headers): void {
   if (request.method === "POST" && request.headers.get("origin") === "null" && request.headers.get("sec-fetch-site") === "same-origin") {
-    forwarded.set("origin", requestOrigin(request.headers, request.nextUrl).origin);
+    forwarded.set("origin", own.origin);
   }
 }
 
@@ -78,9 +78,9 @@ export function forwardNonce(forwarded: Headers, nonce: string, csp: string): He
 }
 
 /** Security headers of every page: the CSP, and HSTS when the client came over HTTPS. */
-export function setSecurityHeaders(request: NextRequest, response: NextResponse, csp: string): NextResponse {
+export function setSecurityHeaders(own: TRequestOrigin, response: NextResponse, csp: string): NextResponse {
   response.headers.set("content-security-policy", csp);
-  if (requestOrigin(request.headers, request.nextUrl).protocol === "https") {
+  if (own.protocol === "https") {
     response.headers.set("strict-transport-security", "max-age=31536000; includeSubDomains");
   }
   return response;

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { probePage, readPeerPoolVersion } from "../db/direct-queries";
-import { requestOrigin } from "../http/origin";
+import type { TRequestOrigin } from "../http/origin";
 import { clientIdFromHeaders } from "../security/client-id";
 import { decideWithoutCount, rateCounter } from "../security/rate-limit-rules";
 import { hashToken } from "../security/token";
@@ -52,7 +52,7 @@ export type TPageCacheLookup = { hit: NextResponse } | { recordAs: string } | nu
  * The proxy's cache step, for a plain GET of a cacheable page: the cached page when its versions are still
  * those in the database, or the key under which the recorder keeps the page Next is about to render.
  */
-export async function lookUpPageCache(request: NextRequest, nonce: string): Promise<TPageCacheLookup> {
+export async function lookUpPageCache(request: NextRequest, own: TRequestOrigin, nonce: string): Promise<TPageCacheLookup> {
   // Only plain document GETs, as the recorder marks them: requests of Next's client router (RSC
   // payloads, prefetches) and server actions are rendered.
   if (request.method !== "GET" || request.headers.get(PAGE_CACHEABLE_HEADER) !== "1") return null;
@@ -67,8 +67,7 @@ export async function lookUpPageCache(request: NextRequest, nonce: string): Prom
     cache.drop(page.id);
     return null;
   }
-  const { protocol, host } = requestOrigin(request.headers, request.nextUrl);
-  const key = [page.id, versions, protocol, host].join("|");
+  const key = [page.id, versions, own.protocol, own.host].join("|");
   const hit = cache.get(page.id, key);
   if (!hit) return { recordAs: key };
   const response = new NextResponse(hit.body(nonce), { status: 200, headers: hit.headers(nonce) });

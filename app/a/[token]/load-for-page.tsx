@@ -15,7 +15,7 @@ export type TPageLoad<T> = { ok: true; value: T } | { ok: false; page: ReactElem
  * The pages' one way from an edit link to its data: a client over the token-miss limit gets the "too many
  * requests" notice instead of the page, an unknown link Next's 404 page (notFound() ends the render).
  */
-async function forPage<T>(result: TResult<T, TAssessmentError>): Promise<TPageLoad<T>> {
+function forPage<T>(result: TResult<T, TAssessmentError>): TPageLoad<T> {
   if (result.ok) return result;
   if (result.error.kind === "rate_limited") return { ok: false, page: <TooManyRequests retryAfterSeconds={result.error.retryAfterSeconds} /> };
   notFound();
