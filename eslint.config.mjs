@@ -8,15 +8,41 @@ import prettier from "eslint-config-prettier";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-const APP = { group: ["@/app/*", "**/app/*"], message: "lib/ and components/ must not import from app/ (routes only call lib/ and components/)." };
+const APP = {
+  group: ["@/app/*", "**/app/*"],
+  message: "lib/ and components/ must not import from app/ (routes only call lib/ and components/).",
+};
 const COMPONENTS = { group: ["@/components/*", "**/components/*"], message: "lib/ must not import from components/." };
 const IO = {
-  group: ["**/db/*", "@/lib/db/*", "**/http/*", "@/lib/http/*", "**/generated/*", "next", "next/*", "@prisma/*", "pg", "better-sqlite3", "server-only"],
-  message: "The pure folders (lib/survey, lib/benchmark, lib/peers, lib/report) import no database, HTTP, Next.js or Prisma module.",
+  group: [
+    "**/db/*",
+    "@/lib/db/*",
+    "**/http/*",
+    "@/lib/http/*",
+    "**/generated/*",
+    "next",
+    "next/*",
+    "@prisma/*",
+    "pg",
+    "better-sqlite3",
+    "server-only",
+  ],
+  message:
+    "The pure folders (lib/survey, lib/benchmark, lib/peers, lib/report) import no database, HTTP, Next.js or Prisma module.",
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "public/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],
@@ -25,7 +51,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs["core-web-vitals"].rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       // Playwright fixtures take an object pattern even where a test needs none of them.
       "no-empty-pattern": "off",
       // A note for the React Compiler, which this build does not use (react-hook-form's watch()).
@@ -35,17 +64,36 @@ export default tseslint.config(
   {
     // CommonJS modules shared with plain Node scripts (next.config.js, scripts/serve.mjs).
     files: ["**/*.cjs", "next.config.js"],
-    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["scripts/**/*.mjs", "lib/**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", URL: "readonly", performance: "readonly", fetch: "readonly", globalThis: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        setInterval: "readonly",
+        URL: "readonly",
+        performance: "readonly",
+        fetch: "readonly",
+        globalThis: "readonly",
+      },
+    },
   },
   // Playwright's fixtures call their callback `use`; they are no React hooks.
   { files: ["tests/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   { files: ["lib/**"], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS] }] } },
   { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [APP] }] } },
-  { files: ["lib/survey/**", "lib/benchmark/**", "lib/peers/**", "lib/report/**"], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, IO] }] } },
+  {
+    files: ["lib/survey/**", "lib/benchmark/**", "lib/peers/**", "lib/report/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, IO] }] },
+  },
   prettier,
 );

@@ -9,7 +9,12 @@ const nextConfig = {
   output: "standalone",
   // Files read at run time that tracing cannot see: register, fonts, migrations (for /api/health).
   outputFileTracingIncludes: {
-    "/**": ["./lib/municipalities/register-data.json", "./lib/report/fonts/**", "./prisma/migrations/**", "./prisma/postgresql/migrations/**"],
+    "/**": [
+      "./lib/municipalities/register-data.json",
+      "./lib/report/fonts/**",
+      "./prisma/migrations/**",
+      "./prisma/postgresql/migrations/**",
+    ],
   },
   reactStrictMode: true,
   // Native module and the generated Prisma client stay outside the server bundle.

@@ -46,7 +46,12 @@ export default defineConfig({
     {
       name: "phone",
       testMatch: "e2e/**/*.spec.ts",
-      use: { ...devices["Pixel 5"], viewport: { width: 360, height: 780 }, browserName: "chromium", launchOptions: chromium },
+      use: {
+        ...devices["Pixel 5"],
+        viewport: { width: 360, height: 780 },
+        browserName: "chromium",
+        launchOptions: chromium,
+      },
     },
     {
       name: "desktop",
@@ -63,7 +68,13 @@ export default defineConfig({
     timeout: 240_000,
     // TRUST_PROXY: every test sends its own X-Forwarded-For (tests/support/test.ts), so that one test's
     // rate-limit counters never affect another's.
-    env: { PORT: String(E2E_PORT), DATABASE_URL: E2E_DATABASE_URL, NODE_ENV: "production", TRUST_PROXY: "true", OPERATOR_PASSWORD_HASH: OPERATOR_TEST_PASSWORD_HASH },
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_URL: E2E_DATABASE_URL,
+      NODE_ENV: "production",
+      TRUST_PROXY: "true",
+      OPERATOR_PASSWORD_HASH: OPERATOR_TEST_PASSWORD_HASH,
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -56,8 +56,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         {demo ? (
           <div className="demo-banner" role="note" aria-label="Hinweis auf Demo-Daten">
             <p className="site-container kern-body kern-body--small">
-              <strong>Demo-Daten:</strong> Diese Installation enthält erfundene Beispielkommunen (Namen beginnen mit „Demo-“). Sie
-              fließen in den Vergleich mit anderen Kommunen ein.
+              <strong>Demo-Daten:</strong> Diese Installation enthält erfundene Beispielkommunen (Namen beginnen mit
+              „Demo-“). Sie fließen in den Vergleich mit anderen Kommunen ein.
             </p>
           </div>
         ) : null}

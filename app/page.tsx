@@ -15,17 +15,17 @@ export default function LandingPage() {
         <p className="kern-subline kern-subline--large">Der Kommunale Digitalcheck für Städte und Gemeinden</p>
       </hgroup>
       <p className="kern-body kern-body--large">
-        Beantworten Sie für Ihre eigene Kommune {reference.questions.length} Fragen, die der bundesweiten Umfrage von Bitkom und dem
-        Deutschen Städte- und Gemeindebund aus dem Jahr 2020 nachgebildet sind. Danach sehen Sie, wo Sie im Vergleich zu den{" "}
-        {reference.source.sample} befragten Kommunen stehen.
+        Beantworten Sie für Ihre eigene Kommune {reference.questions.length} Fragen, die der bundesweiten Umfrage von
+        Bitkom und dem Deutschen Städte- und Gemeindebund aus dem Jahr 2020 nachgebildet sind. Danach sehen Sie, wo Sie
+        im Vergleich zu den {reference.source.sample} befragten Kommunen stehen.
       </p>
       <ul className="kern-list kern-list--bullet">
         <li>
           <strong>Dauer:</strong> etwa {minutes} Minuten. Sie können jederzeit unterbrechen und später weitermachen.
         </li>
         <li>
-          <strong>Ihre Daten:</strong> Wir speichern nur Ihre Angaben zur Kommune und Ihre Antworten – keine Namen von Personen,
-          keine E-Mail-Adresse. Zugang hat nur, wer Ihren persönlichen Link kennt.{" "}
+          <strong>Ihre Daten:</strong> Wir speichern nur Ihre Angaben zur Kommune und Ihre Antworten – keine Namen von
+          Personen, keine E-Mail-Adresse. Zugang hat nur, wer Ihren persönlichen Link kennt.{" "}
           <AppLink className="kern-link" href="/datenschutz">
             Mehr zum Datenschutz
           </AppLink>
@@ -40,9 +40,13 @@ export default function LandingPage() {
         </h2>
         <ol className="kern-list kern-list--number">
           <li>Sie geben Name, Bundesland und Einwohnerzahl Ihrer Kommune an.</li>
-          <li>Sie erhalten einen persönlichen Link. Mit ihm können Sie später weitermachen oder die Bearbeitung an eine Kollegin oder einen Kollegen übergeben.</li>
           <li>
-            Sie beantworten die Fragen in {reference.topics.length} Themenschritten. Jede Antwort wird sofort gespeichert.
+            Sie erhalten einen persönlichen Link. Mit ihm können Sie später weitermachen oder die Bearbeitung an eine
+            Kollegin oder einen Kollegen übergeben.
+          </li>
+          <li>
+            Sie beantworten die Fragen in {reference.topics.length} Themenschritten. Jede Antwort wird sofort
+            gespeichert.
           </li>
           <li>Sie prüfen Ihre Antworten und senden die Selbsteinschätzung ab.</li>
         </ol>

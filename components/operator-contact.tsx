@@ -8,8 +8,9 @@ export function OperatorContact() {
     return (
       <Alert tone="warning" title="Betreiberangaben fehlen">
         <p className="kern-body">
-          Diese Installation hat noch keine Betreiberangaben. Die Verwaltung, die sie betreibt, trägt sie über die Umgebungsvariablen
-          OPERATOR_NAME, OPERATOR_ADDRESS, OPERATOR_EMAIL (und optional OPERATOR_PHONE, OPERATOR_REPRESENTATIVE) ein.
+          Diese Installation hat noch keine Betreiberangaben. Die Verwaltung, die sie betreibt, trägt sie über die
+          Umgebungsvariablen OPERATOR_NAME, OPERATOR_ADDRESS, OPERATOR_EMAIL (und optional OPERATOR_PHONE,
+          OPERATOR_REPRESENTATIVE) ein.
         </p>
       </Alert>
     );
@@ -24,7 +25,10 @@ export function OperatorContact() {
           <br />
         </span>
       ))}
-      E-Mail: <a className="kern-link" href={`mailto:${op.email}`}>{op.email}</a>
+      E-Mail:{" "}
+      <a className="kern-link" href={`mailto:${op.email}`}>
+        {op.email}
+      </a>
       {op.phone ? (
         <>
           <br />

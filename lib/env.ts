@@ -39,7 +39,11 @@ const ZEnv = z.object({
     .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
     .transform((v) => parseTrustProxy(v) === true),
   /** Memory per process for rendered pages (lib/page-cache); 0 turns the cache off. */
-  PAGE_CACHE_MB: z.coerce.number({ error: "PAGE_CACHE_MB muss eine Zahl sein." }).min(0, "PAGE_CACHE_MB darf nicht negativ sein.").max(4096, "PAGE_CACHE_MB darf höchstens 4096 sein.").default(32),
+  PAGE_CACHE_MB: z.coerce
+    .number({ error: "PAGE_CACHE_MB muss eine Zahl sein." })
+    .min(0, "PAGE_CACHE_MB darf nicht negativ sein.")
+    .max(4096, "PAGE_CACHE_MB darf höchstens 4096 sein.")
+    .default(32),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -120,7 +120,11 @@ function allProcesses() {
       const f = readFileSync(`/proc/${name}/stat`, "utf8");
       const close = f.lastIndexOf(")");
       const rest = f.slice(close + 2).split(" ");
-      out.set(Number(name), { comm: f.slice(f.indexOf("(") + 1, close), ppid: Number(rest[1]), cpu: (Number(rest[11]) + Number(rest[12])) / TICK }); // utime + stime
+      out.set(Number(name), {
+        comm: f.slice(f.indexOf("(") + 1, close),
+        ppid: Number(rest[1]),
+        cpu: (Number(rest[11]) + Number(rest[12])) / TICK,
+      }); // utime + stime
     } catch {
       // gone meanwhile
     }
@@ -132,7 +136,13 @@ export function cpuSample(pids) {
     const [, ...f] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
     // user nice system idle iowait irq softirq steal: busy without iowait; steal (the hypervisor gave the
     // CPU to someone else) apart.
-    return { at: performance.now(), busy: (f[0] + f[1] + f[2] + f[5] + f[6]) / TICK, steal: f[7] / TICK, pids, procs: allProcesses() };
+    return {
+      at: performance.now(),
+      busy: (f[0] + f[1] + f[2] + f[5] + f[6]) / TICK,
+      steal: f[7] / TICK,
+      pids,
+      procs: allProcesses(),
+    };
   } catch {
     return null;
   }
@@ -166,7 +176,12 @@ export function cpuDelta(a, b) {
     else byComm.set(p.comm, (byComm.get(p.comm) ?? 0) + c);
   }
   out.other = Math.max(0, out.all - own - out.postgres);
-  out.top = [...byComm].sort((x, y) => y[1] - x[1]).slice(0, 3).filter(([, c]) => c >= 0.05).map(([comm, c]) => `${comm} ${c.toFixed(2)}`).join(", ");
+  out.top = [...byComm]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 3)
+    .filter(([, c]) => c >= 0.05)
+    .map(([comm, c]) => `${comm} ${c.toFixed(2)}`)
+    .join(", ");
   return out;
 }
 
@@ -183,7 +198,9 @@ export async function waitForQuiet(maxSeconds, below = 0.3, log = console.log) {
     busy = cpuDelta(a, cpuSample({}))?.all ?? 0;
     if (busy < below || Date.now() >= deadline) break;
   }
-  log(`  other processes before the run: ${busy.toFixed(2)} cores busy${busy >= below ? ` (still ≥ ${below} after waiting ${maxSeconds} s: figures will be low)` : ""}`);
+  log(
+    `  other processes before the run: ${busy.toFixed(2)} cores busy${busy >= below ? ` (still ≥ ${below} after waiting ${maxSeconds} s: figures will be low)` : ""}`,
+  );
   return busy;
 }
 
@@ -204,14 +221,23 @@ function newestMtime(dir) {
  */
 export function ensureBuild({ log = console.log } = {}) {
   const run = (args, label) => {
-    const r = spawnSync(args[0], args.slice(1), { cwd: ROOT, env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8", maxBuffer: 64 << 20, timeout: 900_000 });
+    const r = spawnSync(args[0], args.slice(1), {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production" },
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+      timeout: 900_000,
+    });
     if (r.status !== 0) {
       process.stderr.write(`${r.stdout ?? ""}${r.stderr ?? ""}`.split("\n").slice(-60).join("\n"));
       throw new Error(`${label} fehlgeschlagen (Exit-Code ${r.status ?? r.signal}).`);
     }
     return r.stdout;
   };
-  if (!existsSync(path.join(ROOT, "lib/generated/prisma/client.ts")) || !existsSync(path.join(ROOT, "lib/generated/prisma-pg/client.ts"))) {
+  if (
+    !existsSync(path.join(ROOT, "lib/generated/prisma/client.ts")) ||
+    !existsSync(path.join(ROOT, "lib/generated/prisma-pg/client.ts"))
+  ) {
     log("Prisma-Clients fehlen: npm run db:generate …");
     run(["npm", "run", "--silent", "db:generate"], "db:generate");
   }
@@ -219,9 +245,17 @@ export function ensureBuild({ log = console.log } = {}) {
   const hasBenchRoute = existsSync(path.join(ROOT, ".next/server/app/api/bench/floor/route.js"));
   const sources = Math.max(
     ...["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(path.join(ROOT, d))),
-    ...["next.config.js", "package.json", "proxy.ts"].map((f) => (existsSync(path.join(ROOT, f)) ? statSync(path.join(ROOT, f)).mtimeMs : 0)),
+    ...["next.config.js", "package.json", "proxy.ts"].map((f) =>
+      existsSync(path.join(ROOT, f)) ? statSync(path.join(ROOT, f)).mtimeMs : 0,
+    ),
   );
-  const reason = !existsSync(buildId) ? "kein Build vorhanden" : !hasBenchRoute ? "Build ohne /api/bench/floor" : sources > statSync(buildId).mtimeMs ? "Quellen neuer als der Build" : null;
+  const reason = !existsSync(buildId)
+    ? "kein Build vorhanden"
+    : !hasBenchRoute
+      ? "Build ohne /api/bench/floor"
+      : sources > statSync(buildId).mtimeMs
+        ? "Quellen neuer als der Build"
+        : null;
   if (!reason) {
     log(`Build: vorhanden (${new Date(statSync(buildId).mtimeMs).toISOString()}), aktuell.`);
     return { built: false };
@@ -229,7 +263,8 @@ export function ensureBuild({ log = console.log } = {}) {
   log(`Build: ${reason}; next build …`);
   const started = performance.now();
   run([process.execPath, "node_modules/next/dist/bin/next", "build"], "next build");
-  if (!existsSync(path.join(ROOT, ".next/server/app/api/bench/floor/route.js"))) throw new Error("Der Build enthält app/api/bench/floor nicht.");
+  if (!existsSync(path.join(ROOT, ".next/server/app/api/bench/floor/route.js")))
+    throw new Error("Der Build enthält app/api/bench/floor nicht.");
   log(`Build: fertig in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   return { built: true };
 }
@@ -251,7 +286,9 @@ export async function spawnServer({ args, cwd, env, logFile, readyUrl, timeoutMs
   const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   let exited = null;
-  const exitPromise = new Promise((resolve) => child.on("exit", (code, signal) => resolve((exited = { code, signal }))));
+  const exitPromise = new Promise((resolve) =>
+    child.on("exit", (code, signal) => resolve((exited = { code, signal }))),
+  );
   const stop = async () => {
     if (exited) return;
     child.kill("SIGTERM");
@@ -272,7 +309,9 @@ export async function spawnServer({ args, cwd, env, logFile, readyUrl, timeoutMs
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Der Server antwortet nach ${timeoutMs / 1000} s nicht mit 200 auf ${new URL(readyUrl).pathname}:\n${tail(logFile)}`);
+      throw new Error(
+        `Der Server antwortet nach ${timeoutMs / 1000} s nicht mit 200 auf ${new URL(readyUrl).pathname}:\n${tail(logFile)}`,
+      );
     }
     await sleep(250);
   }
@@ -300,7 +339,13 @@ export async function startServer({ port, databaseUrl, logFile, extraEnv = {} })
   };
   const base = `http://127.0.0.1:${port}`;
   // The heap limit that `npm start` gives the server.
-  const server = await spawnServer({ args: [...serverHeapArgs(), "scripts/serve.mjs"], cwd: ROOT, env, logFile, readyUrl: `${base}/api/health` });
+  const server = await spawnServer({
+    args: [...serverHeapArgs(), "scripts/serve.mjs"],
+    cwd: ROOT,
+    env,
+    logFile,
+    readyUrl: `${base}/api/health`,
+  });
   return { base, ...server };
 }
 
@@ -330,7 +375,10 @@ async function api(base, method, pathName, body) {
 }
 
 /** Creates a draft through the API (its own client address, so the create limit of 20/h never bites). */
-export async function createDraft(base, municipality = { name: "Lasttest-Gemeinde", state: "DE-BY", population: 3200 }) {
+export async function createDraft(
+  base,
+  municipality = { name: "Lasttest-Gemeinde", state: "DE-BY", population: 3200 },
+) {
   const r = await api(base, "POST", "/api/assessments", { municipality, respondentRole: "digital_officer" });
   if (r.status !== 201) throw new Error(`POST /api/assessments: ${r.status} ${r.text.slice(0, 300)}`);
   return { id: r.json.id, token: r.json.token };
@@ -350,7 +398,10 @@ export function completeAnswers(seed = 0) {
 /** A draft with every question answered; submitted when asked. */
 export async function createAnswered(base, { submit, municipality, seed = 0 } = {}) {
   const a = await createDraft(base, municipality);
-  const put = await api(base, "PUT", `/api/assessments/${a.token}/answers`, { version: 1, answers: completeAnswers(seed) });
+  const put = await api(base, "PUT", `/api/assessments/${a.token}/answers`, {
+    version: 1,
+    answers: completeAnswers(seed),
+  });
   if (put.status !== 200) throw new Error(`PUT answers: ${put.status} ${put.text.slice(0, 300)}`);
   if (submit) {
     const s = await api(base, "POST", `/api/assessments/${a.token}/submit`);
@@ -372,7 +423,12 @@ export function seedDemo(databaseUrl) {
 }
 
 function migrateDb(databaseUrl) {
-  const r = spawnSync(process.execPath, ["scripts/migrate.mjs"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, ["scripts/migrate.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`Migration fehlgeschlagen:\n${r.stderr}${r.stdout}`);
 }
 
@@ -383,7 +439,8 @@ function migrateDb(databaseUrl) {
 function pgAdminUrl() {
   const url = process.env.BENCH_PG_URL || DEFAULT_PG_ADMIN_URL;
   const host = new URL(url).hostname;
-  if (!LOOPBACK.has(host)) throw new Error(`BENCH_PG_URL muss auf diesen Rechner zeigen (127.0.0.1, localhost, ::1), nicht auf ${host}.`);
+  if (!LOOPBACK.has(host))
+    throw new Error(`BENCH_PG_URL muss auf diesen Rechner zeigen (127.0.0.1, localhost, ::1), nicht auf ${host}.`);
   return url;
 }
 
@@ -429,7 +486,11 @@ async function openDb(kind, url) {
     const Database = require("better-sqlite3");
     const db = new Database(url.slice("file:".length));
     db.pragma("busy_timeout = 10000");
-    return { all: async (sql, params = []) => db.prepare(sql).all(...params), run: async (sql, params = []) => db.prepare(sql).run(...params), close: async () => db.close() };
+    return {
+      all: async (sql, params = []) => db.prepare(sql).all(...params),
+      run: async (sql, params = []) => db.prepare(sql).run(...params),
+      close: async () => db.close(),
+    };
   }
   const { default: pg } = await import("pg");
   const c = new pg.Client({ connectionString: url });
@@ -438,7 +499,11 @@ async function openDb(kind, url) {
     let i = 0;
     return sql.replace(/\?/g, () => `$${++i}`);
   };
-  return { all: async (sql, params = []) => (await c.query(conv(sql), params)).rows, run: async (sql, params = []) => c.query(conv(sql), params), close: () => c.end() };
+  return {
+    all: async (sql, params = []) => (await c.query(conv(sql), params)).rows,
+    run: async (sql, params = []) => c.query(conv(sql), params),
+    close: () => c.end(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,13 +530,20 @@ async function bareWriterMain() {
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
     }
-    const update = db.prepare(`UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ? AND "status" = 'draft'`);
+    const update = db.prepare(
+      `UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ? AND "status" = 'draft'`,
+    );
     const deletes = new Map();
     const insert = db.prepare(`INSERT INTO "Answer" ("assessmentId", "questionId", "optionId") VALUES (?, ?, ?)`);
     const tx = db.transaction((id, version, questionIds, rows) => {
       if (update.run(new Date().toISOString(), id, version).changes !== 1) return null;
       if (!deletes.has(questionIds.length))
-        deletes.set(questionIds.length, db.prepare(`DELETE FROM "Answer" WHERE "assessmentId" = ? AND "questionId" IN (${questionIds.map(() => "?").join(", ")})`));
+        deletes.set(
+          questionIds.length,
+          db.prepare(
+            `DELETE FROM "Answer" WHERE "assessmentId" = ? AND "questionId" IN (${questionIds.map(() => "?").join(", ")})`,
+          ),
+        );
       deletes.get(questionIds.length).run(id, ...questionIds);
       for (const r of rows) insert.run(...r);
       return version + 1;
@@ -489,14 +561,23 @@ async function bareWriterMain() {
       const c = await pool.connect();
       try {
         await c.query("BEGIN");
-        const u = await c.query(`UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = now() WHERE "id" = $1 AND "version" = $2 AND "status" = 'draft'`, [id, version]);
+        const u = await c.query(
+          `UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = now() WHERE "id" = $1 AND "version" = $2 AND "status" = 'draft'`,
+          [id, version],
+        );
         if (u.rowCount !== 1) {
           await c.query("ROLLBACK");
           return null;
         }
-        await c.query(`DELETE FROM "Answer" WHERE "assessmentId" = $1 AND "questionId" = ANY($2::text[])`, [id, questionIds]);
+        await c.query(`DELETE FROM "Answer" WHERE "assessmentId" = $1 AND "questionId" = ANY($2::text[])`, [
+          id,
+          questionIds,
+        ]);
         if (rows.length > 0)
-          await c.query(`INSERT INTO "Answer" ("assessmentId", "questionId", "optionId") VALUES ${rows.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(", ")}`, rows.flat());
+          await c.query(
+            `INSERT INTO "Answer" ("assessmentId", "questionId", "optionId") VALUES ${rows.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(", ")}`,
+            rows.flat(),
+          );
         await c.query("COMMIT");
         return version + 1;
       } catch (e) {
@@ -510,7 +591,11 @@ async function bareWriterMain() {
   }
   const send = (res, status, body) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(text) });
+    res.writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      "content-length": Buffer.byteLength(text),
+    });
     res.end(text);
   };
   const server = http.createServer(async (req, res) => {
@@ -533,7 +618,8 @@ async function bareWriterMain() {
       } catch {
         return send(res, 422, { error: "invalid json" });
       }
-      if (!body || !Number.isInteger(body.version) || typeof body.answers !== "object" || body.answers === null) return send(res, 422, { error: "invalid" });
+      if (!body || !Number.isInteger(body.version) || typeof body.answers !== "object" || body.answers === null)
+        return send(res, 422, { error: "invalid" });
       const next = await write(decodeURIComponent(m[1]), body.version, body.answers);
       return next === null ? send(res, 409, { error: "stale" }) : send(res, 200, { version: next });
     } catch (e) {
@@ -557,7 +643,13 @@ async function startBareWriter(databaseUrl, port, journal = "") {
   await assertPortFree(port);
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--bare-writer"], {
     cwd: ROOT,
-    env: { ...process.env, BARE_DATABASE_URL: databaseUrl, BARE_PORT: String(port), BARE_JOURNAL: journal, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      BARE_DATABASE_URL: databaseUrl,
+      BARE_PORT: String(port),
+      BARE_JOURNAL: journal,
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -603,7 +695,11 @@ const QUESTIONS = reference.questions;
  * The headers of a save and of the floor's request: as a browser's autosave sends them (it always offers
  * compressed answers), each from a new client address.
  */
-const autosaveHeaders = () => ({ "content-type": "application/json", "accept-encoding": "gzip, deflate, br, zstd", "x-forwarded-for": nextClientIp() });
+const autosaveHeaders = () => ({
+  "content-type": "application/json",
+  "accept-encoding": "gzip, deflate, br, zstd",
+  "x-forwarded-for": nextClientIp(),
+});
 
 /** One or two questions per save, varying with the connection (slot) and the save's number n. */
 function answerPatch(slot, n) {
@@ -615,7 +711,8 @@ function answerPatch(slot, n) {
     if (q.type === "single") patch[q.id] = q.options[i % q.options.length].id;
     else {
       const plain = q.options.filter((o) => !o.exclusive);
-      patch[q.id] = i % 3 === 0 ? [plain[i % plain.length].id] : [plain[i % plain.length].id, plain[(i + 1) % plain.length].id];
+      patch[q.id] =
+        i % 3 === 0 ? [plain[i % plain.length].id] : [plain[i % plain.length].id, plain[(i + 1) % plain.length].id];
     }
   }
   return patch;
@@ -673,7 +770,12 @@ function getScenario(base, pathName) {
       {
         method: "GET",
         path: pathName,
-        setupRequest: (req) => ({ ...req, method: "GET", path: pathName, headers: { ...req.headers, "x-forwarded-for": nextClientIp() } }),
+        setupRequest: (req) => ({
+          ...req,
+          method: "GET",
+          path: pathName,
+          headers: { ...req.headers, "x-forwarded-for": nextClientIp() },
+        }),
       },
     ],
   };
@@ -683,7 +785,9 @@ function getScenario(base, pathName) {
 async function firstVisitAssets(base) {
   const res = await fetch(`${base}/`);
   const html = await res.text();
-  const paths = [...html.matchAll(/(?:src|href)="(\/(?:_next\/static|fonts)\/[^"?]+\.(?:js|css|woff2))"/g)].map((m) => m[1]);
+  const paths = [...html.matchAll(/(?:src|href)="(\/(?:_next\/static|fonts)\/[^"?]+\.(?:js|css|woff2))"/g)].map(
+    (m) => m[1],
+  );
   // Modern browsers skip the nomodule polyfills.
   const nomodule = new Set([...html.matchAll(/<script src="([^"]+)" noModule=""/g)].map((m) => m[1]));
   return [...new Set(paths)].filter((p) => !nomodule.has(p));
@@ -817,9 +921,17 @@ function newSlots(rows, pathOf) {
 
 async function readState(db, ids) {
   const marks = ids.map(() => "?").join(", ");
-  const versions = new Map((await db.all(`SELECT "id", "version" FROM "Assessment" WHERE "id" IN (${marks})`, ids)).map((r) => [r.id, Number(r.version)]));
+  const versions = new Map(
+    (await db.all(`SELECT "id", "version" FROM "Assessment" WHERE "id" IN (${marks})`, ids)).map((r) => [
+      r.id,
+      Number(r.version),
+    ]),
+  );
   const answers = new Map(ids.map((id) => [id, new Map()]));
-  for (const r of await db.all(`SELECT "assessmentId", "questionId", "optionId" FROM "Answer" WHERE "assessmentId" IN (${marks})`, ids)) {
+  for (const r of await db.all(
+    `SELECT "assessmentId", "questionId", "optionId" FROM "Answer" WHERE "assessmentId" IN (${marks})`,
+    ids,
+  )) {
     const m = answers.get(r.assessmentId);
     m.set(r.questionId, [...(m.get(r.questionId) ?? []), r.optionId].sort());
   }
@@ -868,7 +980,10 @@ async function settleInflight(db, slots, { final = false } = {}) {
 
 /** Lost writes: acknowledged saves the database does not show; extra writes: version bumps nobody made. */
 async function verify(db, slots) {
-  const { versions, answers } = await readState(db, slots.map((s) => s.id));
+  const { versions, answers } = await readState(
+    db,
+    slots.map((s) => s.id),
+  );
   let lost = 0;
   let extra = 0;
   let contentMismatch = 0;
@@ -884,12 +999,24 @@ async function verify(db, slots) {
     if (bumps < expectedBumps) lost += expectedBumps - bumps;
     if (bumps > expectedBumps) extra += bumps - expectedBumps;
     const got = answers.get(s.id);
-    const same = got.size === s.expected.size && [...s.expected].every(([q, v]) => JSON.stringify(got.get(q)) === JSON.stringify(v));
+    const same =
+      got.size === s.expected.size &&
+      [...s.expected].every(([q, v]) => JSON.stringify(got.get(q)) === JSON.stringify(v));
     if (!same) contentMismatch++;
   }
   const badAnswers = slots.reduce((n, s) => n + s.badAnswers, 0);
   const orphansApplied = slots.reduce((n, s) => n + s.orphansApplied, 0);
-  return { acked, applied, orphansApplied, stored, lost, extra, contentMismatch, badAnswers, assessments: slots.length };
+  return {
+    acked,
+    applied,
+    orphansApplied,
+    stored,
+    lost,
+    extra,
+    contentMismatch,
+    badAnswers,
+    assessments: slots.length,
+  };
 }
 
 async function insertBareDrafts(db, count) {
@@ -900,7 +1027,15 @@ async function insertBareDrafts(db, count) {
     await db.run(
       `INSERT INTO "Assessment" ("id", "tokenHash", "status", "version", "referenceId", "municipalityName", "state", "population", "sizeClass", "respondentRole", "municipalityKey", "createdAt", "updatedAt")
        VALUES (?, ?, 'draft', 1, 'bitkom-dstgb-2020', ?, 'DE-BY', ?, 'lt_5000', 'digital_officer', ?, ?, ?)`,
-      [id, randomBytes(32).toString("hex"), `Lasttest-Entwurf ${i + 1}`, 3200 + i, `name:lasttest-entwurf ${i + 1}|DE-BY`, now, now],
+      [
+        id,
+        randomBytes(32).toString("hex"),
+        `Lasttest-Entwurf ${i + 1}`,
+        3200 + i,
+        `name:lasttest-entwurf ${i + 1}|DE-BY`,
+        now,
+        now,
+      ],
     );
     rows.push({ id });
   }
@@ -911,7 +1046,10 @@ async function insertBareDrafts(db, count) {
 // One database
 // ---------------------------------------------------------------------------------------------
 
-const fmt = (v, digits = 0) => (v == null || Number.isNaN(v) ? "–" : v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const fmt = (v, digits = 0) =>
+  v == null || Number.isNaN(v)
+    ? "–"
+    : v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function benchDatabase(kind, opts) {
   const started = performance.now();
@@ -927,7 +1065,9 @@ async function benchDatabase(kind, opts) {
     appUrl = (await createPgDatabase("app")).url;
     bareUrl = (await createPgDatabase("bare")).url;
   }
-  log(`Datenbank: ${kind === "sqlite" ? appUrl : appUrl.replace(/^(postgresql:\/\/[^/]*\/)/, "$1")} (frisch, wird am Ende gelöscht)`);
+  log(
+    `Datenbank: ${kind === "sqlite" ? appUrl : appUrl.replace(/^(postgresql:\/\/[^/]*\/)/, "$1")} (frisch, wird am Ende gelöscht)`,
+  );
   log(seedDemo(appUrl));
   migrateDb(bareUrl);
   if (kind === "sqlite" && opts.sqliteJournal) {
@@ -944,12 +1084,20 @@ async function benchDatabase(kind, opts) {
   const logFile = path.join(dir, "server.log");
   const server = await startServer({ port: opts.port, databaseUrl: appUrl, logFile });
   const workers = process.env.WEB_CONCURRENCY?.trim() || "1 (the default; set WEB_CONCURRENCY to measure more)";
-  log(`Server: ${server.base} (scripts/serve.mjs, NODE_ENV=production, TRUST_PROXY=true, BENCH_ROUTES=true, worker processes: ${workers})`);
+  log(
+    `Server: ${server.base} (scripts/serve.mjs, NODE_ENV=production, TRUST_PROXY=true, BENCH_ROUTES=true, worker processes: ${workers})`,
+  );
 
   // Fixtures through the API.
-  const results = await createAnswered(server.base, { submit: true, municipality: { name: "Lasttest-Ergebnis", state: "DE-BY", population: 3200 } });
+  const results = await createAnswered(server.base, {
+    submit: true,
+    municipality: { name: "Lasttest-Ergebnis", state: "DE-BY", population: 3200 },
+  });
   const drafts = [];
-  for (let i = 0; i < opts.connections; i++) drafts.push(await createDraft(server.base, { name: `Lasttest-Entwurf ${i + 1}`, state: "DE-BY", population: 3200 + i }));
+  for (let i = 0; i < opts.connections; i++)
+    drafts.push(
+      await createDraft(server.base, { name: `Lasttest-Entwurf ${i + 1}`, state: "DE-BY", population: 3200 + i }),
+    );
   const appSlots = newSlots(drafts, (d) => `/api/assessments/${d.token}/answers`);
   const appDb = await openDb(kind, appUrl);
   onCleanup(() => appDb.close());
@@ -960,7 +1108,10 @@ async function benchDatabase(kind, opts) {
   const appJournal = kind === "sqlite" ? String((await appDb.all("PRAGMA journal_mode"))[0].journal_mode) : null;
   const bareDb = await openDb(kind, bareUrl);
   onCleanup(() => bareDb.close());
-  const bareSlots = newSlots(await insertBareDrafts(bareDb, opts.connections), (r) => `/bare/${encodeURIComponent(r.id)}/answers`);
+  const bareSlots = newSlots(
+    await insertBareDrafts(bareDb, opts.connections),
+    (r) => `/bare/${encodeURIComponent(r.id)}/answers`,
+  );
   // The bare writer runs as the app does: in WAL mode with synchronous=NORMAL when the app's file is in WAL.
   const bare = await startBareWriter(bareUrl, opts.port + 1, appJournal === "wal" ? "wal" : "");
   let wal = null;
@@ -969,9 +1120,19 @@ async function benchDatabase(kind, opts) {
     migrateDb(walUrl);
     const walDb = await openDb(kind, walUrl);
     onCleanup(() => walDb.close());
-    wal = { db: walDb, slots: newSlots(await insertBareDrafts(walDb, opts.connections), (r) => `/bare/${encodeURIComponent(r.id)}/answers`), writer: await startBareWriter(walUrl, opts.port + 2, "wal") };
+    wal = {
+      db: walDb,
+      slots: newSlots(
+        await insertBareDrafts(walDb, opts.connections),
+        (r) => `/bare/${encodeURIComponent(r.id)}/answers`,
+      ),
+      writer: await startBareWriter(walUrl, opts.port + 2, "wal"),
+    };
   }
-  if (appJournal) log(`SQLite journal_mode of the app's database: ${appJournal} (${appJournal === "wal" ? "the app sets synchronous=NORMAL" : "driver defaults: synchronous=FULL"})`);
+  if (appJournal)
+    log(
+      `SQLite journal_mode of the app's database: ${appJournal} (${appJournal === "wal" ? "the app sets synchronous=NORMAL" : "driver defaults: synchronous=FULL"})`,
+    );
 
   // Cold start out of the way (route modules loaded, peer cells built) before anything is timed.
   for (let i = 0; i < 5; i++) {
@@ -994,12 +1155,37 @@ async function benchDatabase(kind, opts) {
     ["(a) results page", "GET /a/<token>/ergebnis", () => getScenario(server.base, `/a/${results.token}/ergebnis`)],
     ["(b) saves", "PUT /api/assessments/<token>/answers", () => saveScenario(server.base, appSlots), appSlots, appDb],
     ["(c) peer view", "GET /vergleich?state=DE-BY", () => getScenario(server.base, "/vergleich?state=DE-BY")],
-    ["(d) static files", `GET of the ${assets.length} scripts, stylesheets and fonts of a first visit`, () => staticScenario(server.base, assets)],
+    [
+      "(d) static files",
+      `GET of the ${assets.length} scripts, stylesheets and fonts of a first visit`,
+      () => staticScenario(server.base, assets),
+    ],
     ["floor (Next, no DB)", "POST /api/bench/floor", () => floorScenario(server.base)],
-    ["bare writer", `PUT node:http + ${kind === "sqlite" ? `better-sqlite3 (${appJournal})` : "pg pool"}`, () => saveScenario(bare.base, bareSlots), bareSlots, bareDb],
-    ...(wal ? [["bare writer, WAL", "PUT node:http + better-sqlite3 (WAL, synchronous=NORMAL)", () => saveScenario(wal.writer.base, wal.slots), wal.slots, wal.db]] : []),
+    [
+      "bare writer",
+      `PUT node:http + ${kind === "sqlite" ? `better-sqlite3 (${appJournal})` : "pg pool"}`,
+      () => saveScenario(bare.base, bareSlots),
+      bareSlots,
+      bareDb,
+    ],
+    ...(wal
+      ? [
+          [
+            "bare writer, WAL",
+            "PUT node:http + better-sqlite3 (WAL, synchronous=NORMAL)",
+            () => saveScenario(wal.writer.base, wal.slots),
+            wal.slots,
+            wal.db,
+          ],
+        ]
+      : []),
   ];
-  log(`load average before the scenarios: ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+  log(
+    `load average before the scenarios: ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(" ")}`,
+  );
   for (const [label, what, make, slots, db] of scenarios) {
     // On a shared machine: an attempt during which other processes used ≥ 0.3 cores is repeated (at most
     // --retries times); the attempt with the least foreign CPU is reported. Saves chain on across attempts.
@@ -1038,8 +1224,20 @@ async function benchDatabase(kind, opts) {
   const bareCheck = await verify(bareDb, bareSlots);
   const walCheck = wal ? await verify(wal.db, wal.slots) : null;
 
-  const serverErrors = readFileSync(logFile, "utf8").split("\n").filter((l) => l.includes('"level":"error"') || /^\S*(Error|error)\b/.test(l));
-  return { kind, rows, appCheck, bareCheck, walCheck, appJournal, serverErrors, loadavg: os.loadavg(), seconds: (performance.now() - started) / 1000 };
+  const serverErrors = readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((l) => l.includes('"level":"error"') || /^\S*(Error|error)\b/.test(l));
+  return {
+    kind,
+    rows,
+    appCheck,
+    bareCheck,
+    walCheck,
+    appJournal,
+    serverErrors,
+    loadavg: os.loadavg(),
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Server-side CPU milliseconds per request: the Next.js process, or the bare writer's process. */
@@ -1053,15 +1251,23 @@ function printResult(r, opts) {
   const { rows } = r;
   const W = 22;
   console.log("");
-  console.log(`${r.kind === "sqlite" ? "SQLite" : "PostgreSQL"}: ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s warm-up (cap ${fmt(opts.cap)} requests)`);
-  console.log(`  ${"scenario".padEnd(W)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(6)} ${"non-2xx".padStart(7)} ${"requests".padStart(8)} ${"CPU ms/req".padStart(10)}  what`);
+  console.log(
+    `${r.kind === "sqlite" ? "SQLite" : "PostgreSQL"}: ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s warm-up (cap ${fmt(opts.cap)} requests)`,
+  );
+  console.log(
+    `  ${"scenario".padEnd(W)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(6)} ${"non-2xx".padStart(7)} ${"requests".padStart(8)} ${"CPU ms/req".padStart(10)}  what`,
+  );
   for (const row of Object.values(rows)) {
     console.log(
       `  ${row.label.padEnd(W)} ${fmt(row.rps).padStart(8)} ${fmt(row.p50).padStart(7)} ${fmt(row.p99).padStart(7)} ${String(row.errors).padStart(6)} ${String(row.non2xx).padStart(7)} ${fmt(row.completed).padStart(8)} ${fmt(cpuPerRequest(row), 1).padStart(10)}  ${row.what}${row.codes ? `  [${row.codes}]` : ""}${row.timeouts ? ` (${row.timeouts} timeouts)` : ""}${row.attempts > 1 ? ` (cleanest of ${row.attempts} attempts${row.errorsAll + row.non2xxAll > row.errors + row.non2xx ? `; all attempts: ${row.errorsAll} errors (${row.timeoutsAll} timeouts at ${opts.timeout} s), ${row.non2xxAll} non-2xx` : ""})` : ""}`,
     );
   }
-  console.log("  CPU ms/req: CPU time of the serving process per request (bare writer: its own process; PostgreSQL's backends not included).");
-  console.log(`  CPU during each scenario, in cores of 2 (server = Next.js process, bare = bare writer, generator = autocannon in this process):`);
+  console.log(
+    "  CPU ms/req: CPU time of the serving process per request (bare writer: its own process; PostgreSQL's backends not included).",
+  );
+  console.log(
+    `  CPU during each scenario, in cores of 2 (server = Next.js process, bare = bare writer, generator = autocannon in this process):`,
+  );
   for (const row of Object.values(rows)) {
     const c = row.cpu;
     if (!c) continue;
@@ -1080,12 +1286,18 @@ function printResult(r, opts) {
   console.log(
     `  saves check: ${fmt(c.acked)} acknowledged (200) + ${c.applied} unanswered that reached the database (in flight when a run stopped${c.orphansApplied ? `, ${c.orphansApplied} timed out` : ""}) = ${fmt(c.acked + c.applied)}; stored version increments ${fmt(c.stored)} over ${c.assessments} assessments`,
   );
-  console.log(`  lost writes: ${c.lost}   extra writes: ${c.extra}   answer sets differing from the acknowledged saves: ${c.contentMismatch}   wrong versions in 200 answers: ${c.badAnswers}`);
+  console.log(
+    `  lost writes: ${c.lost}   extra writes: ${c.extra}   answer sets differing from the acknowledged saves: ${c.contentMismatch}   wrong versions in 200 answers: ${c.badAnswers}`,
+  );
   const b = r.bareCheck;
-  console.log(`  bare writer check: ${fmt(b.acked + b.applied)} saves, ${fmt(b.stored)} stored increments, lost ${b.lost}, extra ${b.extra}, differing answer sets ${b.contentMismatch}`);
+  console.log(
+    `  bare writer check: ${fmt(b.acked + b.applied)} saves, ${fmt(b.stored)} stored increments, lost ${b.lost}, extra ${b.extra}, differing answer sets ${b.contentMismatch}`,
+  );
   if (r.walCheck) {
     const w = r.walCheck;
-    console.log(`  bare writer (WAL) check: ${fmt(w.acked + w.applied)} saves, ${fmt(w.stored)} stored increments, lost ${w.lost}, extra ${w.extra}, differing answer sets ${w.contentMismatch}`);
+    console.log(
+      `  bare writer (WAL) check: ${fmt(w.acked + w.applied)} saves, ${fmt(w.stored)} stored increments, lost ${w.lost}, extra ${w.extra}, differing answer sets ${w.contentMismatch}`,
+    );
     console.log(`  saves / bare writer (WAL): ${pct(saves.rps, rows["bare writer, WAL"].rps)}`);
   }
   // When the clock stops, autocannon closes its connections; a save still waiting for the rate-limit
@@ -1098,19 +1310,42 @@ function printResult(r, opts) {
   const distinct = [...new Set(others.map((l) => l.replace(/"(id|ms)":[^,}]*/g, "").slice(0, 240)))];
   for (const l of distinct.slice(0, 5)) console.log(`    ${l}`);
   const targets = [
-    ["0 errors and 0 non-2xx in (a)–(c)", ["(a) results page", "(b) saves", "(c) peer view"].every((k) => rows[k].errorsAll === 0 && rows[k].non2xxAll === 0), ""],
+    [
+      "0 errors and 0 non-2xx in (a)–(c)",
+      ["(a) results page", "(b) saves", "(c) peer view"].every(
+        (k) => rows[k].errorsAll === 0 && rows[k].non2xxAll === 0,
+      ),
+      "",
+    ],
     ["no lost write", c.lost === 0 && c.extra === 0 && c.contentMismatch === 0, ""],
     ["saves ≥ 70 % of the floor", saves.rps >= 0.7 * floor.rps, pct(saves.rps, floor.rps)],
     ["results page ≥ 300 req/s", rows["(a) results page"].rps >= 300, `${fmt(rows["(a) results page"].rps)} req/s`],
-    ...["(a) results page", "(b) saves", "(c) peer view"].map((k) => [`p99 < 250 ms ${k}`, rows[k].p99 < 250, `${fmt(rows[k].p99)} ms`]),
+    ...["(a) results page", "(b) saves", "(c) peer view"].map((k) => [
+      `p99 < 250 ms ${k}`,
+      rows[k].p99 < 250,
+      `${fmt(rows[k].p99)} ms`,
+    ]),
   ];
   console.log("  targets:");
-  for (const [name, ok, detail] of targets) console.log(`    ${ok ? "met   " : "MISSED"} ${name}${detail ? ` (${detail})` : ""}`);
+  for (const [name, ok, detail] of targets)
+    console.log(`    ${ok ? "met   " : "MISSED"} ${name}${detail ? ` (${detail})` : ""}`);
   return targets.every(([, ok]) => ok);
 }
 
 function parseArgs(argv) {
-  const opts = { db: null, duration: 10, warmup: 2, connections: 50, port: 3400, cap: 100_000, skipBuild: false, quietWait: 0, retries: 0, sqliteJournal: null, timeout: 10 };
+  const opts = {
+    db: null,
+    duration: 10,
+    warmup: 2,
+    connections: 50,
+    port: 3400,
+    cap: 100_000,
+    skipBuild: false,
+    quietWait: 0,
+    retries: 0,
+    sqliteJournal: null,
+    timeout: 10,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = (min) => {
@@ -1133,8 +1368,10 @@ function parseArgs(argv) {
     else if (a === "--sqlite-journal") {
       opts.sqliteJournal = argv[++i];
       if (!["wal", "delete"].includes(opts.sqliteJournal)) throw new Error("--sqlite-journal: wal oder delete");
-    }
-    else throw new Error(`Unbekannte Option ${a}. Erlaubt: --db sqlite|postgresql|both, --duration s, --warmup s, --connections n, --port p, --cap n, --quiet-wait s, --retries n, --timeout s, --sqlite-journal wal|delete, --skip-build`);
+    } else
+      throw new Error(
+        `Unbekannte Option ${a}. Erlaubt: --db sqlite|postgresql|both, --duration s, --warmup s, --connections n, --port p, --cap n, --quiet-wait s, --retries n, --timeout s, --sqlite-journal wal|delete, --skip-build`,
+      );
   }
   if (opts.cap < opts.connections) opts.cap = opts.connections;
   return opts;
@@ -1176,7 +1413,8 @@ async function main() {
   for (const r of results) {
     allMet = printResult(r, opts) && allMet;
     const rows = Object.values(r.rows);
-    if (r.appCheck.lost || r.appCheck.extra || r.appCheck.contentMismatch || rows.some((x) => x.errorsAll > 0)) correct = false;
+    if (r.appCheck.lost || r.appCheck.extra || r.appCheck.contentMismatch || rows.some((x) => x.errorsAll > 0))
+      correct = false;
   }
   console.log(`\n${allMet ? "All targets met." : "Some targets missed (see MISSED above)."}`);
   return correct ? 0 : 1;

@@ -25,7 +25,16 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createJiti } from "jiti";
-import { ROOT, buildSubmitted, bumpPeerPoolVersion, createPrng, insertBatched, loadLib, migrate, sampleAnswers } from "./seed-demo.mjs";
+import {
+  ROOT,
+  buildSubmitted,
+  bumpPeerPoolVersion,
+  createPrng,
+  insertBatched,
+  loadLib,
+  migrate,
+  sampleAnswers,
+} from "./seed-demo.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -134,7 +143,10 @@ async function loadReportModules() {
     alias: { "server-only": join(dirname(require.resolve("server-only")), "empty.js"), "@/": `${ROOT}/` },
     fsCache: false,
   });
-  const [model, render] = await Promise.all([jiti.import(join(ROOT, "lib/report/report-model.ts")), jiti.import(join(ROOT, "lib/report/render-report.ts"))]);
+  const [model, render] = await Promise.all([
+    jiti.import(join(ROOT, "lib/report/report-model.ts")),
+    jiti.import(join(ROOT, "lib/report/render-report.ts")),
+  ]);
   return { buildReportModel: model.buildReportModel, renderReport: render.renderReport };
 }
 
@@ -152,14 +164,27 @@ async function inProcess() {
   process.env.DATABASE_URL = url;
   migrate({ ...process.env, DATABASE_URL: url });
   const lib = await loadLib();
-  if (lib.getEnv().DATABASE_URL !== url) throw new Error(`refusing to run: the app would use ${lib.getEnv().DATABASE_URL}, not ${url}`);
+  if (lib.getEnv().DATABASE_URL !== url)
+    throw new Error(`refusing to run: the app would use ${lib.getEnv().DATABASE_URL}, not ${url}`);
   try {
     const { buildReportModel, renderReport } = await loadReportModules();
     const random = createPrng(SEED);
     const now = new Date();
-    const members = [OWN, ...Array.from({ length: PEERS_IN_CELL }, (_, i) => ({ ...OWN, name: `Bench-Kleinstadt ${i + 1}`, population: 6_000 + i * 1_000 }))];
+    const members = [
+      OWN,
+      ...Array.from({ length: PEERS_IN_CELL }, (_, i) => ({
+        ...OWN,
+        name: `Bench-Kleinstadt ${i + 1}`,
+        population: 6_000 + i * 1_000,
+      })),
+    ];
     const built = members.map((m) =>
-      buildSubmitted(lib, random, { ...m, ags: null, key: lib.municipalityKey({ name: m.name, state: m.state }), peerCurrent: true }, now),
+      buildSubmitted(
+        lib,
+        random,
+        { ...m, ags: null, key: lib.municipalityKey({ name: m.name, state: m.state }), peerCurrent: true },
+        now,
+      ),
     );
     await lib.db.$transaction(async (tx) => {
       await insertBatched(
@@ -174,7 +199,10 @@ async function inProcess() {
     const found = await lib.getBenchmark(built[0].token);
     if (!found.ok) throw new Error(`getBenchmark: ${JSON.stringify(found.error)}`);
     const { assessment, benchmark } = found.value;
-    const peers = await lib.getPeerView({ state: assessment.municipality.state, sizeClass: assessment.municipality.sizeClass });
+    const peers = await lib.getPeerView({
+      state: assessment.municipality.state,
+      sizeClass: assessment.municipality.sizeClass,
+    });
     if (!peers.ok) throw new Error(`getPeerView: ${JSON.stringify(peers.error)}`);
     const input = {
       ref: lib.reference,
@@ -215,9 +243,19 @@ async function inProcess() {
     const model = stats(runs.map((r) => r.modelMs));
     const render = stats(runs.map((r) => r.renderMs));
     const peak = process.resourceUsage().maxRSS / 1024; // kilobytes → MB
-    console.log(`(a) In-process: buildReportModel + renderReport, ${RUNS} runs after ${WARMUP} warm-up runs (Node ${process.version})`);
-    line("report", `${OWN.name}, ${benchmark.items.length} of ${lib.reference.questions.length} answered, ${assessment.status}`);
-    line("peer group", peers.value.suppressed ? "suppressed" : `${peers.value.count} municipalities (own cell ${OWN.state} ${OWN.sizeClass})`);
+    console.log(
+      `(a) In-process: buildReportModel + renderReport, ${RUNS} runs after ${WARMUP} warm-up runs (Node ${process.version})`,
+    );
+    line(
+      "report",
+      `${OWN.name}, ${benchmark.items.length} of ${lib.reference.questions.length} answered, ${assessment.status}`,
+    );
+    line(
+      "peer group",
+      peers.value.suppressed
+        ? "suppressed"
+        : `${peers.value.count} municipalities (own cell ${OWN.state} ${OWN.sizeClass})`,
+    );
     line("PDF size", `${(last.pdf.length / 1024).toFixed(1)} KiB${pages ? `, ${pages} pages` : ""}`);
     line("first run (fonts parsed)", ms(first.totalMs));
     line("model + render, median", ms(total.median), vsMs(total.median, TARGET.medianMs));
@@ -225,8 +263,15 @@ async function inProcess() {
     line("model + render, max", ms(total.max));
     line("  buildReportModel median / p95", `${ms(model.median)} / ${ms(model.p95)}`);
     line("  renderReport median / p95", `${ms(render.median)} / ${ms(render.p95)}`);
-    line("peak memory (maxRSS), this process", `${peak.toFixed(1)} MB`, `target < ${TARGET.peakMb} MB: ${verdict(peak < TARGET.peakMb)}`);
-    line("  of which before the first report", `${peakBeforeMb.toFixed(1)} MB (Node, jiti-compiled lib, Prisma, register, test data)`);
+    line(
+      "peak memory (maxRSS), this process",
+      `${peak.toFixed(1)} MB`,
+      `target < ${TARGET.peakMb} MB: ${verdict(peak < TARGET.peakMb)}`,
+    );
+    line(
+      "  of which before the first report",
+      `${peakBeforeMb.toFixed(1)} MB (Node, jiti-compiled lib, Prisma, register, test data)`,
+    );
     line(
       "heap used after GC, before / after",
       `${heapBeforeMb.toFixed(1)} / ${heapAfterMb.toFixed(1)} MB${typeof globalThis.gc === "function" ? "" : " (no GC: run with --expose-gc)"}`,
@@ -259,7 +304,10 @@ function descendants(pid) {
   while (queue.length > 0) {
     const parent = queue.shift();
     const r = spawnSync("ps", ["--ppid", String(parent), "-o", "pid=,args="], { encoding: "utf8" });
-    for (const row of r.stdout.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    for (const row of r.stdout
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       const [childPid, ...args] = row.split(/\s+/);
       out.push({ pid: Number(childPid), args: args.join(" ") });
       queue.push(Number(childPid));
@@ -295,7 +343,9 @@ async function againstServer() {
   });
   server.stdout.on("data", keepLog);
   server.stderr.on("data", keepLog);
-  const exitedEarly = new Promise((_, reject) => server.once("exit", (code) => reject(new Error(`the server exited (code ${code}) before it was ready:\n${log}`))));
+  const exitedEarly = new Promise((_, reject) =>
+    server.once("exit", (code) => reject(new Error(`the server exited (code ${code}) before it was ready:\n${log}`))),
+  );
   exitedEarly.catch(() => {});
 
   // Readiness: /api/reference/2020 answers 200 (as in playwright.config.ts).
@@ -334,7 +384,10 @@ async function againstServer() {
       municipality: { name, state: OWN.state, population: i === 0 ? OWN.population : 6_000 + i * 1_000 },
       respondentRole: "digital_officer",
     });
-    await api("PUT", `/api/assessments/${created.token}/answers`, { version: 1, answers: sampleAnswers(reference, random) });
+    await api("PUT", `/api/assessments/${created.token}/answers`, {
+      version: 1,
+      answers: sampleAnswers(reference, random),
+    });
     await api("POST", `/api/assessments/${created.token}/submit`);
     ownToken ??= created.token;
   }
@@ -345,8 +398,17 @@ async function againstServer() {
     try {
       const res = await fetch(reportUrl);
       const body = Buffer.from(await res.arrayBuffer());
-      const ok = res.status === 200 && (res.headers.get("content-type") ?? "").startsWith("application/pdf") && body.subarray(0, 5).toString("latin1") === "%PDF-";
-      return { ok, ms: performance.now() - t0, bytes: body.length, status: res.status, encoding: res.headers.get("content-encoding") ?? "none" };
+      const ok =
+        res.status === 200 &&
+        (res.headers.get("content-type") ?? "").startsWith("application/pdf") &&
+        body.subarray(0, 5).toString("latin1") === "%PDF-";
+      return {
+        ok,
+        ms: performance.now() - t0,
+        bytes: body.length,
+        status: res.status,
+        encoding: res.headers.get("content-encoding") ?? "none",
+      };
     } catch (error) {
       return { ok: false, ms: performance.now() - t0, bytes: 0, status: String(error) };
     }
@@ -377,23 +439,50 @@ async function againstServer() {
   const peakMb = hwmKb === null ? null : hwmKb / 1024;
 
   console.log("");
-  console.log(`(b) Production server (scripts/start.mjs, port ${PORT}, fresh temporary database): ${CONCURRENCY} concurrent GET …/report.pdf`);
+  console.log(
+    `(b) Production server (scripts/start.mjs, port ${PORT}, fresh temporary database): ${CONCURRENCY} concurrent GET …/report.pdf`,
+  );
   line("server ready after", `${readyS.toFixed(1)} s${built ? " (including next build)" : ""}`);
-  line("first request, alone", `${ms(first.ms)}${first.ok ? "" : ` (FAILED: ${first.status})`}, ${(first.bytes / 1024).toFixed(1)} KiB`);
-  line(`wall time for all ${CONCURRENCY} concurrent`, ms(wallMs), `${(CONCURRENCY / (wallMs / 1000)).toFixed(1)} reports/s`);
+  line(
+    "first request, alone",
+    `${ms(first.ms)}${first.ok ? "" : ` (FAILED: ${first.status})`}, ${(first.bytes / 1024).toFixed(1)} KiB`,
+  );
+  line(
+    `wall time for all ${CONCURRENCY} concurrent`,
+    ms(wallMs),
+    `${(CONCURRENCY / (wallMs / 1000)).toFixed(1)} reports/s`,
+  );
   // The generation targets apply to one report; 20 at once queue on the server's one thread (reports
   // are rendered one after another), so the n-th waits for n − 1 others: wall time ≈ 20 × one report.
-  line("latency per request, median", ms(latency.median), `queued: ≈ ${(latency.median / Math.max(1, seq.median)).toFixed(1)} reports' time`);
-  line("latency per request, p95", ms(latency.p95), `queued: ≈ ${(latency.p95 / Math.max(1, seq.median)).toFixed(1)} reports' time`);
+  line(
+    "latency per request, median",
+    ms(latency.median),
+    `queued: ≈ ${(latency.median / Math.max(1, seq.median)).toFixed(1)} reports' time`,
+  );
+  line(
+    "latency per request, p95",
+    ms(latency.p95),
+    `queued: ≈ ${(latency.p95 / Math.max(1, seq.median)).toFixed(1)} reports' time`,
+  );
   line("latency per request, max", ms(latency.max));
-  if (failedSequential.length > 0) line("failed one-at-a-time requests", `${failedSequential.length} of ${SEQUENTIAL} (${[...new Set(failedSequential.map((f) => f.status))].join(", ")})`);
-  line("failed concurrent requests", `${failed.length} of ${CONCURRENCY}${failed.length ? ` (${[...new Set(failed.map((f) => f.status))].join(", ")})` : ""}`, `target ${TARGET.failed}: ${verdict(failed.length === TARGET.failed)}`);
+  if (failedSequential.length > 0)
+    line(
+      "failed one-at-a-time requests",
+      `${failedSequential.length} of ${SEQUENTIAL} (${[...new Set(failedSequential.map((f) => f.status))].join(", ")})`,
+    );
+  line(
+    "failed concurrent requests",
+    `${failed.length} of ${CONCURRENCY}${failed.length ? ` (${[...new Set(failed.map((f) => f.status))].join(", ")})` : ""}`,
+    `target ${TARGET.failed}: ${verdict(failed.length === TARGET.failed)}`,
+  );
   line(`then ${SEQUENTIAL} one at a time, median`, ms(seq.median), vsMs(seq.median, TARGET.medianMs));
   line(`then ${SEQUENTIAL} one at a time, p95`, ms(seq.p95), vsMs(seq.p95, TARGET.p95Ms));
   line("response encoding", `${first.encoding} (fetch sends Accept-Encoding: gzip, deflate, br)`);
   line(
     "server peak memory (VmHWM)",
-    peakMb === null ? `not found in the process tree of ${server.pid}: ${JSON.stringify(tree)}` : `${peakMb.toFixed(1)} MB (pid ${next.pid}: ${next.args.replace(/^\S*node /, "node ").slice(0, 40)})`,
+    peakMb === null
+      ? `not found in the process tree of ${server.pid}: ${JSON.stringify(tree)}`
+      : `${peakMb.toFixed(1)} MB (pid ${next.pid}: ${next.args.replace(/^\S*node /, "node ").slice(0, 40)})`,
     peakMb === null ? "" : `target < ${TARGET.peakMb} MB: ${verdict(peakMb < TARGET.peakMb)}`,
   );
 }
@@ -407,10 +496,13 @@ async function loadLibReference() {
 // ---------------------------------------------------------------------------------------------
 
 process.chdir(ROOT); // render-report finds its fonts under the working directory
-if (!existsSync(join(ROOT, "lib", "report", "fonts", "FiraSans-Regular.ttf"))) throw new Error("lib/report/fonts is missing");
+if (!existsSync(join(ROOT, "lib", "report", "fonts", "FiraSans-Regular.ttf")))
+  throw new Error("lib/report/fonts is missing");
 let exitCode = 0;
 try {
-  console.log(`PDF report benchmark (targets: median < ${TARGET.medianMs} ms, p95 < ${TARGET.p95Ms} ms, peak memory < ${TARGET.peakMb} MB, no failed request)`);
+  console.log(
+    `PDF report benchmark (targets: median < ${TARGET.medianMs} ms, p95 < ${TARGET.p95Ms} ms, peak memory < ${TARGET.peakMb} MB, no failed request)`,
+  );
   console.log("");
   if (!NO_IN_PROCESS) await inProcess();
   if (!NO_SERVER) await againstServer();

@@ -19,7 +19,15 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ROOT, buildSubmitted, bumpPeerPoolVersion, createPrng, insertBatched, loadLib, migrate } from "./seed-demo.mjs";
+import {
+  ROOT,
+  buildSubmitted,
+  bumpPeerPoolVersion,
+  createPrng,
+  insertBatched,
+  loadLib,
+  migrate,
+} from "./seed-demo.mjs";
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,7 +59,8 @@ function percentile(sorted, p) {
 /** Loads the app for the database of DATABASE_URL, refusing anything but the expected file. */
 async function openLib(url) {
   const lib = await loadLib();
-  if (lib.getEnv().DATABASE_URL !== url) throw new Error(`refusing to run: the app would use ${lib.getEnv().DATABASE_URL}, not ${url}`);
+  if (lib.getEnv().DATABASE_URL !== url)
+    throw new Error(`refusing to run: the app would use ${lib.getEnv().DATABASE_URL}, not ${url}`);
   return lib;
 }
 
@@ -84,7 +93,9 @@ async function fill(url) {
     for (const row of order) {
       const n = submissions.get(row.ags);
       // Submission dates within the last 180 days; the latest one is the current one.
-      const dates = Array.from({ length: n }, () => now - Math.round(random() * 180 * 86_400_000)).sort((a, b) => a - b);
+      const dates = Array.from({ length: n }, () => now - Math.round(random() * 180 * 86_400_000)).sort(
+        (a, b) => a - b,
+      );
       const m = {
         name: row.nameShort,
         state: row.state,
@@ -127,12 +138,16 @@ async function bench() {
   let db;
   try {
     migrate({ ...process.env, DATABASE_URL: url });
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--fill", "--count", String(COUNT), "--seed", String(SEED)], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), "--fill", "--count", String(COUNT), "--seed", String(SEED)],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      },
+    );
     if (child.status !== 0) throw new Error(`filling the benchmark database failed:\n${child.stderr}${child.stdout}`);
     const filled = JSON.parse(child.stdout.trim().split("\n").at(-1));
 
@@ -148,7 +163,10 @@ async function bench() {
          AND EXISTS (SELECT 1 FROM "Assessment" b WHERE b."municipalityKey" = a."municipalityKey" AND b."submittedAt" > a."submittedAt")`,
     );
     const answerRows = Number((await db.$queryRawUnsafe(`SELECT COUNT(*) AS "n" FROM "Answer"`))[0].n);
-    const dbBytes = ["", "-wal", "-shm", "-journal"].map((s) => dbFile + s).filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
+    const dbBytes = ["", "-wal", "-shm", "-journal"]
+      .map((s) => dbFile + s)
+      .filter(existsSync)
+      .reduce((n, f) => n + statSync(f).size, 0);
 
     const must = (r) => {
       if (!r.ok) throw new Error(`unexpected error: ${JSON.stringify(r.error)}`);
@@ -168,15 +186,24 @@ async function bench() {
     // What app/a/[token]/ergebnis/page.tsx does on the server.
     const resultsPage = async () => {
       const b = must(await lib.getBenchmark(filled.token)).benchmark;
-      return lib.getPeerView({ state: b.municipality.state, sizeClass: b.municipality.sizeClass }, { indexScore: b.index.score });
+      return lib.getPeerView(
+        { state: b.municipality.state, sizeClass: b.municipality.sizeClass },
+        { indexScore: b.index.score },
+      );
     };
     const cases = [
       ["(a) getPeerView({})", () => lib.getPeerView({})],
       ['(b) getPeerView({ state: "DE-BY" })', () => lib.getPeerView({ state: "DE-BY" })],
-      ['(c) getPeerView({ state: "DE-BY", sizeClass: "lt_5000" })', () => lib.getPeerView({ state: "DE-BY", sizeClass: "lt_5000" })],
+      [
+        '(c) getPeerView({ state: "DE-BY", sizeClass: "lt_5000" })',
+        () => lib.getPeerView({ state: "DE-BY", sizeClass: "lt_5000" }),
+      ],
       ["(d) results page: getBenchmark + getPeerView(own cell, own index)", resultsPage],
       ["    of which getBenchmark(token) alone", () => lib.getBenchmark(filled.token)],
-      ["    version check alone (readPeerPoolVersion)", async () => ({ ok: true, value: await lib.readPeerPoolVersion() })],
+      [
+        "    version check alone (readPeerPoolVersion)",
+        async () => ({ ok: true, value: await lib.readPeerPoolVersion() }),
+      ],
     ];
 
     // The very first call of the process: cache empty, modules and query plans cold.
@@ -202,11 +229,16 @@ async function bench() {
     cold.sort((a, b) => a - b);
 
     const line = (label, value) => console.log(`  ${label.padEnd(30)} ${value}`);
-    console.log(`Peer comparison benchmark (Node ${process.version}, ${process.arch}, SQLite via @prisma/adapter-better-sqlite3, seed ${SEED})`);
+    console.log(
+      `Peer comparison benchmark (Node ${process.version}, ${process.arch}, SQLite via @prisma/adapter-better-sqlite3, seed ${SEED})`,
+    );
     console.log("");
     console.log("Database");
     line("file", `${dbFile} (${KEEP ? "kept" : "deleted at the end"})`);
-    line("assessments", `${fmtInt(Number(stats.n))} (${fmtInt(Number(stats.submitted))} submitted, ${fmtInt(Number(stats.keys))} distinct municipalities)`);
+    line(
+      "assessments",
+      `${fmtInt(Number(stats.n))} (${fmtInt(Number(stats.submitted))} submitted, ${fmtInt(Number(stats.keys))} distinct municipalities)`,
+    );
     line(
       "peerCurrent",
       `${fmtInt(Number(stats.current))} (${fmtInt(Number(stats.n) - Number(stats.current))} older repeat submissions not current; rule violations: ${Number(violations.n)})`,
@@ -214,27 +246,46 @@ async function bench() {
     line("answer rows", fmtInt(answerRows));
     line("file size", mb(dbBytes));
     line("generate", `${(filled.generateMs / 1000).toFixed(2)} s (sampling, index scores, token hashes)`);
-    line("insert", `${(filled.insertMs / 1000).toFixed(2)} s (createMany, 500 assessments / 5,000 answers per batch, one transaction)`);
-    line("peers shown", `all ${fmtInt(firstView.count)}, DE-BY ${fmtInt(peersBy)}, DE-BY lt_5000 ${fmtInt(peersCell)} (cells with < k never count)`);
+    line(
+      "insert",
+      `${(filled.insertMs / 1000).toFixed(2)} s (createMany, 500 assessments / 5,000 answers per batch, one transaction)`,
+    );
+    line(
+      "peers shown",
+      `all ${fmtInt(firstView.count)}, DE-BY ${fmtInt(peersBy)}, DE-BY lt_5000 ${fmtInt(peersCell)} (cells with < k never count)`,
+    );
     line("own position (results page)", `${ownPosition} % of the peers below`);
     console.log("");
     const w = Math.max(...cases.map(([l]) => l.length));
-    const header = () => console.log(`  ${"".padEnd(w)}  ${"median".padStart(9)}  ${"p95".padStart(9)}  ${"max".padStart(9)}`);
+    const header = () =>
+      console.log(`  ${"".padEnd(w)}  ${"median".padStart(9)}  ${"p95".padStart(9)}  ${"max".padStart(9)}`);
     console.log(`Server time, warm (cache valid), ms: ${RUNS} runs after ${WARMUP} warm-up runs each`);
     header();
-    for (const [label, t] of warm) console.log(`  ${label.padEnd(w)}  ${fmtMs(percentile(t, 50))}  ${fmtMs(percentile(t, 95))}  ${fmtMs(t.at(-1))}`);
+    for (const [label, t] of warm)
+      console.log(`  ${label.padEnd(w)}  ${fmtMs(percentile(t, 50))}  ${fmtMs(percentile(t, 95))}  ${fmtMs(t.at(-1))}`);
     console.log("");
     console.log(`Server time, cold (first call after the pool version changed: cells rebuilt), ms: ${COLD} runs`);
     header();
-    console.log(`  ${"(a) getPeerView({}) after a version bump".padEnd(w)}  ${fmtMs(percentile(cold, 50))}  ${fmtMs(percentile(cold, 95))}  ${fmtMs(cold.at(-1))}`);
+    console.log(
+      `  ${"(a) getPeerView({}) after a version bump".padEnd(w)}  ${fmtMs(percentile(cold, 50))}  ${fmtMs(percentile(cold, 95))}  ${fmtMs(cold.at(-1))}`,
+    );
     console.log(`  ${"    very first call of the process (1 run)".padEnd(w)}  ${fmtMs(firstMs)}`);
     console.log("");
     console.log("Memory");
-    line("peak (maxRSS), this process", `${maxRssMb().toFixed(1)} MB (app modules, register, Prisma client, peer cache, measurements)`);
+    line(
+      "peak (maxRSS), this process",
+      `${maxRssMb().toFixed(1)} MB (app modules, register, Prisma client, peer cache, measurements)`,
+    );
     gc();
     const end = process.memoryUsage();
-    line("at the end, after GC", `rss ${mb(end.rss)}, heap used ${mb(end.heapUsed)}${typeof globalThis.gc === "function" ? "" : " (no GC: run with --expose-gc)"}`);
-    line("peak (maxRSS), fill process", `${filled.maxRssMb.toFixed(1)} MB (generating and inserting the data; not the app)`);
+    line(
+      "at the end, after GC",
+      `rss ${mb(end.rss)}, heap used ${mb(end.heapUsed)}${typeof globalThis.gc === "function" ? "" : " (no GC: run with --expose-gc)"}`,
+    );
+    line(
+      "peak (maxRSS), fill process",
+      `${filled.maxRssMb.toFixed(1)} MB (generating and inserting the data; not the app)`,
+    );
   } finally {
     await db?.$disconnect();
     if (!KEEP) rmSync(dir, { recursive: true, force: true });
@@ -250,5 +301,4 @@ if (FILL) {
     process.exit(1);
   }
   await fill(url);
-}
-else await bench();
+} else await bench();

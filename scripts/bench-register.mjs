@@ -112,7 +112,10 @@ function randomQuery() {
     r -= share;
   }
   const withState = random() < 0.3;
-  return { kind, params: { q: queryOf(kind), state: withState ? pick(stateCodes) : undefined, limit: pick([5, 10, 10, 10, 20]) } };
+  return {
+    kind,
+    params: { q: queryOf(kind), state: withState ? pick(stateCodes) : undefined, limit: pick([5, 10, 10, 10, 20]) },
+  };
 }
 
 const coldStart = performance.now();
@@ -139,7 +142,9 @@ times.sort((a, b) => a - b);
 console.log(`Municipality register benchmark (Node ${process.version}, ${process.arch}, seed ${SEED})`);
 console.log(`  rows                 ${rows.length} (Gebietsstand ${gebietsstand})`);
 console.log(`  load                 ${ms(loadMs)} (read + JSON.parse + zod + index, first call)`);
-console.log(`  heap used            ${mb(memBefore.heapUsed)} before the first call, ${mb(memAfter.heapUsed)} after load ${typeof globalThis.gc === "function" ? "(after GC)" : "(no GC: run with --expose-gc)"}`);
+console.log(
+  `  heap used            ${mb(memBefore.heapUsed)} before the first call, ${mb(memAfter.heapUsed)} after load ${typeof globalThis.gc === "function" ? "(after GC)" : "(no GC: run with --expose-gc)"}`,
+);
 console.log(`  rss                  ${mb(memAfter.rss)} after load, ${mb(process.memoryUsage().rss)} at the end`);
 console.log(`  first search         ${ms(coldMs)} (cold)`);
 console.log(`  searches             ${QUERIES} after ${WARMUP} warm-up, ${hits} with at least one hit`);
@@ -149,5 +154,8 @@ console.log(`  p99                  ${ms(percentile(times, 99))}`);
 console.log(`  max                  ${ms(times.at(-1))}`);
 for (const [kind] of KINDS) {
   const t = (byKind.get(kind) ?? []).sort((a, b) => a - b);
-  if (t.length) console.log(`    ${kind.padEnd(10)} n=${String(t.length).padEnd(5)} median ${ms(percentile(t, 50))}  p95 ${ms(percentile(t, 95))}`);
+  if (t.length)
+    console.log(
+      `    ${kind.padEnd(10)} n=${String(t.length).padEnd(5)} median ${ms(percentile(t, 50))}  p95 ${ms(percentile(t, 95))}`,
+    );
 }

@@ -37,7 +37,19 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { ROOT, assertPortFree, createAnswered, describeMachine, ensureBuild, onCleanup, runBenchMain, seedDemo, spawnServer, startServer, waitForQuiet } from "./bench-load.mjs";
+import {
+  ROOT,
+  assertPortFree,
+  createAnswered,
+  describeMachine,
+  ensureBuild,
+  onCleanup,
+  runBenchMain,
+  seedDemo,
+  spawnServer,
+  startServer,
+  waitForQuiet,
+} from "./bench-load.mjs";
 import { chromeFlags } from "./lib/lighthouse-chrome.mjs";
 import { buildFloorApp, floorEnv, floorServerArgs } from "./lib/next-floor.mjs";
 
@@ -56,7 +68,10 @@ function parseArgs(argv) {
     else if (a === "--no-paint-holding") opts.paintHolding = false;
     else if (a === "--save") opts.save = path.resolve(argv[++i] ?? ".");
     else if (a === "--quiet-wait") opts.quietWait = Math.max(0, Math.min(1800, Number(argv[++i]) || 0));
-    else throw new Error(`Unbekannte Option ${a}. Erlaubt: --runs n, --port p, --quiet-wait s, --skip-build, --skip-floor, --no-paint-holding, --save dir (Lighthouse-Berichte als JSON)`);
+    else
+      throw new Error(
+        `Unbekannte Option ${a}. Erlaubt: --runs n, --port p, --quiet-wait s, --skip-build, --skip-floor, --no-paint-holding, --save dir (Lighthouse-Berichte als JSON)`,
+      );
   }
   return opts;
 }
@@ -68,10 +83,15 @@ async function loadChromeLauncher() {
 }
 
 const withTimeout = (promise, ms, what) =>
-  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: mehr als ${ms / 1000} s`)), ms).unref())]);
+  Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: mehr als ${ms / 1000} s`)), ms).unref()),
+  ]);
 
 async function scriptSizes(lhr) {
-  const items = (lhr.audits["network-requests"]?.details?.items ?? []).filter((r) => r.resourceType === "Script" && !r.url.startsWith("data:"));
+  const items = (lhr.audits["network-requests"]?.details?.items ?? []).filter(
+    (r) => r.resourceType === "Script" && !r.url.startsWith("data:"),
+  );
   let transfer = 0;
   let resource = 0;
   let gzip = 0;
@@ -95,7 +115,12 @@ async function audit(lighthouse, port, url, saveAs) {
   if (saveAs) writeFileSync(saveAs, typeof runner.report === "string" ? runner.report : JSON.stringify(lhr));
   const score = (c) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100));
   const failedA11y = Object.values(lhr.audits)
-    .filter((a) => lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0) && a.score !== null && a.score < 1)
+    .filter(
+      (a) =>
+        lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0) &&
+        a.score !== null &&
+        a.score < 1,
+    )
     .map((a) => a.id);
   return {
     performance: score("performance"),
@@ -117,7 +142,12 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   process.chdir(ROOT);
   console.log(`Front-end benchmark (npm run bench:web), ${new Date().toISOString()}`);
-  console.log(`Machine: ${describeMachine()}; load average ${os.loadavg().map((v) => v.toFixed(2)).join(" ")}`);
+  console.log(
+    `Machine: ${describeMachine()}; load average ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(" ")}`,
+  );
   if (!opts.skipBuild) ensureBuild();
 
   const { default: lighthouse } = await import("lighthouse");
@@ -128,9 +158,21 @@ async function main() {
   onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const databaseUrl = `file:${path.join(dir, "web.db")}`;
   console.log(seedDemo(databaseUrl));
-  const server = await startServer({ port: opts.port, databaseUrl, logFile: path.join(dir, "server.log"), extraEnv: { TRUST_PROXY: "false", BENCH_ROUTES: "false" } });
-  const draft = await createAnswered(server.base, { submit: false, municipality: { name: "Messstadt", state: "DE-BY", population: 12000 } });
-  const submitted = await createAnswered(server.base, { submit: true, municipality: { name: "Messdorf", state: "DE-BY", population: 3200 }, seed: 1 });
+  const server = await startServer({
+    port: opts.port,
+    databaseUrl,
+    logFile: path.join(dir, "server.log"),
+    extraEnv: { TRUST_PROXY: "false", BENCH_ROUTES: "false" },
+  });
+  const draft = await createAnswered(server.base, {
+    submit: false,
+    municipality: { name: "Messstadt", state: "DE-BY", population: 12000 },
+  });
+  const submitted = await createAnswered(server.base, {
+    submit: true,
+    municipality: { name: "Messdorf", state: "DE-BY", population: 3200 },
+    seed: 1,
+  });
 
   // Does the server compress? (Next's server does unless compress: false.)
   const probe = await fetch(`${server.base}/`, { headers: { "accept-encoding": "gzip, deflate, br" } });
@@ -144,17 +186,43 @@ async function main() {
     buildFloorApp({ root: ROOT, dir: floorDir });
     await assertPortFree(opts.port + 1);
     const base = `http://127.0.0.1:${opts.port + 1}`;
-    floor = { base, ...(await spawnServer({ args: floorServerArgs(opts.port + 1), cwd: floorDir, env: floorEnv(), logFile: path.join(dir, "floor.log"), readyUrl: `${base}/` })) };
-    console.log(`Floor: a one-page Next.js app without anything of ours, built in ${((performance.now() - started) / 1000).toFixed(0)} s, next start on ${floor.base}`);
+    floor = {
+      base,
+      ...(await spawnServer({
+        args: floorServerArgs(opts.port + 1),
+        cwd: floorDir,
+        env: floorEnv(),
+        logFile: path.join(dir, "floor.log"),
+        readyUrl: `${base}/`,
+      })),
+    };
+    console.log(
+      `Floor: a one-page Next.js app without anything of ours, built in ${((performance.now() - started) / 1000).toFixed(0)} s, next start on ${floor.base}`,
+    );
   }
 
   const flags = chromeFlags(chromeLauncher.Launcher.defaultFlags(), opts);
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: flags, ignoreDefaultFlags: true, logLevel: "silent", handleSIGINT: false });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME,
+    chromeFlags: flags,
+    ignoreDefaultFlags: true,
+    logLevel: "silent",
+    handleSIGINT: false,
+  });
   onCleanup(() => chrome.kill());
-  const chromeVersion = await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json().then((j) => j.Browser).catch(() => "?");
-  console.log(`Lighthouse ${lhVersion} (default config: mobile, simulated throttling), ${chromeVersion} (${CHROME}), ${opts.runs} run(s) per page`);
+  const chromeVersion = await (
+    await fetch(`http://127.0.0.1:${chrome.port}/json/version`)
+  )
+    .json()
+    .then((j) => j.Browser)
+    .catch(() => "?");
+  console.log(
+    `Lighthouse ${lhVersion} (default config: mobile, simulated throttling), ${chromeVersion} (${CHROME}), ${opts.runs} run(s) per page`,
+  );
   console.log(`Server: ${server.base}, compression of HTML: ${encoding}`);
-  console.log(`Chromium: PaintHolding ${opts.paintHolding ? "on (Chromium's default; --no-paint-holding turns it off)" : "off (--no-paint-holding), as Playwright runs Chromium"}`);
+  console.log(
+    `Chromium: PaintHolding ${opts.paintHolding ? "on (Chromium's default; --no-paint-holding turns it off)" : "off (--no-paint-holding), as Playwright runs Chromium"}`,
+  );
 
   const pages = [
     ["landing page", "/", "/"],
@@ -169,10 +237,23 @@ async function main() {
   for (const [label, url, shown, isFloor = false] of pages) {
     const runs = [];
     for (let i = 0; i < opts.runs; i++)
-      runs.push(await audit(lighthouse, chrome.port, url, opts.save && path.join(opts.save, `${label.replace(/\W+/g, "-")}-${i + 1}.json`)));
+      runs.push(
+        await audit(
+          lighthouse,
+          chrome.port,
+          url,
+          opts.save && path.join(opts.save, `${label.replace(/\W+/g, "-")}-${i + 1}.json`),
+        ),
+      );
     runs.sort((a, b) => (a.performance ?? 0) - (b.performance ?? 0));
     const r = runs[Math.floor((runs.length - 1) / 2)];
-    results.push({ label, shown, isFloor, ...r, perfRuns: runs.map((x) => `${x.performance} (paint ${Math.round(x.observedPaint ?? NaN)} ms)`) });
+    results.push({
+      label,
+      shown,
+      isFloor,
+      ...r,
+      perfRuns: runs.map((x) => `${x.performance} (paint ${Math.round(x.observedPaint ?? NaN)} ms)`),
+    });
   }
   await chrome.kill();
   await server.stop();
@@ -180,19 +261,28 @@ async function main() {
 
   const kb = (n) => (n / 1024).toFixed(1);
   console.log("");
-  console.log(`  ${"page".padEnd(20)} ${"perf".padStart(4)} ${"a11y".padStart(4)} ${"LCP ms".padStart(7)} ${"TBT ms".padStart(6)} ${"FCP ms".padStart(7)} ${"CLS".padStart(5)}  first-load JS: ${"scripts".padStart(7)} ${"kB gzip".padStart(8)} ${"kB sent".padStart(8)} ${"kB raw".padStart(8)}`);
+  console.log(
+    `  ${"page".padEnd(20)} ${"perf".padStart(4)} ${"a11y".padStart(4)} ${"LCP ms".padStart(7)} ${"TBT ms".padStart(6)} ${"FCP ms".padStart(7)} ${"CLS".padStart(5)}  first-load JS: ${"scripts".padStart(7)} ${"kB gzip".padStart(8)} ${"kB sent".padStart(8)} ${"kB raw".padStart(8)}`,
+  );
   for (const r of results) {
     console.log(
       `  ${r.label.padEnd(20)} ${String(r.performance).padStart(4)} ${String(r.accessibility).padStart(4)} ${Math.round(r.lcp).toString().padStart(7)} ${Math.round(r.tbt).toString().padStart(6)} ${Math.round(r.fcp).toString().padStart(7)} ${r.cls.toFixed(3).padStart(5)}                 ${String(r.js.count).padStart(7)} ${kb(r.js.gzip).padStart(8)} ${kb(r.js.transfer).padStart(8)} ${kb(r.js.resource).padStart(8)}  ${r.shown}`,
     );
   }
-  for (const r of results) console.log(`  performance ${opts.runs > 1 ? `over ${opts.runs} runs` : "of the run"}, ${r.label}: ${r.perfRuns.join(", ")}${opts.runs > 1 ? " (median shown)" : ""}`);
-  console.log("  paint: the first paint in Lighthouse's unthrottled trace (docs/benchmarks.md: why the score follows it).");
+  for (const r of results)
+    console.log(
+      `  performance ${opts.runs > 1 ? `over ${opts.runs} runs` : "of the run"}, ${r.label}: ${r.perfRuns.join(", ")}${opts.runs > 1 ? " (median shown)" : ""}`,
+    );
+  console.log(
+    "  paint: the first paint in Lighthouse's unthrottled trace (docs/benchmarks.md: why the score follows it).",
+  );
   for (const r of results) {
     if (r.failedA11y.length) console.log(`  accessibility audits failed on the ${r.label}: ${r.failedA11y.join(", ")}`);
     for (const w of r.warnings) console.log(`  Lighthouse warning (${r.label}): ${w}`);
   }
-  console.log("  kB gzip: the scripts gzipped here (default level); kB sent: Lighthouse's transfer sizes (as the server sent them); kB raw: uncompressed.");
+  console.log(
+    "  kB gzip: the scripts gzipped here (default level); kB sent: Lighthouse's transfer sizes (as the server sent them); kB raw: uncompressed.",
+  );
   const app = results.filter((r) => !r.isFloor);
   const floorResult = results.find((r) => r.isFloor);
   if (floorResult)
@@ -201,9 +291,21 @@ async function main() {
     );
   const q = app[1];
   const targets = [
-    ...app.map((r) => [`performance ≥ ${TARGETS.performance}: ${r.label}`, r.performance >= TARGETS.performance, r.performance]),
-    ...app.map((r) => [`accessibility ${TARGETS.accessibility}: ${r.label}`, r.accessibility >= TARGETS.accessibility, r.accessibility]),
-    [`questionnaire first-load JS < ${TARGETS.questionnaireJsKb} kB gzip`, q.js.gzip / 1024 < TARGETS.questionnaireJsKb, `${kb(q.js.gzip)} kB`],
+    ...app.map((r) => [
+      `performance ≥ ${TARGETS.performance}: ${r.label}`,
+      r.performance >= TARGETS.performance,
+      r.performance,
+    ]),
+    ...app.map((r) => [
+      `accessibility ${TARGETS.accessibility}: ${r.label}`,
+      r.accessibility >= TARGETS.accessibility,
+      r.accessibility,
+    ]),
+    [
+      `questionnaire first-load JS < ${TARGETS.questionnaireJsKb} kB gzip`,
+      q.js.gzip / 1024 < TARGETS.questionnaireJsKb,
+      `${kb(q.js.gzip)} kB`,
+    ],
   ];
   console.log("  targets:");
   for (const [name, ok, detail] of targets) console.log(`    ${ok ? "met   " : "MISSED"} ${name} (${detail})`);

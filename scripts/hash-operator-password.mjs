@@ -42,14 +42,19 @@ async function readStdin() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   // Only the one line break that `echo` or a file adds; other whitespace belongs to the password.
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function readPassword() {
   const fromArgs = process.argv.slice(2).filter((a) => a !== "--");
-  if (fromArgs.length > 1) fail("Bitte geben Sie höchstens ein Passwort an (in Anführungszeichen, wenn es Leerzeichen enthält).");
+  if (fromArgs.length > 1)
+    fail("Bitte geben Sie höchstens ein Passwort an (in Anführungszeichen, wenn es Leerzeichen enthält).");
   if (fromArgs.length === 1) {
-    process.stderr.write("Hinweis: Ein Passwort in der Befehlszeile landet im Verlauf der Shell. Sicherer: ohne Argument aufrufen.\n");
+    process.stderr.write(
+      "Hinweis: Ein Passwort in der Befehlszeile landet im Verlauf der Shell. Sicherer: ohne Argument aufrufen.\n",
+    );
     return fromArgs[0];
   }
   if (!process.stdin.isTTY) return readStdin();

@@ -37,7 +37,8 @@ function parseArgs(argv) {
     const a = argv[i];
     if (a === "--lock-timeout") {
       const seconds = Number(argv[++i]);
-      if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) fail(`--lock-timeout erwartet Sekunden zwischen 0 und 3600, erhalten: ${argv[i] ?? "nichts"}.`);
+      if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600)
+        fail(`--lock-timeout erwartet Sekunden zwischen 0 und 3600, erhalten: ${argv[i] ?? "nichts"}.`);
       opts.lockTimeoutMs = Math.round(seconds * 1000);
     } else if (a === "--migrations") {
       opts.dir = argv[++i];
@@ -69,8 +70,12 @@ function pendingOf(migrations, appliedRows) {
   return migrations.filter(({ name, checksum }) => {
     const row = applied.get(name);
     if (!row) return true;
-    if (!row.finished_at) throw new MigrationError(`Die Migration ${name} ist früher abgebrochen. Bitte prüfen und mit „prisma migrate resolve“ klären.`);
-    if (row.checksum !== checksum) throw new MigrationError(`Die Migration ${name} wurde nach dem Einspielen verändert (Prüfsumme weicht ab).`);
+    if (!row.finished_at)
+      throw new MigrationError(
+        `Die Migration ${name} ist früher abgebrochen. Bitte prüfen und mit „prisma migrate resolve“ klären.`,
+      );
+    if (row.checksum !== checksum)
+      throw new MigrationError(`Die Migration ${name} wurde nach dem Einspielen verändert (Prüfsumme weicht ab).`);
     return false;
   });
 }
@@ -88,15 +93,23 @@ async function migratePostgres({ lockTimeoutMs, dir }) {
     await client.connect();
   } catch (e) {
     const reason =
-      e.code === "3D000" ? "die Datenbank existiert nicht – legen Sie sie an (createdb)" :
-      e.code === "28P01" || e.code === "28000" ? "Benutzer oder Passwort werden abgelehnt" :
-      e.code === "ECONNREFUSED" ? "dort läuft kein PostgreSQL-Server" : (e.code ?? e.message);
+      e.code === "3D000"
+        ? "die Datenbank existiert nicht – legen Sie sie an (createdb)"
+        : e.code === "28P01" || e.code === "28000"
+          ? "Benutzer oder Passwort werden abgelehnt"
+          : e.code === "ECONNREFUSED"
+            ? "dort läuft kein PostgreSQL-Server"
+            : (e.code ?? e.message);
     throw new MigrationError(`PostgreSQL unter DATABASE_URL ist nicht erreichbar: ${reason}.`);
   }
   try {
     const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`);
     const appliedRows = exists.rows[0].exists
-      ? (await client.query(`SELECT "migration_name", "checksum", "finished_at" FROM "_prisma_migrations" WHERE "rolled_back_at" IS NULL`)).rows
+      ? (
+          await client.query(
+            `SELECT "migration_name", "checksum", "finished_at" FROM "_prisma_migrations" WHERE "rolled_back_at" IS NULL`,
+          )
+        ).rows
       : [];
     if (pendingOf(migrations, appliedRows).length === 0) return `Datenbank PostgreSQL: ${summary(0)}`;
 
@@ -106,7 +119,10 @@ async function migratePostgres({ lockTimeoutMs, dir }) {
     try {
       await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
     } catch (e) {
-      if (e.code === "55P03") throw new MigrationError(`Eine andere Migration läuft seit über ${lockSeconds(lockTimeoutMs)}. Warten Sie, bis sie fertig ist, und starten Sie „npm run db:migrate“ dann erneut.`);
+      if (e.code === "55P03")
+        throw new MigrationError(
+          `Eine andere Migration läuft seit über ${lockSeconds(lockTimeoutMs)}. Warten Sie, bis sie fertig ist, und starten Sie „npm run db:migrate“ dann erneut.`,
+        );
       throw e;
     }
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -114,15 +130,23 @@ async function migratePostgres({ lockTimeoutMs, dir }) {
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
     // Read again under the lock: another migrator may have applied some meanwhile.
-    const { rows } = await client.query(`SELECT "migration_name", "checksum", "finished_at" FROM "_prisma_migrations" WHERE "rolled_back_at" IS NULL`);
+    const { rows } = await client.query(
+      `SELECT "migration_name", "checksum", "finished_at" FROM "_prisma_migrations" WHERE "rolled_back_at" IS NULL`,
+    );
     const pending = pendingOf(migrations, rows);
     for (const { name, sql, checksum } of pending) {
       const id = randomUUID();
       await client.query("BEGIN");
       try {
-        await client.query(`INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at") VALUES ($1, $2, $3, now())`, [id, checksum, name]);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at") VALUES ($1, $2, $3, now())`,
+          [id, checksum, name],
+        );
         await client.query(sql);
-        await client.query(`UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = $1`, [id]);
+        await client.query(
+          `UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = $1`,
+          [id],
+        );
         await client.query("COMMIT");
       } catch (e) {
         await client.query("ROLLBACK").catch(() => undefined);
@@ -154,7 +178,8 @@ const SQLITE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
 /** Prisma's own timestamp format in SQLite (the adapter writes ISO 8601 with +00:00). */
 const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
 
-const isBusy = (e) => typeof e?.code === "string" && (e.code.startsWith("SQLITE_BUSY") || e.code.startsWith("SQLITE_LOCKED"));
+const isBusy = (e) =>
+  typeof e?.code === "string" && (e.code.startsWith("SQLITE_BUSY") || e.code.startsWith("SQLITE_LOCKED"));
 
 async function migrateSqlite({ lockTimeoutMs, dir }) {
   const { default: Database } = await import("better-sqlite3");
@@ -175,9 +200,17 @@ async function migrateSqlite({ lockTimeoutMs, dir }) {
     let mode = db.pragma("journal_mode", { simple: true });
     if (mode !== "wal") mode = db.pragma("journal_mode = WAL", { simple: true });
 
-    const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get() !== undefined;
-    const readApplied = () => db.prepare(`SELECT "migration_name", "checksum", "finished_at" FROM "_prisma_migrations" WHERE "rolled_back_at" IS NULL`).all();
-    if (pendingOf(migrations, hasTable ? readApplied() : []).length === 0) return `Datenbank ${url}: ${summary(0)} (journal_mode ${mode})`;
+    const hasTable =
+      db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get() !==
+      undefined;
+    const readApplied = () =>
+      db
+        .prepare(
+          `SELECT "migration_name", "checksum", "finished_at" FROM "_prisma_migrations" WHERE "rolled_back_at" IS NULL`,
+        )
+        .all();
+    if (pendingOf(migrations, hasTable ? readApplied() : []).length === 0)
+      return `Datenbank ${url}: ${summary(0)} (journal_mode ${mode})`;
 
     let count = 0;
     for (const { name, sql, checksum } of migrations) {
@@ -196,11 +229,19 @@ async function migrateSqlite({ lockTimeoutMs, dir }) {
           continue;
         }
         const id = randomUUID();
-        db.prepare(`INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at") VALUES (?, ?, ?, ?)`).run(id, checksum, name, sqliteNow());
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at") VALUES (?, ?, ?, ?)`,
+        ).run(id, checksum, name, sqliteNow());
         db.exec(sql);
         const broken = db.pragma("foreign_key_check");
-        if (broken.length > 0) throw new MigrationError(`Die Migration ${name} verletzt Fremdschlüssel (${broken.length} Zeilen, zuerst in ${broken[0].table}); nichts davon wurde übernommen.`);
-        db.prepare(`UPDATE "_prisma_migrations" SET "finished_at" = ?, "applied_steps_count" = 1 WHERE "id" = ?`).run(sqliteNow(), id);
+        if (broken.length > 0)
+          throw new MigrationError(
+            `Die Migration ${name} verletzt Fremdschlüssel (${broken.length} Zeilen, zuerst in ${broken[0].table}); nichts davon wurde übernommen.`,
+          );
+        db.prepare(`UPDATE "_prisma_migrations" SET "finished_at" = ?, "applied_steps_count" = 1 WHERE "id" = ?`).run(
+          sqliteNow(),
+          id,
+        );
         db.exec("COMMIT");
         count += 1;
       } catch (e) {

@@ -41,9 +41,22 @@ const RECORD_LENGTH = 220;
 // Länderschlüssel (first two AGS digits) -> ISO 3166-2; mirrors lib/profile/states.ts,
 // which the loader checks every row against.
 const STATE_BY_PREFIX = {
-  "01": "DE-SH", "02": "DE-HH", "03": "DE-NI", "04": "DE-HB", "05": "DE-NW", "06": "DE-HE",
-  "07": "DE-RP", "08": "DE-BW", "09": "DE-BY", "10": "DE-SL", "11": "DE-BE", "12": "DE-BB",
-  "13": "DE-MV", "14": "DE-SN", "15": "DE-ST", "16": "DE-TH",
+  "01": "DE-SH",
+  "02": "DE-HH",
+  "03": "DE-NI",
+  "04": "DE-HB",
+  "05": "DE-NW",
+  "06": "DE-HE",
+  "07": "DE-RP",
+  "08": "DE-BW",
+  "09": "DE-BY",
+  10: "DE-SL",
+  11: "DE-BE",
+  12: "DE-BB",
+  13: "DE-MV",
+  14: "DE-SN",
+  15: "DE-ST",
+  16: "DE-TH",
 };
 
 // Textkennzeichen of Satzart 60. 65/66 (gemeindefreie Gebiete) are no municipalities and
@@ -53,11 +66,11 @@ const UNINCORPORATED_TYPES = new Set(["65", "66"]);
 
 // Textkennzeichen of Satzart 40 (Kreis).
 const KREIS_TYPES = {
-  "41": "Kreisfreie Stadt",
-  "42": "Stadtkreis",
-  "43": "Kreis",
-  "44": "Landkreis",
-  "45": "Regionalverband",
+  41: "Kreisfreie Stadt",
+  42: "Stadtkreis",
+  43: "Kreis",
+  44: "Landkreis",
+  45: "Regionalverband",
 };
 
 // National totals of all Satzart-60 records (incl. gemeindefreie Gebiete, after fixes) that
@@ -211,7 +224,14 @@ function build(opts) {
       const r = records.find((x) => x.ags === fix.ags && x.gebietsstand === fix.gebietsstand);
       if (!r) continue;
       if (r.population === fix.expect.population && r.areaHa === fix.expect.areaHa) {
-        fixesApplied.push({ ags: r.ags, name: r.name, from: r.population, to: fix.set.population, label: fix.label, note: fix.note });
+        fixesApplied.push({
+          ags: r.ags,
+          name: r.name,
+          from: r.population,
+          to: fix.set.population,
+          label: fix.label,
+          note: fix.note,
+        });
         Object.assign(r, fix.set);
       } else {
         warnings.push(`fix for ${fix.ags} not applied: the values differ from the known error`);
@@ -224,7 +244,8 @@ function build(opts) {
   if (!populationDate) {
     fail(`national total ${nationalTotal} is not a known official figure; pass --population-date YYYY-MM-DD`, 2);
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(populationDate)) fail(`--population-date must be YYYY-MM-DD, got ${populationDate}`, 2);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(populationDate))
+    fail(`--population-date must be YYYY-MM-DD, got ${populationDate}`, 2);
 
   const kept = [];
   const dropped = [];
@@ -296,7 +317,9 @@ function serialise(data) {
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.help) {
-    console.log("usage: npm run register:import -- [<GV100AD file>] [--out FILE] [--check] [--population-date YYYY-MM-DD] [--no-fixes]");
+    console.log(
+      "usage: npm run register:import -- [<GV100AD file>] [--out FILE] [--check] [--population-date YYYY-MM-DD] [--no-fixes]",
+    );
     console.log(`default file: ${relative(process.cwd(), DEFAULT_INPUT)}`);
     process.exit(0);
   }
@@ -315,7 +338,9 @@ function main() {
       console.log(`${outName} is up to date (${report.rows} rows, Gebietsstand ${report.gebietsstand}).`);
       return;
     }
-    console.error(`${outName} differs from what ${basename(opts.input)} produces; run without --check and review the diff.`);
+    console.error(
+      `${outName} differs from what ${basename(opts.input)} produces; run without --check and review the diff.`,
+    );
     process.exit(1);
   }
 

@@ -9,7 +9,13 @@ const SLICE = 1600;
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 for (const width of [360, 1280]) {
   const page = await browser.newPage({ viewport: { width, height: 800 }, locale: "de-DE" });
@@ -28,7 +34,11 @@ for (const width of [360, 1280]) {
     const name = (p.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home").slice(-40);
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0, part = 1; y < height; y += SLICE, part += 1) {
-      await page.screenshot({ path: `${out}/${name}-${width}-part${part}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(SLICE, height - y) } });
+      await page.screenshot({
+        path: `${out}/${name}-${width}-part${part}.png`,
+        fullPage: true,
+        clip: { x: 0, y, width, height: Math.min(SLICE, height - y) },
+      });
     }
   }
   await page.close();

@@ -41,7 +41,11 @@ export function createPrng(seed) {
 
 /** Runs scripts/migrate.mjs for the given environment (it resolves paths against the project root). */
 export function migrate(env = process.env) {
-  const result = spawnSync(process.execPath, [join(ROOT, "scripts", "migrate.mjs")], { cwd: ROOT, env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [join(ROOT, "scripts", "migrate.mjs")], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+  });
   if (result.status !== 0) {
     process.stderr.write(result.stderr || result.stdout || "");
     throw new Error(`Migration fehlgeschlagen (Exit-Code ${result.status}).`);
@@ -59,26 +63,43 @@ export async function loadLib() {
     fsCache: false,
   });
   const load = (p) => jiti.import(join(ROOT, p));
-  const [client, reference, scoring, answerSchema, key, token, register, states, sizeClass, env, profile, aggregate, peerView, benchmark, refresh, peerCells, directQueries] =
-    await Promise.all([
-      load("lib/db/client.ts"),
-      load("lib/survey/reference.ts"),
-      load("lib/benchmark/scoring.ts"),
-      load("lib/survey/answer-schema.ts"),
-      load("lib/peers/municipality-key.ts"),
-      load("lib/security/token.ts"),
-      load("lib/municipalities/register.ts"),
-      load("lib/profile/states.ts"),
-      load("lib/profile/size-class.ts"),
-      load("lib/env.ts"),
-      load("lib/profile/profile-schema.ts"),
-      load("lib/peers/aggregate.ts"),
-      load("lib/assessment/get-peer-view.ts"),
-      load("lib/assessment/get-benchmark.ts"),
-      load("lib/assessment/refresh-peer-pool.ts"),
-      load("lib/db/peer-cells.ts"),
-      load("lib/db/direct-queries.ts"),
-    ]);
+  const [
+    client,
+    reference,
+    scoring,
+    answerSchema,
+    key,
+    token,
+    register,
+    states,
+    sizeClass,
+    env,
+    profile,
+    aggregate,
+    peerView,
+    benchmark,
+    refresh,
+    peerCells,
+    directQueries,
+  ] = await Promise.all([
+    load("lib/db/client.ts"),
+    load("lib/survey/reference.ts"),
+    load("lib/benchmark/scoring.ts"),
+    load("lib/survey/answer-schema.ts"),
+    load("lib/peers/municipality-key.ts"),
+    load("lib/security/token.ts"),
+    load("lib/municipalities/register.ts"),
+    load("lib/profile/states.ts"),
+    load("lib/profile/size-class.ts"),
+    load("lib/env.ts"),
+    load("lib/profile/profile-schema.ts"),
+    load("lib/peers/aggregate.ts"),
+    load("lib/assessment/get-peer-view.ts"),
+    load("lib/assessment/get-benchmark.ts"),
+    load("lib/assessment/refresh-peer-pool.ts"),
+    load("lib/db/peer-cells.ts"),
+    load("lib/db/direct-queries.ts"),
+  ]);
   return {
     db: client.db,
     reference: reference.reference,
@@ -128,7 +149,9 @@ export function sampleAnswers(reference, random) {
       }
       answers[q.id] = chosen;
     } else {
-      const chosen = q.options.filter((o) => !o.exclusive && o.share != null && random() < o.share / 100).map((o) => o.id);
+      const chosen = q.options
+        .filter((o) => !o.exclusive && o.share != null && random() < o.share / 100)
+        .map((o) => o.id);
       if (chosen.length === 0) {
         const exclusive = q.options.find((o) => o.exclusive);
         const common = q.options.reduce((best, o) => ((o.share ?? -1) > (best.share ?? -1) ? o : best));
@@ -192,7 +215,8 @@ export function buildSubmitted(lib, random, m, submittedAt) {
 
 /** createMany in batches (SQLite allows 32,766 bound parameters per statement). */
 export async function insertBatched(tx, assessments, answers) {
-  for (let i = 0; i < assessments.length; i += 500) await tx.assessment.createMany({ data: assessments.slice(i, i + 500) });
+  for (let i = 0; i < assessments.length; i += 500)
+    await tx.assessment.createMany({ data: assessments.slice(i, i + 500) });
   for (let i = 0; i < answers.length; i += 5000) await tx.answer.createMany({ data: answers.slice(i, i + 5000) });
 }
 
@@ -208,7 +232,11 @@ export async function takeWriteLock(tx) {
 }
 
 export async function bumpPeerPoolVersion(tx) {
-  const row = await tx.peerPoolVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
+  const row = await tx.peerPoolVersion.upsert({
+    where: { id: 1 },
+    create: { id: 1, version: 1 },
+    update: { version: { increment: 1 } },
+  });
   return row.version;
 }
 
@@ -248,7 +276,9 @@ export function sampleDemoMunicipalities(lib, count, k, random) {
   }
   const eligible = (state) =>
     lib.SIZE_CLASSES.map((c) => cells.get(`${state}|${c.id}`) ?? []).filter((cell) => cell.length >= k);
-  const largestPerState = lib.STATES.map((s) => eligible(s.code).sort((a, b) => b.length - a.length)[0]).filter(Boolean);
+  const largestPerState = lib.STATES.map((s) => eligible(s.code).sort((a, b) => b.length - a.length)[0]).filter(
+    Boolean,
+  );
   const others = lib.STATES.flatMap((s) => eligible(s.code))
     .filter((cell) => !largestPerState.includes(cell))
     .sort((a, b) => b.length - a.length);
@@ -274,7 +304,8 @@ function parseArgs(argv) {
     if (a === "--remove") opts.remove = true;
     else if (a === "--count" || a === "--seed") {
       const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < (a === "--count" ? 1 : 0)) fail(`${a} erwartet eine ganze Zahl${a === "--count" ? " ab 1" : ""}, erhalten: ${argv[i] ?? "nichts"}.`);
+      if (!Number.isInteger(v) || v < (a === "--count" ? 1 : 0))
+        fail(`${a} erwartet eine ganze Zahl${a === "--count" ? " ab 1" : ""}, erhalten: ${argv[i] ?? "nichts"}.`);
       opts[a.slice(2)] = v;
     } else fail(`Unbekannte Option: ${a}. Erlaubt: --count N, --seed N, --remove.`);
   }
@@ -297,7 +328,11 @@ async function removeDemo(lib, tx) {
   const removed = await tx.assessment.deleteMany({ where: { isDemo: true } });
   // Normally no real assessment shares a demo key ("Demo-…" names); if someone did type such a
   // name, its latest submission must count again.
-  const shared = await tx.assessment.findMany({ where: { municipalityKey: { in: keys } }, select: { municipalityKey: true }, distinct: ["municipalityKey"] });
+  const shared = await tx.assessment.findMany({
+    where: { municipalityKey: { in: keys } },
+    select: { municipalityKey: true },
+    distinct: ["municipalityKey"],
+  });
   for (const { municipalityKey } of shared) await lib.refreshPeerPool(tx, municipalityKey);
   return { assessments: removed.count, answers: answers.count };
 }
@@ -318,7 +353,8 @@ async function main() {
         const version = removed.assessments > 0 ? await bumpPeerPoolVersion(tx) : null;
         return { ...removed, version };
       });
-      if (result.assessments === 0) console.log("Keine Demo-Kommunen vorhanden; nichts entfernt (Peer-Pool-Version unverändert).");
+      if (result.assessments === 0)
+        console.log("Keine Demo-Kommunen vorhanden; nichts entfernt (Peer-Pool-Version unverändert).");
       else
         console.log(
           `Demo-Daten entfernt: ${de(result.assessments)} Demo-Kommunen mit ${de(result.answers)} Antwortzeilen. Peer-Pool-Version jetzt ${result.version}.`,
@@ -327,7 +363,8 @@ async function main() {
     }
 
     const register = lib.getRegister();
-    if (opts.count > register.rows.length) fail(`--count darf höchstens ${de(register.rows.length)} sein (Kommunen im Gemeindeverzeichnis).`);
+    if (opts.count > register.rows.length)
+      fail(`--count darf höchstens ${de(register.rows.length)} sein (Kommunen im Gemeindeverzeichnis).`);
     const k = Math.max(lib.K_MIN, lib.getEnv().PEER_K);
     const random = createPrng(opts.seed);
     const { chosen } = sampleDemoMunicipalities(lib, opts.count, k, random);
@@ -335,23 +372,44 @@ async function main() {
     // Names "Demo-<short name>". Homonyms in one state (several "Neuhof" in Hessen) would share a
     // municipalityKey, and then only one of them would count: those get the Kreis, or a number.
     const realKeys = new Set(
-      (await db.assessment.findMany({ where: { isDemo: false }, select: { municipalityKey: true }, distinct: ["municipalityKey"] })).map((r) => r.municipalityKey),
+      (
+        await db.assessment.findMany({
+          where: { isDemo: false },
+          select: { municipalityKey: true },
+          distinct: ["municipalityKey"],
+        })
+      ).map((r) => r.municipalityKey),
     );
     const usedKeys = new Set(realKeys);
     const municipalities = chosen.map((row) => {
       for (let n = 0; ; n++) {
-        const name = n === 0 ? `Demo-${row.nameShort}` : n === 1 ? `Demo-${row.nameShort} (${row.kreis})` : `Demo-${row.nameShort} (${row.kreis}) ${n}`;
+        const name =
+          n === 0
+            ? `Demo-${row.nameShort}`
+            : n === 1
+              ? `Demo-${row.nameShort} (${row.kreis})`
+              : `Demo-${row.nameShort} (${row.kreis}) ${n}`;
         const key = lib.municipalityKey({ name, state: row.state });
         if (!usedKeys.has(key)) {
           usedKeys.add(key);
-          return { name, key, state: row.state, population: row.population, sizeClass: row.sizeClass, ags: null, isDemo: true };
+          return {
+            name,
+            key,
+            state: row.state,
+            population: row.population,
+            sizeClass: row.sizeClass,
+            ags: null,
+            isDemo: true,
+          };
         }
       }
     });
 
     // Submission dates spread over the last 90 days.
     const now = Date.now();
-    const built = municipalities.map((m) => buildSubmitted(lib, random, m, new Date(now - Math.round(random() * 90 * 86_400_000))));
+    const built = municipalities.map((m) =>
+      buildSubmitted(lib, random, m, new Date(now - Math.round(random() * 90 * 86_400_000))),
+    );
     const assessments = built.map((b) => b.row);
     const answers = built.flatMap((b) => b.answers);
 
@@ -368,15 +426,21 @@ async function main() {
 
     // Summary: cells with at least k demo municipalities, per state.
     const perCell = new Map();
-    for (const m of municipalities) perCell.set(`${m.state}|${m.sizeClass}`, (perCell.get(`${m.state}|${m.sizeClass}`) ?? 0) + 1);
-    const possible = lib.STATES.flatMap((s) => lib.SIZE_CLASSES.filter((c) => lib.countByStateAndSizeClass(s.code, c.id) >= k).map((c) => `${s.code}|${c.id}`));
+    for (const m of municipalities)
+      perCell.set(`${m.state}|${m.sizeClass}`, (perCell.get(`${m.state}|${m.sizeClass}`) ?? 0) + 1);
+    const possible = lib.STATES.flatMap((s) =>
+      lib.SIZE_CLASSES.filter((c) => lib.countByStateAndSizeClass(s.code, c.id) >= k).map((c) => `${s.code}|${c.id}`),
+    );
     const shown = possible.filter((key) => (perCell.get(key) ?? 0) >= k);
 
-    if (result.removed.assessments > 0) console.log(`Vorhandene Demo-Daten ersetzt: ${de(result.removed.assessments)} Demo-Kommunen entfernt.`);
+    if (result.removed.assessments > 0)
+      console.log(`Vorhandene Demo-Daten ersetzt: ${de(result.removed.assessments)} Demo-Kommunen entfernt.`);
     console.log(
       `Demo-Daten angelegt: ${de(assessments.length)} Demo-Kommunen mit ${de(answers.length)} Antwortzeilen (Seed ${opts.seed}, ${seconds} s). Peer-Pool-Version jetzt ${result.version}.`,
     );
-    console.log(`Zellen (Land × Größenklasse) mit mindestens ${k} Demo-Kommunen: ${shown.length} von ${possible.length} möglichen.`);
+    console.log(
+      `Zellen (Land × Größenklasse) mit mindestens ${k} Demo-Kommunen: ${shown.length} von ${possible.length} möglichen.`,
+    );
     console.log("");
     console.log(`  ${"Land".padEnd(24)} ${"Demo".padStart(5)}  Zellen ≥ ${k}   Vergleich Land`);
     for (const s of lib.STATES) {
@@ -384,11 +448,20 @@ async function main() {
       const cellsOk = lib.SIZE_CLASSES.filter((c) => (perCell.get(`${s.code}|${c.id}`) ?? 0) >= k).length;
       const cellsPossible = lib.SIZE_CLASSES.filter((c) => lib.countByStateAndSizeClass(s.code, c.id) >= k).length;
       const view = await lib.getPeerView({ state: s.code });
-      const shownText = !view.ok ? "Fehler" : view.value.suppressed ? "ausgeblendet (zu wenige)" : `${de(view.value.count)} Kommunen`;
-      console.log(`  ${s.name.padEnd(24)} ${String(n).padStart(5)}  ${`${cellsOk} von ${cellsPossible}`.padEnd(10)}   ${shownText}`);
+      const shownText = !view.ok
+        ? "Fehler"
+        : view.value.suppressed
+          ? "ausgeblendet (zu wenige)"
+          : `${de(view.value.count)} Kommunen`;
+      console.log(
+        `  ${s.name.padEnd(24)} ${String(n).padStart(5)}  ${`${cellsOk} von ${cellsPossible}`.padEnd(10)}   ${shownText}`,
+      );
     }
     const all = await lib.getPeerView({});
-    if (all.ok) console.log(`\nVergleich Deutschland (getPeerView): ${all.value.suppressed ? "ausgeblendet" : `${de(all.value.count)} Kommunen, Index-Median ${all.value.index?.median}`}`);
+    if (all.ok)
+      console.log(
+        `\nVergleich Deutschland (getPeerView): ${all.value.suppressed ? "ausgeblendet" : `${de(all.value.count)} Kommunen, Index-Median ${all.value.index?.median}`}`,
+      );
     console.log("Entfernen mit: npm run seed:demo -- --remove");
   } finally {
     await db.$disconnect();
@@ -398,8 +471,10 @@ async function main() {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // Exit at once when done: on PostgreSQL the driver's pool would otherwise keep the process alive for
   // its idle timeout (10 s) after the work is finished.
-  main().then(() => process.exit(process.exitCode ?? 0)).catch((error) => {
-    console.error(`Demo-Daten konnten nicht angelegt werden: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
-  });
+  main()
+    .then(() => process.exit(process.exitCode ?? 0))
+    .catch((error) => {
+      console.error(`Demo-Daten konnten nicht angelegt werden: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    });
 }

@@ -115,7 +115,15 @@ async function runWorker() {
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // One JSON line per request; no query strings, tokens, bodies or client addresses.
-      log({ level: res.statusCode >= 500 ? "error" : "info", msg: "request", id, method: req.method, path: redactPath(req.url), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      log({
+        level: res.statusCode >= 500 ? "error" : "info",
+        msg: "request",
+        id,
+        method: req.method,
+        path: redactPath(req.url),
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      });
     });
     if (serveStaticFile(staticFiles, req, res)) return;
     if (markPageCacheable(req)) recordForPageCache(res);
@@ -128,7 +136,13 @@ async function runWorker() {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.listen(port, hostname, () => {
-    log({ level: "info", msg: "listening", url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, trustProxy, pid: process.pid });
+    log({
+      level: "info",
+      msg: "listening",
+      url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
+      trustProxy,
+      pid: process.pid,
+    });
   });
 
   let closing = false;

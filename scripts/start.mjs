@@ -20,21 +20,27 @@ function newestMtime(dir) {
   if (!existsSync(dir)) return 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     // Only sources count: generated code and databases (which change on every write) do not.
-    if (entry.name === "generated" || entry.name === "node_modules" || /\.db(-journal|-wal|-shm)?$/.test(entry.name)) continue;
+    if (entry.name === "generated" || entry.name === "node_modules" || /\.db(-journal|-wal|-shm)?$/.test(entry.name))
+      continue;
     const p = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
   }
   return newest;
 }
 
-if (!existsSync(path.join(root, "lib/generated/prisma/client.ts")) || !existsSync(path.join(root, "lib/generated/prisma-pg/client.ts"))) {
+if (
+  !existsSync(path.join(root, "lib/generated/prisma/client.ts")) ||
+  !existsSync(path.join(root, "lib/generated/prisma-pg/client.ts"))
+) {
   run("npm", ["run", "--silent", "db:generate"]);
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
 const sourcesChanged = () =>
-  Math.max(...["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(path.join(root, d))),
-    ...["next.config.js", "package.json", "proxy.ts"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0))) > statSync(buildId).mtimeMs;
+  Math.max(
+    ...["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(path.join(root, d))),
+    ...["next.config.js", "package.json", "proxy.ts"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)),
+  ) > statSync(buildId).mtimeMs;
 if (!existsSync(buildId) || sourcesChanged()) {
   console.log("Baue die Anwendung (next build) …");
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
@@ -42,6 +48,9 @@ if (!existsSync(buildId) || sourcesChanged()) {
 
 run(process.execPath, ["scripts/migrate.mjs"]);
 
-const server = spawn(process.execPath, [...heapArgs, "scripts/serve.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+const server = spawn(process.execPath, [...heapArgs, "scripts/serve.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -4,7 +4,14 @@ import "./lib/no-telemetry.mjs";
 
 const suites = [
   ["Typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
-  ["Lint (ESLint: code and the layering rules of eslint.config.mjs)", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]],
+  [
+    "Lint (ESLint: code and the layering rules of eslint.config.mjs)",
+    ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."],
+  ],
+  [
+    "Formatting (Prettier: .prettierrc.json; `npm run format` fixes it)",
+    ["node_modules/prettier/bin/prettier.cjs", "--check", "--log-level", "warn", "."],
+  ],
   ["Unit tests (Vitest)", ["node_modules/vitest/vitest.mjs", "run"]],
   ["API and browser tests (Playwright)", ["node_modules/@playwright/test/cli.js", "test"]],
   ["Backup and restore (SQLite and PostgreSQL)", ["scripts/test-backup-restore.mjs"]],

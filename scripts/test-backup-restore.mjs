@@ -17,7 +17,18 @@ const run = (cmd, args, env) => {
 };
 
 async function snapshot(url) {
-  const order = (t) => (t === "Answer" ? `"assessmentId", "questionId", "optionId"` : t === "_prisma_migrations" ? `"migration_name"` : t === "PeerPoolVersion" ? `"id"` : t === "Assessment" ? `"id"` : t === "RateLimit" ? `"key"` : `"tokenHash"`);
+  const order = (t) =>
+    t === "Answer"
+      ? `"assessmentId", "questionId", "optionId"`
+      : t === "_prisma_migrations"
+        ? `"migration_name"`
+        : t === "PeerPoolVersion"
+          ? `"id"`
+          : t === "Assessment"
+            ? `"id"`
+            : t === "RateLimit"
+              ? `"key"`
+              : `"tokenHash"`;
   const out = {};
   if (url.startsWith("file:")) {
     const db = new Database(url.slice(5), { readonly: true });
@@ -46,7 +57,9 @@ async function wipe(url) {
   } else {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    await c.query(`DROP TABLE "Answer", "Assessment", "PeerPoolVersion", "RateLimit", "OperatorSession", "_prisma_migrations" CASCADE`);
+    await c.query(
+      `DROP TABLE "Answer", "Assessment", "PeerPoolVersion", "RateLimit", "OperatorSession", "_prisma_migrations" CASCADE`,
+    );
     await c.end();
   }
 }

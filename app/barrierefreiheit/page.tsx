@@ -8,17 +8,19 @@ export default function AccessibilityPage() {
     <div className="stack">
       <h1 className="kern-heading-large">Erklärung zur Barrierefreiheit</h1>
       <p className="kern-body">
-        Der Betreiber ist bemüht, den Kommunalen Digitalcheck im Einklang mit der Barrierefreie-Informationstechnik-Verordnung
-        (BITV 2.0) und der Richtlinie (EU) 2016/2102 barrierefrei zugänglich zu machen.
+        Der Betreiber ist bemüht, den Kommunalen Digitalcheck im Einklang mit der
+        Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und der Richtlinie (EU) 2016/2102 barrierefrei
+        zugänglich zu machen.
       </p>
       <section className="stack-sm" aria-labelledby="stand">
         <h2 className="kern-heading-medium" id="stand">
           Stand der Vereinbarkeit
         </h2>
         <p className="kern-body">
-          Die Anwendung ist nach unserer Prüfung weitgehend mit den Anforderungen der WCAG 2.1 auf Stufe AA vereinbar. Geprüft wird
-          automatisch mit axe-core auf jeder Seite und mit Tests, die den Fragebogen, das Ergebnis und den PDF-Bericht nur mit der
-          Tastatur bedienen. Diagramme haben Tabellen mit denselben Zahlen; der PDF-Bericht ist ein getaggtes PDF mit Alternativtexten.
+          Die Anwendung ist nach unserer Prüfung weitgehend mit den Anforderungen der WCAG 2.1 auf Stufe AA vereinbar.
+          Geprüft wird automatisch mit axe-core auf jeder Seite und mit Tests, die den Fragebogen, das Ergebnis und den
+          PDF-Bericht nur mit der Tastatur bedienen. Diagramme haben Tabellen mit denselben Zahlen; der PDF-Bericht ist
+          ein getaggtes PDF mit Alternativtexten.
         </p>
         <p className="kern-body">Bekannte Einschränkungen:</p>
         <ul className="kern-list kern-list--bullet">
@@ -31,7 +33,8 @@ export default function AccessibilityPage() {
           Barrieren melden: Kontakt
         </h2>
         <p className="kern-body">
-          Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns; wir antworten innerhalb eines Monats (§ 12b BGG).
+          Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns; wir antworten innerhalb eines
+          Monats (§ 12b BGG).
         </p>
         <OperatorContact />
       </section>
@@ -40,9 +43,9 @@ export default function AccessibilityPage() {
           Schlichtungsverfahren
         </h2>
         <p className="kern-body">
-          Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungsstelle nach § 16 BGG
-          beim Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen wenden oder an die zuständige Stelle
-          Ihres Landes.
+          Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Schlichtungsstelle
+          nach § 16 BGG beim Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen wenden oder
+          an die zuständige Stelle Ihres Landes.
         </p>
       </section>
       <p className="kern-body kern-body--small">Diese Erklärung wurde am 25. November 2026 erstellt.</p>

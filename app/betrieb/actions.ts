@@ -12,7 +12,13 @@ import { deleteAssessmentById } from "@/lib/operator/delete-assessment-by-id";
 import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
 import { ZAssessmentId } from "@/lib/operator/schemas";
 import type { TOperatorError } from "@/lib/operator/errors";
-import { clearOperatorCookie, LOGIN_PATH, readOperatorCookie, requireOperatorSession, setOperatorCookie } from "./operator-session";
+import {
+  clearOperatorCookie,
+  LOGIN_PATH,
+  readOperatorCookie,
+  requireOperatorSession,
+  setOperatorCookie,
+} from "./operator-session";
 
 // Plain form posts (Post/Redirect/Get): every action ends in a redirect, and outcomes travel as
 // query parameters that the pages map to German text. They work without JavaScript.
@@ -22,7 +28,9 @@ export type TListNotice = "excluded" | "included" | "approved" | "revoked" | "de
 /** Back to the list with the filters the form came from; only known filters survive (no open redirect). */
 function backToList(form: FormData, notice: TListNotice): never {
   const back = form.get("back");
-  const params = toListSearchParams(parseAssessmentListQuery(new URLSearchParams(typeof back === "string" ? back : "")));
+  const params = toListSearchParams(
+    parseAssessmentListQuery(new URLSearchParams(typeof back === "string" ? back : "")),
+  );
   params.set("notice", notice);
   redirect(`/betrieb?${params.toString()}`);
 }
@@ -35,7 +43,11 @@ function loginFailed(error: TOperatorError): never {
 
 export async function logInAction(form: FormData): Promise<void> {
   const password = form.get("password");
-  const result = await logIn(typeof password === "string" ? password : "", clientIdFromHeaders(await headers()), new Date());
+  const result = await logIn(
+    typeof password === "string" ? password : "",
+    clientIdFromHeaders(await headers()),
+    new Date(),
+  );
   if (!result.ok) loginFailed(result.error);
   // A new login never continues an old session (no session fixation).
   await logOut(await readOperatorCookie());

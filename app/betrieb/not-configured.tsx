@@ -7,8 +7,8 @@ export function OperatorNotConfigured() {
       <h1 className="kern-heading-large">Betriebsbereich</h1>
       <Alert tone="info" title="Der Betriebsbereich ist nicht eingerichtet.">
         <p className="kern-body">
-          Hier prüfen Betreiberinnen und Betreiber, welche Selbsteinschätzungen in den Vergleich mit anderen Kommunen einfließen. Dafür
-          braucht es ein Passwort, das nur als Prüfwert (Hash) gespeichert wird.
+          Hier prüfen Betreiberinnen und Betreiber, welche Selbsteinschätzungen in den Vergleich mit anderen Kommunen
+          einfließen. Dafür braucht es ein Passwort, das nur als Prüfwert (Hash) gespeichert wird.
         </p>
       </Alert>
       <section className="stack-sm" aria-labelledby="einrichten">
@@ -17,12 +17,12 @@ export function OperatorNotConfigured() {
         </h2>
         <ol className="kern-list kern-list--number">
           <li>
-            Führen Sie auf dem Server im Verzeichnis der Anwendung <code>npm run operator:hash-password</code> aus und geben Sie ein
-            Passwort mit mindestens 12 Zeichen ein.
+            Führen Sie auf dem Server im Verzeichnis der Anwendung <code>npm run operator:hash-password</code> aus und
+            geben Sie ein Passwort mit mindestens 12 Zeichen ein.
           </li>
           <li>
-            Setzen Sie die ausgegebene Zeile <code>OPERATOR_PASSWORD_HASH=scrypt$…</code> als Umgebungsvariable des Servers. Das Passwort
-            selbst wird nirgends gespeichert.
+            Setzen Sie die ausgegebene Zeile <code>OPERATOR_PASSWORD_HASH=scrypt$…</code> als Umgebungsvariable des
+            Servers. Das Passwort selbst wird nirgends gespeichert.
           </li>
           <li>Starten Sie die Anwendung neu und melden Sie sich unter dieser Adresse an.</li>
         </ol>

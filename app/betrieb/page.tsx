@@ -67,15 +67,20 @@ export default async function OperatorPage({ searchParams }: TProps) {
       ) : null}
 
       <p className="kern-body">
-        Hier sehen Sie, welche Kommunen wann eine Selbsteinschätzung angelegt oder abgeschlossen haben, aber nie ihre Antworten. Sie
-        können einzelne Selbsteinschätzungen aus dem Vergleich mit anderen Kommunen herausnehmen oder löschen.
-        {list.requiresApproval ? " Neue Selbsteinschätzungen zählen im Vergleich erst, wenn Sie sie freigegeben haben." : null}
+        Hier sehen Sie, welche Kommunen wann eine Selbsteinschätzung angelegt oder abgeschlossen haben, aber nie ihre
+        Antworten. Sie können einzelne Selbsteinschätzungen aus dem Vergleich mit anderen Kommunen herausnehmen oder
+        löschen.
+        {list.requiresApproval
+          ? " Neue Selbsteinschätzungen zählen im Vergleich erst, wenn Sie sie freigegeben haben."
+          : null}
       </p>
 
       <AssessmentFilterForm query={query} />
 
       <p className="kern-body" id="treffer">
-        {list.total === 1 ? "1 Selbsteinschätzung gefunden" : `${list.total.toLocaleString("de-DE")} Selbsteinschätzungen gefunden`}
+        {list.total === 1
+          ? "1 Selbsteinschätzung gefunden"
+          : `${list.total.toLocaleString("de-DE")} Selbsteinschätzungen gefunden`}
         {list.pageCount > 1 ? ` – Seite ${list.page} von ${list.pageCount}` : null}.
       </p>
 
@@ -87,12 +92,24 @@ export default async function OperatorPage({ searchParams }: TProps) {
             </caption>
             <thead>
               <tr className="kern-table__row">
-                <th scope="col" className="kern-table__header">Kommune</th>
-                <th scope="col" className="kern-table__header">Bundesland</th>
-                <th scope="col" className="kern-table__header">Größenklasse</th>
-                <th scope="col" className="kern-table__header">Datum</th>
-                <th scope="col" className="kern-table__header">Im Vergleich</th>
-                <th scope="col" className="kern-table__header">Aktionen</th>
+                <th scope="col" className="kern-table__header">
+                  Kommune
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Bundesland
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Größenklasse
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Datum
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Im Vergleich
+                </th>
+                <th scope="col" className="kern-table__header">
+                  Aktionen
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -150,30 +167,32 @@ export default async function OperatorPage({ searchParams }: TProps) {
           <div className="kern-description-list-item">
             <dt className="kern-description-list-item__key">Aus Vergleich ausschließen</dt>
             <dd className="kern-description-list-item__value">
-              Die Selbsteinschätzung bleibt erhalten und die Kommune sieht weiter ihr Ergebnis. In den Zahlen zum Vergleich mit anderen
-              Kommunen zählt sie nicht mehr, auch keine ältere Fassung derselben Kommune. „Wieder einbeziehen“ macht das rückgängig.
+              Die Selbsteinschätzung bleibt erhalten und die Kommune sieht weiter ihr Ergebnis. In den Zahlen zum
+              Vergleich mit anderen Kommunen zählt sie nicht mehr, auch keine ältere Fassung derselben Kommune. „Wieder
+              einbeziehen“ macht das rückgängig.
             </dd>
           </div>
           {list.requiresApproval ? (
             <div className="kern-description-list-item">
               <dt className="kern-description-list-item__key">Freigeben</dt>
               <dd className="kern-description-list-item__value">
-                Abgeschlossene Selbsteinschätzungen zählen im Vergleich erst nach Ihrer Freigabe. „Freigabe zurücknehmen“ nimmt sie wieder
-                heraus.
+                Abgeschlossene Selbsteinschätzungen zählen im Vergleich erst nach Ihrer Freigabe. „Freigabe
+                zurücknehmen“ nimmt sie wieder heraus.
               </dd>
             </div>
           ) : null}
           <div className="kern-description-list-item">
             <dt className="kern-description-list-item__key">Löschen</dt>
             <dd className="kern-description-list-item__value">
-              Entfernt die Selbsteinschätzung mit allen Antworten endgültig; ihr Link funktioniert danach nicht mehr. Hat dieselbe Kommune
-              eine ältere abgeschlossene Selbsteinschätzung, zählt dann diese im Vergleich.
+              Entfernt die Selbsteinschätzung mit allen Antworten endgültig; ihr Link funktioniert danach nicht mehr.
+              Hat dieselbe Kommune eine ältere abgeschlossene Selbsteinschätzung, zählt dann diese im Vergleich.
             </dd>
           </div>
         </dl>
         <p className="kern-body kern-body--small">
-          Im Vergleich zählt je Kommune nur die zuletzt abgeschlossene Selbsteinschätzung. Zahlen einer Gruppe werden erst gezeigt, wenn
-          mindestens {getEnv().PEER_K} Kommunen darin zählen. Jede Änderung wirkt sofort auf die angezeigten Vergleichszahlen.
+          Im Vergleich zählt je Kommune nur die zuletzt abgeschlossene Selbsteinschätzung. Zahlen einer Gruppe werden
+          erst gezeigt, wenn mindestens {getEnv().PEER_K} Kommunen darin zählen. Jede Änderung wirkt sofort auf die
+          angezeigten Vergleichszahlen.
         </p>
       </section>
     </div>

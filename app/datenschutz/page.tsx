@@ -20,18 +20,23 @@ export default function PrivacyPage() {
         </h2>
         <ul className="kern-list kern-list--bullet">
           <li>Angaben zur Kommune: Name, Bundesland, Einwohnerzahl, optional den Amtlichen Gemeindeschlüssel.</li>
-          <li>Die Funktion der ausfüllenden Person (zum Beispiel Bürgermeisterin oder Bürgermeister) – nicht ihren Namen.</li>
-          <li>Ihre Antworten, den Bearbeitungsstand und die Zeitpunkte von Anlage, letzter Änderung und Absenden.</li>
-          <li>Eine nicht umkehrbare Prüfsumme (SHA-256) Ihres persönlichen Links. Den Link selbst speichern wir nicht.</li>
           <li>
-            Zum Schutz vor Missbrauch zählen wir Anfragen je Anschluss für kurze Zeitfenster (höchstens eine Stunde). Dabei speichern wir
-            die IP-Adresse nicht im Klartext, sondern nur als Teil einer Prüfsumme; die Zähler werden regelmäßig gelöscht.
+            Die Funktion der ausfüllenden Person (zum Beispiel Bürgermeisterin oder Bürgermeister) – nicht ihren Namen.
+          </li>
+          <li>Ihre Antworten, den Bearbeitungsstand und die Zeitpunkte von Anlage, letzter Änderung und Absenden.</li>
+          <li>
+            Eine nicht umkehrbare Prüfsumme (SHA-256) Ihres persönlichen Links. Den Link selbst speichern wir nicht.
+          </li>
+          <li>
+            Zum Schutz vor Missbrauch zählen wir Anfragen je Anschluss für kurze Zeitfenster (höchstens eine Stunde).
+            Dabei speichern wir die IP-Adresse nicht im Klartext, sondern nur als Teil einer Prüfsumme; die Zähler
+            werden regelmäßig gelöscht.
           </li>
         </ul>
         <p className="kern-body">
-          Zweck ist die Selbsteinschätzung Ihrer Kommune, der Vergleich mit der Umfrage von 2020 und – nur zusammengefasst und erst ab
-          fünf Kommunen je Gruppe – der Vergleich mit anderen Kommunen auf dieser Plattform. Einzelne Antworten einer Kommune zeigen wir
-          niemandem außer den Inhabern ihres Links.
+          Zweck ist die Selbsteinschätzung Ihrer Kommune, der Vergleich mit der Umfrage von 2020 und – nur
+          zusammengefasst und erst ab fünf Kommunen je Gruppe – der Vergleich mit anderen Kommunen auf dieser Plattform.
+          Einzelne Antworten einer Kommune zeigen wir niemandem außer den Inhabern ihres Links.
         </p>
       </section>
       <section className="stack-sm" aria-labelledby="dauer">
@@ -40,8 +45,8 @@ export default function PrivacyPage() {
         </h2>
         <p className="kern-body">
           Entwürfe, die {DRAFT_RETENTION_MONTHS} Monate nicht bearbeitet wurden, löschen wir automatisch. Abgeschlossene
-          Selbsteinschätzungen bleiben gespeichert, bis Sie sie löschen. Das können Sie jederzeit auf der Übersichtsseite Ihrer
-          Selbsteinschätzung („Daten löschen“).
+          Selbsteinschätzungen bleiben gespeichert, bis Sie sie löschen. Das können Sie jederzeit auf der
+          Übersichtsseite Ihrer Selbsteinschätzung („Daten löschen“).
         </p>
       </section>
       <section className="stack-sm" aria-labelledby="cookies">
@@ -49,9 +54,9 @@ export default function PrivacyPage() {
           Cookies und Dienste Dritter
         </h2>
         <p className="kern-body">
-          Wir setzen keine Cookies für Nutzerinnen und Nutzer. Nur der Betriebsbereich verwendet nach der Anmeldung ein technisch
-          notwendiges Sitzungs-Cookie. Schriften, Skripte und Bilder kommen ausschließlich von diesem Server; es gibt keine Statistik-,
-          Analyse- oder Werbedienste und keine Einbindung fremder Server.
+          Wir setzen keine Cookies für Nutzerinnen und Nutzer. Nur der Betriebsbereich verwendet nach der Anmeldung ein
+          technisch notwendiges Sitzungs-Cookie. Schriften, Skripte und Bilder kommen ausschließlich von diesem Server;
+          es gibt keine Statistik-, Analyse- oder Werbedienste und keine Einbindung fremder Server.
         </p>
       </section>
       <section className="stack-sm" aria-labelledby="rechte">
@@ -59,9 +64,10 @@ export default function PrivacyPage() {
           Ihre Rechte
         </h2>
         <p className="kern-body">
-          Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und Datenübertragbarkeit
-          (Art. 15 bis 20 DSGVO). Über Ihren Link können Sie alle gespeicherten Daten als Datei herunterladen, Ihre Antworten ändern
-          und alles löschen. Außerdem können Sie sich bei einer Datenschutz-Aufsichtsbehörde beschweren.
+          Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und
+          Datenübertragbarkeit (Art. 15 bis 20 DSGVO). Über Ihren Link können Sie alle gespeicherten Daten als Datei
+          herunterladen, Ihre Antworten ändern und alles löschen. Außerdem können Sie sich bei einer
+          Datenschutz-Aufsichtsbehörde beschweren.
         </p>
       </section>
     </div>

@@ -8,8 +8,8 @@ export default function DeletedPage() {
     <div className="stack">
       <h1 className="kern-heading-large">Ihre Daten wurden gelöscht</h1>
       <p className="kern-body">
-        Die Selbsteinschätzung und alle Antworten sind endgültig gelöscht. Der bisherige Link funktioniert nicht mehr, und die
-        Antworten zählen nicht mehr im Vergleich mit anderen Kommunen.
+        Die Selbsteinschätzung und alle Antworten sind endgültig gelöscht. Der bisherige Link funktioniert nicht mehr,
+        und die Antworten zählen nicht mehr im Vergleich mit anderen Kommunen.
       </p>
       <p className="kern-body">
         <AppLink className="kern-link" href="/">

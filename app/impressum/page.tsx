@@ -18,9 +18,9 @@ export default function ImprintPage() {
           Quellen der Vergleichsdaten
         </h2>
         <p className="kern-body">
-          Bitkom e.V. und Deutscher Städte- und Gemeindebund: Umfrage zur Digitalisierung der Kommunen in der Corona-Krise,
-          Pressemitteilung vom 2. Dezember 2020. Statistisches Bundesamt (Destatis): Gemeindeverzeichnis, Datenlizenz Deutschland –
-          Namensnennung – Version 2.0.
+          Bitkom e.V. und Deutscher Städte- und Gemeindebund: Umfrage zur Digitalisierung der Kommunen in der
+          Corona-Krise, Pressemitteilung vom 2. Dezember 2020. Statistisches Bundesamt (Destatis): Gemeindeverzeichnis,
+          Datenlizenz Deutschland – Namensnennung – Version 2.0.
         </p>
       </section>
     </div>

@@ -18,8 +18,12 @@ export default function MethodPage() {
   const { source } = reference;
   const national = computeIndex(reference, {});
   const register = getRegister();
-  const derived = reference.questions.flatMap((q) => q.options.filter((o) => !o.published && o.share !== null).map((o) => ({ q, o })));
-  const subgroups = reference.questions.flatMap((q) => q.options.flatMap((o) => (o.subgroups ?? []).map((sg) => ({ q, o, sg }))));
+  const derived = reference.questions.flatMap((q) =>
+    q.options.filter((o) => !o.published && o.share !== null).map((o) => ({ q, o })),
+  );
+  const subgroups = reference.questions.flatMap((q) =>
+    q.options.flatMap((o) => (o.subgroups ?? []).map((sg) => ({ q, o, sg }))),
+  );
   return (
     <div className="stack">
       <h1 className="kern-heading-large">Methodik und Quellen</h1>
@@ -29,21 +33,26 @@ export default function MethodPage() {
           Die Vergleichsdaten
         </h2>
         <p className="kern-body">
-          Alle Vergleichswerte stammen aus der Pressemitteilung „{source.title}“ von Bitkom und dem Deutschen Städte- und
-          Gemeindebund, veröffentlicht am{" "}
-          {new Date(source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}. Befragt wurden
-          Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche von {source.sample} Städten und Gemeinden in einer
-          Online-Umfrage von Bitkom Research, durchgeführt von {source.fieldworkText}. Die Umfrage ist nach Angabe der Herausgeber
-          repräsentativ für die Kommunen in Deutschland.{" "}
+          Alle Vergleichswerte stammen aus der Pressemitteilung „{source.title}“ von Bitkom und dem Deutschen Städte-
+          und Gemeindebund, veröffentlicht am{" "}
+          {new Date(source.published).toLocaleDateString("de-DE", {
+            day: "numeric",
+            month: "long",
+            year: "numeric",
+            timeZone: "UTC",
+          })}
+          . Befragt wurden Bürgermeisterinnen, Bürgermeister und Digitalisierungsverantwortliche von {source.sample}{" "}
+          Städten und Gemeinden in einer Online-Umfrage von Bitkom Research, durchgeführt von {source.fieldworkText}.
+          Die Umfrage ist nach Angabe der Herausgeber repräsentativ für die Kommunen in Deutschland.{" "}
           <a className="kern-link" href={source.url} rel="noreferrer">
             Pressemitteilung bei Bitkom
           </a>
         </p>
         <p className="kern-body">
-          <strong>Die Zahlen altern.</strong> Sie beschreiben den Stand im Herbst 2020, mitten in der Corona-Pandemie. Neuere Zahlen
-          derselben Umfrage gibt es nicht. Nach unserer Einschätzung haben viele Kommunen seither aufgeholt; ein Vergleich mit 2020 zeigt
-          deshalb eher, wie weit Sie über den damaligen Stand hinaus sind, als wo Sie heute im Feld stehen. Deshalb sprechen alle
-          Aussagen über 2020 in der Vergangenheit.
+          <strong>Die Zahlen altern.</strong> Sie beschreiben den Stand im Herbst 2020, mitten in der Corona-Pandemie.
+          Neuere Zahlen derselben Umfrage gibt es nicht. Nach unserer Einschätzung haben viele Kommunen seither
+          aufgeholt; ein Vergleich mit 2020 zeigt deshalb eher, wie weit Sie über den damaligen Stand hinaus sind, als
+          wo Sie heute im Feld stehen. Deshalb sprechen alle Aussagen über 2020 in der Vergangenheit.
         </p>
       </section>
 
@@ -52,18 +61,19 @@ export default function MethodPage() {
           Wie die Aussagen entstehen
         </h2>
         <p className="kern-body">
-          Zu jeder beantworteten Frage nennen wir den Anteil der Kommunen, die 2020 dieselbe Antwort gegeben haben, zum Beispiel: „Sie
-          führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.“ Bei Fragen mit mehreren Antworten gibt es einen Satz je
-          gewählter Antwort. {shareBaseNote(reference)} Eine Teilgruppe nennt die Pressemitteilung nur einmal
+          Zu jeder beantworteten Frage nennen wir den Anteil der Kommunen, die 2020 dieselbe Antwort gegeben haben, zum
+          Beispiel: „Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.“ Bei Fragen mit mehreren
+          Antworten gibt es einen Satz je gewählter Antwort. {shareBaseNote(reference)} Eine Teilgruppe nennt die
+          Pressemitteilung nur einmal
           {subgroups.length > 0
             ? `: ${subgroups.map(({ q, o, sg }) => `${q.text} – „${o.label}“: ${fmt(sg.share)} % der ${sg.label}`).join("; ")}.`
             : "."}
         </p>
         <p className="kern-body">
-          <strong>Veröffentlicht oder abgeleitet:</strong> Die Pressemitteilung nennt nicht jeden Anteil. {DERIVED_NOTE} Welche
-          Antworten in einem solchen Rest stecken, sagt die Pressemitteilung nicht; wir benennen ihn deshalb nicht nach einer einzelnen
-          Antwort wie „Weiß nicht“. Für Antworten, die wir selbst ergänzt haben (etwa „Nichts davon“), gibt es keinen Vergleichswert.
-          Abgeleitete Werte:
+          <strong>Veröffentlicht oder abgeleitet:</strong> Die Pressemitteilung nennt nicht jeden Anteil. {DERIVED_NOTE}{" "}
+          Welche Antworten in einem solchen Rest stecken, sagt die Pressemitteilung nicht; wir benennen ihn deshalb
+          nicht nach einer einzelnen Antwort wie „Weiß nicht“. Für Antworten, die wir selbst ergänzt haben (etwa „Nichts
+          davon“), gibt es keinen Vergleichswert. Abgeleitete Werte:
         </p>
         <ul className="kern-list kern-list--bullet">
           {derived.map(({ q, o }) => (
@@ -73,9 +83,9 @@ export default function MethodPage() {
           ))}
         </ul>
         <p className="kern-body">
-          <strong>„Sie liegen vor … % der Kommunen“</strong> steht bei Fragen, deren Antworten eine Rangfolge haben. Es ist die Summe
-          der Anteile aller niedriger eingestuften Antworten. {ORDER_NOTE} Antworten wie „weiß nicht“ zählen wir weder als niedriger
-          noch als höher; sie bleiben im Nenner.
+          <strong>„Sie liegen vor … % der Kommunen“</strong> steht bei Fragen, deren Antworten eine Rangfolge haben. Es
+          ist die Summe der Anteile aller niedriger eingestuften Antworten. {ORDER_NOTE} Antworten wie „weiß nicht“
+          zählen wir weder als niedriger noch als höher; sie bleiben im Nenner.
         </p>
       </section>
 
@@ -84,37 +94,54 @@ export default function MethodPage() {
           Der digitale Reifegrad (Index)
         </h2>
         <p className="kern-body">
-          Der Index ist ein Modell von uns, kein Ergebnis der Umfrage. Er fasst die Antworten auf {reference.questions.filter((q) => q.dimension !== "context").length}{" "}
-          Fragen in fünf Dimensionen zusammen. Nicht mit zählen die Fragen zu Umfeld, Meinungen und Wünschen (
-          {reference.questions.filter((q) => q.dimension === "context").length} Fragen, etwa „Chance oder Risiko“ und die Hemmnisse). Die
-          Einschätzung des eigenen Standorts (vom verpassten Anschluss bis zum Vorreiter) zählt dagegen in der Dimension Strategie mit.
+          Der Index ist ein Modell von uns, kein Ergebnis der Umfrage. Er fasst die Antworten auf{" "}
+          {reference.questions.filter((q) => q.dimension !== "context").length} Fragen in fünf Dimensionen zusammen.
+          Nicht mit zählen die Fragen zu Umfeld, Meinungen und Wünschen (
+          {reference.questions.filter((q) => q.dimension === "context").length} Fragen, etwa „Chance oder Risiko“ und
+          die Hemmnisse). Die Einschätzung des eigenen Standorts (vom verpassten Anschluss bis zum Vorreiter) zählt
+          dagegen in der Dimension Strategie mit.
         </p>
         <ol className="kern-list kern-list--number">
-          <li>Jede Antwort erhält Punkte zwischen 0 und 1: Bei Fragen mit Rangfolge ist die niedrigste Stufe 0, die höchste 1, die Stufen dazwischen gleichmäßig verteilt. „Weiß nicht“ erhält 0.</li>
+          <li>
+            Jede Antwort erhält Punkte zwischen 0 und 1: Bei Fragen mit Rangfolge ist die niedrigste Stufe 0, die
+            höchste 1, die Stufen dazwischen gleichmäßig verteilt. „Weiß nicht“ erhält 0.
+          </li>
           <li>Bei Fragen mit mehreren Antworten zählt der Anteil der gewählten Antworten (ohne „Nichts davon“).</li>
-          <li>Eine Dimension ist der Mittelwert ihrer Fragen, der Index der Mittelwert der fünf Dimensionen, jeweils mal 100.</li>
+          <li>
+            Eine Dimension ist der Mittelwert ihrer Fragen, der Index der Mittelwert der fünf Dimensionen, jeweils mal
+            100.
+          </li>
           <li>
             Stufen: {LEVELS.map((l) => `${l.name} ab ${l.min} Punkten („${l.description}“)`).join(", ")}. {LEVELS_NOTE}
           </li>
         </ol>
         <p className="kern-body">
-          <strong>Bundesdurchschnitt:</strong> Weil jede Regel die Punkte einfach aufaddiert, lässt sich der Durchschnitt aller{" "}
-          {source.sample} Kommunen aus den veröffentlichten Anteilen berechnen: je Frage die Summe aus Anteil mal Punkten. So ergibt
-          sich ein Bundesdurchschnitt von rund {fmt(national.nationalMean)} Punkten. {nationalMeanNote(reference)} Wie sich die Kommunen um diesen Durchschnitt verteilen,
-          lässt sich aus den veröffentlichten Zahlen nicht ablesen; deshalb nennen wir keinen Rang und kein Perzentil für den Index.
+          <strong>Bundesdurchschnitt:</strong> Weil jede Regel die Punkte einfach aufaddiert, lässt sich der
+          Durchschnitt aller {source.sample} Kommunen aus den veröffentlichten Anteilen berechnen: je Frage die Summe
+          aus Anteil mal Punkten. So ergibt sich ein Bundesdurchschnitt von rund {fmt(national.nationalMean)} Punkten.{" "}
+          {nationalMeanNote(reference)} Wie sich die Kommunen um diesen Durchschnitt verteilen, lässt sich aus den
+          veröffentlichten Zahlen nicht ablesen; deshalb nennen wir keinen Rang und kein Perzentil für den Index.
         </p>
         {DIMENSIONS.map((dim) => (
           <TableRegion key={dim} label={`Punkte in der Dimension ${DIMENSION_LABELS[dim]}`}>
             <table className="kern-table kern-table--small scoring-table">
               <caption className="kern-body kern-body--bold">
-                Dimension {DIMENSION_LABELS[dim]} (Bundesdurchschnitt {fmt(national.dimensions.find((d) => d.id === dim)!.nationalMean)})
+                Dimension {DIMENSION_LABELS[dim]} (Bundesdurchschnitt{" "}
+                {fmt(national.dimensions.find((d) => d.id === dim)!.nationalMean)})
               </caption>
               <thead>
                 <tr className="kern-table__row">
-                  <th scope="col" className="kern-table__header">Frage</th>
-                  <th scope="col" className="kern-table__header">Punkte je Antwort</th>
+                  <th scope="col" className="kern-table__header">
+                    Frage
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    Punkte je Antwort
+                  </th>
                   {/* On a phone this column gives way to a line in the question's cell (globals.css, .scoring-table). */}
-                  <th scope="col" className="kern-table__header kern-table__header--numeric scoring-table__national-column">
+                  <th
+                    scope="col"
+                    className="kern-table__header kern-table__header--numeric scoring-table__national-column"
+                  >
                     Bundesdurchschnitt
                   </th>
                 </tr>
@@ -143,7 +170,9 @@ export default function MethodPage() {
                             `je gewählter Antwort ${fmt(1 / q.options.filter((o) => !o.exclusive).length, 2)}`
                           )}
                         </td>
-                        <td className="kern-table__cell kern-table__cell--numeric scoring-table__national-column">{mean}</td>
+                        <td className="kern-table__cell kern-table__cell--numeric scoring-table__national-column">
+                          {mean}
+                        </td>
                       </tr>
                     );
                   })}
@@ -158,9 +187,9 @@ export default function MethodPage() {
           Die Empfehlungen
         </h2>
         <p className="kern-body">
-          Für jede Lücke in Ihren Antworten gibt es einen nächsten Schritt. Die Reihenfolge ist unsere Einschätzung ihrer Wirkung: Jede
-          Empfehlung hat eine feste Stufe von 1 (zuerst) bis 5; innerhalb einer Stufe entscheidet der Abstand Ihrer Antwort zum
-          Bundesdurchschnitt. Wir zeigen höchstens fünf Empfehlungen. Die Stufen:
+          Für jede Lücke in Ihren Antworten gibt es einen nächsten Schritt. Die Reihenfolge ist unsere Einschätzung
+          ihrer Wirkung: Jede Empfehlung hat eine feste Stufe von 1 (zuerst) bis 5; innerhalb einer Stufe entscheidet
+          der Abstand Ihrer Antwort zum Bundesdurchschnitt. Wir zeigen höchstens fünf Empfehlungen. Die Stufen:
         </p>
         <ul className="kern-list kern-list--bullet">
           {[1, 2, 3, 4, 5].map((priority) => (
@@ -180,13 +209,14 @@ export default function MethodPage() {
           Das Gemeindeverzeichnis
         </h2>
         <p className="kern-body">
-          Namen, Gemeindeschlüssel, Bundesland und Einwohnerzahlen der Kommunen stammen aus dem amtlichen Gemeindeverzeichnis des
-          Statistischen Bundesamts (Gebietsstand {new Date(`${register.gebietsstand}T12:00:00Z`).toLocaleDateString("de-DE")},
-          Einwohnerzahl am {new Date(`${register.populationDate}T12:00:00Z`).toLocaleDateString("de-DE")}). Daraus ergibt sich die
+          Namen, Gemeindeschlüssel, Bundesland und Einwohnerzahlen der Kommunen stammen aus dem amtlichen
+          Gemeindeverzeichnis des Statistischen Bundesamts (Gebietsstand{" "}
+          {new Date(`${register.gebietsstand}T12:00:00Z`).toLocaleDateString("de-DE")}, Einwohnerzahl am{" "}
+          {new Date(`${register.populationDate}T12:00:00Z`).toLocaleDateString("de-DE")}). Daraus ergibt sich die
           Größenklasse, in Anlehnung an die Stadt- und Gemeindetypen des BBSR, aber nur nach der Einwohnerzahl:{" "}
-          {SIZE_CLASSES.map((c) => `${c.townTypePlural} (${c.label})`).join(", ")}. Das BBSR berücksichtigt zusätzlich die
-          zentralörtliche Funktion einer Gemeinde; eine Gemeinde unter 5.000 Einwohnerinnen und Einwohnern ist deshalb nicht schon eine
-          Landgemeinde.
+          {SIZE_CLASSES.map((c) => `${c.townTypePlural} (${c.label})`).join(", ")}. Das BBSR berücksichtigt zusätzlich
+          die zentralörtliche Funktion einer Gemeinde; eine Gemeinde unter 5.000 Einwohnerinnen und Einwohnern ist
+          deshalb nicht schon eine Landgemeinde.
         </p>
         <p className="kern-body kern-body--small">{register.source}</p>
       </section>

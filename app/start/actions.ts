@@ -9,10 +9,13 @@ import { limitAction } from "@/lib/http/action-client";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type { TProfileActionState } from "@/components/profile/form-state";
 
-
 export async function createAssessmentAction(_prev: TProfileActionState, form: FormData): Promise<TProfileActionState> {
   const limit = await limitAction("create");
-  if (!limit.ok) return { errors: {}, message: toErrorResponse({ kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds }).body.error };
+  if (!limit.ok)
+    return {
+      errors: {},
+      message: toErrorResponse({ kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds }).body.error,
+    };
   const result = await createAssessment(formDataToCreateRequest(form));
   if (!result.ok) {
     const { body } = toErrorResponse(result.error);

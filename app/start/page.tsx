@@ -16,8 +16,8 @@ export default function StartPage() {
         <p className="kern-preline">Bevor es losgeht</p>
       </hgroup>
       <p className="kern-body">
-        Mit diesen Angaben ordnen wir Ihre Antworten ein: Bundesland und Größenklasse bestimmen, mit welchen Kommunen Sie sich
-        vergleichen. Alle Felder außer dem AGS sind Pflichtfelder.
+        Mit diesen Angaben ordnen wir Ihre Antworten ein: Bundesland und Größenklasse bestimmen, mit welchen Kommunen
+        Sie sich vergleichen. Alle Felder außer dem AGS sind Pflichtfelder.
       </p>
       <ProfileForm action={createAssessmentAction} register={{ gebietsstand, populationDate, source }} />
     </div>

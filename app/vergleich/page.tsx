@@ -20,13 +20,17 @@ export default async function PeersPage({ searchParams }: TProps) {
         <p className="kern-preline">Für Digitalisierungsverantwortliche</p>
       </hgroup>
       <p className="kern-body">
-        Wie antworten Kommunen wie Ihre heute? Hier sehen Sie die zusammengefassten Antworten aller Kommunen, die auf dieser Plattform
-        eine Selbsteinschätzung abgeschlossen haben, neben den bundesweiten Ergebnissen von 2020. Einzelne Antworten einer Kommune
-        zeigen wir nie.
+        Wie antworten Kommunen wie Ihre heute? Hier sehen Sie die zusammengefassten Antworten aller Kommunen, die auf
+        dieser Plattform eine Selbsteinschätzung abgeschlossen haben, neben den bundesweiten Ergebnissen von 2020.
+        Einzelne Antworten einer Kommune zeigen wir nie.
       </p>
       {result.ok ? (
         <>
-          <PeerFilterForm action="/vergleich" state={result.value.filters.state} sizeClass={result.value.filters.sizeClass} />
+          <PeerFilterForm
+            action="/vergleich"
+            state={result.value.filters.state}
+            sizeClass={result.value.filters.sizeClass}
+          />
           <PeerExportLinks filters={result.value.filters} />
           <PeerComparison view={result.value} />
         </>

@@ -51,7 +51,11 @@ export function ChartFigure({
           <thead className="kern-table__header">
             <tr className="kern-table__row">
               {columns.map((c) => (
-                <th key={c.header} scope="col" className={`kern-table__header${c.numeric ? " kern-table__header--numeric" : ""}`}>
+                <th
+                  key={c.header}
+                  scope="col"
+                  className={`kern-table__header${c.numeric ? " kern-table__header--numeric" : ""}`}
+                >
                   {c.header}
                 </th>
               ))}
@@ -66,7 +70,10 @@ export function ChartFigure({
                       {cell}
                     </th>
                   ) : (
-                    <td key={j} className={`kern-table__cell${columns[j]?.numeric ? " kern-table__cell--numeric" : ""}`}>
+                    <td
+                      key={j}
+                      className={`kern-table__cell${columns[j]?.numeric ? " kern-table__cell--numeric" : ""}`}
+                    >
                       {cell}
                     </td>
                   ),

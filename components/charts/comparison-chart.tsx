@@ -4,14 +4,28 @@ import { CHART_COLORS } from "./chart-colors";
 import { LazyBar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
 
-export type TComparisonRow = { label: string; peers: number; national: number | null; nationalDerived: boolean; isOwn: boolean };
+export type TComparisonRow = {
+  label: string;
+  peers: number;
+  national: number | null;
+  nationalDerived: boolean;
+  isOwn: boolean;
+};
 
 /** A derived 2020 remainder (lib/survey/share-label.ts) holds the other answers and the missing ones too: "rund 23 % (abgeleitet)". */
 const pct = (n: number | null, derived = false) =>
   n === null ? "kein Wert" : `${derived ? "rund " : ""}${n.toLocaleString("de-DE")} %${derived ? " (abgeleitet)" : ""}`;
 
 /** Peers' distribution beside the national 2020 one for one question; the own answer is named in its label. */
-export function ComparisonChart({ question, rows, peerLabel }: { question: string; rows: TComparisonRow[]; peerLabel: string }) {
+export function ComparisonChart({
+  question,
+  rows,
+  peerLabel,
+}: {
+  question: string;
+  rows: TComparisonRow[];
+  peerLabel: string;
+}) {
   const labelOf = (r: TComparisonRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}`;
   const summary = `Balkendiagramm: ${rows
     .map((r) => `${r.label}: ${peerLabel} ${pct(r.peers)}, bundesweit 2020 ${pct(r.national, r.nationalDerived)}`)
@@ -20,14 +34,24 @@ export function ComparisonChart({ question, rows, peerLabel }: { question: strin
     <ChartFigure
       caption={`${peerLabel} und bundesweit 2020`}
       captionDetail={question}
-      columns={[{ header: "Antwort" }, { header: peerLabel, numeric: true }, { header: "Bundesweit 2020", numeric: true }, { header: "Ihre Antwort" }]}
+      columns={[
+        { header: "Antwort" },
+        { header: peerLabel, numeric: true },
+        { header: "Bundesweit 2020", numeric: true },
+        { header: "Ihre Antwort" },
+      ]}
       rows={rows.map((r) => [r.label, pct(r.peers), pct(r.national, r.nationalDerived), r.isOwn ? "Ja" : ""])}
     >
       <LazyBar
         label={summary}
         style={{ height: `${rows.length * 56 + 60}px` }}
         data={{
-          labels: rows.map((r) => labelOf(r).match(/.{1,20}(\s|$)/g)?.map((l) => l.trim()) ?? labelOf(r)),
+          labels: rows.map(
+            (r) =>
+              labelOf(r)
+                .match(/.{1,20}(\s|$)/g)
+                ?.map((l) => l.trim()) ?? labelOf(r),
+          ),
           datasets: [
             { label: peerLabel, data: rows.map((r) => r.peers), backgroundColor: CHART_COLORS.own, barThickness: 16 },
             {

@@ -37,7 +37,11 @@ export function DistributionChart({ question, rows }: { question: string; rows: 
     <ChartFigure
       caption="Bundesweite Verteilung 2020 (Anteil der Kommunen)"
       captionDetail={question}
-      columns={[{ header: "Antwort" }, { header: "Anteil der Kommunen 2020", numeric: true }, { header: "Ihre Antwort" }]}
+      columns={[
+        { header: "Antwort" },
+        { header: "Anteil der Kommunen 2020", numeric: true },
+        { header: "Ihre Antwort" },
+      ]}
       rows={rows.map((r) => [r.label, fmt(r), r.isOwn ? "Ja" : ""])}
     >
       <LazyBar
@@ -64,7 +68,10 @@ export function DistributionChart({ question, rows }: { question: string; rows: 
             x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } },
             y: { ticks: { autoSkip: false } },
           },
-          plugins: { legend: { display: false }, tooltip: { callbacks: { label: (ctx) => fmt(shown[ctx.dataIndex]!) } } },
+          plugins: {
+            legend: { display: false },
+            tooltip: { callbacks: { label: (ctx) => fmt(shown[ctx.dataIndex]!) } },
+          },
         }}
       />
     </ChartFigure>

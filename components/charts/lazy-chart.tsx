@@ -26,16 +26,19 @@ function useNearViewport<T extends Element>(margin = "400px 0px") {
       return;
     }
     let cancelled = false;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        io.disconnect();
-        // Chart.js measures its labels once, with the font it finds: draw only when the web fonts are
-        // settled, or a label measured in the fallback font may be cut off when drawn in Fira Sans.
-        void (document.fonts?.ready ?? Promise.resolve()).then(() => {
-          if (!cancelled) setNear(true);
-        });
-      }
-    }, { rootMargin: margin });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          // Chart.js measures its labels once, with the font it finds: draw only when the web fonts are
+          // settled, or a label measured in the fallback font may be cut off when drawn in Fira Sans.
+          void (document.fonts?.ready ?? Promise.resolve()).then(() => {
+            if (!cancelled) setNear(true);
+          });
+        }
+      },
+      { rootMargin: margin },
+    );
     io.observe(el);
     // Printing the page (Strg+P) draws every chart, not only those the reader has scrolled to.
     const onBeforePrint = () => flushSync(() => setNear(true));
@@ -68,9 +71,13 @@ function ChartSlot({ label, className, style, draw }: TSlot & { draw: () => Reac
 }
 
 export function LazyBar({ label, className, style, ...chart }: TSlot & Omit<ChartProps<"bar">, "type">) {
-  return <ChartSlot label={label} className={className} style={style} draw={() => <Bar {...chart} aria-hidden="true" />} />;
+  return (
+    <ChartSlot label={label} className={className} style={style} draw={() => <Bar {...chart} aria-hidden="true" />} />
+  );
 }
 
 export function LazyRadar({ label, className, style, ...chart }: TSlot & Omit<ChartProps<"radar">, "type">) {
-  return <ChartSlot label={label} className={className} style={style} draw={() => <Radar {...chart} aria-hidden="true" />} />;
+  return (
+    <ChartSlot label={label} className={className} style={style} draw={() => <Radar {...chart} aria-hidden="true" />} />
+  );
 }

@@ -17,14 +17,22 @@ function wrapOnNarrow(label: string): string | string[] {
 }
 
 /** The maturity dimensions: own scores against the national 2020 mean (0–100). */
-export function RadarChart({ dimensions }: { dimensions: { label: string; score: number | null; nationalMean: number }[] }) {
+export function RadarChart({
+  dimensions,
+}: {
+  dimensions: { label: string; score: number | null; nationalMean: number }[];
+}) {
   const summary = `Netzdiagramm der fünf Dimensionen: ${dimensions
     .map((d) => `${d.label} ${fmt(d.score)} (Bundesdurchschnitt ${fmt(d.nationalMean)})`)
     .join("; ")}.`;
   return (
     <ChartFigure
       caption="Reifegrad nach Dimensionen: Ihre Kommune und der Bundesdurchschnitt 2020 (0 bis 100)"
-      columns={[{ header: "Dimension" }, { header: "Ihre Kommune", numeric: true }, { header: "Bundesdurchschnitt 2020", numeric: true }]}
+      columns={[
+        { header: "Dimension" },
+        { header: "Ihre Kommune", numeric: true },
+        { header: "Bundesdurchschnitt 2020", numeric: true },
+      ]}
       rows={dimensions.map((d) => [d.label, fmt(d.score), fmt(d.nationalMean)])}
     >
       <LazyRadar
@@ -56,7 +64,14 @@ export function RadarChart({ dimensions }: { dimensions: { label: string; score:
         }}
         options={{
           maintainAspectRatio: false,
-          scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, backdropColor: "transparent" }, pointLabels: { font: { size: 13 }, callback: (label, _i) => wrapOnNarrow(label) } } },
+          scales: {
+            r: {
+              min: 0,
+              max: 100,
+              ticks: { stepSize: 25, backdropColor: "transparent" },
+              pointLabels: { font: { size: 13 }, callback: (label, _i) => wrapOnNarrow(label) },
+            },
+          },
           plugins: { legend: { position: "bottom", labels: { usePointStyle: true } } },
         }}
       />

@@ -3,7 +3,12 @@ import type { ReactNode } from "react";
 type TTone = "info" | "success" | "warning" | "danger";
 
 /** Written out, so that scripts/kern-css.mjs keeps exactly these icons of KERN's stylesheet. */
-const ICON: Record<TTone, string> = { info: "kern-icon--info", success: "kern-icon--success", warning: "kern-icon--warning", danger: "kern-icon--danger" };
+const ICON: Record<TTone, string> = {
+  info: "kern-icon--info",
+  success: "kern-icon--success",
+  warning: "kern-icon--warning",
+  danger: "kern-icon--danger",
+};
 
 /** KERN alert. `role` is set by the caller: "alert" for errors that appear after an action. */
 export function Alert({

@@ -2,7 +2,8 @@ import { AppLink } from "@/components/app-link";
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 type TVariant = "primary" | "secondary" | "tertiary";
-const cls = (variant: TVariant, extra?: string) => ["kern-btn", `kern-btn--${variant}`, extra].filter(Boolean).join(" ");
+const cls = (variant: TVariant, extra?: string) =>
+  ["kern-btn", `kern-btn--${variant}`, extra].filter(Boolean).join(" ");
 
 export function Button({
   variant = "primary",
@@ -17,7 +18,15 @@ export function Button({
   );
 }
 
-export function ButtonLink({ href, variant = "primary", children }: { href: string; variant?: TVariant; children: ReactNode }) {
+export function ButtonLink({
+  href,
+  variant = "primary",
+  children,
+}: {
+  href: string;
+  variant?: TVariant;
+  children: ReactNode;
+}) {
   return (
     <AppLink href={href} className={cls(variant)}>
       <span className="kern-label">{children}</span>

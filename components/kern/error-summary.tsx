@@ -8,7 +8,13 @@ export type TSummaryError = { fieldId: string; message: string };
  * The list of a step's errors at its top. It takes focus when it appears, so keyboard and
  * screen-reader users learn about the errors at once; each entry links to its field.
  */
-export function ErrorSummary({ errors, title = "Bitte prüfen Sie Ihre Angaben" }: { errors: TSummaryError[]; title?: string }) {
+export function ErrorSummary({
+  errors,
+  title = "Bitte prüfen Sie Ihre Angaben",
+}: {
+  errors: TSummaryError[];
+  title?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const key = errors.map((e) => e.fieldId + e.message).join("|");
   useEffect(() => {

@@ -12,9 +12,9 @@ export function TooManyRequests({ retryAfterSeconds }: { retryAfterSeconds: numb
       <h1 className="kern-heading-large">Zu viele Anfragen</h1>
       <Alert tone="warning" title="Bitte warten Sie einen Moment" role="alert">
         <p className="kern-body">
-          Von Ihrem Anschluss wurden in kurzer Zeit viele ungültige Links aufgerufen. Zum Schutz der Selbsteinschätzungen sperren wir
-          solche Aufrufe für etwa {formatWait(retryAfterSeconds)}. Bitte versuchen Sie es danach erneut und prüfen Sie,
-          ob Ihr Link vollständig ist.
+          Von Ihrem Anschluss wurden in kurzer Zeit viele ungültige Links aufgerufen. Zum Schutz der
+          Selbsteinschätzungen sperren wir solche Aufrufe für etwa {formatWait(retryAfterSeconds)}. Bitte versuchen Sie
+          es danach erneut und prüfen Sie, ob Ihr Link vollständig ist.
         </p>
       </Alert>
     </div>

@@ -11,7 +11,11 @@ const REASONS: Record<TPeerExclusionReason, string> = {
   awaiting_approval: "wartet auf Freigabe",
 };
 
-const dateTime = new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
+const dateTime = new Intl.DateTimeFormat("de-DE", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Europe/Berlin",
+});
 
 type TFormAction = (form: FormData) => void | Promise<void>;
 
@@ -62,7 +66,9 @@ export function AssessmentRow({
           </>
         ) : null}
       </td>
-      <td className="kern-table__cell">{counts ? "zählt" : `zählt nicht: ${row.notCountingBecause.map((r) => REASONS[r]).join(", ")}`}</td>
+      <td className="kern-table__cell">
+        {counts ? "zählt" : `zählt nicht: ${row.notCountingBecause.map((r) => REASONS[r]).join(", ")}`}
+      </td>
       <td className="kern-table__cell">
         <div className={styles.actions}>
           <form action={setPeerExclusionAction}>
@@ -78,7 +84,11 @@ export function AssessmentRow({
               <input type="hidden" name="id" value={row.id} />
               <input type="hidden" name="value" value={row.peerApproved ? "false" : "true"} />
               <input type="hidden" name="back" value={back} />
-              <button type="submit" className="kern-btn kern-btn--secondary kern-btn--x-small" {...named(approvalLabel)}>
+              <button
+                type="submit"
+                className="kern-btn kern-btn--secondary kern-btn--x-small"
+                {...named(approvalLabel)}
+              >
                 <span className="kern-label">{approvalLabel}</span>
               </button>
             </form>

@@ -13,7 +13,10 @@ const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 
  * The peer group's name in the case its sentence needs: dative "Vergleich mit Kleinstädten in Sachsen",
  * "12 von 130 Kleinstädten"; accusative "Für Kleinstädte in Sachsen liegen …".
  */
-export function describePeerGroup(view: Pick<TPeerComparison, "filters">, grammaticalCase: "dative" | "accusative" = "dative"): string {
+export function describePeerGroup(
+  view: Pick<TPeerComparison, "filters">,
+  grammaticalCase: "dative" | "accusative" = "dative",
+): string {
   const { state, sizeClass } = view.filters;
   const type = sizeClass ? getSizeClass(sizeClass) : null;
   const size = type ? (grammaticalCase === "dative" ? type.townTypeDativePlural : type.townTypePlural) : "Kommunen";
@@ -40,9 +43,9 @@ export function PeerComparison({
     return (
       <Alert tone="info" title="Zu wenige Vergleichskommunen">
         <p className="kern-body">
-          Für {describePeerGroup(view, "accusative")} liegen noch nicht genug abgeschlossene Selbsteinschätzungen vor. Zum Schutz der einzelnen Kommunen zeigen wir
-          Vergleichszahlen erst, wenn mindestens {view.k} Kommunen einer Gruppe teilgenommen haben. Wählen Sie eine größere Gruppe,
-          zum Beispiel nur die Größenklasse.
+          Für {describePeerGroup(view, "accusative")} liegen noch nicht genug abgeschlossene Selbsteinschätzungen vor.
+          Zum Schutz der einzelnen Kommunen zeigen wir Vergleichszahlen erst, wenn mindestens {view.k} Kommunen einer
+          Gruppe teilgenommen haben. Wählen Sie eine größere Gruppe, zum Beispiel nur die Größenklasse.
         </p>
       </Alert>
     );
@@ -51,9 +54,10 @@ export function PeerComparison({
   return (
     <div className="stack">
       <p className="kern-body">
-        Verglichen mit <strong>{view.count!.toLocaleString("de-DE")}</strong> von {view.registerTotal.toLocaleString("de-DE")} {group}{" "}
-        (Anzahl laut amtlichem Gemeindeverzeichnis), die hier eine Selbsteinschätzung abgeschlossen haben. Es zählt jeweils die neueste
-        abgeschlossene Selbsteinschätzung einer Kommune.
+        Verglichen mit <strong>{view.count!.toLocaleString("de-DE")}</strong> von{" "}
+        {view.registerTotal.toLocaleString("de-DE")} {group} (Anzahl laut amtlichem Gemeindeverzeichnis), die hier eine
+        Selbsteinschätzung abgeschlossen haben. Es zählt jeweils die neueste abgeschlossene Selbsteinschätzung einer
+        Kommune.
       </p>
       {view.index ? (
         <section aria-labelledby="peer-index" className="stack-sm">
@@ -80,7 +84,9 @@ export function PeerComparison({
                 <dt className="kern-description-list-item__key">Ihre Kommune</dt>
                 <dd className="kern-description-list-item__value">
                   {fmt(ownIndex)}
-                  {view.ownPosition !== null ? ` – damit liegen Sie vor ${view.ownPosition} % der Vergleichskommunen.` : ""}
+                  {view.ownPosition !== null
+                    ? ` – damit liegen Sie vor ${view.ownPosition} % der Vergleichskommunen.`
+                    : ""}
                 </dd>
               </div>
             ) : null}

@@ -3,7 +3,15 @@ import { SIZE_CLASSES, type TSizeClass } from "@/lib/profile/size-class";
 import { SelectField } from "@/components/kern/select-field";
 
 /** Filters as a plain GET form: works without JavaScript, and the URL can be bookmarked. */
-export function PeerFilterForm({ action, state, sizeClass }: { action: string; state: TStateCode | null; sizeClass: TSizeClass | null }) {
+export function PeerFilterForm({
+  action,
+  state,
+  sizeClass,
+}: {
+  action: string;
+  state: TStateCode | null;
+  sizeClass: TSizeClass | null;
+}) {
   return (
     <form method="get" action={action} className="peer-filters" aria-label="Vergleichsgruppe wählen">
       <SelectField

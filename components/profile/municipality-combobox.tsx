@@ -61,7 +61,16 @@ function resultsMessage(count: number): string {
  * Autocomplete"): focus stays in the input, the active option is conveyed by
  * aria-activedescendant, and nothing is chosen until Enter or a click.
  */
-export function MunicipalityCombobox({ id, label, defaultValue = "", onPick, onInput, hint, error, name }: TMunicipalityComboboxProps) {
+export function MunicipalityCombobox({
+  id,
+  label,
+  defaultValue = "",
+  onPick,
+  onInput,
+  hint,
+  error,
+  name,
+}: TMunicipalityComboboxProps) {
   const invalid = Boolean(error);
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   const [text, setText] = useState(defaultValue);
@@ -278,7 +287,10 @@ export function MunicipalityCombobox({ id, label, defaultValue = "", onPick, onI
               <span className="kern-sr-only">, </span>
               <span className={styles.meta}>
                 {option.kreis}, <span className={styles.nowrap}>{getStateName(option.state)}</span>
-                <span className={styles.nowrap}> · {populationFormat.format(option.population)} Einwohnerinnen und Einwohner</span>
+                <span className={styles.nowrap}>
+                  {" "}
+                  · {populationFormat.format(option.population)} Einwohnerinnen und Einwohner
+                </span>
               </span>
             </li>
           ))}

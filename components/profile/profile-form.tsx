@@ -3,7 +3,11 @@
 import { useActionState, useRef, startTransition, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { ZCreateAssessmentRequest, RESPONDENT_ROLES, type TCreateAssessmentRequest } from "@/lib/profile/profile-schema";
+import {
+  ZCreateAssessmentRequest,
+  RESPONDENT_ROLES,
+  type TCreateAssessmentRequest,
+} from "@/lib/profile/profile-schema";
 import { PROFILE_FIELDS, parsePopulationInput } from "@/lib/profile/profile-form";
 import { STATES } from "@/lib/profile/states";
 import { deriveSizeClass, getSizeClass } from "@/lib/profile/size-class";
@@ -21,7 +25,8 @@ type TProps = {
   register: TRegisterInfo;
 };
 
-const formatIsoDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
+const formatIsoDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
 
 const FIELD_IDS: Record<string, string> = {
   [PROFILE_FIELDS.name]: "name",
@@ -45,7 +50,12 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
     watch,
     setValue,
     formState: { errors: clientErrors, submitCount },
-  } = useForm<TCreateAssessmentRequest>({ shouldFocusError: false, resolver: zodResolver(ZCreateAssessmentRequest) as never, mode: "onSubmit", reValidateMode: "onChange" });
+  } = useForm<TCreateAssessmentRequest>({
+    shouldFocusError: false,
+    resolver: zodResolver(ZCreateAssessmentRequest) as never,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
 
   const client: Record<string, string | undefined> = {
     [PROFILE_FIELDS.name]: clientErrors.municipality?.name?.message,
@@ -61,7 +71,9 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
 
   const population = parsePopulationInput(watch("municipality.population") as unknown);
   const sizeClass =
-    typeof population === "number" && Number.isInteger(population) && population >= 1 ? getSizeClass(deriveSizeClass(population)) : null;
+    typeof population === "number" && Number.isInteger(population) && population >= 1
+      ? getSizeClass(deriveSizeClass(population))
+      : null;
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -72,7 +84,9 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="stack">
-      {(submitCount > 0 || Object.keys(state.errors).length > 0) && summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
+      {(submitCount > 0 || Object.keys(state.errors).length > 0) && summary.length > 0 ? (
+        <ErrorSummary errors={summary} />
+      ) : null}
       <MunicipalityCombobox
         id="name"
         name={PROFILE_FIELDS.name}
@@ -111,7 +125,11 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
         {...register("municipality.population", { setValueAs: parsePopulationInput as (v: string) => number })}
       />
       <div className="kern-body kern-body--small" aria-live="polite" id="size-class">
-        {sizeClass ? <p>Größenklasse: {sizeClass.townType} ({sizeClass.label})</p> : null}
+        {sizeClass ? (
+          <p>
+            Größenklasse: {sizeClass.townType} ({sizeClass.label})
+          </p>
+        ) : null}
         {picked ? (
           <p>
             Laut Gemeindeverzeichnis: {picked.population.toLocaleString("de-DE")} Einwohnerinnen und Einwohner (Stand{" "}

@@ -4,7 +4,15 @@ import type { TAnswers } from "@/lib/survey/answer-schema";
 import { stepPath } from "@/lib/assessment/paths";
 
 /** All answers by topic, read-only; with edit links while the assessment is a draft. */
-export function AnswerSummary({ answers, token, editable }: { answers: Partial<TAnswers>; token: string; editable: boolean }) {
+export function AnswerSummary({
+  answers,
+  token,
+  editable,
+}: {
+  answers: Partial<TAnswers>;
+  token: string;
+  editable: boolean;
+}) {
   return (
     <div className="stack">
       {STEPS.map((step) => (

@@ -19,7 +19,13 @@ export function CopyLink({ url }: { url: string }) {
         Ihr persönlicher Link
       </label>
       <div className="token-box">
-        <input id="edit-link" className="kern-form-input__input" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="edit-link"
+          className="kern-form-input__input"
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void copy()}>
           <span className="kern-icon kern-icon--content-copy" aria-hidden="true" />
           <span className="kern-label">Link kopieren</span>
@@ -27,7 +33,9 @@ export function CopyLink({ url }: { url: string }) {
       </div>
       <p className="kern-body kern-body--small" role="status" aria-live="polite">
         {copied === true ? "Der Link wurde in die Zwischenablage kopiert." : null}
-        {copied === false ? "Kopieren war nicht möglich. Bitte markieren Sie den Link und kopieren Sie ihn von Hand." : null}
+        {copied === false
+          ? "Kopieren war nicht möglich. Bitte markieren Sie den Link und kopieren Sie ihn von Hand."
+          : null}
       </p>
     </div>
   );

@@ -7,7 +7,15 @@ import type { TManageState } from "./form-states";
 type TAction = (prev: TManageState, form: FormData) => Promise<TManageState>;
 
 /** Owner actions on the overview: renew the link, download all data, delete everything. */
-export function ManageAssessment({ renew, remove, exportHref }: { renew: TAction; remove: TAction; exportHref: string }) {
+export function ManageAssessment({
+  renew,
+  remove,
+  exportHref,
+}: {
+  renew: TAction;
+  remove: TAction;
+  exportHref: string;
+}) {
   const [renewState, renewAction, renewing] = useActionState(renew, {});
   const [deleteState, deleteAction, deleting] = useActionState(remove, {});
   return (
@@ -17,8 +25,8 @@ export function ManageAssessment({ renew, remove, exportHref }: { renew: TAction
           Link erneuern
         </h3>
         <p className="kern-body">
-          Wenn der Link in falsche Hände geraten sein könnte, erzeugen Sie einen neuen. Der bisherige Link funktioniert danach sofort
-          nicht mehr; Ihre Antworten bleiben erhalten.
+          Wenn der Link in falsche Hände geraten sein könnte, erzeugen Sie einen neuen. Der bisherige Link funktioniert
+          danach sofort nicht mehr; Ihre Antworten bleiben erhalten.
         </p>
         {renewState.message ? <Alert tone="danger" title={renewState.message} role="alert" /> : null}
         <form action={renewAction}>
@@ -44,13 +52,19 @@ export function ManageAssessment({ renew, remove, exportHref }: { renew: TAction
           Daten löschen
         </h3>
         <p className="kern-body">
-          Löscht die Selbsteinschätzung mit allen Antworten endgültig. Sie zählt dann auch nicht mehr im Vergleich mit anderen
-          Kommunen. Das lässt sich nicht rückgängig machen.
+          Löscht die Selbsteinschätzung mit allen Antworten endgültig. Sie zählt dann auch nicht mehr im Vergleich mit
+          anderen Kommunen. Das lässt sich nicht rückgängig machen.
         </p>
         {deleteState.message ? <Alert tone="danger" title={deleteState.message} role="alert" /> : null}
         <form action={deleteAction} className="stack-sm">
           <div className="kern-form-check">
-            <input className="kern-form-check__checkbox" type="checkbox" id="confirm-delete" name="confirm" value="yes" />
+            <input
+              className="kern-form-check__checkbox"
+              type="checkbox"
+              id="confirm-delete"
+              name="confirm"
+              value="yes"
+            />
             <label className="kern-label" htmlFor="confirm-delete">
               Ja, alle Daten dieser Selbsteinschätzung endgültig löschen
             </label>

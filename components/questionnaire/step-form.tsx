@@ -37,7 +37,8 @@ function lazyStepResolver(questions: TQuestion[]): TLazyResolver {
   let loading: Promise<Resolver<TAnswers> | null> | null = null;
   const load = () =>
     (loading ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/survey/value-schema")]).then(
-      ([{ zodResolver }, { buildStepSchema }]) => zodResolver(buildStepSchema(questions) as never) as unknown as Resolver<TAnswers>,
+      ([{ zodResolver }, { buildStepSchema }]) =>
+        zodResolver(buildStepSchema(questions) as never) as unknown as Resolver<TAnswers>,
       () => {
         loading = null; // try again next time
         return null;
@@ -50,7 +51,11 @@ function lazyStepResolver(questions: TQuestion[]): TLazyResolver {
   return Object.assign(resolver, { preload: () => void load() });
 }
 
-type TSaveStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; message: string; stale: boolean };
+type TSaveStatus =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "error"; message: string; stale: boolean };
 
 /**
  * One step of the questionnaire. Every change is saved at once (autosave, serialised so that
@@ -112,7 +117,10 @@ export function StepForm(props: TProps) {
     return (e?.message as string | undefined) ?? actionState.fieldErrors?.[id];
   };
   const summary = questions
-    .map((q, i) => ({ fieldId: `frage-${q.id}`, message: fieldError(q.id) ? `Frage ${i + 1}: ${fieldError(q.id)}` : "" }))
+    .map((q, i) => ({
+      fieldId: `frage-${q.id}`,
+      message: fieldError(q.id) ? `Frage ${i + 1}: ${fieldError(q.id)}` : "",
+    }))
     .filter((e) => e.message);
 
   const goNext = handleSubmit(async () => {
@@ -131,7 +139,9 @@ export function StepForm(props: TProps) {
       onPointerDown={resolver.preload}
     >
       {(submitCount > 0 || actionState.fieldErrors) && summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
-      {actionState.message && !actionState.fieldErrors ? <Alert tone="danger" title={actionState.message} role="alert" /> : null}
+      {actionState.message && !actionState.fieldErrors ? (
+        <Alert tone="danger" title={actionState.message} role="alert" />
+      ) : null}
       <input type="hidden" name="version" value={versionField} />
       {questions.map((q, i) => (
         <ChoiceGroup

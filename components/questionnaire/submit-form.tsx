@@ -16,7 +16,10 @@ export function SubmitForm({ action, questionTexts }: TProps) {
       {state.message ? (
         <ErrorSummary
           title={state.message}
-          errors={(state.unanswered ?? []).map((id) => ({ fieldId: `offen-${id}`, message: questionTexts[id]?.text ?? id }))}
+          errors={(state.unanswered ?? []).map((id) => ({
+            fieldId: `offen-${id}`,
+            message: questionTexts[id]?.text ?? id,
+          }))}
         />
       ) : null}
       <button type="submit" className="kern-btn kern-btn--primary" disabled={pending}>

@@ -4,7 +4,15 @@ import { DistributionChart } from "@/components/charts/distribution-chart";
 import { isDerivedShare, shareLabel } from "@/lib/survey/share-label";
 
 /** One topic of the results page: per question the statements, the position and the national distribution. */
-export function TopicResults({ topic, questions, items }: { topic: TTopic; questions: TQuestion[]; items: Map<string, TBenchmarkItem> }) {
+export function TopicResults({
+  topic,
+  questions,
+  items,
+}: {
+  topic: TTopic;
+  questions: TQuestion[];
+  items: Map<string, TBenchmarkItem>;
+}) {
   return (
     <section aria-labelledby={`ergebnis-${topic.id}`} className="stack">
       <h3 className="kern-heading-medium" id={`ergebnis-${topic.id}`}>
@@ -42,7 +50,12 @@ export function TopicResults({ topic, questions, items }: { topic: TTopic; quest
             )}
             <DistributionChart
               question={q.text}
-              rows={q.options.map((o) => ({ label: shareLabel(o), share: o.share, derived: isDerivedShare(o), isOwn: chosen.has(o.id) }))}
+              rows={q.options.map((o) => ({
+                label: shareLabel(o),
+                share: o.share,
+                derived: isDerivedShare(o),
+                isOwn: chosen.has(o.id),
+              }))}
             />
           </article>
         );

@@ -9,4 +9,5 @@ export const reportPdfPath = (token: string) => `/api/assessments/${token}/repor
 export const peersJsonPath = (query: string) => `/api/peers${query}`;
 export const peersCsvPath = (query: string) => `/api/peers/csv${query}`;
 
-export const municipalitySearchPath = (q: string, limit: number) => `/api/municipalities?q=${encodeURIComponent(q)}&limit=${limit}`;
+export const municipalitySearchPath = (q: string, limit: number) =>
+  `/api/municipalities?q=${encodeURIComponent(q)}&limit=${limit}`;

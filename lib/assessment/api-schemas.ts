@@ -21,14 +21,22 @@ const ZVersion = z.number().int().min(1);
 export { ZCreateAssessmentRequest };
 
 /** POST /api/assessments → 201. `notices`: e.g. an AGS that is not in the register (a newer merger). */
-export const ZCreateAssessmentResponse = z.strictObject({ id: ZId, token: ZToken, editUrl: z.url(), notices: z.array(z.string()) });
+export const ZCreateAssessmentResponse = z.strictObject({
+  id: ZId,
+  token: ZToken,
+  editUrl: z.url(),
+  notices: z.array(z.string()),
+});
 
 export const ZMunicipality = z.strictObject({
   name: z.string().min(1),
   state: ZStateCode,
   population: z.number().int().min(1),
   sizeClass: ZSizeClass,
-  ags: z.string().regex(/^\d{8}$/).nullable(),
+  ags: z
+    .string()
+    .regex(/^\d{8}$/)
+    .nullable(),
   agsGebietsstand: z.iso.date().nullable(),
 });
 
@@ -54,7 +62,12 @@ export const ZSaveAnswersRequest = z.strictObject(
       .min(1, "Die Versionsnummer muss mindestens 1 sein."),
     answers: ZAnswersPatch,
   },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekanntes Feld: ${iss.keys.join(", ")}` : "Erwartet wird ein JSON-Objekt mit version und answers.") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `Unbekanntes Feld: ${iss.keys.join(", ")}`
+        : "Erwartet wird ein JSON-Objekt mit version und answers.",
+  },
 );
 /** PUT /api/assessments/{token}/answers → 200: the new version. */
 export const ZSaveAnswersResponse = z.strictObject({ version: ZVersion });
@@ -101,6 +114,11 @@ export const ZAssessmentExport = z.strictObject({
     }),
   }),
   answers: z.array(
-    z.strictObject({ questionId: z.string(), question: z.string(), answer: z.union([z.string(), z.array(z.string())]), labels: z.array(z.string()) }),
+    z.strictObject({
+      questionId: z.string(),
+      question: z.string(),
+      answer: z.union([z.string(), z.array(z.string())]),
+      labels: z.array(z.string()),
+    }),
   ),
 });

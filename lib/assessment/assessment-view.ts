@@ -11,7 +11,14 @@ export type TAssessmentView = {
   id: string;
   status: TAssessmentStatus;
   /** agsGebietsstand: Gebietsstand of the register the AGS was found in; null if not found or none given. */
-  municipality: { name: string; state: TStateCode; population: number; sizeClass: TSizeClass; ags: string | null; agsGebietsstand: string | null };
+  municipality: {
+    name: string;
+    state: TStateCode;
+    population: number;
+    sizeClass: TSizeClass;
+    ags: string | null;
+    agsGebietsstand: string | null;
+  };
   respondentRole: TRespondentRole;
   answers: TAnswers;
   version: number;

@@ -2,7 +2,8 @@ import "server-only";
 import { findByAgs, getRegister } from "../municipalities/register";
 import { getStateName, type TStateCode } from "../profile/states";
 
-const formatDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
+const formatDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
 
 /**
  * CONTRACT.md section 2: an AGS found in the official register must belong to the stated federal

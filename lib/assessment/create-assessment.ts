@@ -24,7 +24,8 @@ async function createAssessmentUnlocked(input: unknown): Promise<TResult<TCreate
   if (!parsed.success) return err({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
   const { municipality, respondentRole } = parsed.data;
   const register = municipality.ags ? checkAgsInRegister(municipality.ags, municipality.state) : null;
-  if (register && !register.ok) return err({ kind: "invalid_input", issues: [{ path: "municipality.ags", message: register.message }] });
+  if (register && !register.ok)
+    return err({ kind: "invalid_input", issues: [{ path: "municipality.ags", message: register.message }] });
   const token = generateToken();
   const id = randomUUID();
   await db.assessment.create({

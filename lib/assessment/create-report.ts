@@ -16,7 +16,10 @@ import { getPeerView } from "./get-peer-view";
 const oneAtATime = createSerialQueue();
 
 /** The PDF benchmark report of an assessment (a draft gets a watermarked, partial report). */
-export async function createReport(token: string, now: Date): Promise<TResult<{ pdf: Buffer; fileName: string }, TAssessmentError>> {
+export async function createReport(
+  token: string,
+  now: Date,
+): Promise<TResult<{ pdf: Buffer; fileName: string }, TAssessmentError>> {
   const found = await getBenchmark(token);
   if (!found.ok) return err(found.error);
   const { assessment, benchmark } = found.value;

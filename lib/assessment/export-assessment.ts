@@ -13,7 +13,10 @@ import type { z } from "zod";
  * labels, status and timestamps, and which bookkeeping fields exist. The token hash is omitted (it is
  * derived from the link the owner already has).
  */
-export async function exportAssessment(token: string, now: Date): Promise<TResult<z.input<typeof ZAssessmentExport>, TAssessmentError>> {
+export async function exportAssessment(
+  token: string,
+  now: Date,
+): Promise<TResult<z.input<typeof ZAssessmentExport>, TAssessmentError>> {
   if (!isWellFormedToken(token)) return err({ kind: "assessment_not_found" });
   const row = await db.assessment.findUnique({ where: { tokenHash: hashToken(token) }, include: { answers: true } });
   if (!row) return err({ kind: "assessment_not_found" });
@@ -50,7 +53,12 @@ export async function exportAssessment(token: string, now: Date): Promise<TResul
       .filter((q) => answers[q.id] !== undefined)
       .map((q) => {
         const ids = ([] as string[]).concat(answers[q.id]!);
-        return { questionId: q.id, question: q.text, answer: answers[q.id]!, labels: q.options.filter((o) => ids.includes(o.id)).map((o) => o.label) };
+        return {
+          questionId: q.id,
+          question: q.text,
+          answer: answers[q.id]!,
+          labels: q.options.filter((o) => ids.includes(o.id)).map((o) => o.label),
+        };
       }),
   });
 }

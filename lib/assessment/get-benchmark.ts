@@ -15,7 +15,9 @@ export type TAssessmentBenchmark = TBenchmark & {
 };
 
 /** The benchmark behind an edit link; a draft gives a partial benchmark marked incomplete. */
-export async function getBenchmark(token: string): Promise<TResult<{ assessment: TAssessmentView; benchmark: TAssessmentBenchmark }, TAssessmentError>> {
+export async function getBenchmark(
+  token: string,
+): Promise<TResult<{ assessment: TAssessmentView; benchmark: TAssessmentBenchmark }, TAssessmentError>> {
   const assessment = await findAssessmentByToken(token);
   if (!assessment) return err({ kind: "assessment_not_found" });
   const { municipality } = assessment;

@@ -11,13 +11,15 @@ import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
 
-
 /**
  * The peer comparison for a filter (GET /api/peers, /vergleich, the results page). Shares list
  * every option of the reference, 0 where nobody chose it. Input is parsed here, so both doors
  * (page and API) validate alike.
  */
-export async function getPeerView(input: unknown, own?: { indexScore: number | null }): Promise<TResult<TPeerComparison, TAssessmentError>> {
+export async function getPeerView(
+  input: unknown,
+  own?: { indexScore: number | null },
+): Promise<TResult<TPeerComparison, TAssessmentError>> {
   const parsed = ZPeerQuery.safeParse(input);
   if (!parsed.success) return err({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
   const filter = parsed.data;
@@ -25,13 +27,22 @@ export async function getPeerView(input: unknown, own?: { indexScore: number | n
   const cells = await loadPeerCells();
   const view = aggregatePeers(cells, filter, k);
   const registerTotal = STATES.filter((s) => !filter.state || s.code === filter.state).reduce(
-    (n, s) => n + SIZE_CLASSES.filter((c) => !filter.sizeClass || c.id === filter.sizeClass).reduce((m, c) => m + countByStateAndSizeClass(s.code, c.id), 0),
+    (n, s) =>
+      n +
+      SIZE_CLASSES.filter((c) => !filter.sizeClass || c.id === filter.sizeClass).reduce(
+        (m, c) => m + countByStateAndSizeClass(s.code, c.id),
+        0,
+      ),
     0,
   );
   const byId = new Map(view.questions.map((q) => [q.id, q.shares]));
   const questions = view.suppressed
     ? []
-    : reference.questions.map((q) => ({ id: q.id, shares: Object.fromEntries(q.options.map((o) => [o.id, byId.get(q.id)?.[o.id] ?? 0])) }));
-  const ownPosition = !view.suppressed && own?.indexScore != null ? positionAmongPeers(cells, filter, k, own.indexScore) : null;
+    : reference.questions.map((q) => ({
+        id: q.id,
+        shares: Object.fromEntries(q.options.map((o) => [o.id, byId.get(q.id)?.[o.id] ?? 0])),
+      }));
+  const ownPosition =
+    !view.suppressed && own?.indexScore != null ? positionAmongPeers(cells, filter, k, own.indexScore) : null;
   return ok({ ...view, questions, registerTotal, ownPosition });
 }

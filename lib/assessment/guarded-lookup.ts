@@ -9,7 +9,10 @@ import { findAssessmentByToken } from "./find-assessment";
  * Brute-force resistance for edit links: a client that has looked up too many unknown tokens gets
  * 429 for a while, even for a valid token; every miss is counted (in the database, for all instances).
  */
-export async function lookUpAssessment(token: string, client: string): Promise<TResult<TAssessmentView, TAssessmentError>> {
+export async function lookUpAssessment(
+  token: string,
+  client: string,
+): Promise<TResult<TAssessmentView, TAssessmentError>> {
   const limited = await isRateLimited("tokenMiss", client);
   if (!limited.ok) return err({ kind: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds });
   const assessment = await findAssessmentByToken(token);

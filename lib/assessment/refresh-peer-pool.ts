@@ -17,5 +17,9 @@ export async function refreshPeerPool(tx: Prisma.TransactionClient, municipality
     data: { peerCurrent: false },
   });
   if (latest) await tx.assessment.update({ where: { id: latest.id }, data: { peerCurrent: true } });
-  await tx.peerPoolVersion.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
+  await tx.peerPoolVersion.upsert({
+    where: { id: 1 },
+    create: { id: 1, version: 1 },
+    update: { version: { increment: 1 } },
+  });
 }

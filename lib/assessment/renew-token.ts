@@ -15,7 +15,10 @@ export function renewToken(token: string): Promise<TResult<{ token: string }, TA
     const found = await findAssessmentRef(token);
     if (!found) return err({ kind: "assessment_not_found" });
     const next = generateToken();
-    await db.assessment.update({ where: { id: found.id }, data: { tokenHash: hashToken(next), version: { increment: 1 } } });
+    await db.assessment.update({
+      where: { id: found.id },
+      data: { tokenHash: hashToken(next), version: { increment: 1 } },
+    });
     return ok({ token: next });
   });
 }

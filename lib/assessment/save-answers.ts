@@ -44,12 +44,21 @@ function refusalError(refusal: TSaveRefusal): TAssessmentError {
  * the write limit, the request body, the token-miss limit, the token, the answers, the state and the
  * version; an unknown token counts as a miss.
  */
-export async function saveAnswers(token: string, client: string, input: TSaveInput): Promise<TResult<{ version: number }, TAssessmentError>> {
+export async function saveAnswers(
+  token: string,
+  client: string,
+  input: TSaveInput,
+): Promise<TResult<{ version: number }, TAssessmentError>> {
   const now = Date.now();
   const write = rateCounter("write", client, now);
   const miss = rateCounter("tokenMiss", client, now);
   const change = input.readable ? parseChange(input.value) : null;
-  const outcome = await saveGuarded({ write, miss, tokenHash: isWellFormedToken(token) ? hashToken(token) : null, change: change?.ok ? change.value : null });
+  const outcome = await saveGuarded({
+    write,
+    miss,
+    tokenHash: isWellFormedToken(token) ? hashToken(token) : null,
+    change: change?.ok ? change.value : null,
+  });
   const writeDecision = decideAfterCount(write, outcome.writes, now);
   if (!writeDecision.ok) return err({ kind: "rate_limited", retryAfterSeconds: writeDecision.retryAfterSeconds });
   if (!change) return err({ kind: "unreadable_request" });

@@ -10,11 +10,15 @@ import { computeIndex } from "../benchmark/scoring";
 import { reference } from "../survey/reference";
 
 /** Submits a complete draft; an already submitted assessment stays submitted (idempotent). */
-export function submitAssessment(token: string): Promise<TResult<{ status: "submitted"; version: number }, TAssessmentError>> {
+export function submitAssessment(
+  token: string,
+): Promise<TResult<{ status: "submitted"; version: number }, TAssessmentError>> {
   return runExclusive(() => submitAssessmentUnlocked(token));
 }
 
-async function submitAssessmentUnlocked(token: string): Promise<TResult<{ status: "submitted"; version: number }, TAssessmentError>> {
+async function submitAssessmentUnlocked(
+  token: string,
+): Promise<TResult<{ status: "submitted"; version: number }, TAssessmentError>> {
   const assessment = await findAssessmentByToken(token);
   if (!assessment) return err({ kind: "assessment_not_found" });
   if (assessment.status === "submitted") return ok({ status: "submitted", version: assessment.version });
@@ -25,7 +29,13 @@ async function submitAssessmentUnlocked(token: string): Promise<TResult<{ status
     const res = await tx.assessment.updateMany({
       where: { id: assessment.id, version: assessment.version },
       // A new submission needs a new approval where approval is required: its answers may have changed.
-      data: { status: "submitted", submittedAt: new Date(), version: { increment: 1 }, indexScore, peerApproved: false },
+      data: {
+        status: "submitted",
+        submittedAt: new Date(),
+        version: { increment: 1 },
+        indexScore,
+        peerApproved: false,
+      },
     });
     if (res.count === 1) await refreshPeerPool(tx, assessment.municipalityKey);
     return res.count;
@@ -35,11 +45,15 @@ async function submitAssessmentUnlocked(token: string): Promise<TResult<{ status
 }
 
 /** Opens a submitted assessment for editing again; it then no longer counts as submitted. */
-export function reopenAssessment(token: string): Promise<TResult<{ status: "draft"; version: number }, TAssessmentError>> {
+export function reopenAssessment(
+  token: string,
+): Promise<TResult<{ status: "draft"; version: number }, TAssessmentError>> {
   return runExclusive(() => reopenAssessmentUnlocked(token));
 }
 
-async function reopenAssessmentUnlocked(token: string): Promise<TResult<{ status: "draft"; version: number }, TAssessmentError>> {
+async function reopenAssessmentUnlocked(
+  token: string,
+): Promise<TResult<{ status: "draft"; version: number }, TAssessmentError>> {
   const assessment = await findAssessmentByToken(token);
   if (!assessment) return err({ kind: "assessment_not_found" });
   if (assessment.status === "draft") return ok({ status: "draft", version: assessment.version });

@@ -28,7 +28,12 @@ export const ZBenchmarkItem = z.strictObject({
   derived: z.boolean(),
 });
 
-export const ZRecommendation = z.strictObject({ questionId: z.string(), priority: z.number(), title: z.string(), text: z.string() });
+export const ZRecommendation = z.strictObject({
+  questionId: z.string(),
+  priority: z.number(),
+  title: z.string(),
+  text: z.string(),
+});
 
 export const ZDimensionScore = z.strictObject({
   id: z.enum(DIMENSIONS),

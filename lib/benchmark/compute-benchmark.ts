@@ -49,7 +49,10 @@ const valueSchemas = new WeakMap<TQuestion, ReturnType<typeof buildValueSchema>>
  * Only answers that are valid for the given reference count: stored answers can refer to options a
  * newer reference no longer has; such an answer is treated as unanswered, never as a score of 0.
  */
-export function keepValidAnswers(ref: TReference, answers: Partial<Record<string, TAnswerValue>>): Partial<Record<string, TAnswerValue>> {
+export function keepValidAnswers(
+  ref: TReference,
+  answers: Partial<Record<string, TAnswerValue>>,
+): Partial<Record<string, TAnswerValue>> {
   const valid: Partial<Record<string, TAnswerValue>> = {};
   for (const q of ref.questions) {
     if (!Object.hasOwn(answers, q.id)) continue;

@@ -80,10 +80,15 @@ export function computeIndex(ref: TReference, answers: Partial<Record<string, TA
   const scored = dimensions.filter((d) => d.score !== null).map((d) => d.score!);
   // The overall mean uses unrounded dimension means so that rounding happens once.
   const exact = (id: TIndexDimension, f: (q: TQuestion) => number | null) => {
-    const xs = ref.questions.filter((q) => q.dimension === id).map(f).filter((s): s is number => s !== null);
+    const xs = ref.questions
+      .filter((q) => q.dimension === id)
+      .map(f)
+      .filter((s): s is number => s !== null);
     return xs.length > 0 ? mean(xs) : null;
   };
-  const ownExact = DIMENSIONS.map((id) => exact(id, (q) => scoreAnswer(q, answers[q.id]))).filter((x): x is number => x !== null);
+  const ownExact = DIMENSIONS.map((id) => exact(id, (q) => scoreAnswer(q, answers[q.id]))).filter(
+    (x): x is number => x !== null,
+  );
   return {
     score: scored.length > 0 ? round1(mean(ownExact) * 100) : null,
     nationalMean: round1(mean(DIMENSIONS.map((id) => exact(id, nationalMeanScore)!)) * 100),

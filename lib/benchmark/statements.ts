@@ -44,11 +44,13 @@ export function buildStatements(q: TQuestion, answer: string | string[], sizeCla
   const out = chosen.map(optionStatement);
   if (!Array.isArray(answer)) {
     for (const agg of q.aggregates ?? []) {
-      if (agg.options.includes(answer)) out.push({ text: fill(agg.statement, agg.share, false), optionId: null, share: agg.share, derived: false });
+      if (agg.options.includes(answer))
+        out.push({ text: fill(agg.statement, agg.share, false), optionId: null, share: agg.share, derived: false });
     }
     for (const o of chosen) {
       for (const sg of o.subgroups ?? []) {
-        if (sg.group === `population_${sizeClass}`) out.push({ text: fill(sg.statement, sg.share, false), optionId: o.id, share: sg.share, derived: false });
+        if (sg.group === `population_${sizeClass}`)
+          out.push({ text: fill(sg.statement, sg.share, false), optionId: o.id, share: sg.share, derived: false });
       }
     }
   }

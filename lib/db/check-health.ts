@@ -11,12 +11,23 @@ export type THealth =
 /** Database reachable and every committed migration applied (GET /api/health). */
 export async function checkHealth(): Promise<THealth> {
   const { provider } = getDatabaseConfig();
-  const dir = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", ...(provider === "postgresql" ? ["postgresql"] : []), "migrations");
+  const dir = path.join(
+    /*turbopackIgnore: true*/ process.cwd(),
+    "prisma",
+    ...(provider === "postgresql" ? ["postgresql"] : []),
+    "migrations",
+  );
   let expected: string[];
   try {
-    expected = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expected = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
   } catch {
-    return { ok: false, database: provider, error: "Die Migrationen der Anwendung fehlen im Installationsverzeichnis." };
+    return {
+      ok: false,
+      database: provider,
+      error: "Die Migrationen der Anwendung fehlen im Installationsverzeichnis.",
+    };
   }
   let applied: Set<string>;
   try {
@@ -29,7 +40,11 @@ export async function checkHealth(): Promise<THealth> {
   }
   const pending = expected.filter((m) => !applied.has(m));
   if (pending.length > 0) {
-    return { ok: false, database: provider, error: `${pending.length} Migration(en) fehlen in der Datenbank. Bitte „npm run db:migrate“ ausführen.` };
+    return {
+      ok: false,
+      database: provider,
+      error: `${pending.length} Migration(en) fehlen in der Datenbank. Bitte „npm run db:migrate“ ausführen.`,
+    };
   }
   return { ok: true, database: provider, migrations: expected.length };
 }

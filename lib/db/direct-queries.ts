@@ -2,7 +2,12 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getDirect, type TDirect } from "./direct";
 import { runExclusive } from "./exclusive";
-import { COUNT_UPSERT_SQL, decideAfterCount, decideWithoutCount, type TRateCounter } from "../security/rate-limit-rules";
+import {
+  COUNT_UPSERT_SQL,
+  decideAfterCount,
+  decideWithoutCount,
+  type TRateCounter,
+} from "../security/rate-limit-rules";
 
 // The statements of the hot paths, written once per provider (see lib/db/direct.ts for why not Prisma).
 // Both providers get the same semantics; tests/api run the whole suite on each.
@@ -18,7 +23,8 @@ export type TGuardedSave = {
 };
 
 /** Why a valid change within the limits was not written; null when it was. */
-export type TSaveRefusal = { reason: "submitted" } | { reason: "stale_version"; currentVersion: number } | { reason: "gone" };
+export type TSaveRefusal =
+  { reason: "submitted" } | { reason: "stale_version"; currentVersion: number } | { reason: "gone" };
 
 /** What the step found, and which check on the assessment stopped the write. */
 export type TGuardedSaveOutcome = {
@@ -57,7 +63,12 @@ const REPLACE_ANSWERS_PG = (questionIds: number, questions: number, options: num
  * PostgreSQL: a named statement, so that each pooled connection parses and plans it once, not per
  * request (the save's statement has six parts; planning it cost more than running it).
  */
-async function pgQuery<R extends object>(direct: Extract<TDirect, { provider: "postgresql" }>, name: string, text: string, values: unknown[] = []): Promise<R[]> {
+async function pgQuery<R extends object>(
+  direct: Extract<TDirect, { provider: "postgresql" }>,
+  name: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
   const { rows } = await direct.pool.query<R>({ name: `kdc-${name}`, text, values });
   return rows;
 }
@@ -90,8 +101,12 @@ function sqliteStatements(sqlite: Database.Database): TSqliteStatements {
          FROM "Assessment" a WHERE a."tokenHash" = ?`,
       ),
       pool: sqlite.prepare(`SELECT "version" FROM "PeerPoolVersion" WHERE "id" = 1`),
-      bump: sqlite.prepare(`UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ? AND "status" = 'draft'`),
-      clear: sqlite.prepare(`DELETE FROM "Answer" WHERE "assessmentId" = ? AND "questionId" IN (SELECT "value" FROM json_each(?))`),
+      bump: sqlite.prepare(
+        `UPDATE "Assessment" SET "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "version" = ? AND "status" = 'draft'`,
+      ),
+      clear: sqlite.prepare(
+        `DELETE FROM "Answer" WHERE "assessmentId" = ? AND "questionId" IN (SELECT "value" FROM json_each(?))`,
+      ),
       add: sqlite.prepare(`INSERT INTO "Answer" ("assessmentId", "questionId", "optionId") VALUES (?, ?, ?)`),
     };
     prepared.set(sqlite, s);
@@ -117,20 +132,36 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
   if (direct.provider === "sqlite") {
     const s = sqliteStatements(direct.sqlite);
     return runExclusive(async () =>
-      direct.sqlite.transaction((): TGuardedSaveOutcome => {
-        const writes = s.count.get(write.key, write.window)!.count;
-        const misses = s.miss.get(miss.key) ?? null;
-        const assessment = tokenHash === null ? null : (s.ref.get(tokenHash) ?? null);
-        const allowed = decideAfterCount(write, writes).ok && decideWithoutCount(miss, misses).ok && assessment !== null && change !== null;
-        // Inside the immediate transaction nothing changes between the read and the write.
-        const refusal = allowed ? (refusalOf(assessment, change.version) ?? (replaceAnswersSqlite(s, assessment.id, change) ? null : GONE)) : null;
-        return { writes, misses, found: assessment !== null, saved: allowed && refusal === null, refusal };
-      }).immediate(),
+      direct.sqlite
+        .transaction((): TGuardedSaveOutcome => {
+          const writes = s.count.get(write.key, write.window)!.count;
+          const misses = s.miss.get(miss.key) ?? null;
+          const assessment = tokenHash === null ? null : (s.ref.get(tokenHash) ?? null);
+          const allowed =
+            decideAfterCount(write, writes).ok &&
+            decideWithoutCount(miss, misses).ok &&
+            assessment !== null &&
+            change !== null;
+          // Inside the immediate transaction nothing changes between the read and the write.
+          const refusal = allowed
+            ? (refusalOf(assessment, change.version) ?? (replaceAnswersSqlite(s, assessment.id, change) ? null : GONE))
+            : null;
+          return { writes, misses, found: assessment !== null, saved: allowed && refusal === null, refusal };
+        })
+        .immediate(),
     );
   }
   // All parts of one statement see one snapshot: "target" is the assessment before the update. The
   // version guard locks the row; a concurrent save of it waits, then finds the version changed.
-  const rows = await pgQuery<{ writes: number; missWindow: number | null; missCount: number | null; id: string | null; status: string; version: number; saved: string }>(
+  const rows = await pgQuery<{
+    writes: number;
+    missWindow: number | null;
+    missCount: number | null;
+    id: string | null;
+    status: string;
+    version: number;
+    saved: string;
+  }>(
     direct,
     "save-guarded",
     `WITH counted AS (${COUNT_UPSERT_SQL(["$1", "$2"])}),
@@ -163,14 +194,23 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
   );
   const r = rows[0]!;
   const misses = r.missWindow === null || r.missCount === null ? null : { window: r.missWindow, count: r.missCount };
-  const allowed = decideAfterCount(write, r.writes).ok && decideWithoutCount(miss, misses).ok && r.id !== null && change !== null;
-  if (!allowed || Number(r.saved) === 1) return { writes: r.writes, misses, found: r.id !== null, saved: allowed, refusal: null };
+  const allowed =
+    decideAfterCount(write, r.writes).ok && decideWithoutCount(miss, misses).ok && r.id !== null && change !== null;
+  if (!allowed || Number(r.saved) === 1)
+    return { writes: r.writes, misses, found: r.id !== null, saved: allowed, refusal: null };
   // The statement's snapshot explains most refusals; if it showed a draft at the sent version, another
   // save or a submit committed first (the guard re-checks the row after waiting for its lock): read it now.
   const refusal =
     refusalOf({ status: r.status, version: r.version }, change.version) ??
-    (await pgQuery<{ status: string; version: number }>(direct, "save-refusal", `SELECT "status", "version" FROM "Assessment" WHERE "id" = $1`, [r.id]).then(
-      ([now]) => (now ? (refusalOf(now, change.version) ?? { reason: "stale_version" as const, currentVersion: now.version }) : GONE),
+    (await pgQuery<{ status: string; version: number }>(
+      direct,
+      "save-refusal",
+      `SELECT "status", "version" FROM "Assessment" WHERE "id" = $1`,
+      [r.id],
+    ).then(([now]) =>
+      now
+        ? (refusalOf(now, change.version) ?? { reason: "stale_version" as const, currentVersion: now.version })
+        : GONE,
     ));
   return { writes: r.writes, misses, found: true, saved: false, refusal };
 }
@@ -185,14 +225,23 @@ function refusalOf(assessment: { status: string; version: number }, sentVersion:
 }
 
 /** For the results-page cache (lib/page-cache/store.ts): read only, one statement. Null: unknown token. */
-export async function probePage(tokenHash: string, miss: TRateCounter, direct: TDirect = getDirect()): Promise<TPageProbe | null> {
+export async function probePage(
+  tokenHash: string,
+  miss: TRateCounter,
+  direct: TDirect = getDirect(),
+): Promise<TPageProbe | null> {
   if (direct.provider === "sqlite") {
     const s = sqliteStatements(direct.sqlite);
     const row = s.page.get(tokenHash);
     if (!row) return null;
     return { version: row.version, poolVersion: row.poolVersion ?? 0, misses: s.miss.get(miss.key) ?? null };
   }
-  const rows = await pgQuery<{ version: number; poolVersion: number | null; missWindow: number | null; missCount: number | null }>(
+  const rows = await pgQuery<{
+    version: number;
+    poolVersion: number | null;
+    missWindow: number | null;
+    missCount: number | null;
+  }>(
     direct,
     "probe-page",
     `SELECT a."version", (SELECT p."version" FROM "PeerPoolVersion" p WHERE p."id" = 1) AS "poolVersion",
@@ -216,6 +265,10 @@ export async function probePage(tokenHash: string, miss: TRateCounter, direct: T
  */
 export async function readPeerPoolVersion(direct: TDirect = getDirect()): Promise<number> {
   if (direct.provider === "sqlite") return sqliteStatements(direct.sqlite).pool.get()?.version ?? 0;
-  const rows = await pgQuery<{ version: number }>(direct, "pool-version", `SELECT "version" FROM "PeerPoolVersion" WHERE "id" = 1`);
+  const rows = await pgQuery<{ version: number }>(
+    direct,
+    "pool-version",
+    `SELECT "version" FROM "PeerPoolVersion" WHERE "id" = 1`,
+  );
   return rows[0]?.version ?? 0;
 }

@@ -44,7 +44,9 @@ async function buildCells(): Promise<TCache> {
   const members = await db.$queryRawUnsafe<{ state: string; sizeClass: string; indexScore: number | null }[]>(
     `SELECT a."state" AS "state", a."sizeClass" AS "sizeClass", a."indexScore" AS "indexScore" FROM "Assessment" a WHERE ${wherePeer()}`,
   );
-  const counts = await db.$queryRawUnsafe<{ state: string; sizeClass: string; questionId: string; optionId: string; n: number | bigint }[]>(
+  const counts = await db.$queryRawUnsafe<
+    { state: string; sizeClass: string; questionId: string; optionId: string; n: number | bigint }[]
+  >(
     `SELECT a."state" AS "state", a."sizeClass" AS "sizeClass", w."questionId" AS "questionId", w."optionId" AS "optionId", COUNT(*) AS "n"
      FROM "Answer" w JOIN "Assessment" a ON a."id" = w."assessmentId"
      WHERE ${wherePeer()}
@@ -55,7 +57,13 @@ async function buildCells(): Promise<TCache> {
     const key = `${state}|${sizeClass}`;
     let cell = cells.get(key);
     if (!cell) {
-      cell = { state: state as TStateCode, sizeClass: sizeClass as TSizeClass, count: 0, optionCounts: {}, indexScores: [] };
+      cell = {
+        state: state as TStateCode,
+        sizeClass: sizeClass as TSizeClass,
+        count: 0,
+        optionCounts: {},
+        indexScores: [],
+      };
       cells.set(key, cell);
     }
     return cell;

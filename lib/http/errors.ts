@@ -69,7 +69,9 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
     case "assessment_submitted":
       return {
         status: 409,
-        body: { error: "Diese Selbsteinschätzung ist abgeschlossen. Öffnen Sie sie zur Bearbeitung, um Antworten zu ändern." },
+        body: {
+          error: "Diese Selbsteinschätzung ist abgeschlossen. Öffnen Sie sie zur Bearbeitung, um Antworten zu ändern.",
+        },
       };
     case "rate_limited":
       return {
@@ -82,7 +84,10 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
     case "malformed_path":
       return { status: 404, body: { error: "Diese Adresse gibt es nicht." } };
     case "forbidden_origin":
-      return { status: 403, body: { error: "Diese Anfrage kommt von einer fremden Website und wurde deshalb abgelehnt." } };
+      return {
+        status: 403,
+        body: { error: "Diese Anfrage kommt von einer fremden Website und wurde deshalb abgelehnt." },
+      };
     case "incomplete":
       return {
         status: 422,

@@ -22,7 +22,10 @@ const COMPRESS_FROM_BYTES = 1024;
 export function json(body: unknown, status = 200): Response {
   const text = JSON.stringify(body);
   const small = text.length < COMPRESS_FROM_BYTES;
-  return new Response(text, { status, headers: small ? { ...JSON_HEADERS, "cache-control": "no-store, no-transform" } : JSON_HEADERS });
+  return new Response(text, {
+    status,
+    headers: small ? { ...JSON_HEADERS, "cache-control": "no-store, no-transform" } : JSON_HEADERS,
+  });
 }
 
 /**
@@ -54,11 +57,15 @@ export function respond<T>(result: TResult<T, TAssessmentError | THttpError>, ma
  * Reads a JSON body with a size limit, streaming so that an oversized body is cut off early
  * rather than buffered whole.
  */
-export async function readJsonBody(request: Request, limitBytes = MAX_JSON_BODY_BYTES): Promise<TResult<unknown, THttpError>> {
+export async function readJsonBody(
+  request: Request,
+  limitBytes = MAX_JSON_BODY_BYTES,
+): Promise<TResult<unknown, THttpError>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limitBytes) return { ok: false, error: { kind: "payload_too_large", limitBytes } };
   const type = request.headers.get("content-type") ?? "";
-  if (type && !/^application\/(.+\+)?json\b/i.test(type)) return { ok: false, error: { kind: "unsupported_media_type" } };
+  if (type && !/^application\/(.+\+)?json\b/i.test(type))
+    return { ok: false, error: { kind: "unsupported_media_type" } };
   if (!request.body) return { ok: false, error: { kind: "invalid_json" } };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -81,7 +88,13 @@ export async function readJsonBody(request: Request, limitBytes = MAX_JSON_BODY_
   }
   const forbidden = findForbiddenKey(value);
   if (forbidden) {
-    return { ok: false, error: { kind: "invalid_query", issues: [{ path: forbidden, message: "Dieser Feldname oder diese Verschachtelung ist nicht zulässig." }] } };
+    return {
+      ok: false,
+      error: {
+        kind: "invalid_query",
+        issues: [{ path: forbidden, message: "Dieser Feldname oder diese Verschachtelung ist nicht zulässig." }],
+      },
+    };
   }
   return { ok: true, value };
 }
@@ -99,7 +112,9 @@ function findForbiddenKey(root: unknown): string | null {
     const { value, path, depth } = stack.pop()!;
     if (value === null || typeof value !== "object") continue;
     if (depth > MAX_JSON_DEPTH) return path || "body";
-    const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+    const entries: [string, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v])
+      : Object.entries(value);
     for (const [key, child] of entries) {
       const here = path ? `${path}.${key}` : key;
       if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) return here;
@@ -121,7 +136,13 @@ export function withErrorHandling<A extends unknown[]>(handler: (...args: A) => 
       // A malformed percent-encoding in the path (e.g. /api/assessments/%) names no assessment.
       if (e instanceof URIError) return errorResponse({ kind: "not_found" });
       // Name and message only (never the request, its URL or body: they may carry an edit token).
-      console.error(JSON.stringify({ level: "error", msg: "unexpected error in API route", error: e instanceof Error ? `${e.name}: ${e.message}` : "unknown" }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "unexpected error in API route",
+          error: e instanceof Error ? `${e.name}: ${e.message}` : "unknown",
+        }),
+      );
       return json({ error: "Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut." }, 500);
     }
   };

@@ -13,8 +13,13 @@ const first = (value: string | null | undefined) => value?.split(",")[0]?.trim()
  */
 export function requestOrigin(headers: Headers, url?: URL): TRequestOrigin {
   const trusted = getEnv().TRUST_PROXY;
-  const proto = (trusted ? first(headers.get("x-forwarded-proto")) : undefined) ?? url?.protocol.replace(":", "") ?? "http";
-  const host = (trusted ? first(headers.get("x-forwarded-host")) : undefined) ?? first(headers.get("host")) ?? url?.host ?? "localhost";
+  const proto =
+    (trusted ? first(headers.get("x-forwarded-proto")) : undefined) ?? url?.protocol.replace(":", "") ?? "http";
+  const host =
+    (trusted ? first(headers.get("x-forwarded-host")) : undefined) ??
+    first(headers.get("host")) ??
+    url?.host ??
+    "localhost";
   const protocol = proto.toLowerCase() === "https" ? "https" : "http";
   return { protocol, host, origin: `${protocol}://${host}` };
 }

@@ -43,7 +43,11 @@ export function refuseForeignWrite(request: NextRequest, own: TRequestOrigin): N
  * headers, so that Next's server-action check accepts them (docs/adr/0004).
  */
 export function restoreSameOriginFormOrigin(request: NextRequest, own: TRequestOrigin, forwarded: Headers): void {
-  if (request.method === "POST" && request.headers.get("origin") === "null" && request.headers.get("sec-fetch-site") === "same-origin") {
+  if (
+    request.method === "POST" &&
+    request.headers.get("origin") === "null" &&
+    request.headers.get("sec-fetch-site") === "same-origin"
+  ) {
     forwarded.set("origin", own.origin);
   }
 }

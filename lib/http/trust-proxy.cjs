@@ -15,6 +15,7 @@ function parseTrustProxy(value) {
   return null;
 }
 
-const TRUST_PROXY_MESSAGE = "TRUST_PROXY muss true, 1, false oder 0 sein (true nur hinter einem Reverse Proxy, der X-Forwarded-For setzt).";
+const TRUST_PROXY_MESSAGE =
+  "TRUST_PROXY muss true, 1, false oder 0 sein (true nur hinter einem Reverse Proxy, der X-Forwarded-For setzt).";
 
 module.exports = { parseTrustProxy, TRUST_PROXY_MESSAGE };

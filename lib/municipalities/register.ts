@@ -56,7 +56,10 @@ const ZRow = z
       ctx.addIssue({ code: "custom", message: `${ags}: state ${state} does not match the AGS prefix` });
     }
     if (nameShort !== stripDestatisSuffix(name).trim()) {
-      ctx.addIssue({ code: "custom", message: `${ags}: nameShort "${nameShort}" is not the text before the comma of "${name}"` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${ags}: nameShort "${nameShort}" is not the text before the comma of "${name}"`,
+      });
     }
   });
 
@@ -67,7 +70,9 @@ const ZRegisterFile = z.object({
   source: z.string().startsWith("Quelle: Statistisches Bundesamt (Destatis)"),
   licence: z.object({ name: z.string().min(1), id: z.string().min(1), url: z.url() }),
   sourceFile: z.string(),
-  fixes: z.array(z.object({ ags: z.string(), population: z.object({ from: z.number(), to: z.number() }), note: z.string() })),
+  fixes: z.array(
+    z.object({ ags: z.string(), population: z.object({ from: z.number(), to: z.number() }), note: z.string() }),
+  ),
   columns: z.tuple([
     z.literal("ags"),
     z.literal("name"),
@@ -93,14 +98,17 @@ export function parseRegisterFile(raw: unknown): TRegister {
   const result = ZRegisterFile.safeParse(raw);
   if (!result.success) {
     const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Municipality register data is invalid (${result.error.issues.length} issues): ${first.join("; ")}`);
+    throw new Error(
+      `Municipality register data is invalid (${result.error.issues.length} issues): ${first.join("; ")}`,
+    );
   }
   const file = result.data;
   const rows: TRegisterEntry[] = [];
   let previousAgs = "";
   for (const [ags, name, nameShort, kreis, state, population] of file.rows) {
     // Strictly ascending also means unique; the import script writes them in this order.
-    if (ags <= previousAgs) throw new Error(`Municipality register data is invalid: AGS ${ags} is not in ascending order or repeated`);
+    if (ags <= previousAgs)
+      throw new Error(`Municipality register data is invalid: AGS ${ags} is not in ascending order or repeated`);
     previousAgs = ags;
     rows.push(
       Object.freeze({
@@ -160,4 +168,3 @@ export function countByStateAndSizeClass(state: TStateCode, sizeClass: TSizeClas
 export function searchMunicipalities(params: TSearchParams): TMunicipalityHit[] {
   return searchIndex(load().index, params);
 }
-

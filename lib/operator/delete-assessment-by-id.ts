@@ -11,7 +11,10 @@ import type { TOperatorError } from "./errors";
  */
 export function deleteAssessmentById(id: string): Promise<TResult<{ municipalityName: string }, TOperatorError>> {
   return runExclusive(async () => {
-    const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true, municipalityName: true } });
+    const found = await db.assessment.findUnique({
+      where: { id },
+      select: { municipalityKey: true, municipalityName: true },
+    });
     if (!found) return err({ kind: "assessment_not_found" });
     await db.$transaction(async (tx) => {
       // Answers go with it (onDelete: Cascade).

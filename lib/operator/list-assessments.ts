@@ -55,14 +55,19 @@ export async function listAssessments(query: TAssessmentListQuery): Promise<TAss
   };
   const matches = query.q ? nameMatcher(query.q) : null;
   let total: number;
-  let rows: (Prisma.AssessmentGetPayload<{ select: typeof ROW_SELECT }>)[];
+  let rows: Prisma.AssessmentGetPayload<{ select: typeof ROW_SELECT }>[];
   const skip = (query.page - 1) * OPERATOR_PAGE_SIZE;
   if (matches) {
-    const candidates = await db.assessment.findMany({ where, select: { id: true, municipalityName: true }, orderBy: ORDER });
+    const candidates = await db.assessment.findMany({
+      where,
+      select: { id: true, municipalityName: true },
+      orderBy: ORDER,
+    });
     const matching = candidates.filter((c) => matches(c.municipalityName)).map((c) => c.id);
     total = matching.length;
     const pageIds = matching.slice(skip, skip + OPERATOR_PAGE_SIZE);
-    const found = pageIds.length > 0 ? await db.assessment.findMany({ where: { id: { in: pageIds } }, select: ROW_SELECT }) : [];
+    const found =
+      pageIds.length > 0 ? await db.assessment.findMany({ where: { id: { in: pageIds } }, select: ROW_SELECT }) : [];
     const byId = new Map(found.map((r) => [r.id, r]));
     // A row deleted between the two reads is simply missing from this page.
     rows = pageIds.flatMap((id) => byId.get(id) ?? []);

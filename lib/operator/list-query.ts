@@ -28,13 +28,21 @@ export const ZAssessmentListQuery = z.object({
 export type TAssessmentListQuery = z.infer<typeof ZAssessmentListQuery>;
 
 /** Parses URL search parameters (a repeated parameter counts with its first value). */
-export function parseAssessmentListQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): TAssessmentListQuery {
+export function parseAssessmentListQuery(
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): TAssessmentListQuery {
   const first = (key: string) => {
     if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
     const value = params[key];
     return Array.isArray(value) ? value[0] : value;
   };
-  return ZAssessmentListQuery.parse({ state: first("state"), status: first("status"), q: first("q"), demo: first("demo"), page: first("page") });
+  return ZAssessmentListQuery.parse({
+    state: first("state"),
+    status: first("status"),
+    q: first("q"),
+    demo: first("demo"),
+    page: first("page"),
+  });
 }
 
 /** The same filters back as URL search parameters, without empty ones, in a fixed order. */

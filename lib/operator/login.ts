@@ -21,7 +21,11 @@ const MAX_PASSWORD_LENGTH = 1024;
  * right one, and costs no scrypt derivation. The returned token goes into the cookie; only its
  * SHA-256 is stored.
  */
-export async function logIn(password: string, client: string, now: Date): Promise<TResult<{ token: string; expiresAt: Date }, TOperatorError>> {
+export async function logIn(
+  password: string,
+  client: string,
+  now: Date,
+): Promise<TResult<{ token: string; expiresAt: Date }, TOperatorError>> {
   const storedHash = getEnv().OPERATOR_PASSWORD_HASH;
   if (!storedHash) return err({ kind: "operator_disabled" });
   if (password.length === 0) return err({ kind: "password_missing" });

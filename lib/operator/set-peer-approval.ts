@@ -10,7 +10,10 @@ import type { TOperatorError } from "./errors";
  * PEERS_REQUIRE_APPROVAL does approval decide anything; the flag is kept either way, so that
  * switching the setting on later does not drop what was already approved.
  */
-export function setPeerApproval(id: string, approved: boolean): Promise<TResult<{ peerApproved: boolean }, TOperatorError>> {
+export function setPeerApproval(
+  id: string,
+  approved: boolean,
+): Promise<TResult<{ peerApproved: boolean }, TOperatorError>> {
   return runExclusive(async () => {
     const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true } });
     if (!found) return err({ kind: "assessment_not_found" });

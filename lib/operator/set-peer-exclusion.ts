@@ -10,7 +10,10 @@ import type { TOperatorError } from "./errors";
  * submission takes its municipality out of the statistics altogether: an older submission of the
  * same municipality does not step in (only the latest counts, see refreshPeerPool).
  */
-export function setPeerExclusion(id: string, excluded: boolean): Promise<TResult<{ excludedFromPeers: boolean }, TOperatorError>> {
+export function setPeerExclusion(
+  id: string,
+  excluded: boolean,
+): Promise<TResult<{ excludedFromPeers: boolean }, TOperatorError>> {
   return runExclusive(async () => {
     const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true } });
     if (!found) return err({ kind: "assessment_not_found" });

@@ -52,7 +52,11 @@ export type TPageCacheLookup = { hit: NextResponse } | { recordAs: string } | nu
  * The proxy's cache step, for a plain GET of a cacheable page: the cached page when its versions are still
  * those in the database, or the key under which the recorder keeps the page Next is about to render.
  */
-export async function lookUpPageCache(request: NextRequest, own: TRequestOrigin, nonce: string): Promise<TPageCacheLookup> {
+export async function lookUpPageCache(
+  request: NextRequest,
+  own: TRequestOrigin,
+  nonce: string,
+): Promise<TPageCacheLookup> {
   // Only plain document GETs, as the recorder marks them: requests of Next's client router (RSC
   // payloads, prefetches) and server actions are rendered.
   if (request.method !== "GET" || request.headers.get(PAGE_CACHEABLE_HEADER) !== "1") return null;

@@ -5,7 +5,13 @@
 import zlib from "node:zlib";
 import constants from "./constants.cjs";
 
-const { PAGE_CACHEABLE_HEADER, PAGE_CACHE_KEY_HEADER, PAGE_CACHE_STATUS_HEADER, PAGE_CACHE_STORE, PAGE_CACHE_RECORDER } = constants;
+const {
+  PAGE_CACHEABLE_HEADER,
+  PAGE_CACHE_KEY_HEADER,
+  PAGE_CACHE_STATUS_HEADER,
+  PAGE_CACHE_STORE,
+  PAGE_CACHE_RECORDER,
+} = constants;
 
 // Tells the proxy that responses are recorded in this process (under another server it caches nothing).
 globalThis[PAGE_CACHE_RECORDER] = true;

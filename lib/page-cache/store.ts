@@ -66,7 +66,10 @@ export class PageCache {
     this.entries.delete(id);
     this.entries.set(id, entry);
     const { parts, headers } = entry;
-    return { headers: (nonce) => headers.map(([name, value]) => [name, value.join(nonce)]), body: (nonce) => parts.join(nonce) };
+    return {
+      headers: (nonce) => headers.map(([name, value]) => [name, value.join(nonce)]),
+      body: (nonce) => parts.join(nonce),
+    };
   }
 
   drop(id: string): void {
@@ -80,7 +83,12 @@ export class PageCache {
    * Called by scripts/serve.mjs with a finished 200 response. `key` is the value of PAGE_CACHE_KEY_HEADER:
    * "<page id>|<versions…>". The nonce is read from the response's CSP header; without one nothing is kept.
    */
-  put(key: string, headers: Record<string, string | string[] | number | undefined>, html: string, now = Date.now()): boolean {
+  put(
+    key: string,
+    headers: Record<string, string | string[] | number | undefined>,
+    html: string,
+    now = Date.now(),
+  ): boolean {
     const id = key.split("|")[0]!;
     const csp = String(headers["content-security-policy"] ?? "");
     const nonce = /'nonce-([A-Za-z0-9+/=]{16,})'/.exec(csp)?.[1];
@@ -118,4 +126,3 @@ export function getPageCache(): PageCache | null {
   }
   return store[PAGE_CACHE_STORE];
 }
-

@@ -49,7 +49,6 @@ export function matchesFilter(cell: Pick<TPeerCell, "state" | "sizeClass">, filt
   return (!filter.state || cell.state === filter.state) && (!filter.sizeClass || cell.sizeClass === filter.sizeClass);
 }
 
-
 /** Quantile by linear interpolation between order statistics (R type 7); `sorted` ascending, non-empty. */
 export function quantile(sorted: readonly number[], p: number): number {
   const pos = (sorted.length - 1) * p;
@@ -101,7 +100,12 @@ export function aggregatePeers(cells: readonly TPeerCell[], filter: TPeerFilter,
 }
 
 /** % of the peers whose index is below the own score (ties count half); null without peers. */
-export function positionAmongPeers(cells: readonly TPeerCell[], filter: TPeerFilter, kWanted: number, ownScore: number): number | null {
+export function positionAmongPeers(
+  cells: readonly TPeerCell[],
+  filter: TPeerFilter,
+  kWanted: number,
+  ownScore: number,
+): number | null {
   const k = Math.max(K_MIN, Math.floor(kWanted));
   const scores = publishableCells(cells, k)
     .filter((c) => matchesFilter(c, filter))

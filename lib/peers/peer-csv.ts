@@ -13,7 +13,11 @@ export function csvCell(value: string | number | null): string {
  * The peer aggregates of one filter as CSV for German Excel: UTF-8 with BOM, semicolons, decimal comma.
  * Only aggregates: one row per question and option, never a single municipality.
  */
-export function renderPeerCsv(ref: TReference, view: TPeerComparison, labels: { state: string; sizeClass: string }): string {
+export function renderPeerCsv(
+  ref: TReference,
+  view: TPeerComparison,
+  labels: { state: string; sizeClass: string },
+): string {
   const rows: (string | number | null)[][] = [
     ["Kommunaler Digitalcheck – Vergleich mit anderen Kommunen"],
     ["Bundesland", labels.state],
@@ -29,11 +33,29 @@ export function renderPeerCsv(ref: TReference, view: TPeerComparison, labels: { 
       rows.push(["Reifegrad-Index der Vergleichskommunen", "Mittelwert", "Median", "25. Perzentil", "75. Perzentil"]);
       rows.push(["", view.index.mean, view.index.median, view.index.p25, view.index.p75], []);
     }
-    rows.push(["Frage", "Antwort", "Anteil Vergleichskommunen (%)", "Anteil bundesweit 2020 (%)", "2020 veröffentlicht"]);
+    rows.push([
+      "Frage",
+      "Antwort",
+      "Anteil Vergleichskommunen (%)",
+      "Anteil bundesweit 2020 (%)",
+      "2020 veröffentlicht",
+    ]);
     const shares = new Map(view.questions.map((q) => [q.id, q.shares]));
     for (const q of ref.questions) {
       for (const o of q.options) {
-        rows.push([q.text, o.label, shares.get(q.id)?.[o.id] ?? 0, o.share, o.share === null ? "kein Wert" : o.published ? "ja" : o.shareLabel ? `nein, abgeleitet: ${o.shareLabel}` : "nein, abgeleitet"]);
+        rows.push([
+          q.text,
+          o.label,
+          shares.get(q.id)?.[o.id] ?? 0,
+          o.share,
+          o.share === null
+            ? "kein Wert"
+            : o.published
+              ? "ja"
+              : o.shareLabel
+                ? `nein, abgeleitet: ${o.shareLabel}`
+                : "nein, abgeleitet",
+        ]);
       }
     }
   }

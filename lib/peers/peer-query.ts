@@ -17,13 +17,17 @@ export function refuseProtoKey<T extends z.ZodType>(schema: T) {
 }
 
 /** Query of GET /api/peers (both filters optional; "" counts as absent, as an HTML form sends it). */
-export const ZPeerQuery = refuseProtoKey(z.strictObject(
-  {
-    state: z.preprocess((v) => (v === "" ? undefined : v), ZStateCode.optional()),
-    sizeClass: z.preprocess((v) => (v === "" ? undefined : v), ZSizeClass.optional()),
-  },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekannter Parameter: ${iss.keys.join(", ")}` : undefined) },
-));
+export const ZPeerQuery = refuseProtoKey(
+  z.strictObject(
+    {
+      state: z.preprocess((v) => (v === "" ? undefined : v), ZStateCode.optional()),
+      sizeClass: z.preprocess((v) => (v === "" ? undefined : v), ZSizeClass.optional()),
+    },
+    {
+      error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekannter Parameter: ${iss.keys.join(", ")}` : undefined),
+    },
+  ),
+);
 export type TPeerQuery = z.infer<typeof ZPeerQuery>;
 
 const ZShare = z.number().min(0).max(100);

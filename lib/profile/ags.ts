@@ -11,7 +11,10 @@ export const AGS_PATTERN = /^\d{8}$/;
  */
 export function checkAgs(ags: string, state: TStateCode): TAgsCheck {
   if (!AGS_PATTERN.test(ags)) {
-    return { ok: false, message: "Der Amtliche Gemeindeschlüssel (AGS) besteht aus genau 8 Ziffern, zum Beispiel 09162000." };
+    return {
+      ok: false,
+      message: "Der Amtliche Gemeindeschlüssel (AGS) besteht aus genau 8 Ziffern, zum Beispiel 09162000.",
+    };
   }
   const prefix = getStateAgsPrefix(state);
   if (!ags.startsWith(prefix)) {

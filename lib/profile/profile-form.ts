@@ -17,7 +17,8 @@ export function parsePopulationInput(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const trimmed = value.trim();
   if (trimmed === "") return undefined;
-  if (/^\d{1,9}$/.test(trimmed) || /^\d{1,3}([. \u00a0\u202f]\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\D/g, ""));
+  if (/^\d{1,9}$/.test(trimmed) || /^\d{1,3}([. \u00a0\u202f]\d{3})+$/.test(trimmed))
+    return Number(trimmed.replace(/\D/g, ""));
   return value;
 }
 

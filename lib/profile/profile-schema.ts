@@ -51,7 +51,12 @@ export const ZMunicipalityProfile = z
         .nullable()
         .transform((v) => (v ? v : undefined)),
     },
-    { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekanntes Feld: ${iss.keys.join(", ")}` : "Die Angaben zur Kommune fehlen.") },
+    {
+      error: (iss) =>
+        iss.code === "unrecognized_keys"
+          ? `Unbekanntes Feld: ${iss.keys.join(", ")}`
+          : "Die Angaben zur Kommune fehlen.",
+    },
   )
   .superRefine(
     (p, ctx) => {
@@ -61,13 +66,22 @@ export const ZMunicipalityProfile = z
     },
     // Check the AGS against the state even while other fields (name, population) are invalid,
     // so that every faulty field is named at once.
-    { when: (payload) => ZStateCode.safeParse((payload.value as { state?: unknown } | null)?.state).success && typeof (payload.value as { ags?: unknown }).ags === "string" },
+    {
+      when: (payload) =>
+        ZStateCode.safeParse((payload.value as { state?: unknown } | null)?.state).success &&
+        typeof (payload.value as { ags?: unknown }).ags === "string",
+    },
   );
 
 export type TMunicipalityProfile = z.infer<typeof ZMunicipalityProfile>;
 
 export const ZCreateAssessmentRequest = z.strictObject(
   { municipality: ZMunicipalityProfile, respondentRole: ZRespondentRole },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekanntes Feld: ${iss.keys.join(", ")}` : "Erwartet wird ein JSON-Objekt mit municipality und respondentRole.") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `Unbekanntes Feld: ${iss.keys.join(", ")}`
+        : "Erwartet wird ein JSON-Objekt mit municipality und respondentRole.",
+  },
 );
 export type TCreateAssessmentRequest = z.infer<typeof ZCreateAssessmentRequest>;

@@ -9,10 +9,46 @@ import { z } from "zod";
  * `dative` completes "eine von 2.237 …".
  */
 export const SIZE_CLASSES = [
-  { id: "lt_5000", min: 1, max: 4_999, label: "unter 5.000 Einwohnerinnen und Einwohner", townType: "Kleingemeinde", townTypePlural: "Kleingemeinden", townTypeDativePlural: "Kleingemeinden", dative: "Gemeinden mit weniger als 5.000 Einwohnerinnen und Einwohnern" },
-  { id: "5000_19999", min: 5_000, max: 19_999, label: "5.000 bis 19.999 Einwohnerinnen und Einwohner", townType: "Kleinstadt", townTypePlural: "Kleinstädte", townTypeDativePlural: "Kleinstädten", dative: "Kommunen mit 5.000 bis 19.999 Einwohnerinnen und Einwohnern" },
-  { id: "20000_99999", min: 20_000, max: 99_999, label: "20.000 bis 99.999 Einwohnerinnen und Einwohner", townType: "Mittelstadt", townTypePlural: "Mittelstädte", townTypeDativePlural: "Mittelstädten", dative: "Kommunen mit 20.000 bis 99.999 Einwohnerinnen und Einwohnern" },
-  { id: "gte_100000", min: 100_000, max: Number.POSITIVE_INFINITY, label: "100.000 Einwohnerinnen und Einwohner und mehr", townType: "Großstadt", townTypePlural: "Großstädte", townTypeDativePlural: "Großstädten", dative: "Kommunen mit 100.000 und mehr Einwohnerinnen und Einwohnern" },
+  {
+    id: "lt_5000",
+    min: 1,
+    max: 4_999,
+    label: "unter 5.000 Einwohnerinnen und Einwohner",
+    townType: "Kleingemeinde",
+    townTypePlural: "Kleingemeinden",
+    townTypeDativePlural: "Kleingemeinden",
+    dative: "Gemeinden mit weniger als 5.000 Einwohnerinnen und Einwohnern",
+  },
+  {
+    id: "5000_19999",
+    min: 5_000,
+    max: 19_999,
+    label: "5.000 bis 19.999 Einwohnerinnen und Einwohner",
+    townType: "Kleinstadt",
+    townTypePlural: "Kleinstädte",
+    townTypeDativePlural: "Kleinstädten",
+    dative: "Kommunen mit 5.000 bis 19.999 Einwohnerinnen und Einwohnern",
+  },
+  {
+    id: "20000_99999",
+    min: 20_000,
+    max: 99_999,
+    label: "20.000 bis 99.999 Einwohnerinnen und Einwohner",
+    townType: "Mittelstadt",
+    townTypePlural: "Mittelstädte",
+    townTypeDativePlural: "Mittelstädten",
+    dative: "Kommunen mit 20.000 bis 99.999 Einwohnerinnen und Einwohnern",
+  },
+  {
+    id: "gte_100000",
+    min: 100_000,
+    max: Number.POSITIVE_INFINITY,
+    label: "100.000 Einwohnerinnen und Einwohner und mehr",
+    townType: "Großstadt",
+    townTypePlural: "Großstädte",
+    townTypeDativePlural: "Großstädten",
+    dative: "Kommunen mit 100.000 und mehr Einwohnerinnen und Einwohnern",
+  },
 ] as const;
 
 export type TSizeClass = (typeof SIZE_CLASSES)[number]["id"];

@@ -22,7 +22,15 @@ function loadFonts() {
 }
 const PAGE = { width: 595.28, height: 841.89, margin: 56, bottom: 70 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const COLORS = { text: "#171a2b", muted: "#4b5563", own: "#1f3f99", other: "#9aa3b5", national: "#5c6370", grid: "#d1d5db", watermark: "#c7cbd4" };
+const COLORS = {
+  text: "#171a2b",
+  muted: "#4b5563",
+  own: "#1f3f99",
+  other: "#9aa3b5",
+  national: "#5c6370",
+  grid: "#d1d5db",
+  watermark: "#c7cbd4",
+};
 
 const HEADING_SIZE = { 1: 22, 2: 16, 3: 12 } as const;
 
@@ -118,13 +126,18 @@ class Writer {
   headingHeight(level: 1 | 2 | 3, text: string) {
     const size = HEADING_SIZE[level];
     this.doc.font("Bold");
-    return this.doc.fontSize(size).heightOfString(text, { width: CONTENT_WIDTH }) + this.lineHeight(size) * (level === 1 ? 0.3 : level === 2 ? 1.1 : 0.8);
+    return (
+      this.doc.fontSize(size).heightOfString(text, { width: CONTENT_WIDTH }) +
+      this.lineHeight(size) * (level === 1 ? 0.3 : level === 2 ? 1.1 : 0.8)
+    );
   }
 
   paraHeight(text: string, opts: { size?: number; bold?: boolean } = {}) {
     const size = opts.size ?? 10.5;
     this.doc.font(opts.bold ? "Bold" : "Regular");
-    return this.doc.fontSize(size).heightOfString(text, { width: CONTENT_WIDTH, lineGap: 1.5 }) + this.lineHeight(size) * 0.4;
+    return (
+      this.doc.fontSize(size).heightOfString(text, { width: CONTENT_WIDTH, lineGap: 1.5 }) + this.lineHeight(size) * 0.4
+    );
   }
 
   figureHeight(height: number) {
@@ -152,7 +165,11 @@ class Writer {
     if (level > 1) this.doc.moveDown(level === 2 ? 0.8 : 0.5);
     this.parent.add(
       this.doc.struct(`H${level}`, {}, () => {
-        this.doc.font("Bold").fontSize(size).fillColor(COLORS.text).text(text, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH });
+        this.doc
+          .font("Bold")
+          .fontSize(size)
+          .fillColor(COLORS.text)
+          .text(text, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH });
       }),
     );
     this.doc.moveDown(0.3);
@@ -164,7 +181,9 @@ class Writer {
     this.ensureSpace(Math.min(this.doc.heightOfString(text, { width: CONTENT_WIDTH }), 120));
     this.parent.add(
       this.doc.struct("P", {}, () => {
-        this.doc.fillColor(opts.color ?? COLORS.text).text(text, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 });
+        this.doc
+          .fillColor(opts.color ?? COLORS.text)
+          .text(text, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 });
       }),
     );
     this.doc.moveDown(0.4);
@@ -180,12 +199,20 @@ class Writer {
       const y = this.doc.y;
       const li = this.doc.struct("LI");
       list.add(li);
-      li.add(this.doc.struct("Lbl", {}, () => this.doc.font("Bold").fontSize(10.5).fillColor(COLORS.text).text(item.label, PAGE.margin, y, { width: 16 })));
+      li.add(
+        this.doc.struct("Lbl", {}, () =>
+          this.doc.font("Bold").fontSize(10.5).fillColor(COLORS.text).text(item.label, PAGE.margin, y, { width: 16 }),
+        ),
+      );
       li.add(
         this.doc.struct("LBody", {}, () => {
           this.doc.fontSize(10.5).fillColor(COLORS.text);
           if (item.title) {
-            this.doc.font("Bold").text(`${item.title}. `, PAGE.margin + 18, y, { width: CONTENT_WIDTH - 18, continued: true, lineGap: 1.5 });
+            this.doc.font("Bold").text(`${item.title}. `, PAGE.margin + 18, y, {
+              width: CONTENT_WIDTH - 18,
+              continued: true,
+              lineGap: 1.5,
+            });
             this.doc.font("Regular").text(item.body, { lineGap: 1.5 });
           } else {
             this.doc.font("Regular").text(item.body, PAGE.margin + 18, y, { width: CONTENT_WIDTH - 18, lineGap: 1.5 });
@@ -204,21 +231,40 @@ class Writer {
    * one; a longer table repeats its header row at the top of each further page (as a page artifact, so that
    * assistive technology reads the header once, from the structure).
    */
-  table(caption: string, headers: string[], rows: string[][], widths: number[], layout = this.tableLayout(caption, headers, rows, widths)) {
+  table(
+    caption: string,
+    headers: string[],
+    rows: string[][],
+    widths: number[],
+    layout = this.tableLayout(caption, headers, rows, widths),
+  ) {
     const { cols, captionHeight, headerHeight, rowHeights, total } = layout;
     const table = this.doc.struct("Table");
     this.parent.add(table);
     this.keepTogether(total);
     this.ensureSpace(captionHeight + headerHeight + (rowHeights[0] ?? 0));
     const capt = this.doc.struct("Caption", {}, () =>
-      this.doc.font("Bold").fontSize(9).fillColor(COLORS.muted).text(caption, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH }),
+      this.doc
+        .font("Bold")
+        .fontSize(9)
+        .fillColor(COLORS.muted)
+        .text(caption, PAGE.margin, this.doc.y, { width: CONTENT_WIDTH }),
     );
     table.add(capt);
     const cellText = (cell: string, i: number, x: number, y: number, bold: boolean) =>
-      this.doc.font(bold ? "Bold" : "Regular").fontSize(9).fillColor(COLORS.text).text(cell, x + 4, y + 3, { width: cols[i]! - 8 });
+      this.doc
+        .font(bold ? "Bold" : "Regular")
+        .fontSize(9)
+        .fillColor(COLORS.text)
+        .text(cell, x + 4, y + 3, { width: cols[i]! - 8 });
     const rule = (y: number, header: boolean) => {
       this.doc.markContent("Artifact", { type: "Layout" });
-      this.doc.moveTo(PAGE.margin, y).lineTo(PAGE.margin + CONTENT_WIDTH, y).lineWidth(header ? 1 : 0.5).strokeColor(COLORS.grid).stroke();
+      this.doc
+        .moveTo(PAGE.margin, y)
+        .lineTo(PAGE.margin + CONTENT_WIDTH, y)
+        .lineWidth(header ? 1 : 0.5)
+        .strokeColor(COLORS.grid)
+        .stroke();
       this.doc.endMarkedContent();
     };
     /** Calls `draw` for each cell with the cell's left edge. */
@@ -247,7 +293,9 @@ class Writer {
       const y = this.doc.y;
       const tr = this.doc.struct("TR");
       table.add(tr);
-      eachCell(cells, (cell, i, x) => tr.add(this.doc.struct(header || i === 0 ? "TH" : "TD", {}, () => cellText(cell, i, x, y, header))));
+      eachCell(cells, (cell, i, x) =>
+        tr.add(this.doc.struct(header || i === 0 ? "TH" : "TD", {}, () => cellText(cell, i, x, y, header))),
+      );
       tr.end();
       rule(y + h, header);
       this.doc.y = y + h;
@@ -275,7 +323,10 @@ function renderCover(w: Writer, m: TReportModel) {
   w.section("Sect", (s) => {
     doc.y = 180;
     s.heading(1, `Digitalcheck ${m.cover.municipality}`);
-    s.para("Selbsteinschätzung der digitalen Reife im Vergleich mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020", { size: 13, color: COLORS.muted });
+    s.para(
+      "Selbsteinschätzung der digitalen Reife im Vergleich mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020",
+      { size: 13, color: COLORS.muted },
+    );
     doc.moveDown(1.5);
     s.table(
       "Angaben zur Kommune und zum Bericht",
@@ -300,14 +351,20 @@ function renderSummary(w: Writer, m: TReportModel) {
   w.section("Sect", (sec) => {
     sec.heading(1, "Zusammenfassung");
     if (s.score !== null) {
-      sec.para(`Digitaler Reifegrad: ${fmt(s.score)} von 100 Punkten – Stufe ${s.level}. ${s.levelDescription}`, { size: 13, bold: true });
+      sec.para(`Digitaler Reifegrad: ${fmt(s.score)} von 100 Punkten – Stufe ${s.level}. ${s.levelDescription}`, {
+        size: 13,
+        bold: true,
+      });
       sec.para(
         `Bundesdurchschnitt 2020: rund ${fmt(s.nationalMean)} Punkte (Stufe ${s.nationalLevel}). Der Index ist ein Modell des Digitalchecks. ${m.method.nationalMeanNote} ${LEVELS_NOTE}`,
       );
     } else {
       sec.para("Es ist noch keine Frage beantwortet; ein Reifegrad lässt sich noch nicht berechnen.");
     }
-    if (s.unanswered > 0) sec.para(`Vorläufig: ${s.unanswered === 1 ? "1 Frage ist" : `${s.unanswered} Fragen sind`} noch offen.`, { bold: true });
+    if (s.unanswered > 0)
+      sec.para(`Vorläufig: ${s.unanswered === 1 ? "1 Frage ist" : `${s.unanswered} Fragen sind`} noch offen.`, {
+        bold: true,
+      });
     const alt = `Netzdiagramm der fünf Dimensionen, 0 bis 100 Punkte: ${s.dimensions.map((d) => `${d.label} ${fmt(d.score)} (Bundesdurchschnitt ${fmt(d.nationalMean)})`).join("; ")}.`;
     sec.figure(alt, 230, (x, y) => drawRadar(doc, s.dimensions, x + CONTENT_WIDTH / 2, y + 112, 80));
     sec.table(
@@ -317,10 +374,12 @@ function renderSummary(w: Writer, m: TReportModel) {
       [0.4, 0.3, 0.3],
     );
     sec.heading(2, "Ihre größten Stärken");
-    if (s.strongest.length > 0) sec.list(s.strongest.map((p, i) => ({ label: `${i + 1}.`, body: [p.text, p.detail].filter(Boolean).join(" ") })));
+    if (s.strongest.length > 0)
+      sec.list(s.strongest.map((p, i) => ({ label: `${i + 1}.`, body: [p.text, p.detail].filter(Boolean).join(" ") })));
     else sec.para("Bei keiner Frage liegen Sie über dem Bundesdurchschnitt 2020.");
     sec.heading(2, "Ihr größter Handlungsbedarf");
-    if (s.weakest.length > 0) sec.list(s.weakest.map((p, i) => ({ label: `${i + 1}.`, body: [p.text, p.detail].filter(Boolean).join(" ") })));
+    if (s.weakest.length > 0)
+      sec.list(s.weakest.map((p, i) => ({ label: `${i + 1}.`, body: [p.text, p.detail].filter(Boolean).join(" ") })));
     else sec.para("Bei keiner Frage liegen Sie unter dem Bundesdurchschnitt 2020.");
   });
 }
@@ -395,7 +454,8 @@ function renderRecommendations(w: Writer, m: TReportModel) {
   w.doc.addPage();
   w.section("Sect", (sec) => {
     sec.heading(1, "Empfehlungen");
-    if (m.recommendations.length === 0) sec.para("Bei den beantworteten Fragen sehen wir keine Lücke, für die wir einen nächsten Schritt empfehlen.");
+    if (m.recommendations.length === 0)
+      sec.para("Bei den beantworteten Fragen sehen wir keine Lücke, für die wir einen nächsten Schritt empfehlen.");
     else {
       sec.para("Die nächsten Schritte, nach Wirkung geordnet:");
       sec.list(m.recommendations.map((r, i) => ({ label: `${i + 1}.`, title: r.title, body: r.text })));
@@ -423,7 +483,10 @@ function renderMethod(w: Writer, m: TReportModel) {
 
 function barsHeight(doc: TDoc, bars: TReportBar[]): number {
   doc.font("Regular").fontSize(8.5);
-  return bars.reduce((h, b) => h + Math.max(16, doc.heightOfString(barLabel(b), { width: CONTENT_WIDTH * 0.42 }) + 4), 0) + 18;
+  return (
+    bars.reduce((h, b) => h + Math.max(16, doc.heightOfString(barLabel(b), { width: CONTENT_WIDTH * 0.42 }) + 4), 0) +
+    18
+  );
 }
 
 const barLabel = (b: TReportBar) => `${b.label}${b.isOwn ? " (Ihre Antwort)" : ""}`;
@@ -440,20 +503,42 @@ function drawBars(doc: TDoc, bars: TReportBar[], x: number, y: number) {
     doc.fillColor(COLORS.text).text(barLabel(b), x, cy + 2, { width: labelW, align: "right" });
     const len = ((b.share ?? 0) / 100) * barW;
     doc.rect(barX, cy + 2, Math.max(len, 0.5), 11).fill(b.isOwn ? COLORS.own : COLORS.other);
-    if (b.isOwn) doc.rect(barX, cy + 2, Math.max(len, 0.5), 11).lineWidth(1).strokeColor("#000000").stroke();
-    doc.font("Regular").fontSize(8.5).fillColor(COLORS.text).text(pct(b.share, b.derived), barX + len + 4, cy + 3, { width: 56, lineBreak: false });
+    if (b.isOwn)
+      doc
+        .rect(barX, cy + 2, Math.max(len, 0.5), 11)
+        .lineWidth(1)
+        .strokeColor("#000000")
+        .stroke();
+    doc
+      .font("Regular")
+      .fontSize(8.5)
+      .fillColor(COLORS.text)
+      .text(pct(b.share, b.derived), barX + len + 4, cy + 3, { width: 56, lineBreak: false });
     cy += h;
   }
   doc.moveTo(barX, y).lineTo(barX, cy).lineWidth(0.5).strokeColor(COLORS.grid).stroke();
-  doc.font("Regular").fontSize(7.5).fillColor(COLORS.muted).text("0 %", barX - 6, cy + 2, { width: 30, lineBreak: false });
+  doc
+    .font("Regular")
+    .fontSize(7.5)
+    .fillColor(COLORS.muted)
+    .text("0 %", barX - 6, cy + 2, { width: 30, lineBreak: false });
   doc.text("100 %", barX + barW - 12, cy + 2, { width: 30, lineBreak: false });
   doc.fillColor(COLORS.text);
 }
 
 /** Radar chart of the five dimensions: own polygon solid, national mean dashed. */
-function drawRadar(doc: TDoc, dims: { label: string; score: number | null; nationalMean: number }[], cx: number, cy: number, r: number) {
+function drawRadar(
+  doc: TDoc,
+  dims: { label: string; score: number | null; nationalMean: number }[],
+  cx: number,
+  cy: number,
+  r: number,
+) {
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / dims.length;
-  const point = (i: number, v: number): [number, number] => [cx + Math.cos(angle(i)) * r * (v / 100), cy + Math.sin(angle(i)) * r * (v / 100)];
+  const point = (i: number, v: number): [number, number] => [
+    cx + Math.cos(angle(i)) * r * (v / 100),
+    cy + Math.sin(angle(i)) * r * (v / 100),
+  ];
   doc.lineWidth(0.5).strokeColor(COLORS.grid);
   for (const level of [25, 50, 75, 100]) {
     dims.forEach((_, i) => {
@@ -467,7 +552,11 @@ function drawRadar(doc: TDoc, dims: { label: string; score: number | null; natio
     const [px, py] = point(i, 100);
     doc.moveTo(cx, cy).lineTo(px, py).stroke();
     const [lx, ly] = point(i, 122);
-    doc.font("Regular").fontSize(8.5).fillColor(COLORS.text).text(d.label, lx - 50, ly - 5, { width: 100, align: "center", lineBreak: false });
+    doc
+      .font("Regular")
+      .fontSize(8.5)
+      .fillColor(COLORS.text)
+      .text(d.label, lx - 50, ly - 5, { width: 100, align: "center", lineBreak: false });
   });
   const polygon = (values: number[]) => {
     values.forEach((v, i) => {
@@ -486,8 +575,19 @@ function drawRadar(doc: TDoc, dims: { label: string; score: number | null; natio
   }
   const ly = cy + r + 28;
   doc.rect(cx - 120, ly, 14, 3).fill(COLORS.own);
-  doc.font("Regular").fontSize(8.5).fillColor(COLORS.text).text("Ihre Kommune", cx - 102, ly - 4, { lineBreak: false });
-  doc.moveTo(cx + 10, ly + 1.5).lineTo(cx + 24, ly + 1.5).lineWidth(1.5).dash(4, { space: 3 }).strokeColor(COLORS.national).stroke().undash();
+  doc
+    .font("Regular")
+    .fontSize(8.5)
+    .fillColor(COLORS.text)
+    .text("Ihre Kommune", cx - 102, ly - 4, { lineBreak: false });
+  doc
+    .moveTo(cx + 10, ly + 1.5)
+    .lineTo(cx + 24, ly + 1.5)
+    .lineWidth(1.5)
+    .dash(4, { space: 3 })
+    .strokeColor(COLORS.national)
+    .stroke()
+    .undash();
   doc.fillColor(COLORS.text).text("Bundesdurchschnitt 2020", cx + 28, ly - 4, { lineBreak: false });
 }
 
@@ -504,15 +604,28 @@ function addPageFurniture(doc: TDoc, m: TReportModel) {
       doc.rotate(-40, { origin: [PAGE.width / 2, PAGE.height / 2] });
       doc.font("Bold").fontSize(34).fillColor(COLORS.watermark).fillOpacity(0.45);
       // Wider than the page so that the rotated line never wraps.
-      doc.text("Entwurf – nicht abgeschlossen", -PAGE.width / 2, PAGE.height / 2 - 20, { width: PAGE.width * 2, align: "center", lineBreak: false });
+      doc.text("Entwurf – nicht abgeschlossen", -PAGE.width / 2, PAGE.height / 2 - 20, {
+        width: PAGE.width * 2,
+        align: "center",
+        lineBreak: false,
+      });
       doc.restore();
       doc.fillOpacity(1);
       doc.endMarkedContent();
     }
     doc.markContent("Artifact", { type: "Pagination" });
     doc.font("Regular").fontSize(8.5).fillColor(COLORS.muted);
-    doc.text(`Kommunaler Digitalcheck · ${m.cover.municipality} · erstellt am ${m.cover.date}`, PAGE.margin, PAGE.height - 42, { width: CONTENT_WIDTH * 0.75, lineBreak: false });
-    doc.text(`Seite ${i - range.start + 1} von ${range.count}`, PAGE.margin, PAGE.height - 42, { width: CONTENT_WIDTH, align: "right", lineBreak: false });
+    doc.text(
+      `Kommunaler Digitalcheck · ${m.cover.municipality} · erstellt am ${m.cover.date}`,
+      PAGE.margin,
+      PAGE.height - 42,
+      { width: CONTENT_WIDTH * 0.75, lineBreak: false },
+    );
+    doc.text(`Seite ${i - range.start + 1} von ${range.count}`, PAGE.margin, PAGE.height - 42, {
+      width: CONTENT_WIDTH,
+      align: "right",
+      lineBreak: false,
+    });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }

@@ -24,7 +24,15 @@ export type TReportModel = {
   title: string;
   fileName: string;
   isDraft: boolean;
-  cover: { municipality: string; state: string; sizeClass: string; role: string; date: string; status: string; ags: string | null };
+  cover: {
+    municipality: string;
+    state: string;
+    sizeClass: string;
+    role: string;
+    date: string;
+    status: string;
+    ags: string | null;
+  };
   summary: {
     score: number | null;
     level: string | null;
@@ -53,12 +61,17 @@ export type TReportModel = {
   };
 };
 
-const formatDate = (d: Date) => d.toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" });
+const formatDate = (d: Date) =>
+  d.toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" });
 
 /** "Digitalcheck-Großenhain-2026-11-25.pdf"; characters that no file system likes become "-". */
 export function reportFileName(municipality: string, date: Date): string {
   const iso = date.toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
-  const safe = municipality.replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]+/g, "-").replace(/\s+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  const safe = municipality
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]+/g, "-")
+    .replace(/\s+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
   // Cut by code points, never inside a surrogate pair (a split pair makes the name unencodable).
   const short = Array.from(safe).slice(0, 80).join("") || "Kommune";
   return `Digitalcheck-${short}-${iso}.pdf`;
@@ -91,10 +104,21 @@ export function buildReportModel(input: {
     .map((q) => ({ q, diff: (scoreAnswer(q, answers[q.id]) ?? 0) - nationalMeanScore(q) }));
   const describe = (q: TQuestion) => {
     const item = items.get(q.id)!;
-    return { text: item.statements[0]?.text ?? q.text, detail: item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : "" };
+    return {
+      text: item.statements[0]?.text ?? q.text,
+      detail: item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : "",
+    };
   };
-  const strongest = [...scored].sort((a, b2) => b2.diff - a.diff).filter((x) => x.diff > 0).slice(0, 3).map((x) => describe(x.q));
-  const weakest = [...scored].sort((a, b2) => a.diff - b2.diff).filter((x) => x.diff < 0).slice(0, 3).map((x) => describe(x.q));
+  const strongest = [...scored]
+    .sort((a, b2) => b2.diff - a.diff)
+    .filter((x) => x.diff > 0)
+    .slice(0, 3)
+    .map((x) => describe(x.q));
+  const weakest = [...scored]
+    .sort((a, b2) => a.diff - b2.diff)
+    .filter((x) => x.diff < 0)
+    .slice(0, 3)
+    .map((x) => describe(x.q));
 
   const peerShares = new Map(peers && !peers.suppressed ? peers.questions.map((q) => [q.id, q.shares]) : []);
   const topics = ref.topics.map((t) => ({
@@ -108,11 +132,21 @@ export function buildReportModel(input: {
         return {
           id: q.id,
           text: q.text,
-          statements: item ? item.statements.map((s) => ({ text: s.text, derived: s.derived })) : [{ text: "Noch nicht beantwortet.", derived: false }],
+          statements: item
+            ? item.statements.map((s) => ({ text: s.text, derived: s.derived }))
+            : [{ text: "Noch nicht beantwortet.", derived: false }],
           // "vor 0 %" says nothing: the lowest answer gets no position sentence.
-          position: item && item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : null,
-          national: q.options.map((o) => ({ label: shareLabel(o), share: o.share, derived: isDerivedShare(o), isOwn: chosen.has(o.id) })),
-          peers: shares ? q.options.map((o) => ({ label: shareLabel(o), share: shares[o.id] ?? 0, isOwn: chosen.has(o.id) })) : null,
+          position:
+            item && item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : null,
+          national: q.options.map((o) => ({
+            label: shareLabel(o),
+            share: o.share,
+            derived: isDerivedShare(o),
+            isOwn: chosen.has(o.id),
+          })),
+          peers: shares
+            ? q.options.map((o) => ({ label: shareLabel(o), share: shares[o.id] ?? 0, isOwn: chosen.has(o.id) }))
+            : null,
         };
       }),
   }));
@@ -161,7 +195,12 @@ export function buildReportModel(input: {
       shareBaseNote: shareBaseNote(ref),
       sample: ref.source.sample,
       fieldwork: ref.source.fieldworkText,
-      published: new Date(ref.source.published).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+      published: new Date(ref.source.published).toLocaleDateString("de-DE", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      }),
     },
   };
 }

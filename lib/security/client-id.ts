@@ -8,7 +8,10 @@ import { getEnv } from "../env";
 export function clientIdFromHeaders(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
   if (!forwarded) return headers.get("x-real-ip") ?? "unknown";
-  const parts = forwarded.split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = forwarded
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   // Behind a trusted proxy the client is the first entry; without one, the last hop is the socket.
   return (getEnv().TRUST_PROXY ? parts[0] : parts[parts.length - 1]) ?? "unknown";
 }

@@ -47,7 +47,9 @@ export async function verifyPasswordAsync(plain: string, stored: string): Promis
   const parsed = parseStored(stored);
   if (!parsed) return false;
   const key = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(plain.normalize("NFC"), parsed.salt, KEY_BYTES, SCRYPT_OPTIONS, (error, derived) => (error ? reject(error) : resolve(derived))),
+    scrypt(plain.normalize("NFC"), parsed.salt, KEY_BYTES, SCRYPT_OPTIONS, (error, derived) =>
+      error ? reject(error) : resolve(derived),
+    ),
   );
   return keysEqual(key, parsed.key);
 }

@@ -44,7 +44,11 @@ export function decideAfterCount(counter: TRateCounter, count: number, now = Dat
 }
 
 /** Without counting (a stored row of this window, or none): limited once the count has reached the limit. */
-export function decideWithoutCount(counter: TRateCounter, stored: { window: number; count: number } | null, now = Date.now()): TRateDecision {
+export function decideWithoutCount(
+  counter: TRateCounter,
+  stored: { window: number; count: number } | null,
+  now = Date.now(),
+): TRateDecision {
   if (!stored || stored.window !== counter.window || stored.count < counter.limit) return { ok: true };
   return { ok: false, retryAfterSeconds: retryAfterSeconds(counter, now) };
 }

@@ -1,7 +1,15 @@
 import "server-only";
 import { db } from "../db/client";
 import { getDatabaseConfig } from "../db/database-url";
-import { COUNT_UPSERT_SQL, RATE_LIMITS, decideAfterCount, decideWithoutCount, rateCounter, type TRateBucket, type TRateDecision } from "./rate-limit-rules";
+import {
+  COUNT_UPSERT_SQL,
+  RATE_LIMITS,
+  decideAfterCount,
+  decideWithoutCount,
+  rateCounter,
+  type TRateBucket,
+  type TRateDecision,
+} from "./rate-limit-rules";
 
 export { RATE_LIMITS, type TRateBucket, type TRateDecision };
 
@@ -12,7 +20,11 @@ export { RATE_LIMITS, type TRateBucket, type TRateDecision };
 export async function consumeRateLimit(bucket: TRateBucket, client: string, now = Date.now()): Promise<TRateDecision> {
   const counter = rateCounter(bucket, client, now);
   const placeholders: [string, string] = getDatabaseConfig().provider === "postgresql" ? ["$1", "$2"] : ["?", "?"];
-  const rows = await db.$queryRawUnsafe<{ count: number | bigint }[]>(COUNT_UPSERT_SQL(placeholders), counter.key, counter.window);
+  const rows = await db.$queryRawUnsafe<{ count: number | bigint }[]>(
+    COUNT_UPSERT_SQL(placeholders),
+    counter.key,
+    counter.window,
+  );
   return decideAfterCount(counter, Number(rows[0]?.count ?? 1), now);
 }
 

@@ -20,7 +20,12 @@ const valueSchemas = new Map<string, TValueSchema>(reference.questions.map((q) =
 /** Any subset of the questions (a partial save). Unknown question ids are rejected. */
 export const ZAnswersPartial = z.strictObject(
   Object.fromEntries([...valueSchemas].map(([id, s]) => [id, z.optional(s)])),
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekannte Frage: ${iss.keys.join(", ")}` : "Die Antworten müssen ein Objekt sein.") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `Unbekannte Frage: ${iss.keys.join(", ")}`
+        : "Die Antworten müssen ein Objekt sein.",
+  },
 ) as unknown as z.ZodType<Partial<TAnswers>>;
 
 /**
@@ -29,7 +34,12 @@ export const ZAnswersPartial = z.strictObject(
  */
 export const ZAnswersPatch = z.strictObject(
   Object.fromEntries([...valueSchemas].map(([id, s]) => [id, z.optional(z.nullable(s))])),
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekannte Frage: ${iss.keys.join(", ")}` : "Die Antworten müssen ein Objekt sein.") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `Unbekannte Frage: ${iss.keys.join(", ")}`
+        : "Die Antworten müssen ein Objekt sein.",
+  },
 ) as unknown as z.ZodType<Record<string, TAnswerValue | null | undefined>>;
 
 export function getValueSchema(questionId: string): TValueSchema | undefined {

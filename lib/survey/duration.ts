@@ -18,6 +18,7 @@ export function countWords(ref: TReference): number {
 }
 
 export function estimateDurationMinutes(ref: TReference): number {
-  const minutes = countWords(ref) / READING_WORDS_PER_MINUTE + (ref.questions.length * SECONDS_PER_DECISION) / 60 + PROFILE_MINUTES;
+  const minutes =
+    countWords(ref) / READING_WORDS_PER_MINUTE + (ref.questions.length * SECONDS_PER_DECISION) / 60 + PROFILE_MINUTES;
   return Math.ceil(minutes);
 }

@@ -50,7 +50,9 @@ export const ZQuestion = z.strictObject({
   statementSubject: z.string().min(1).optional(),
   options: z.array(ZOption).min(2),
   aggregates: z
-    .array(z.strictObject({ options: z.array(ZId).min(2), share: ZShare, label: z.string().min(1), statement: ZStatement }))
+    .array(
+      z.strictObject({ options: z.array(ZId).min(2), share: ZShare, label: z.string().min(1), statement: ZStatement }),
+    )
     .optional(),
   /** Next step for municipalities whose answer is one of `options`; priority 1 = most impactful. */
   recommendation: z
@@ -90,8 +92,16 @@ export const ZReference = z
         seen.add(id);
       }
     };
-    unique(ref.topics.map((t) => t.id), ["topics"], "topic");
-    unique(ref.questions.map((q) => q.id), ["questions"], "question");
+    unique(
+      ref.topics.map((t) => t.id),
+      ["topics"],
+      "topic",
+    );
+    unique(
+      ref.questions.map((q) => q.id),
+      ["questions"],
+      "question",
+    );
     const topicIds = new Set(ref.topics.map((t) => t.id));
     for (const topic of ref.topics) {
       if (!ref.questions.some((q) => q.topic === topic.id)) issue(["topics"], `topic "${topic.id}" has no questions`);
@@ -99,7 +109,11 @@ export const ZReference = z
     ref.questions.forEach((q, qi) => {
       const at = (...p: (string | number)[]) => ["questions", qi, ...p];
       if (!topicIds.has(q.topic)) issue(at("topic"), `unknown topic "${q.topic}"`);
-      unique(q.options.map((o) => o.id), at("options"), "option");
+      unique(
+        q.options.map((o) => o.id),
+        at("options"),
+        "option",
+      );
       q.options.forEach((o, oi) => {
         // A published figure is a whole percentage as printed in the press release.
         if (o.published && (o.share === null || !Number.isInteger(o.share))) {
@@ -107,13 +121,20 @@ export const ZReference = z
         }
         if (o.share === null && o.published) issue(at("options", oi), "an option without share cannot be published");
         const derived = !o.published && o.share !== null;
-        if (derived && !o.shareLabel) issue(at("options", oi, "shareLabel"), "a derived remainder says what it stands for (shareLabel)");
-        if (!derived && o.shareLabel) issue(at("options", oi, "shareLabel"), "only a derived remainder has a shareLabel");
-        if (q.ordinal && o.rank === undefined) issue(at("options", oi, "rank"), "every option of an ordinal question has a rank (or null)");
+        if (derived && !o.shareLabel)
+          issue(at("options", oi, "shareLabel"), "a derived remainder says what it stands for (shareLabel)");
+        if (!derived && o.shareLabel)
+          issue(at("options", oi, "shareLabel"), "only a derived remainder has a shareLabel");
+        if (q.ordinal && o.rank === undefined)
+          issue(at("options", oi, "rank"), "every option of an ordinal question has a rank (or null)");
         if (!q.ordinal && o.rank !== undefined) issue(at("options", oi, "rank"), "rank only on ordinal questions");
-        if (o.exclusive && q.type !== "multi") issue(at("options", oi, "exclusive"), "exclusive only on multi-choice questions");
+        if (o.exclusive && q.type !== "multi")
+          issue(at("options", oi, "exclusive"), "exclusive only on multi-choice questions");
         if ((o.share === null) === (o.statement !== undefined)) {
-          issue(at("options", oi, "statement"), "an option with a share has a statement template, one without has none");
+          issue(
+            at("options", oi, "statement"),
+            "an option with a share has a statement template, one without has none",
+          );
         }
       });
       if (q.type === "single") {
@@ -124,11 +145,14 @@ export const ZReference = z
       if (q.ordinal) {
         const ranks = q.options.map((o) => o.rank).filter((r): r is number => typeof r === "number");
         const distinct = new Set(ranks);
-        if (distinct.size !== ranks.length || ranks.length < 2) issue(at("options"), "ordinal ranks must be distinct, at least two");
+        if (distinct.size !== ranks.length || ranks.length < 2)
+          issue(at("options"), "ordinal ranks must be distinct, at least two");
       }
-      if (q.dimension !== "context" && !q.recommendation) issue(at("recommendation"), "maturity questions need a recommendation");
+      if (q.dimension !== "context" && !q.recommendation)
+        issue(at("recommendation"), "maturity questions need a recommendation");
       for (const id of q.recommendation?.options ?? []) {
-        if (!q.options.some((o) => o.id === id)) issue(at("recommendation"), `recommendation names unknown option "${id}"`);
+        if (!q.options.some((o) => o.id === id))
+          issue(at("recommendation"), `recommendation names unknown option "${id}"`);
       }
       for (const [ai, agg] of (q.aggregates ?? []).entries()) {
         const opts = agg.options.map((id) => q.options.find((o) => o.id === id));

@@ -29,12 +29,17 @@ export function buildValueSchema(q: Pick<TQuestion, "type" | "options">): TValue
     minLength(1, MSG_AT_LEAST_ONE),
     maxLength(ids.length, MSG_ONCE),
     refine((v) => new Set(v).size === v.length, MSG_ONCE),
-    refine((v) => v.length === 1 || !v.some((id) => exclusive.has(id)), `„${exclusiveLabel}“ lässt sich nicht mit anderen Antworten kombinieren.`),
+    refine(
+      (v) => v.length === 1 || !v.some((id) => exclusive.has(id)),
+      `„${exclusiveLabel}“ lässt sich nicht mit anderen Antworten kombinieren.`,
+    ),
   );
 }
 
 /** Every question of one step answered validly (the form's "Weiter"); other keys are ignored. */
-export function buildStepSchema(questions: readonly Pick<TQuestion, "id" | "type" | "options">[]): ZodMiniType<TAnswers> {
+export function buildStepSchema(
+  questions: readonly Pick<TQuestion, "id" | "type" | "options">[],
+): ZodMiniType<TAnswers> {
   return object(Object.fromEntries(questions.map((q) => [q.id, buildValueSchema(q)])), {
     error: "Die Antworten müssen ein Objekt sein.",
   }) as unknown as ZodMiniType<TAnswers>;

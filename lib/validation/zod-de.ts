@@ -9,13 +9,17 @@ export type TFieldIssue = { path: string; message: string };
 
 /** zod issues as the contract's `issues` array: dotted path + German message. */
 export function toFieldIssues(error: z.ZodError, prefix?: string): TFieldIssue[] {
-  return error.issues.map((i) => {
-    const path = [prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== "").join(".");
-    return { path, message: i.message, keys: i.code === "unrecognized_keys" ? i.keys : undefined };
-  }).flatMap(({ path, message, keys }) =>
-    // One issue per unknown key, each with its own path ("answers.foo", "answers.bar").
-    keys ? keys.map((k) => ({ path: [path, k].filter(Boolean).join("."), message: message.replace(/:.*$/s, `: ${k}`) })) : [{ path, message }],
-  );
+  return error.issues
+    .map((i) => {
+      const path = [prefix, ...i.path.map(String)].filter((p) => p !== undefined && p !== "").join(".");
+      return { path, message: i.message, keys: i.code === "unrecognized_keys" ? i.keys : undefined };
+    })
+    .flatMap(({ path, message, keys }) =>
+      // One issue per unknown key, each with its own path ("answers.foo", "answers.bar").
+      keys
+        ? keys.map((k) => ({ path: [path, k].filter(Boolean).join("."), message: message.replace(/:.*$/s, `: ${k}`) }))
+        : [{ path, message }],
+    );
 }
 
 /**
@@ -24,6 +28,7 @@ export function toFieldIssues(error: z.ZodError, prefix?: string): TFieldIssue[]
  */
 export function toFieldErrors(issues: readonly TFieldIssue[] | undefined, prefix = ""): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { path, message } of issues ?? []) out[prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path] ??= message;
+  for (const { path, message } of issues ?? [])
+    out[prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path] ??= message;
   return out;
 }

@@ -68,7 +68,10 @@ export default function Page() {
 export function buildFloorApp({ root, dir }) {
   mkdirSync(path.join(dir, "app"), { recursive: true });
   for (const [name, text] of Object.entries(FILES)) writeFileSync(path.join(dir, name), text);
-  const link = spawnSync("cp", ["-al", path.join(root, "node_modules"), path.join(dir, "node_modules")], { encoding: "utf8", timeout: 120_000 });
+  const link = spawnSync("cp", ["-al", path.join(root, "node_modules"), path.join(dir, "node_modules")], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   if (link.status !== 0)
     throw new Error(
       `node_modules lässt sich nicht nach ${dir} verlinken (${(link.stderr || "").trim().split("\n")[0] || link.status}). ` +
@@ -91,4 +94,11 @@ export function buildFloorApp({ root, dir }) {
 export const floorEnv = () => ({ ...process.env, NODE_ENV: "production" });
 
 /** The command line (after `node`) that serves the floor app in its directory on 127.0.0.1:port. */
-export const floorServerArgs = (port) => ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
+export const floorServerArgs = (port) => [
+  "node_modules/next/dist/bin/next",
+  "start",
+  "-H",
+  "127.0.0.1",
+  "-p",
+  String(port),
+];

@@ -1,7 +1,14 @@
 import { expect, test } from "../support/test";
 import { ZReference } from "../../lib/survey/schema";
 import { reference } from "../../lib/survey/reference";
-import { completeAnswers, countAssessmentsNamed, createAssessment, queryTestDatabase, uniqueName, validProfile } from "../support/fixtures";
+import {
+  completeAnswers,
+  countAssessmentsNamed,
+  createAssessment,
+  queryTestDatabase,
+  uniqueName,
+  validProfile,
+} from "../support/fixtures";
 
 const GERMAN = /[äöüß]|Bitte|ungültig|nicht|Die |Der |Das /;
 
@@ -42,12 +49,36 @@ test.describe("POST /api/assessments", () => {
   });
 
   const invalid: [string, (name: string) => unknown, string][] = [
-    ["name too long", (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, name: n + "x".repeat(201) } }), "municipality.name"],
-    ["population 0", (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, population: 0 } }), "municipality.population"],
-    ["population as text", (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, population: "viele" } }), "municipality.population"],
-    ["AGS of another state", (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, ags: "14627060" } }), "municipality.ags"],
-    ["AGS with 7 digits", (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, ags: "0916200" } }), "municipality.ags"],
-    ["unknown state", (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, state: "DE-XX" } }), "municipality.state"],
+    [
+      "name too long",
+      (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, name: n + "x".repeat(201) } }),
+      "municipality.name",
+    ],
+    [
+      "population 0",
+      (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, population: 0 } }),
+      "municipality.population",
+    ],
+    [
+      "population as text",
+      (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, population: "viele" } }),
+      "municipality.population",
+    ],
+    [
+      "AGS of another state",
+      (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, ags: "14627060" } }),
+      "municipality.ags",
+    ],
+    [
+      "AGS with 7 digits",
+      (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, ags: "0916200" } }),
+      "municipality.ags",
+    ],
+    [
+      "unknown state",
+      (n) => ({ ...validProfile(n), municipality: { ...validProfile(n).municipality, state: "DE-XX" } }),
+      "municipality.state",
+    ],
     ["unknown role", (n) => ({ ...validProfile(n), respondentRole: "king" }), "respondentRole"],
     ["missing municipality", () => ({ respondentRole: "mayor" }), "municipality"],
   ];
@@ -64,7 +95,10 @@ test.describe("POST /api/assessments", () => {
   }
 
   test("422 for malformed JSON", async ({ request }) => {
-    const res = await request.post("/api/assessments", { headers: { "content-type": "application/json" }, data: Buffer.from("{nicht json") });
+    const res = await request.post("/api/assessments", {
+      headers: { "content-type": "application/json" },
+      data: Buffer.from("{nicht json"),
+    });
     expect(res.status()).toBe(422);
     expect((await res.json()).error).toBe("Die Anfrage enthält kein gültiges JSON.");
   });
@@ -80,7 +114,12 @@ test.describe("POST /api/assessments", () => {
 });
 
 test.describe("GET /api/assessments/{token}", () => {
-  for (const [label, token] of [["well-formed", "A".repeat(43)], ["short", "kurz"], ["traversal", "..%2F..%2Fetc"], ["500 chars", "A".repeat(500)]]) {
+  for (const [label, token] of [
+    ["well-formed", "A".repeat(43)],
+    ["short", "kurz"],
+    ["traversal", "..%2F..%2Fetc"],
+    ["500 chars", "A".repeat(500)],
+  ]) {
     test(`404 with a German message for an unknown token (${label})`, async ({ request }) => {
       const res = await request.get(`/api/assessments/${token}`);
       expect(res.status()).toBe(404);
@@ -97,18 +136,28 @@ test.describe("PUT /api/assessments/{token}/answers", () => {
     });
     expect(res.status()).toBe(200);
     expect(await res.json()).toEqual({ version: 2 });
-    const second = await request.put(`/api/assessments/${token}/answers`, { data: { version: 2, answers: { e_invoice: "planned" } } });
+    const second = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: 2, answers: { e_invoice: "planned" } },
+    });
     expect(second.status()).toBe(200);
     const got = await (await request.get(`/api/assessments/${token}`)).json();
     // Only the questions sent change; multi-choice answers come back in the file's option order.
-    expect(got.answers).toEqual({ e_file: "in_use", obstacles: ["lack_of_funds", "lack_of_knowhow"], e_invoice: "planned" });
+    expect(got.answers).toEqual({
+      e_file: "in_use",
+      obstacles: ["lack_of_funds", "lack_of_knowhow"],
+      e_invoice: "planned",
+    });
     expect(got.version).toBe(3);
   });
 
   test("null clears an answer", async ({ request }) => {
     const { token } = await createAssessment(request);
-    await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "in_use", e_payment: "planned" } } });
-    const res = await request.put(`/api/assessments/${token}/answers`, { data: { version: 2, answers: { e_file: null } } });
+    await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: 1, answers: { e_file: "in_use", e_payment: "planned" } },
+    });
+    const res = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: 2, answers: { e_file: null } },
+    });
     expect(res.status()).toBe(200);
     expect((await (await request.get(`/api/assessments/${token}`)).json()).answers).toEqual({ e_payment: "planned" });
   });
@@ -116,7 +165,9 @@ test.describe("PUT /api/assessments/{token}/answers", () => {
   test("409 for a stale version, never a silent overwrite", async ({ request }) => {
     const { token } = await createAssessment(request);
     await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "in_use" } } });
-    const stale = await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "neither" } } });
+    const stale = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: 1, answers: { e_file: "neither" } },
+    });
     expect(stale.status()).toBe(409);
     const body = await stale.json();
     expect(body.error).toMatch(GERMAN);
@@ -130,10 +181,22 @@ test.describe("PUT /api/assessments/{token}/answers", () => {
     ["unknown question id", { version: 1, answers: { e_fiel: "in_use" } }, "answers.e_fiel"],
     ["unknown option id", { version: 1, answers: { e_file: "maybe" } }, "answers.e_file"],
     ["a number as option", { version: 1, answers: { e_file: 1 } }, "answers.e_file"],
-    ["a string for a multi-choice question", { version: 1, answers: { obstacles: "lack_of_funds" } }, "answers.obstacles"],
+    [
+      "a string for a multi-choice question",
+      { version: 1, answers: { obstacles: "lack_of_funds" } },
+      "answers.obstacles",
+    ],
     ["an empty multi-choice array", { version: 1, answers: { obstacles: [] } }, "answers.obstacles"],
-    ["duplicate options", { version: 1, answers: { obstacles: ["lack_of_funds", "lack_of_funds"] } }, "answers.obstacles"],
-    ["exclusive option combined", { version: 1, answers: { pandemic_investments: ["none", "technology"] } }, "answers.pandemic_investments"],
+    [
+      "duplicate options",
+      { version: 1, answers: { obstacles: ["lack_of_funds", "lack_of_funds"] } },
+      "answers.obstacles",
+    ],
+    [
+      "exclusive option combined",
+      { version: 1, answers: { pandemic_investments: ["none", "technology"] } },
+      "answers.pandemic_investments",
+    ],
     ["version missing", { answers: { e_file: "in_use" } }, "version"],
     ["version as text", { version: "1", answers: { e_file: "in_use" } }, "version"],
     ["answers as array", { version: 1, answers: ["in_use"] }, "answers"],
@@ -160,7 +223,10 @@ test.describe("PUT /api/assessments/{token}/answers", () => {
 
   test("422 for malformed JSON; nothing changes", async ({ request }) => {
     const { token } = await createAssessment(request);
-    const res = await request.put(`/api/assessments/${token}/answers`, { headers: { "content-type": "application/json" }, data: Buffer.from('{"version":1,') });
+    const res = await request.put(`/api/assessments/${token}/answers`, {
+      headers: { "content-type": "application/json" },
+      data: Buffer.from('{"version":1,'),
+    });
     expect(res.status()).toBe(422);
     expect((await (await request.get(`/api/assessments/${token}`)).json()).version).toBe(1);
   });
@@ -178,7 +244,9 @@ test.describe("POST /api/assessments/{token}/submit", () => {
     expect((await (await request.get(`/api/assessments/${token}`)).json()).status).toBe("draft");
 
     const all = completeAnswers();
-    expect((await request.put(`/api/assessments/${token}/answers`, { data: { version: 2, answers: all } })).status()).toBe(200);
+    expect(
+      (await request.put(`/api/assessments/${token}/answers`, { data: { version: 2, answers: all } })).status(),
+    ).toBe(200);
     const ok = await request.post(`/api/assessments/${token}/submit`);
     expect(ok.status()).toBe(200);
     expect((await ok.json()).status).toBe("submitted");
@@ -186,7 +254,9 @@ test.describe("POST /api/assessments/{token}/submit", () => {
     expect(got.status).toBe("submitted");
     expect(got.answers).toEqual(all);
 
-    const locked = await request.put(`/api/assessments/${token}/answers`, { data: { version: got.version, answers: { e_file: "neither" } } });
+    const locked = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: got.version, answers: { e_file: "neither" } },
+    });
     expect(locked.status()).toBe(409);
     expect((await (await request.get(`/api/assessments/${token}`)).json()).answers.e_file).toBe(all.e_file);
 
@@ -194,7 +264,9 @@ test.describe("POST /api/assessments/{token}/submit", () => {
     expect(reopened.status()).toBe(200);
     const draft = await (await request.get(`/api/assessments/${token}`)).json();
     expect(draft.status).toBe("draft");
-    const edit = await request.put(`/api/assessments/${token}/answers`, { data: { version: draft.version, answers: { e_file: "neither" } } });
+    const edit = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: draft.version, answers: { e_file: "neither" } },
+    });
     expect(edit.status()).toBe(200);
   });
 
@@ -208,7 +280,9 @@ test.describe("DELETE /api/assessments/{token}", () => {
     const { token } = await createAssessment(request);
     expect((await request.delete(`/api/assessments/${token}`)).status()).toBe(204);
     expect((await request.get(`/api/assessments/${token}`)).status()).toBe(404);
-    expect((await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: {} } })).status()).toBe(404);
+    expect(
+      (await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: {} } })).status(),
+    ).toBe(404);
     expect((await request.post(`/api/assessments/${token}/submit`)).status()).toBe(404);
     expect((await request.delete(`/api/assessments/${token}`)).status()).toBe(404);
     expect((await request.get(`/a/${token}`)).status()).toBe(404);
@@ -218,14 +292,22 @@ test.describe("DELETE /api/assessments/{token}", () => {
 test.describe("compression of JSON answers", () => {
   const GZIP = { "accept-encoding": "gzip, deflate, br" };
 
-  test("an autosave's short answer is sent as it is, also to a client that accepts gzip; a long answer is gzipped", async ({ request }) => {
+  test("an autosave's short answer is sent as it is, also to a client that accepts gzip; a long answer is gzipped", async ({
+    request,
+  }) => {
     const { token } = await createAssessment(request);
-    const save = await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: {} }, headers: GZIP });
+    const save = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: 1, answers: {} },
+      headers: GZIP,
+    });
     expect(save.status()).toBe(200);
     expect(save.headers()["content-encoding"]).toBeUndefined();
     expect(await save.json()).toEqual({ version: 2 });
 
-    const stale = await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: {} }, headers: GZIP });
+    const stale = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: 1, answers: {} },
+      headers: GZIP,
+    });
     expect(stale.status()).toBe(409);
     expect(stale.headers()["content-encoding"]).toBeUndefined();
 

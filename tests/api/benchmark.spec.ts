@@ -25,12 +25,23 @@ test.describe("GET /api/assessments/{token}/benchmark", () => {
       statement: "Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen.",
       ahead: 80,
     });
-    expect(item("e_file")).toMatchObject({ share: 61, statement: "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.", ahead: 23 });
+    expect(item("e_file")).toMatchObject({
+      share: 61,
+      statement: "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.",
+      ahead: 23,
+    });
     expect(item("staff_digital_skills").ahead).toBe(51);
-    expect(item("e_payment").statement).toBe("Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.");
+    expect(item("e_payment").statement).toBe(
+      "Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
+    );
     expect(item("e_payment").derived).toBe(true);
-    expect(item("biggest_challenges")).toMatchObject({ shares: { finances: 68, digital_transformation: 31 }, ahead: null });
-    expect(item("digital_strategy").statement).toContain("Insgesamt hatten 2020 56 % der Kommunen noch keine Digitalstrategie");
+    expect(item("biggest_challenges")).toMatchObject({
+      shares: { finances: 68, digital_transformation: 31 },
+      ahead: null,
+    });
+    expect(item("digital_strategy").statement).toContain(
+      "Insgesamt hatten 2020 56 % der Kommunen noch keine Digitalstrategie",
+    );
     expect(b.recommendations.map((r: { questionId: string }) => r.questionId)).toEqual([
       "online_applications",
       "e_file",

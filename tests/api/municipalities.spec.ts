@@ -11,7 +11,12 @@ test.describe("GET /api/municipalities", () => {
       const body = await res.json();
       expect(body.gebietsstand).toBe("2026-02-28");
       expect(body.source).toContain("Statistisches Bundesamt (Destatis)");
-      expect(body.items[0]).toMatchObject({ ags: "14627060", name: "Großenhain, Stadt", state: "DE-SN", sizeClass: "5000_19999" });
+      expect(body.items[0]).toMatchObject({
+        ags: "14627060",
+        name: "Großenhain, Stadt",
+        state: "DE-SN",
+        sizeClass: "5000_19999",
+      });
       expect(body.items[0].kreis).toContain("Meißen");
     }
   });
@@ -52,7 +57,7 @@ test.describe("GET /api/municipalities", () => {
     });
   }
 
-  for (const q of ["<script>alert(1)</script>", "'; DROP TABLE \"Assessment\"; --", "%%%%", "\u0000\u0000", "🙂🙂"]) {
+  for (const q of ["<script>alert(1)</script>", '\'; DROP TABLE "Assessment"; --', "%%%%", "\u0000\u0000", "🙂🙂"]) {
     test(`hostile query ${JSON.stringify(q).slice(0, 20)} gets an answer, not an error`, async ({ request }) => {
       const res = await request.get(`/api/municipalities?q=${encodeURIComponent(q)}`);
       expect([200, 422]).toContain(res.status());
@@ -67,7 +72,10 @@ test.describe("POST /api/assessments with the register", () => {
   test("an AGS from the register with a contradicting state is refused with 422", async ({ request }) => {
     // 14627060 is Großenhain, Sachsen; the prefix check alone already names the state.
     const name = uniqueName();
-    const body = { ...validProfile(name), municipality: { ...validProfile(name).municipality, state: "DE-BY", ags: "14627060" } };
+    const body = {
+      ...validProfile(name),
+      municipality: { ...validProfile(name).municipality, state: "DE-BY", ags: "14627060" },
+    };
     const res = await request.post("/api/assessments", { data: body });
     expect(res.status()).toBe(422);
     expect(await countAssessmentsNamed(name)).toBe(0);

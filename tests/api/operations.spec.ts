@@ -24,7 +24,9 @@ test("GET /api/health: database reachable and migrations current", async ({ requ
   expect(body.database).toBe(DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql");
 });
 
-test("an idle keep-alive connection stays open past 5 s, so a request sent on it is answered, not reset", async ({ baseURL }) => {
+test("an idle keep-alive connection stays open past 5 s, so a request sent on it is answered, not reset", async ({
+  baseURL,
+}) => {
   const url = new URL(baseURL!);
   const socket = net.connect(Number(url.port), url.hostname);
   await once(socket, "connect");
@@ -53,7 +55,10 @@ test("npm run db:migrate puts an SQLite file in write-ahead-log mode (readers ne
   const dir = mkdtempSync(path.join(os.tmpdir(), "dc-wal-"));
   try {
     const file = path.join(dir, "wal.db");
-    const run = spawnSync(process.execPath, ["scripts/migrate.mjs"], { env: { ...process.env, DATABASE_URL: `file:${file}` }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["scripts/migrate.mjs"], {
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+      encoding: "utf8",
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("journal_mode wal");
     const { default: Database } = await import("better-sqlite3");
@@ -70,7 +75,11 @@ test("npm run db:migrate puts an SQLite file in write-ahead-log mode (readers ne
 
 test("GET /api/health answers 503 in German on a database without migrations", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "dc-health-"));
-  const server = await startServer(3131, { DATABASE_URL: `file:${path.join(dir, "empty.db")}` }, { waitForHealth: false });
+  const server = await startServer(
+    3131,
+    { DATABASE_URL: `file:${path.join(dir, "empty.db")}` },
+    { waitForHealth: false },
+  );
   try {
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(503);
@@ -93,7 +102,8 @@ test.describe("two app instances on one database", () => {
   });
   test.afterEach(async ({}, testInfo) => {
     // A failure here is usually one server gone or refusing: print how both ended and what they logged.
-    if (testInfo.status !== testInfo.expectedStatus) console.error(`${serverDiagnostics(a, "instance A")}\n${serverDiagnostics(b, "instance B")}`);
+    if (testInfo.status !== testInfo.expectedStatus)
+      console.error(`${serverDiagnostics(a, "instance A")}\n${serverDiagnostics(b, "instance B")}`);
   });
   test.afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -101,7 +111,9 @@ test.describe("two app instances on one database", () => {
 
   test("a save through one is read through the other; conflicting saves give one 200 and one 409", async () => {
     const json = jsonFromNewClient();
-    const created = await (await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
+    const created = await (
+      await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })
+    ).json();
     const put = await fetch(`${a.url}/api/assessments/${created.token}/answers`, {
       method: "PUT",
       headers: json,
@@ -130,11 +142,18 @@ test.describe("two app instances on one database", () => {
 
   test("a results page cached by one instance is rendered again after a save through the other", async () => {
     const json = jsonFromNewClient();
-    const created = await (await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
+    const created = await (
+      await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })
+    ).json();
     const save = (version: number, answer: string) =>
-      fetch(`${b.url}/api/assessments/${created.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version, answers: { e_file: answer } }) });
+      fetch(`${b.url}/api/assessments/${created.token}/answers`, {
+        method: "PUT",
+        headers: json,
+        body: JSON.stringify({ version, answers: { e_file: answer } }),
+      });
     expect((await save(1, "in_use")).status).toBe(200);
-    const page = () => fetch(`${a.url}/a/${created.token}/ergebnis`, { headers: { "x-forwarded-for": json["x-forwarded-for"] } });
+    const page = () =>
+      fetch(`${a.url}/a/${created.token}/ergebnis`, { headers: { "x-forwarded-for": json["x-forwarded-for"] } });
     // Until a second request comes from A's cache (other tests' submissions change the peer pool meanwhile).
     await expect(async () => {
       await page();
@@ -152,15 +171,28 @@ test.describe("two app instances on one database", () => {
   test("the peer figures are the same through both instances after a submit through one", async () => {
     const json = jsonFromNewClient();
     const state = "DE-SN";
-    const profile = (i: number) => ({ municipality: { name: `Zwei-Instanzen ${Date.now()}-${i}`, state, population: 250_000 + i }, respondentRole: "other" });
+    const profile = (i: number) => ({
+      municipality: { name: `Zwei-Instanzen ${Date.now()}-${i}`, state, population: 250_000 + i },
+      respondentRole: "other",
+    });
     const before = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
     for (let i = 0; i < 5; i += 1) {
-      const create = await fetch(`${a.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(profile(i)) });
+      const create = await fetch(`${a.url}/api/assessments`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify(profile(i)),
+      });
       expect(create.status).toBe(201);
       const c = await create.json();
-      const put = await fetch(`${a.url}/api/assessments/${c.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version: 1, answers: completeAnswers() }) });
+      const put = await fetch(`${a.url}/api/assessments/${c.token}/answers`, {
+        method: "PUT",
+        headers: json,
+        body: JSON.stringify({ version: 1, answers: completeAnswers() }),
+      });
       expect(put.status).toBe(200);
-      expect((await fetch(`${a.url}/api/assessments/${c.token}/submit`, { method: "POST", headers: json })).status).toBe(200);
+      expect(
+        (await fetch(`${a.url}/api/assessments/${c.token}/submit`, { method: "POST", headers: json })).status,
+      ).toBe(200);
     }
     const viaA = await (await fetch(`${a.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
     const viaB = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
@@ -172,15 +204,31 @@ test.describe("two app instances on one database", () => {
 test("SIGTERM: in-flight requests finish, then the process exits 0; logs never contain the token", async () => {
   const json = jsonFromNewClient();
   const server = await startServer(3123, { DATABASE_URL });
-  const created = await (await fetch(`${server.url}/api/assessments`, { method: "POST", headers: json, body: JSON.stringify(validProfile()) })).json();
-  await fetch(`${server.url}/api/assessments/${created.token}/answers`, { method: "PUT", headers: json, body: JSON.stringify({ version: 1, answers: completeAnswers() }) });
-  const inFlight = Array.from({ length: 4 }, () => fetch(`${server.url}/api/assessments/${created.token}/report.pdf`, { headers: json }));
+  const created = await (
+    await fetch(`${server.url}/api/assessments`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify(validProfile()),
+    })
+  ).json();
+  await fetch(`${server.url}/api/assessments/${created.token}/answers`, {
+    method: "PUT",
+    headers: json,
+    body: JSON.stringify({ version: 1, answers: completeAnswers() }),
+  });
+  const inFlight = Array.from({ length: 4 }, () =>
+    fetch(`${server.url}/api/assessments/${created.token}/report.pdf`, { headers: json }),
+  );
   await new Promise((r) => setTimeout(r, 30));
   const exit = server.stop("SIGTERM");
   const responses = await Promise.all(inFlight);
   for (const res of responses) {
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   }
   expect(await exit).toBe(0);
   await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
@@ -209,7 +257,12 @@ test("worker processes (WEB_CONCURRENCY=2): a worker that dies is replaced, the 
 });
 
 test("WEB_CONCURRENCY that is not a whole number from 1 to 64: the server refuses to start with one German line", async () => {
-  const run = spawnSync(process.execPath, ["scripts/serve.mjs"], { env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "viele", PORT: "3125" }, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["scripts/serve.mjs"], {
+    env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "viele", PORT: "3125" },
+    encoding: "utf8",
+  });
   expect(run.status).toBe(1);
-  expect(run.stderr.trim()).toBe("WEB_CONCURRENCY muss eine ganze Zahl von 1 bis 64 sein (Anzahl der Server-Prozesse).");
+  expect(run.stderr.trim()).toBe(
+    "WEB_CONCURRENCY muss eine ganze Zahl von 1 bis 64 sein (Anzahl der Server-Prozesse).",
+  );
 });

@@ -26,7 +26,10 @@ type TRun = { code: number | null; stdout: string; stderr: string; ms: number };
 function runCommand(cmd: string, args: string[], env: Record<string, string>): Promise<TRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      env: { ...process.env, ...env, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -67,7 +70,11 @@ function startLoad(base: string) {
   const loop = (async () => {
     while (!stopped) {
       const headers = { "content-type": "application/json", "x-forwarded-for": uniqueClientIp() };
-      const created = await call("create", "/api/assessments", { method: "POST", headers, body: JSON.stringify(validProfile()) });
+      const created = await call("create", "/api/assessments", {
+        method: "POST",
+        headers,
+        body: JSON.stringify(validProfile()),
+      });
       if (!created || created.status !== 201) {
         if (created) failures.push(`create: ${created.status}`);
         await new Promise((r) => setTimeout(r, 100));
@@ -77,7 +84,11 @@ function startLoad(base: string) {
       let version = 1;
       for (; version <= 5 && !stopped; version += 1) {
         const answers = version === 5 ? completeAnswers() : { e_file: version % 2 === 0 ? "planned" : "in_use" };
-        const put = await call("save", `/api/assessments/${token}/answers`, { method: "PUT", headers, body: JSON.stringify({ version, answers }) });
+        const put = await call("save", `/api/assessments/${token}/answers`, {
+          method: "PUT",
+          headers,
+          body: JSON.stringify({ version, answers }),
+        });
         if (put && put.status !== 200) failures.push(`save: ${put.status}`);
         await call("overview", `/a/${token}`, { headers });
         await call("peers", "/api/peers?state=DE-SN", { headers });
@@ -102,7 +113,19 @@ function createDatabase(dir: string): { url: string; drop: () => void } {
   if (!POSTGRES) return { url: `file:${path.join(dir, "live.db")}`, drop: () => undefined };
   const name = `dc_ops_${process.pid}_${Date.now()}`;
   const admin = new URL(SUITE_URL);
-  const psql = (sql: string) => execFileSync("psql", ["-h", admin.hostname, "-p", admin.port || "5432", "-U", admin.username || os.userInfo().username, "-d", "test", "-qc", sql]);
+  const psql = (sql: string) =>
+    execFileSync("psql", [
+      "-h",
+      admin.hostname,
+      "-p",
+      admin.port || "5432",
+      "-U",
+      admin.username || os.userInfo().username,
+      "-d",
+      "test",
+      "-qc",
+      sql,
+    ]);
   psql(`CREATE DATABASE ${name}`);
   const url = new URL(SUITE_URL);
   url.pathname = `/${name}`;
@@ -115,7 +138,10 @@ function migrationsWithProbes(dir: string, probes: string[]): string {
   cpSync(path.join("prisma", POSTGRES ? "postgresql" : "", "migrations"), target, { recursive: true });
   probes.forEach((table, i) => {
     mkdirSync(path.join(target, `2999010100000${i}_${table.toLowerCase()}`));
-    writeFileSync(path.join(target, `2999010100000${i}_${table.toLowerCase()}`, "migration.sql"), `CREATE TABLE "${table}" ("id" INTEGER NOT NULL PRIMARY KEY);\n`);
+    writeFileSync(
+      path.join(target, `2999010100000${i}_${table.toLowerCase()}`, "migration.sql"),
+      `CREATE TABLE "${table}" ("id" INTEGER NOT NULL PRIMARY KEY);\n`,
+    );
   });
   return target;
 }
@@ -135,7 +161,9 @@ async function holdMigrationLock(url: string, ms: number): Promise<() => Promise
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query("SELECT pg_advisory_lock(4242001)");
-  const released = new Promise<void>((resolve) => setTimeout(() => void client.query("SELECT pg_advisory_unlock(4242001)").then(() => resolve()), ms));
+  const released = new Promise<void>((resolve) =>
+    setTimeout(() => void client.query("SELECT pg_advisory_unlock(4242001)").then(() => resolve()), ms),
+  );
   return async () => {
     await released;
     await client.end();
@@ -216,7 +244,11 @@ test.describe(`operator commands beside a running instance (${POSTGRES ? "Postgr
     const release = await holdMigrationLock(database.url, 4_000);
     let run: TRun;
     try {
-      run = await npmRun("db:migrate", ["--lock-timeout", "1", "--migrations", migrationsWithProbes(dir, ["OpsProbeOne", "OpsProbeTwo"])], env());
+      run = await npmRun(
+        "db:migrate",
+        ["--lock-timeout", "1", "--migrations", migrationsWithProbes(dir, ["OpsProbeOne", "OpsProbeTwo"])],
+        env(),
+      );
     } finally {
       await release();
     }
@@ -224,7 +256,9 @@ test.describe(`operator commands beside a running instance (${POSTGRES ? "Postgr
     expect(run.stdout).toBe("");
     const lines = run.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Die Datenbank konnte nicht migriert werden: .*(gesperrt|andere Migration).*„npm run db:migrate“/);
+    expect(lines[0]).toMatch(
+      /^Die Datenbank konnte nicht migriert werden: .*(gesperrt|andere Migration).*„npm run db:migrate“/,
+    );
     expectNoStackTrace(run);
     expect(await tableExists(database.url, "OpsProbeTwo")).toBe(false);
   });
@@ -234,14 +268,18 @@ test.describe(`operator commands beside a running instance (${POSTGRES ? "Postgr
     expect(seeded.code, seeded.stderr).toBe(0);
     expect(seeded.stdout).toContain("Demo-Daten angelegt: 120 Demo-Kommunen");
     expectNoStackTrace(seeded);
-    const peers = await (await fetch(`${server!.url}/api/peers`, { headers: { "x-forwarded-for": uniqueClientIp() } })).json();
+    const peers = await (
+      await fetch(`${server!.url}/api/peers`, { headers: { "x-forwarded-for": uniqueClientIp() } })
+    ).json();
     expect(peers.count).toBeGreaterThanOrEqual(120);
 
     const removed = await npmRun("seed:demo", ["--remove"], env());
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toContain("Demo-Daten entfernt: 120 Demo-Kommunen");
     expectNoStackTrace(removed);
-    const after = await (await fetch(`${server!.url}/api/peers`, { headers: { "x-forwarded-for": uniqueClientIp() } })).json();
+    const after = await (
+      await fetch(`${server!.url}/api/peers`, { headers: { "x-forwarded-for": uniqueClientIp() } })
+    ).json();
     expect(after.count ?? 0).toBeLessThan(120);
   });
 

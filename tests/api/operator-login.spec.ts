@@ -5,7 +5,10 @@ import { expect, test } from "../support/test";
 
 test("without a valid session the operator pages list nothing and send to the login", async ({ request }) => {
   const name = uniqueName("Geheimdorf");
-  const { id } = await createAssessment(request, { municipality: { name, state: "DE-HB", population: 3_000 }, respondentRole: "mayor" });
+  const { id } = await createAssessment(request, {
+    municipality: { name, state: "DE-HB", population: 3_000 },
+    respondentRole: "mayor",
+  });
 
   for (const cookie of [undefined, `dc_operator=${"A".repeat(43)}`, "dc_operator=kaputt"]) {
     const headers = cookie ? { cookie } : undefined;
@@ -39,7 +42,9 @@ async function submitLogin(page: Page, password: string) {
 }
 
 // Login attempts are counted per client address; this test has an address of its own (tests/support/test.ts).
-test("login rate limit: the 6th attempt within 15 minutes is refused, even with the right password", async ({ page }) => {
+test("login rate limit: the 6th attempt within 15 minutes is refused, even with the right password", async ({
+  page,
+}) => {
   // The limit counts in fixed 15-minute windows; the attempts must not straddle two of them.
   const secondsIntoWindow = (Date.now() / 1000) % 900;
   if (secondsIntoWindow > 870) await page.waitForTimeout((900 - secondsIntoWindow + 1) * 1000);

@@ -43,7 +43,9 @@ async function twice(request: TRequest, pathOrToken: string) {
 }
 
 test.describe("page cache", () => {
-  test("a repeated request is sent from the cache: same page, a fresh nonce in the body and in every header", async ({ request }) => {
+  test("a repeated request is sent from the cache: same page, a fresh nonce in the body and in every header", async ({
+    request,
+  }) => {
     const { token } = await createSubmittedAssessment(request);
     expect((await getPage(request, token)).cache).toBe("miss");
     const [first, second] = await twice(request, token);
@@ -59,12 +61,16 @@ test.describe("page cache", () => {
 
   test("a saved answer shows at once: the next request renders again", async ({ request }) => {
     const created = await createAssessment(request, validProfile());
-    const put = await request.put(`/api/assessments/${created.token}/answers`, { data: { version: 1, answers: { e_file: "in_use" } } });
+    const put = await request.put(`/api/assessments/${created.token}/answers`, {
+      data: { version: 1, answers: { e_file: "in_use" } },
+    });
     expect(put.status()).toBe(200);
     const [before] = await twice(request, created.token);
     expect(before.html).toContain("Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.");
 
-    const change = await request.put(`/api/assessments/${created.token}/answers`, { data: { version: 2, answers: { e_file: "planned" } } });
+    const change = await request.put(`/api/assessments/${created.token}/answers`, {
+      data: { version: 2, answers: { e_file: "planned" } },
+    });
     expect(change.status()).toBe(200);
     const after = await getPage(request, created.token);
     expect(after.cache).toBe("miss");
@@ -84,7 +90,9 @@ test.describe("page cache", () => {
     expect(gone.headers()["x-page-cache"]).toBeUndefined();
   });
 
-  test("requests of the client router and with a query are rendered, never sent from the cache", async ({ request }) => {
+  test("requests of the client router and with a query are rendered, never sent from the cache", async ({
+    request,
+  }) => {
     const { token } = await createSubmittedAssessment(request);
     await twice(request, token);
     // The marker that scripts/serve.mjs sets for plain document requests cannot be sent by a client.
@@ -101,18 +109,25 @@ test.describe("page cache", () => {
     const path = "/vergleich?state=DE-NI&sizeClass=gte_100000";
     const [, cached] = await twice(request, path);
     expect(cached.html).toContain("Vergleich mit anderen Kommunen");
-    await createSubmittedAssessment(request, KNOWN_ANSWERS, { ...validProfile(), municipality: { name: `Cache-Stadt ${Date.now()}`, state: "DE-NI", population: 530_000 } });
+    await createSubmittedAssessment(request, KNOWN_ANSWERS, {
+      ...validProfile(),
+      municipality: { name: `Cache-Stadt ${Date.now()}`, state: "DE-NI", population: 530_000 },
+    });
     expect((await getPage(request, path)).cache).toBe("miss");
     const other = await getPage(request, "/vergleich?state=DE-NI&sizeClass=gte_100000&x=1");
     expect(other.cache, "unknown parameters are rendered, not cached").toBeUndefined();
   });
 
-  test("a client over the token-miss limit gets the notice, never the cached page; the owner still gets the page", async ({ request }) => {
+  test("a client over the token-miss limit gets the notice, never the cached page; the owner still gets the page", async ({
+    request,
+  }) => {
     const { token } = await createSubmittedAssessment(request);
     await twice(request, token);
     const guesser = { "x-forwarded-for": uniqueClientIp() };
     for (let i = 0; i < 20; i += 1) {
-      const miss = await request.get(resultsPath(`${String(i).padStart(2, "0")}${"Z".repeat(41)}`), { headers: guesser });
+      const miss = await request.get(resultsPath(`${String(i).padStart(2, "0")}${"Z".repeat(41)}`), {
+        headers: guesser,
+      });
       expect(miss.status()).toBe(404);
     }
     const limited = await request.get(resultsPath(token), { headers: guesser });
@@ -126,12 +141,21 @@ test.describe("page cache", () => {
   });
 });
 
-test("the standalone server (node .next/standalone/server.js) serves results pages without a page cache", async ({ request }) => {
+test("the standalone server (node .next/standalone/server.js) serves results pages without a page cache", async ({
+  request,
+}) => {
   const { token } = await createSubmittedAssessment(request);
   const databaseUrl = process.env.E2E_DATABASE_URL || `file:${path.resolve("prisma/e2e.db")}`;
   const port = 3127;
   const child = spawn(process.execPath, [".next/standalone/server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: databaseUrl, TRUST_PROXY: "true" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      TRUST_PROXY: "true",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

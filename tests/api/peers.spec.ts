@@ -8,7 +8,13 @@ const profile = (state: string, population: number, name = uniqueName("Peer")) =
   respondentRole: "digital_officer",
 });
 
-async function submitted(request: APIRequestContext, state: string, population: number, answers: object = completeAnswers(), name?: string) {
+async function submitted(
+  request: APIRequestContext,
+  state: string,
+  population: number,
+  answers: object = completeAnswers(),
+  name?: string,
+) {
   return createSubmittedAssessment(request, answers, profile(state, population, name));
 }
 
@@ -19,7 +25,8 @@ async function peers(request: APIRequestContext, query: string) {
 }
 
 test("k−1 municipalities are suppressed without any figure; k are shown; k+1 too", async ({ request }) => {
-  for (let i = 0; i < 4; i += 1) await submitted(request, "DE-SL", 1200 + i, { ...completeAnswers(), e_file: "in_use" });
+  for (let i = 0; i < 4; i += 1)
+    await submitted(request, "DE-SL", 1200 + i, { ...completeAnswers(), e_file: "in_use" });
   const four = await peers(request, "state=DE-SL&sizeClass=lt_5000");
   expect(four).toEqual({
     filters: { state: "DE-SL", sizeClass: "lt_5000" },
@@ -36,18 +43,32 @@ test("k−1 municipalities are suppressed without any figure; k are shown; k+1 t
   const five = await peers(request, "state=DE-SL&sizeClass=lt_5000");
   expect(five.suppressed).toBe(false);
   expect(five.count).toBe(5);
-  expect(five.questions.find((q: { id: string }) => q.id === "e_file").shares).toEqual({ in_use: 80, planned: 20, neither: 0 });
-  expect(five.index).toMatchObject({ mean: expect.any(Number), median: expect.any(Number), p25: expect.any(Number), p75: expect.any(Number) });
+  expect(five.questions.find((q: { id: string }) => q.id === "e_file").shares).toEqual({
+    in_use: 80,
+    planned: 20,
+    neither: 0,
+  });
+  expect(five.index).toMatchObject({
+    mean: expect.any(Number),
+    median: expect.any(Number),
+    p25: expect.any(Number),
+    p75: expect.any(Number),
+  });
 
   await submitted(request, "DE-SL", 1400, { ...completeAnswers(), e_file: "neither" });
   const six = await peers(request, "state=DE-SL&sizeClass=lt_5000");
   expect(six.count).toBe(6);
-  expect(six.questions.find((q: { id: string }) => q.id === "e_file").shares).toEqual({ in_use: 66.7, planned: 16.7, neither: 16.7 });
+  expect(six.questions.find((q: { id: string }) => q.id === "e_file").shares).toEqual({
+    in_use: 66.7,
+    planned: 16.7,
+    neither: 16.7,
+  });
 });
 
 test("drafts never count, and only the latest submission of a municipality counts", async ({ request }) => {
   const names = [0, 1, 2, 3, 4].map(() => uniqueName("Latest"));
-  for (const name of names) await submitted(request, "DE-MV", 30_000, { ...completeAnswers(), e_file: "neither" }, name);
+  for (const name of names)
+    await submitted(request, "DE-MV", 30_000, { ...completeAnswers(), e_file: "neither" }, name);
   const draft = await createAssessment(request, profile("DE-MV", 30_000));
   await request.put(`/api/assessments/${draft.token}/answers`, { data: { version: 1, answers: completeAnswers() } });
   const before = await peers(request, "state=DE-MV&sizeClass=20000_99999");
@@ -57,17 +78,24 @@ test("drafts never count, and only the latest submission of a municipality count
   const again = await submitted(request, "DE-MV", 30_000, { ...completeAnswers(), e_file: "in_use" }, names[0]);
   const after = await peers(request, "state=DE-MV&sizeClass=20000_99999");
   expect(after.count).toBe(5);
-  expect(after.questions.find((q: { id: string }) => q.id === "e_file").shares).toMatchObject({ in_use: 20, neither: 80 });
+  expect(after.questions.find((q: { id: string }) => q.id === "e_file").shares).toMatchObject({
+    in_use: 20,
+    neither: 80,
+  });
 
   // Reopening the newer one makes the older submission count again.
   await request.post(`/api/assessments/${again.token}/reopen`);
   const reopened = await peers(request, "state=DE-MV&sizeClass=20000_99999");
   expect(reopened.count).toBe(5);
-  expect(reopened.questions.find((q: { id: string }) => q.id === "e_file").shares).toMatchObject({ in_use: 0, neither: 100 });
+  expect(reopened.questions.find((q: { id: string }) => q.id === "e_file").shares).toMatchObject({
+    in_use: 0,
+    neither: 100,
+  });
 });
 
 test("differencing: a small cell counts nowhere, so state minus size class reveals nobody", async ({ request }) => {
-  for (let i = 0; i < 5; i += 1) await submitted(request, "DE-TH", 2000 + i, { ...completeAnswers(), e_payment: "neither" });
+  for (let i = 0; i < 5; i += 1)
+    await submitted(request, "DE-TH", 2000 + i, { ...completeAnswers(), e_payment: "neither" });
   // One municipality alone in its size class: if it counted in the state total, state − size class = its answers.
   await submitted(request, "DE-TH", 45_000, { ...completeAnswers(), e_payment: "in_use" });
   const state = await peers(request, "state=DE-TH");
@@ -105,7 +133,8 @@ for (const [label, query, path] of [
 }
 
 test("CSV export: German Excel format, the same figures as the JSON", async ({ request }) => {
-  for (let i = 0; i < 5; i += 1) await submitted(request, "DE-SH", 8000 + i, { ...completeAnswers(), citizen_app: i < 2 ? "in_use" : "planned" });
+  for (let i = 0; i < 5; i += 1)
+    await submitted(request, "DE-SH", 8000 + i, { ...completeAnswers(), citizen_app: i < 2 ? "in_use" : "planned" });
   const res = await request.get("/api/peers/csv?state=DE-SH&sizeClass=5000_19999");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("text/csv");
@@ -114,8 +143,11 @@ test("CSV export: German Excel format, the same figures as the JSON", async ({ r
   expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = buffer.toString("utf8").slice(1).split("\r\n");
   expect(lines).toContain("Vergleichskommunen;5");
-  const row = (question: string, answer: string) => lines.find((l) => l.startsWith(question) && l.includes(`;${answer};`));
-  expect(row("Bietet Ihre Kommune eine Bürger-App an?", "Ja, im Einsatz")).toBe("Bietet Ihre Kommune eine Bürger-App an?;Ja, im Einsatz;40;12;ja");
+  const row = (question: string, answer: string) =>
+    lines.find((l) => l.startsWith(question) && l.includes(`;${answer};`));
+  expect(row("Bietet Ihre Kommune eine Bürger-App an?", "Ja, im Einsatz")).toBe(
+    "Bietet Ihre Kommune eine Bürger-App an?;Ja, im Einsatz;40;12;ja",
+  );
   expect(row("Bietet Ihre Kommune eine Bürger-App an?", "Weder im Einsatz noch geplant")).toBe(
     "Bietet Ihre Kommune eine Bürger-App an?;Weder im Einsatz noch geplant;0;32;nein, abgeleitet: Weder im Einsatz noch geplant oder keine Angabe",
   );

@@ -3,7 +3,13 @@ import { writeFileSync } from "node:fs";
 import { type APIRequestContext, type TestInfo } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { reference } from "../../lib/survey/reference";
-import { completeAnswers, createAssessment, createSubmittedAssessment, KNOWN_ANSWERS, uniqueName } from "../support/fixtures";
+import {
+  completeAnswers,
+  createAssessment,
+  createSubmittedAssessment,
+  KNOWN_ANSWERS,
+  uniqueName,
+} from "../support/fixtures";
 
 // GET /api/assessments/{token}/report.pdf over HTTP; the PDF is read back with poppler-utils
 // (pdftotext, pdfinfo, pdffonts), which .ci/run installs.
@@ -24,7 +30,10 @@ type TPdf = {
   structure: string;
 };
 
-const profile = (name: string, state: string, population: number) => ({ municipality: { name, state, population }, respondentRole: "mayor" });
+const profile = (name: string, state: string, population: number) => ({
+  municipality: { name, state, population },
+  respondentRole: "mayor",
+});
 
 /** Today in Europe/Berlin as YYYY-MM-DD, as the file name has it. */
 const berlinDate = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
@@ -97,7 +106,8 @@ function readPdfString(bytes: Buffer, start: number): string {
       const escapes: Record<number, number> = { 0x6e: 10, 0x72: 13, 0x74: 9, 0x62: 8, 0x66: 12 };
       if (n >= 0x30 && n <= 0x37) {
         let oct = String.fromCharCode(n);
-        while (oct.length < 3 && bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x37) oct += String.fromCharCode(bytes[++i]!);
+        while (oct.length < 3 && bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x37)
+          oct += String.fromCharCode(bytes[++i]!);
         out.push(parseInt(oct, 8));
       } else if (n === 0x0a || n === 0x0d) {
         if (n === 0x0d && bytes[i + 1] === 0x0a) i += 1; // line continuation
@@ -132,7 +142,9 @@ function altOf(object: Buffer): string | null {
 }
 
 test.describe("GET /api/assessments/{token}/report.pdf", () => {
-  test("a submitted assessment: headers, file name, figures, statements, source, pages, metadata and fonts", async ({ request }, testInfo) => {
+  test("a submitted assessment: headers, file name, figures, statements, source, pages, metadata and fonts", async ({
+    request,
+  }, testInfo) => {
     const name = uniqueName("Großenhain-Süß");
     const { token } = await createSubmittedAssessment(request, KNOWN_ANSWERS, profile(name, "DE-BB", 45_000));
     const before = berlinDate();
@@ -164,7 +176,10 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectText(pdf, "64,4");
     expectText(pdf, "Digitaler Reifegrad: 64,4 von 100 Punkten – Stufe Fortgeschritten.");
     expectText(pdf, "Bundesdurchschnitt 2020: rund 48,5 Punkte");
-    expectText(pdf, "Die Pressemitteilung rundet sie auf ganze Prozent; je nach Rundung liegt der Durchschnitt zwischen 47,6 und 49,3 Punkten.");
+    expectText(
+      pdf,
+      "Die Pressemitteilung rundet sie auf ganze Prozent; je nach Rundung liegt der Durchschnitt zwischen 47,6 und 49,3 Punkten.",
+    );
     expectNoText(pdf, "exakt");
     expectText(pdf, "48,5");
     expectText(pdf, "Fortgeschritten");
@@ -176,9 +191,14 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectText(pdf, "Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen.");
     expectText(pdf, "Sie liegen vor rund 80 % der Kommunen.");
     expectText(pdf, "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.");
-    expectText(pdf, "Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe. (abgeleiteter Wert)");
+    expectText(
+      pdf,
+      "Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe. (abgeleiteter Wert)",
+    );
     const benchmark = await (await request.get(`/api/assessments/${token}/benchmark`)).json();
-    const statements = (benchmark.items as { statements: { text: string }[] }[]).flatMap((i) => i.statements.map((s) => s.text));
+    const statements = (benchmark.items as { statements: { text: string }[] }[]).flatMap((i) =>
+      i.statements.map((s) => s.text),
+    );
     expect(statements.length).toBeGreaterThanOrEqual(reference.questions.length);
     for (const statement of statements) expectText(pdf, statement);
     // Every recommendation title.
@@ -188,7 +208,10 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectText(pdf, "Zu wenige Vergleichskommunen");
 
     // The source: the press release with title and address; what the method section says of the figures.
-    expectText(pdf, "Quelle: Pressemitteilung „Corona hat in Kommunen einen Digitalisierungsschub ausgelöst“ von Bitkom und dem Deutschen Städte- und Gemeindebund");
+    expectText(
+      pdf,
+      "Quelle: Pressemitteilung „Corona hat in Kommunen einen Digitalisierungsschub ausgelöst“ von Bitkom und dem Deutschen Städte- und Gemeindebund",
+    );
     expectText(pdf, "Corona-hat-in-Kommunen-einen-Digitalisierungsschub-ausgeloeset");
     expectText(pdf, "nennt die Pressemitteilung nicht; wir lesen jeden Anteil als Anteil aller befragten Kommunen.");
     expectText(pdf, "Die Reihenfolge der Antworten hinter „Sie liegen vor … % der Kommunen“ haben wir festgelegt");
@@ -207,7 +230,8 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
 
     // The footer on every page: "Seite n von N", N = pdfinfo's page count.
     expectText(pdf, "Seite 1 von");
-    for (let n = 1; n <= pdf.pages; n += 1) expect(flat(pdf.raw), `footer of page ${n}`).toMatch(new RegExp(`Seite ${n} von ${pdf.pages}(?!\\d)`));
+    for (let n = 1; n <= pdf.pages; n += 1)
+      expect(flat(pdf.raw), `footer of page ${n}`).toMatch(new RegExp(`Seite ${n} von ${pdf.pages}(?!\\d)`));
     expect(flat(pdf.raw)).not.toMatch(new RegExp(`Seite \\d+ von (?!${pdf.pages}(?!\\d))`));
 
     // pdffonts: everything embedded, with a ToUnicode map, and Fira Sans.
@@ -219,18 +243,44 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expect(pdf.fonts.some((f) => /FiraSans/.test(f.name))).toBe(true);
   });
 
-  test("the structure tree: de-DE, headings, paragraphs, tables, lists and figures with alternative text", async ({ request }, testInfo) => {
+  test("the structure tree: de-DE, headings, paragraphs, tables, lists and figures with alternative text", async ({
+    request,
+  }, testInfo) => {
     const name = uniqueName("Großenhain-Süß");
     const { token } = await createSubmittedAssessment(request, KNOWN_ANSWERS, profile(name, "DE-BB", 45_001));
     const { pdf } = await getReport(request, token, testInfo);
 
     // pdfinfo -struct-text: element types (first word of each line) and the text they hold.
-    const types = new Set(pdf.structure.split("\n").map((l) => l.trim().split(/\s+/)[0]).filter((t) => t && !t.startsWith('"')));
-    for (const type of ["Document", "Sect", "H1", "H2", "H3", "P", "Table", "Caption", "TR", "TH", "TD", "Figure", "L", "LI", "Lbl", "LBody"]) {
+    const types = new Set(
+      pdf.structure
+        .split("\n")
+        .map((l) => l.trim().split(/\s+/)[0])
+        .filter((t) => t && !t.startsWith('"')),
+    );
+    for (const type of [
+      "Document",
+      "Sect",
+      "H1",
+      "H2",
+      "H3",
+      "P",
+      "Table",
+      "Caption",
+      "TR",
+      "TH",
+      "TD",
+      "Figure",
+      "L",
+      "LI",
+      "Lbl",
+      "LBody",
+    ]) {
       expect(types.has(type), `structure element ${type}`).toBe(true);
     }
     expect(pdf.structure.trimStart().startsWith("Document")).toBe(true);
-    expect(pdf.structure).toMatch(new RegExp(`H1 \\(block\\)\\s+"Digitalcheck ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`));
+    expect(pdf.structure).toMatch(
+      new RegExp(`H1 \\(block\\)\\s+"Digitalcheck ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`),
+    );
     for (const h1 of ["Zusammenfassung", "Ihre Antworten im Vergleich", "Empfehlungen", "Methode und Quelle"]) {
       expect(pdf.structure).toMatch(new RegExp(`H1 \\(block\\)\\s+"${h1}"`));
     }
@@ -244,7 +294,8 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expect(bytes).toContain("/Lang (de-DE)");
     expect(bytes).toContain("/DisplayDocTitle true");
     expect(bytes).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
-    for (const type of ["H1", "H2", "P", "Table", "Figure", "L"]) expect(bytes, `/S /${type}`).toMatch(new RegExp(`/S /${type}\\b`));
+    for (const type of ["H1", "H2", "P", "Table", "Figure", "L"])
+      expect(bytes, `/S /${type}`).toMatch(new RegExp(`/S /${type}\\b`));
 
     // Every figure has an alternative text: the radar chart and one bar chart per question.
     const figures = structObjects(pdf.body, "Figure");
@@ -258,15 +309,21 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     );
     const invoice = reference.questions.find((q) => q.id === "e_invoice")!;
     const inUse = invoice.options.find((o) => o.id === "in_use")!.label;
-    const invoiceAlt = alts.find((a) => a?.includes(`${inUse} 20 %`) && a.startsWith("Balkendiagramm, bundesweite Verteilung 2020:"));
+    const invoiceAlt = alts.find(
+      (a) => a?.includes(`${inUse} 20 %`) && a.startsWith("Balkendiagramm, bundesweite Verteilung 2020:"),
+    );
     expect(invoiceAlt, alts.join("\n")).toBeDefined();
     expect(invoiceAlt).toContain(`Ihre Antwort: ${inUse}.`);
   });
 
-  test("a draft: watermark and status 'Entwurf – nicht abgeschlossen', marked as preliminary", async ({ request }, testInfo) => {
+  test("a draft: watermark and status 'Entwurf – nicht abgeschlossen', marked as preliminary", async ({
+    request,
+  }, testInfo) => {
     const name = uniqueName("Entwurfsheim-Süß");
     const { token } = await createAssessment(request, profile(name, "DE-BB", 9_000));
-    const put = await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_invoice: "in_use", e_file: "planned" } } });
+    const put = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: 1, answers: { e_invoice: "in_use", e_file: "planned" } },
+    });
     expect(put.status()).toBe(200);
     const { res, pdf } = await getReport(request, token, testInfo);
     expect(res.headers()["content-type"]).toBe("application/pdf");
@@ -291,7 +348,15 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
   test("a peer group of k = 5 submitted municipalities is shown with its figures", async ({ request }, testInfo) => {
     const tokens: string[] = [];
     for (let i = 0; i < 5; i += 1) {
-      tokens.push((await createSubmittedAssessment(request, completeAnswers(), profile(uniqueName("Großstadt-Süß"), "DE-BB", 150_000 + i))).token);
+      tokens.push(
+        (
+          await createSubmittedAssessment(
+            request,
+            completeAnswers(),
+            profile(uniqueName("Großstadt-Süß"), "DE-BB", 150_000 + i),
+          )
+        ).token,
+      );
     }
     const { pdf } = await getReport(request, tokens[4]!, testInfo);
     expectText(pdf, "Vergleichskommunen: 5 von");
@@ -302,7 +367,15 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
   test("a peer group of k − 1 = 4 is suppressed: no count, no peer figures", async ({ request }, testInfo) => {
     const tokens: string[] = [];
     for (let i = 0; i < 4; i += 1) {
-      tokens.push((await createSubmittedAssessment(request, completeAnswers(), profile(uniqueName("Landgemeinde-Süß"), "DE-BB", 1_500 + i))).token);
+      tokens.push(
+        (
+          await createSubmittedAssessment(
+            request,
+            completeAnswers(),
+            profile(uniqueName("Landgemeinde-Süß"), "DE-BB", 1_500 + i),
+          )
+        ).token,
+      );
     }
     const { pdf } = await getReport(request, tokens[3]!, testInfo);
     expectText(pdf, "Zu wenige Vergleichskommunen");

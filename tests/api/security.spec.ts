@@ -3,7 +3,9 @@ import { expect, test } from "../support/test";
 import { createAssessment, createSubmittedAssessment, KNOWN_ANSWERS } from "../support/fixtures";
 
 test.describe("headers", () => {
-  test("pages carry a strict CSP whose nonce is on every script, and the other protective headers", async ({ request }) => {
+  test("pages carry a strict CSP whose nonce is on every script, and the other protective headers", async ({
+    request,
+  }) => {
     const res = await request.get("/start");
     const h = res.headers();
     const csp = h["content-security-policy"]!;
@@ -46,7 +48,10 @@ test.describe("foreign origins", () => {
   ] as const) {
     test(`an API write with ${label} is refused with 403 and changes nothing`, async ({ request }) => {
       const { token } = await createAssessment(request);
-      const res = await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "in_use" } }, headers });
+      const res = await request.put(`/api/assessments/${token}/answers`, {
+        data: { version: 1, answers: { e_file: "in_use" } },
+        headers,
+      });
       expect(res.status()).toBe(403);
       expect((await res.json()).error).toContain("fremden Website");
       const got = await (await request.get(`/api/assessments/${token}`)).json();
@@ -68,7 +73,11 @@ test.describe("foreign origins", () => {
 });
 
 test.describe("rate limits", () => {
-  test("guessing edit links: after 20 unknown tokens the client gets 429 in German, even for a valid link", async ({ request, playwright, baseURL }) => {
+  test("guessing edit links: after 20 unknown tokens the client gets 429 in German, even for a valid link", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     const { token } = await createAssessment(request);
     for (let i = 0; i < 20; i += 1) {
       const res = await request.get(`/api/assessments/${String(i).padStart(43, "Z")}`);
@@ -83,7 +92,10 @@ test.describe("rate limits", () => {
     const page = await request.get(`/a/${token}`);
     expect(await page.text()).toContain("Zu viele Anfragen");
     // Another client is not affected (limits are per client, counted in the shared database).
-    const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "10.250.250.250" } });
+    const other = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": "10.250.250.250" },
+    });
     expect((await other.get(`/api/assessments/${token}`)).status()).toBe(200);
     await other.dispose();
   });
@@ -95,7 +107,9 @@ test.describe("rate limits", () => {
     let refused = null as APIResponse | null;
     // Fixed one-minute windows: if the minute turns during the loop, up to 2 × 120 may pass; never more.
     for (let i = 0; i < 250 && !refused; i += 1) {
-      const res = await request.put(`/api/assessments/${token}/answers`, { data: { version, answers: { e_file: i % 2 ? "in_use" : "planned" } } });
+      const res = await request.put(`/api/assessments/${token}/answers`, {
+        data: { version, answers: { e_file: i % 2 ? "in_use" : "planned" } },
+      });
       if (res.status() === 429) refused = res;
       else {
         expect(res.status()).toBe(200);
@@ -132,9 +146,16 @@ test.describe("edit links as capabilities", () => {
     expect(res.status()).toBe(200);
     expect(res.headers()["content-disposition"]).toContain("attachment");
     const data = await res.json();
-    expect(data.assessment).toMatchObject({ id, status: "submitted", municipality: { state: "DE-BY", ags: "09162000" } });
+    expect(data.assessment).toMatchObject({
+      id,
+      status: "submitted",
+      municipality: { state: "DE-BY", ags: "09162000" },
+    });
     expect(data.answers).toHaveLength(Object.keys(KNOWN_ANSWERS).length);
-    expect(data.answers.find((a: { questionId: string }) => a.questionId === "e_file")).toMatchObject({ answer: "planned", labels: ["Geplant oder in Diskussion"] });
+    expect(data.answers.find((a: { questionId: string }) => a.questionId === "e_file")).toMatchObject({
+      answer: "planned",
+      labels: ["Geplant oder in Diskussion"],
+    });
     const text = JSON.stringify(data);
     expect(text).not.toContain(token);
     expect(text).not.toMatch(/[0-9a-f]{64}/);

@@ -39,9 +39,14 @@ function expectCommonHeaders(res: TRaw) {
 }
 
 test.describe("static files", () => {
-  test("scripts and stylesheets: gzip when accepted, the same bytes without, immutable caching and the security headers", async ({ baseURL }) => {
+  test("scripts and stylesheets: gzip when accepted, the same bytes without, immutable caching and the security headers", async ({
+    baseURL,
+  }) => {
     const { scripts, styles } = await assetsOfLandingPage(baseURL!);
-    for (const [path, type] of [...scripts.map((p) => [p, "application/javascript; charset=UTF-8"]), ...styles.map((p) => [p, "text/css; charset=UTF-8"])]) {
+    for (const [path, type] of [
+      ...scripts.map((p) => [p, "application/javascript; charset=UTF-8"]),
+      ...styles.map((p) => [p, "text/css; charset=UTF-8"]),
+    ]) {
       const plain = await raw(baseURL!, path!, { "accept-encoding": "identity" });
       expect(plain.status, path).toBe(200);
       expect(plain.headers["content-type"]).toBe(type);
@@ -57,7 +62,9 @@ test.describe("static files", () => {
       expect(body.equals(plain.body), path).toBe(true);
       expect(zipped.headers.etag).toBe(plain.headers.etag);
       // Refused: gzip with q=0.
-      expect((await raw(baseURL!, path!, { "accept-encoding": "gzip;q=0" })).headers["content-encoding"]).toBeUndefined();
+      expect(
+        (await raw(baseURL!, path!, { "accept-encoding": "gzip;q=0" })).headers["content-encoding"],
+      ).toBeUndefined();
     }
   });
 
@@ -85,7 +92,11 @@ test.describe("static files", () => {
 
   test("an unknown file, another method or a path out of the folder is not served from memory", async ({ baseURL }) => {
     expect((await raw(baseURL!, "/_next/static/chunks/does-not-exist.js")).status).toBe(404);
-    for (const path of ["/_next/static/..%2f..%2fpackage.json", "/_next/static/../../package.json", "/fonts/..%2fpackage.json"]) {
+    for (const path of [
+      "/_next/static/..%2f..%2fpackage.json",
+      "/_next/static/../../package.json",
+      "/fonts/..%2fpackage.json",
+    ]) {
       const res = await raw(baseURL!, path);
       expect(res.body.toString("utf8"), path).not.toContain('"name": "kommunaler-digitalcheck"');
       expect(res.status, path).not.toBe(200);

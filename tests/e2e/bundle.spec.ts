@@ -18,7 +18,10 @@ async function loadedScripts(page: Page, path: string) {
 }
 
 test.describe("bundle", () => {
-  test("the questionnaire's JavaScript does not contain Chart.js; the results page loads it for its charts", async ({ page, request }) => {
+  test("the questionnaire's JavaScript does not contain Chart.js; the results page loads it for its charts", async ({
+    page,
+    request,
+  }) => {
     const { token } = await createSubmittedAssessment(request);
     await request.post(`/api/assessments/${token}/reopen`);
     const step = await loadedScripts(page, `/a/${token}/schritt/1`);
@@ -32,23 +35,40 @@ test.describe("bundle", () => {
     await expect.poll(() => results.some((s) => s.body.includes(CHART_JS_MARKER))).toBe(true);
   });
 
-  test("a questionnaire step loads zod only when the form is used; the step's validation still works", async ({ page, request }) => {
-    const created = await (await request.post("/api/assessments", { data: { municipality: { name: "Bündelstadt", state: "DE-HE", population: 8000 }, respondentRole: "other" } })).json();
+  test("a questionnaire step loads zod only when the form is used; the step's validation still works", async ({
+    page,
+    request,
+  }) => {
+    const created = await (
+      await request.post("/api/assessments", {
+        data: { municipality: { name: "Bündelstadt", state: "DE-HE", population: 8000 }, respondentRole: "other" },
+      })
+    ).json();
     const step = await loadedScripts(page, `/a/${created.token}/schritt/1`);
     expect(step.filter((s) => s.body.includes(ZOD_MARKER)).map((s) => s.url)).toEqual([]);
-    const zodLoaded = page.waitForResponse(async (res) => res.request().resourceType() === "script" && (await res.text()).includes(ZOD_MARKER));
+    const zodLoaded = page.waitForResponse(
+      async (res) => res.request().resourceType() === "script" && (await res.text()).includes(ZOD_MARKER),
+    );
     await page.getByRole("button", { name: "Weiter", exact: true }).click();
     await zodLoaded;
     await expect(page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie Ihre Angaben" })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/a/${created.token}/schritt/1$`));
   });
 
-  test("opening a page sends no requests for pages nobody has asked for; a link still navigates", async ({ page, request }) => {
+  test("opening a page sends no requests for pages nobody has asked for; a link still navigates", async ({
+    page,
+    request,
+  }) => {
     const { token } = await createSubmittedAssessment(request);
     const pageRequests: string[] = [];
     page.on("request", (req) => {
       const url = new URL(req.url());
-      if (!url.pathname.startsWith("/_next/static/") && !url.pathname.startsWith("/fonts/") && url.pathname !== "/favicon.ico") pageRequests.push(`${url.pathname}${url.search}`);
+      if (
+        !url.pathname.startsWith("/_next/static/") &&
+        !url.pathname.startsWith("/fonts/") &&
+        url.pathname !== "/favicon.ico"
+      )
+        pageRequests.push(`${url.pathname}${url.search}`);
     });
     for (const path of ["/", `/a/${token}`, `/a/${token}/ergebnis`]) {
       pageRequests.length = 0;

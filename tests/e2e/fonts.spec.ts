@@ -38,7 +38,9 @@ async function firstScreenFaces(page: Page, path: string) {
       if (!style.fontFamily.includes("Fira Sans")) continue;
       styles.add(`${style.fontWeight} ${style.fontStyle} | ${(node.textContent ?? "").trim().slice(0, 40)}`);
     }
-    const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => new URL(l.href).pathname);
+    const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map(
+      (l) => new URL(l.href).pathname,
+    );
     return { styles: [...styles], preloaded };
   });
 }
@@ -53,7 +55,10 @@ const PAGES: { name: string; path: (request: APIRequestContext) => Promise<strin
 
 test.describe("fonts", () => {
   for (const { name, path } of PAGES) {
-    test(`the ${name} preloads exactly the faces of Fira Sans that its first screen draws with`, async ({ page, request }) => {
+    test(`the ${name} preloads exactly the faces of Fira Sans that its first screen draws with`, async ({
+      page,
+      request,
+    }) => {
       const { styles, preloaded } = await firstScreenFaces(page, await path(request));
       expect(styles.length).toBeGreaterThan(0);
       const missing = styles.filter((s) => {
@@ -62,7 +67,12 @@ test.describe("fonts", () => {
       });
       // Each entry: weight, style and the beginning of the text drawn with a face that is not preloaded.
       expect(missing).toEqual([]);
-      const drawn = new Set(styles.map((s) => FACE_BY_STYLE[s.split(" | ")[0]!]).filter((face) => face !== undefined).map(fontHref));
+      const drawn = new Set(
+        styles
+          .map((s) => FACE_BY_STYLE[s.split(" | ")[0]!])
+          .filter((face) => face !== undefined)
+          .map(fontHref),
+      );
       // Faces preloaded for nothing in the first screen: bytes before the first paint that it does not need.
       expect(preloaded.filter((href) => !drawn.has(href))).toEqual([]);
     });

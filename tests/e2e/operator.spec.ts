@@ -40,7 +40,11 @@ function answerTexts(): string[] {
   return [...texts];
 }
 
-test("operator: log in, list without answers, exclude from peers, delete after confirming, log out", async ({ page, request, context }, testInfo) => {
+test("operator: log in, list without answers, exclude from peers, delete after confirming, log out", async ({
+  page,
+  request,
+  context,
+}, testInfo) => {
   const cell = CELL_OF_PROJECT[testInfo.project.name]!;
   const prefix = uniqueName("Betriebsstadt");
   for (let i = 0; i < 6; i += 1) {
@@ -87,7 +91,8 @@ test("operator: log in, list without answers, exclude from peers, delete after c
   await expect(page).toHaveURL(/[?&]q=/);
   await expect(page.getByText("7 Selbsteinschätzungen gefunden")).toBeVisible();
   const table = page.getByRole("table");
-  const rowOf = (name: string) => table.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  const rowOf = (name: string) =>
+    table.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
   const first = rowOf(`${prefix} Nr 0`);
   await expect(first).toBeVisible();
   await expect(first.getByRole("cell", { name: "Hessen", exact: true })).toBeVisible();
@@ -111,7 +116,9 @@ test("operator: log in, list without answers, exclude from peers, delete after c
   expect(await peerCount(request, cell.sizeClass)).toBe(before);
 
   // Deleting asks first, with the municipality and the date; afterwards its link finds nothing.
-  await rowOf(`${prefix} Entwurf`).getByRole("link", { name: /^Löschen/ }).click();
+  await rowOf(`${prefix} Entwurf`)
+    .getByRole("link", { name: /^Löschen/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Wirklich löschen?" })).toBeVisible();
   await expect(page.getByText(`${prefix} Entwurf`, { exact: true })).toBeVisible();
   await expect(page.getByText(/\d{1,2}\. \p{L}+ \d{4} um \d{2}:\d{2}/u)).toBeVisible();
@@ -143,7 +150,10 @@ test.describe("without JavaScript", () => {
   test("operator: login, exclusion and deletion are plain form posts", async ({ page, request }) => {
     // Drafts only: they never count as peers, so this test touches no peer cell.
     const name = uniqueName("Ohne-JS-Stadt");
-    const { token } = await createAssessment(request, { municipality: { name, state: "DE-HE", population: 700 }, respondentRole: "other" });
+    const { token } = await createAssessment(request, {
+      municipality: { name, state: "DE-HE", population: 700 },
+      respondentRole: "other",
+    });
 
     await page.goto("/betrieb/anmelden");
     await page.getByLabel("Passwort", { exact: true }).fill(OPERATOR_TEST_PASSWORD);
@@ -154,7 +164,9 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Liste anzeigen" }).click();
     await expect(page.getByText("1 Selbsteinschätzung gefunden")).toBeVisible();
     await page.getByRole("button", { name: `Aus Vergleich ausschließen: ${name}` }).click();
-    await expect(page.getByRole("status")).toContainText("Die Selbsteinschätzung ist aus dem Vergleich ausgeschlossen.");
+    await expect(page.getByRole("status")).toContainText(
+      "Die Selbsteinschätzung ist aus dem Vergleich ausgeschlossen.",
+    );
     await expect(page.getByRole("cell", { name: "zählt nicht: Entwurf, ausgeschlossen" })).toBeVisible();
 
     await page.getByRole("link", { name: `Löschen: ${name}` }).click();

@@ -13,16 +13,22 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
   const state = STATE_OF_PROJECT[testInfo.project.name]!;
   let own = "";
   for (let i = 0; i < 5; i += 1) {
-    const created = await createSubmittedAssessment(request, { ...completeAnswers(), e_file: i < 3 ? "in_use" : "neither" }, {
-      municipality: { name: uniqueName("Vergleichsdorf"), state: state.code, population: 1500 + i },
-      respondentRole: "digital_officer",
-    });
+    const created = await createSubmittedAssessment(
+      request,
+      { ...completeAnswers(), e_file: i < 3 ? "in_use" : "neither" },
+      {
+        municipality: { name: uniqueName("Vergleichsdorf"), state: state.code, population: 1500 + i },
+        respondentRole: "digital_officer",
+      },
+    );
     own = created.token;
   }
 
   await page.goto("/vergleich");
   await page.getByLabel("Bundesland").selectOption({ label: state.name });
-  await page.getByLabel("Größenklasse").selectOption({ label: "Kleingemeinden (unter 5.000 Einwohnerinnen und Einwohner)" });
+  await page
+    .getByLabel("Größenklasse")
+    .selectOption({ label: "Kleingemeinden (unter 5.000 Einwohnerinnen und Einwohner)" });
   await page.getByRole("button", { name: "Vergleich anzeigen" }).click();
   await expect(page).toHaveURL(new RegExp(`state=${state.code}&sizeClass=lt_5000`));
   await expect(page.getByText(/Verglichen mit 5 von [\d.]+ Kleingemeinden in/)).toBeVisible();
@@ -41,13 +47,32 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
   expect(download.suggestedFilename()).toBe(`Digitalcheck-Vergleich-${state.code}-lt_5000.csv`);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const rows = bytes.toString("utf8").slice(1).trim().split("\r\n").map((l) => l.split(";"));
+  const rows = bytes
+    .toString("utf8")
+    .slice(1)
+    .trim()
+    .split("\r\n")
+    .map((l) => l.split(";"));
   expect(rows).toContainEqual(["Vergleichskommunen", "5"]);
-  expect(rows).toContainEqual(["Führt Ihre Verwaltung elektronische Akten (E-Akte)?", "Ja, im Einsatz", "60", "16", "ja"]);
-  expect(rows).toContainEqual(["Führt Ihre Verwaltung elektronische Akten (E-Akte)?", "Geplant oder in Diskussion", "0", "61", "ja"]);
+  expect(rows).toContainEqual([
+    "Führt Ihre Verwaltung elektronische Akten (E-Akte)?",
+    "Ja, im Einsatz",
+    "60",
+    "16",
+    "ja",
+  ]);
+  expect(rows).toContainEqual([
+    "Führt Ihre Verwaltung elektronische Akten (E-Akte)?",
+    "Geplant oder in Diskussion",
+    "0",
+    "61",
+    "ja",
+  ]);
 
   // A group below k shows nothing but the notice.
-  await page.getByLabel("Größenklasse").selectOption({ label: "Großstädte (100.000 Einwohnerinnen und Einwohner und mehr)" });
+  await page
+    .getByLabel("Größenklasse")
+    .selectOption({ label: "Großstädte (100.000 Einwohnerinnen und Einwohner und mehr)" });
   await page.getByRole("button", { name: "Vergleich anzeigen" }).click();
   await expect(page.getByText("Zu wenige Vergleichskommunen")).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);
@@ -58,5 +83,7 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
   await expect(page.getByLabel("Bundesland")).toHaveValue(state.code);
   await expect(page.getByLabel("Größenklasse")).toHaveValue("lt_5000");
   await expect(page.getByText(/damit liegen Sie vor \d+ % der Vergleichskommunen/)).toBeVisible();
-  await expect(eFile.getByRole("img", { name: /Ja, im Einsatz: Vergleichskommunen 60 %, bundesweit 2020 16 %/ })).toBeAttached();
+  await expect(
+    eFile.getByRole("img", { name: /Ja, im Einsatz: Vergleichskommunen 60 %, bundesweit 2020 16 %/ }),
+  ).toBeAttached();
 });

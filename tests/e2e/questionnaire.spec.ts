@@ -17,7 +17,9 @@ async function fillProfile(page: Page, name: string) {
   await page.getByRole("combobox", { name: "Name der Kommune" }).fill(name);
   await page.getByLabel("Bundesland").selectOption({ label: "Sachsen" });
   await page.getByLabel("Einwohnerzahl").fill("18462");
-  await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)")).toBeVisible();
+  await expect(
+    page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)"),
+  ).toBeVisible();
   await page.getByLabel("Amtlicher Gemeindeschlüssel (AGS)").fill("14627060");
   await page.getByRole("radio", { name: "Bürgermeisterin oder Bürgermeister" }).check();
   await page.getByRole("button", { name: "Selbsteinschätzung anlegen" }).click();
@@ -54,7 +56,9 @@ test("a mayor fills in the whole questionnaire and submits it", async ({ page })
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(STEPS[i]!.topic.title);
     await answerStep(page, i);
     if (i === 0) await expectAccessible(page);
-    await page.getByRole("button", { name: i === STEPS.length - 1 ? "Weiter zur Prüfung" : "Weiter", exact: true }).click();
+    await page
+      .getByRole("button", { name: i === STEPS.length - 1 ? "Weiter zur Prüfung" : "Weiter", exact: true })
+      .click();
   }
   await expect(page.getByText(`Schritt ${TOTAL_STEPS} von ${TOTAL_STEPS}`)).toBeVisible();
   await expect(page.getByText("Alle Fragen sind beantwortet")).toBeVisible();
@@ -72,7 +76,9 @@ test("a mayor fills in the whole questionnaire and submits it", async ({ page })
   await page.getByRole("button", { name: "Zur Bearbeitung wieder öffnen" }).click();
   await expect(page.getByText(`Schritt 1 von ${TOTAL_STEPS}`)).toBeVisible();
   const first = STEPS[0]!.questions[0]!;
-  await expect(page.getByRole("group", { name: first.text }).getByLabel(first.options[0]!.label, { exact: true })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: first.text }).getByLabel(first.options[0]!.label, { exact: true }),
+  ).toBeChecked();
 });
 
 test("closing the page halfway and resuming from the link keeps every answer", async ({ page, context, browser }) => {
@@ -93,7 +99,9 @@ test("closing the page halfway and resuming from the link keeps every answer", a
   await expect(page2.getByText(`${answered} von ${reference.questions.length} Fragen beantwortet.`)).toBeVisible();
   await page2.getByRole("link", { name: "Weiter ausfüllen" }).click();
   await expect(page2.getByText(`Schritt 2 von ${TOTAL_STEPS}`)).toBeVisible();
-  await expect(page2.getByRole("group", { name: q.text }).getByLabel(q.options[1]!.label, { exact: true })).toBeChecked();
+  await expect(
+    page2.getByRole("group", { name: q.text }).getByLabel(q.options[1]!.label, { exact: true }),
+  ).toBeChecked();
   await colleague.close();
 });
 
@@ -101,7 +109,10 @@ test("an incomplete step shows the messages next to the fields and in a summary"
   const link = await fillProfile(page, uniqueName());
   await page.goto(new URL(link).pathname + "/schritt/1");
   const [answered, ...open] = STEPS[0]!.questions;
-  await page.getByRole("group", { name: answered!.text }).getByLabel(answered!.options[0]!.label, { exact: true }).check();
+  await page
+    .getByRole("group", { name: answered!.text })
+    .getByLabel(answered!.options[0]!.label, { exact: true })
+    .check();
   await page.getByRole("button", { name: "Weiter", exact: true }).click();
   const summary = page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie Ihre Angaben" });
   await expect(summary).toBeVisible();
@@ -154,7 +165,11 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "Mit der ersten Frage beginnen" }).click();
 
     await page.getByRole("button", { name: "Weiter", exact: true }).click();
-    await expect(page.getByText("Bitte beantworten Sie alle Fragen dieses Schritts.").or(page.getByText("Bitte prüfen Sie Ihre Angaben"))).toBeVisible();
+    await expect(
+      page
+        .getByText("Bitte beantworten Sie alle Fragen dieses Schritts.")
+        .or(page.getByText("Bitte prüfen Sie Ihre Angaben")),
+    ).toBeVisible();
     for (const q of STEPS[0]!.questions) {
       const option = q.type === "single" ? q.options[0]! : q.options.find((o) => !o.exclusive)!;
       await page.getByRole("group", { name: q.text }).getByLabel(option.label, { exact: true }).check();

@@ -10,7 +10,10 @@ async function expectAccessible(page: Page) {
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-test("the results page shows the index, the exact statements, both charts and their tables", async ({ page, request }) => {
+test("the results page shows the index, the exact statements, both charts and their tables", async ({
+  page,
+  request,
+}) => {
   const { token } = await createSubmittedAssessment(request);
   await page.goto(`/a/${token}`);
   await page.getByRole("link", { name: "Ihr Ergebnis ansehen" }).click();
@@ -18,9 +21,17 @@ test("the results page shows the index, the exact statements, both charts and th
   await expect(page.getByText("64,4", { exact: true })).toBeVisible();
   await expect(page.getByText("Fortgeschritten", { exact: true })).toBeVisible();
   await expect(page.getByText("48,5 Punkte")).toBeVisible();
-  await expect(page.getByText("Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen.")).toBeVisible();
-  await expect(page.getByText("Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.")).toBeVisible();
-  await expect(page.getByText("Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.")).toBeVisible();
+  await expect(
+    page.getByText("Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen."),
+  ).toBeVisible();
+  await expect(
+    page.getByText("Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen."),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      "Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
+    ),
+  ).toBeVisible();
   await expect(page.getByText("Sie liegen vor 51 % der Kommunen.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ihre nächsten Schritte" })).toBeVisible();
   await expect(page.getByText("Verwaltungsleistungen online anbieten.")).toBeVisible();
@@ -31,7 +42,9 @@ test("the results page shows the index, the exact statements, both charts and th
   const radar = page.getByRole("img", { name: /Netzdiagramm der fünf Dimensionen: Strategie 50/ });
   await expect(radar).toBeVisible();
   await expect(radar.locator("canvas")).toHaveCount(1);
-  await expect(page.getByRole("img", { name: /Balkendiagramm, Anteile aller Kommunen 2020: Ja, im Einsatz 16 %/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: /Balkendiagramm, Anteile aller Kommunen 2020: Ja, im Einsatz 16 %/ }).first(),
+  ).toBeVisible();
   const last = charts.last();
   await expect(last.locator("canvas")).toHaveCount(0);
   await last.scrollIntoViewIfNeeded();
@@ -42,10 +55,14 @@ test("the results page shows the index, the exact statements, both charts and th
 
   // Keyboard only: tab to the radar chart's table toggle and open the table.
   const toggle = page.getByRole("button", { name: "Daten als Tabelle anzeigen" }).first();
-  for (let i = 0; i < 40 && !(await toggle.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press("Tab");
+  for (let i = 0; i < 40 && !(await toggle.evaluate((el) => el === document.activeElement)); i += 1)
+    await page.keyboard.press("Tab");
   await expect(toggle).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: "Tabelle ausblenden" }).first()).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("button", { name: "Tabelle ausblenden" }).first()).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
   const table = page.getByRole("table", { name: /Reifegrad nach Dimensionen/ });
   await expect(table).toBeVisible();
   await expect(table.getByRole("row", { name: /Ressourcen 72,2 52,8/ })).toBeVisible();
@@ -56,7 +73,9 @@ test("the results page shows the index, the exact statements, both charts and th
 
 test("a draft shows a partial result, clearly marked", async ({ page, request }) => {
   const { token } = await createAssessment(request);
-  await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "in_use", e_invoice: "planned" } } });
+  await request.put(`/api/assessments/${token}/answers`, {
+    data: { version: 1, answers: { e_file: "in_use", e_invoice: "planned" } },
+  });
   await page.goto(`/a/${token}/ergebnis`);
   await expect(page.getByText("Vorläufiges Ergebnis")).toBeVisible();
   await expect(page.getByText("19 von 21 Fragen sind noch offen")).toBeVisible();
@@ -79,7 +98,9 @@ test("the method page explains the source, the statements and the index", async 
   await expectAccessible(page);
 });
 
-test("the method page's scoring tables fit a phone screen: every answer and the national average without scrolling sideways", async ({ page }) => {
+test("the method page's scoring tables fit a phone screen: every answer and the national average without scrolling sideways", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto("/methodik");
   const regions = page.getByRole("region", { name: /^Punkte in der Dimension/ });
@@ -88,7 +109,11 @@ test("the method page's scoring tables fit a phone screen: every answer and the 
   expect(overflow).toEqual([0, 0, 0, 0, 0]);
   // One line per answer with its points; each question shows its national average in its own cell.
   const strategy = page.getByRole("table", { name: /^Dimension Strategie/ });
-  await expect(strategy.getByRole("listitem").filter({ hasText: "Ja, eine zentrale Digitalstrategie für die ganze Verwaltung: 1" })).toBeVisible();
+  await expect(
+    strategy
+      .getByRole("listitem")
+      .filter({ hasText: "Ja, eine zentrale Digitalstrategie für die ganze Verwaltung: 1" }),
+  ).toBeVisible();
   const rows = strategy.getByRole("rowheader");
   await expect(rows).toHaveCount(2);
   for (const row of await rows.all()) await expect(row.getByText(/^Bundesdurchschnitt: \d+(,\d)?$/)).toBeVisible();
@@ -103,7 +128,10 @@ test("an unknown token's results page is a 404", async ({ page }) => {
   expect(res?.status()).toBe(404);
 });
 
-test("a results page sent from the page cache runs its scripts under the page's CSP: charts drawn, tables toggle", async ({ page, request }) => {
+test("a results page sent from the page cache runs its scripts under the page's CSP: charts drawn, tables toggle", async ({
+  page,
+  request,
+}) => {
   const { token } = await createSubmittedAssessment(request);
   const violations: string[] = [];
   page.on("console", (m) => {

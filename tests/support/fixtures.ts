@@ -23,7 +23,12 @@ export async function queryTestDatabase<T>(sql: string, params: unknown[] = []):
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
   await client.connect();
   try {
-    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
   } finally {
     await client.end();
   }
@@ -32,7 +37,10 @@ export async function queryTestDatabase<T>(sql: string, params: unknown[] = []):
 export async function countAssessmentsNamed(name: string): Promise<number> {
   // PostgreSQL text cannot hold NUL, so no such row can exist (and the driver refuses the parameter).
   if (!E2E_DATABASE_URL.startsWith("file:") && name.includes("\u0000")) return 0;
-  const rows = await queryTestDatabase<{ n: number | string }>('SELECT count(*) AS n FROM "Assessment" WHERE "municipalityName" = ?', [name]);
+  const rows = await queryTestDatabase<{ n: number | string }>(
+    'SELECT count(*) AS n FROM "Assessment" WHERE "municipalityName" = ?',
+    [name],
+  );
   return Number(rows[0]!.n);
 }
 
@@ -56,7 +64,10 @@ export const validProfile = (name = uniqueName()) => ({
 /** A complete, valid answer set: the first option of each question (multi: the first non-exclusive). */
 export function completeAnswers(): TAnswers {
   return Object.fromEntries(
-    reference.questions.map((q) => [q.id, q.type === "single" ? q.options[0]!.id : [q.options.find((o) => !o.exclusive)!.id]]),
+    reference.questions.map((q) => [
+      q.id,
+      q.type === "single" ? q.options[0]!.id : [q.options.find((o) => !o.exclusive)!.id],
+    ]),
   );
 }
 
@@ -96,7 +107,11 @@ export const KNOWN_ANSWERS = {
   home_office_obstacles: ["lack_of_equipment"],
 };
 
-export async function createSubmittedAssessment(request: APIRequestContext, answers: object = KNOWN_ANSWERS, body: unknown = validProfile()) {
+export async function createSubmittedAssessment(
+  request: APIRequestContext,
+  answers: object = KNOWN_ANSWERS,
+  body: unknown = validProfile(),
+) {
   const created = await createAssessment(request, body);
   const put = await request.put(`/api/assessments/${created.token}/answers`, { data: { version: 1, answers } });
   if (put.status() !== 200) throw new Error(`answers failed: ${await put.text()}`);

@@ -27,7 +27,12 @@ const ROUTES: { method: string; path: RegExp; status: number; schema: z.ZodType 
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/submit$`), status: 200, schema: ZSubmitResponse },
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/reopen$`), status: 200, schema: ZReopenResponse },
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/renew$`), status: 200, schema: ZRenewResponse },
-  { method: "GET", path: new RegExp(`^/api/assessments/${TOKEN}/benchmark$`), status: 200, schema: ZAssessmentBenchmark },
+  {
+    method: "GET",
+    path: new RegExp(`^/api/assessments/${TOKEN}/benchmark$`),
+    status: 200,
+    schema: ZAssessmentBenchmark,
+  },
   { method: "GET", path: new RegExp(`^/api/assessments/${TOKEN}/export$`), status: 200, schema: ZAssessmentExport },
   { method: "GET", path: /^\/api\/peers$/, status: 200, schema: ZPeerComparison },
   { method: "GET", path: /^\/api\/municipalities$/, status: 200, schema: ZMunicipalitySearchResponse },
@@ -46,18 +51,30 @@ export function responseSchemaFor(method: string, url: string, status: number): 
 }
 
 /** Parses a JSON body with the schema of its route; a mismatch names the route and the fields. */
-export function checkResponseBody(method: string, url: string, status: number, contentType: string, body: string): void {
+export function checkResponseBody(
+  method: string,
+  url: string,
+  status: number,
+  contentType: string,
+  body: string,
+): void {
   if (!/^application\/json/i.test(contentType)) return;
   const schema = responseSchemaFor(method, url, status);
-  if (!schema) throw new Error(`No response schema for ${method} ${new URL(url, "http://localhost").pathname} → ${status}`);
+  if (!schema)
+    throw new Error(`No response schema for ${method} ${new URL(url, "http://localhost").pathname} → ${status}`);
   const parsed = schema.safeParse(JSON.parse(body));
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
-    throw new Error(`Response of ${method} ${new URL(url, "http://localhost").pathname} → ${status} does not match its schema: ${issues.join("; ")}`);
+    throw new Error(
+      `Response of ${method} ${new URL(url, "http://localhost").pathname} → ${status} does not match its schema: ${issues.join("; ")}`,
+    );
   }
 }
 
 /** A response body parsed with a given schema (for the assertions that follow). */
-export async function parseBody<S extends z.ZodType>(res: { json(): Promise<unknown> }, schema: S): Promise<z.output<S>> {
+export async function parseBody<S extends z.ZodType>(
+  res: { json(): Promise<unknown> },
+  schema: S,
+): Promise<z.output<S>> {
   return schema.parse(await res.json());
 }

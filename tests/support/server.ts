@@ -1,18 +1,37 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
-export type TServer = { url: string; process: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> };
+export type TServer = {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+};
 
 /** The server's output without its per-request lines: what to print when a test against it fails. */
 export function serverDiagnostics(server: TServer | undefined, name: string): string {
   if (!server) return `${name}: not started`;
-  const lines = server.output().split("\n").filter((l) => !l.includes('"msg":"request"') || l.includes('"level":"error"'));
+  const lines = server
+    .output()
+    .split("\n")
+    .filter((l) => !l.includes('"msg":"request"') || l.includes('"level":"error"'));
   return `${name} (${server.url}, exit code ${server.process.exitCode}, signal ${server.process.signalCode}):\n${lines.join("\n")}`;
 }
 
 /** Starts another production server (scripts/serve.mjs on the existing build) for multi-process tests. */
-export async function startServer(port: number, env: Record<string, string>, { waitForHealth = true } = {}): Promise<TServer> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  { waitForHealth = true } = {},
+): Promise<TServer> {
   const child = spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", TRUST_PROXY: "true", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      TRUST_PROXY: "true",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

@@ -23,7 +23,8 @@ function checkingResponses(request: APIRequestContext): APIRequestContext {
   return new Proxy(request, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
-      if (typeof prop !== "string" || !METHODS.has(prop) || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+      if (typeof prop !== "string" || !METHODS.has(prop) || typeof value !== "function")
+        return typeof value === "function" ? value.bind(target) : value;
       return async (url: string, options?: { method?: string }) => {
         const res = await value.call(target, url, options);
         const method = prop === "fetch" ? (options?.method ?? "GET") : prop;

@@ -18,13 +18,13 @@ import { toFieldErrors } from "@/lib/validation/zod-de";
 import type { TManageState, TSaveResult, TStepActionState, TSubmitState } from "@/components/questionnaire/form-states";
 
 /** Every action that writes: the write rate limit, then the token guard (counts unknown tokens). */
-async function guardedWrite<T>(run: () => Promise<TResult<T, TAssessmentError>>): Promise<TResult<T, TAssessmentError>> {
+async function guardedWrite<T>(
+  run: () => Promise<TResult<T, TAssessmentError>>,
+): Promise<TResult<T, TAssessmentError>> {
   const limit = await limitAction("write");
   if (!limit.ok) return { ok: false, error: { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds } };
   return withTokenGuard(await currentClientId(), run);
 }
-
-
 
 /** Autosave of one or more answers (the questionnaire calls it on every change). */
 export async function autosaveAnswersAction(
@@ -44,12 +44,16 @@ export async function autosaveAnswersAction(
   };
 }
 
-
 /**
  * The step form's post without JavaScript: saves the step's answers, then goes where the pressed
  * button says. "Weiter" requires a complete step; "Zurück" and "Später weitermachen" do not.
  */
-export async function saveStepAction(token: string, stepIndex: number, _prev: TStepActionState, form: FormData): Promise<TStepActionState> {
+export async function saveStepAction(
+  token: string,
+  stepIndex: number,
+  _prev: TStepActionState,
+  form: FormData,
+): Promise<TStepActionState> {
   const step = STEPS[stepIndex];
   if (!step) return { message: "Diesen Schritt gibt es nicht." };
   const answers = formDataToStepAnswers(form, step.questions);
@@ -75,12 +79,14 @@ export async function saveStepAction(token: string, stepIndex: number, _prev: TS
   redirect(editPath(token));
 }
 
-
 export async function submitAction(token: string, _prev: TSubmitState, _form: FormData): Promise<TSubmitState> {
   const result = await guardedWrite(() => submitAssessment(token));
   if (!result.ok) {
     const { body } = toErrorResponse(result.error);
-    return { message: body.error, unanswered: Array.isArray(body.unanswered) ? (body.unanswered as string[]) : undefined };
+    return {
+      message: body.error,
+      unanswered: Array.isArray(body.unanswered) ? (body.unanswered as string[]) : undefined,
+    };
   }
   redirect(`${editPath(token)}?abgeschlossen=1`);
 }
@@ -91,7 +97,6 @@ export async function reopenAction(token: string): Promise<void> {
   redirect(stepPath(token, 1));
 }
 
-
 /** "Link erneuern": the old link stops working at once; the new one is shown like a new assessment's. */
 export async function renewAction(token: string, _prev: TManageState, _form: FormData): Promise<TManageState> {
   const result = await guardedWrite(() => renewToken(token));
@@ -101,7 +106,8 @@ export async function renewAction(token: string, _prev: TManageState, _form: For
 
 /** "Daten löschen": only with the confirmation box ticked; afterwards the link finds nothing. */
 export async function deleteAction(token: string, _prev: TManageState, form: FormData): Promise<TManageState> {
-  if (form.get("confirm") !== "yes") return { message: "Bitte bestätigen Sie, dass alle Daten endgültig gelöscht werden sollen." };
+  if (form.get("confirm") !== "yes")
+    return { message: "Bitte bestätigen Sie, dass alle Daten endgültig gelöscht werden sollen." };
   const result = await guardedWrite(() => deleteAssessment(token));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
   redirect("/geloescht");

@@ -17,7 +17,8 @@ export type TPageLoad<T> = { ok: true; value: T } | { ok: false; page: ReactElem
  */
 function forPage<T>(result: TResult<T, TAssessmentError>): TPageLoad<T> {
   if (result.ok) return result;
-  if (result.error.kind === "rate_limited") return { ok: false, page: <TooManyRequests retryAfterSeconds={result.error.retryAfterSeconds} /> };
+  if (result.error.kind === "rate_limited")
+    return { ok: false, page: <TooManyRequests retryAfterSeconds={result.error.retryAfterSeconds} /> };
   notFound();
 }
 

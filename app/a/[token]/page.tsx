@@ -19,7 +19,10 @@ import { assessmentExportPath } from "@/lib/assessment/api-paths";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
-type TProps = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function AssessmentPage({ params, searchParams }: TProps) {
   const { token } = await params;
@@ -39,17 +42,23 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
     <div className="stack">
       <hgroup className="kern-hgroup">
         <h1 className="kern-heading-large">Digitalcheck {m.name}</h1>
-        <p className="kern-preline">{isSubmitted ? "Abgeschlossene Selbsteinschätzung" : "Selbsteinschätzung – Entwurf"}</p>
+        <p className="kern-preline">
+          {isSubmitted ? "Abgeschlossene Selbsteinschätzung" : "Selbsteinschätzung – Entwurf"}
+        </p>
       </hgroup>
 
       {query.erneuert ? (
         <Alert tone="success" title="Ihr Link wurde erneuert" role="status">
-          <p className="kern-body">Der bisherige Link funktioniert nicht mehr. Bitte speichern Sie den neuen Link unten.</p>
+          <p className="kern-body">
+            Der bisherige Link funktioniert nicht mehr. Bitte speichern Sie den neuen Link unten.
+          </p>
         </Alert>
       ) : null}
       {query.abgeschlossen ? (
         <Alert tone="success" title="Vielen Dank! Ihre Selbsteinschätzung ist abgeschlossen." role="status">
-          <p className="kern-body">Ihre Antworten sind gespeichert. Sie können sie jederzeit über Ihren Link wieder öffnen.</p>
+          <p className="kern-body">
+            Ihre Antworten sind gespeichert. Sie können sie jederzeit über Ihren Link wieder öffnen.
+          </p>
         </Alert>
       ) : null}
 
@@ -60,9 +69,10 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
               {query.neu ? "Bitte speichern Sie jetzt Ihren Link" : "Ihr Link zu dieser Selbsteinschätzung"}
             </h2>
             <p className="kern-body">
-              Mit diesem Link können Sie jederzeit weitermachen – auch auf einem anderen Gerät. Sie können ihn an eine Kollegin oder
-              einen Kollegen weitergeben, etwa an die oder den Digitalisierungsbeauftragten. Wer den Link hat, kann die Antworten sehen und
-              ändern. Wir speichern ihn nicht im Klartext und können ihn deshalb nicht wiederherstellen.
+              Mit diesem Link können Sie jederzeit weitermachen – auch auf einem anderen Gerät. Sie können ihn an eine
+              Kollegin oder einen Kollegen weitergeben, etwa an die oder den Digitalisierungsbeauftragten. Wer den Link
+              hat, kann die Antworten sehen und ändern. Wir speichern ihn nicht im Klartext und können ihn deshalb nicht
+              wiederherstellen.
             </p>
             <CopyLink url={url} />
           </div>
@@ -98,15 +108,17 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           </div>
         </dl>
         <p className="kern-body">
-          {m.name} ist eine von {fmt(context.national)} {sizeClass.dative} in Deutschland; {fmt(context.inState)} davon liegen in {getStateName(m.state)}. Verglichen werden Sie später mit den Kommunen, die auf dieser Plattform teilnehmen.
+          {m.name} ist eine von {fmt(context.national)} {sizeClass.dative} in Deutschland; {fmt(context.inState)} davon
+          liegen in {getStateName(m.state)}. Verglichen werden Sie später mit den Kommunen, die auf dieser Plattform
+          teilnehmen.
         </p>
         <p className="kern-body kern-body--small kern-body--muted">{context.source}</p>
         {m.ags && !m.agsGebietsstand ? (
           <Alert tone="info" title="AGS nicht im Gemeindeverzeichnis">
             <p className="kern-body">
               Den Amtlichen Gemeindeschlüssel {m.ags} gibt es im amtlichen Gemeindeverzeichnis (Gebietsstand{" "}
-              {new Date(`${context.gebietsstand}T12:00:00Z`).toLocaleDateString("de-DE")}) nicht. Das kann nach einer Gebietsreform
-              richtig sein. Bitte prüfen Sie ihn.
+              {new Date(`${context.gebietsstand}T12:00:00Z`).toLocaleDateString("de-DE")}) nicht. Das kann nach einer
+              Gebietsreform richtig sein. Bitte prüfen Sie ihn.
             </p>
           </Alert>
         ) : null}
@@ -119,9 +131,14 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           </h2>
           <p className="kern-body">
             Abgeschlossen am{" "}
-            {new Date(assessment.submittedAt!).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" })}.
-            Die Antworten sind schreibgeschützt. Wenn Sie etwas ändern möchten, öffnen Sie die Selbsteinschätzung wieder zur
-            Bearbeitung; sie gilt dann bis zum erneuten Absenden als Entwurf.
+            {new Date(assessment.submittedAt!).toLocaleDateString("de-DE", {
+              day: "numeric",
+              month: "long",
+              year: "numeric",
+              timeZone: "Europe/Berlin",
+            })}
+            . Die Antworten sind schreibgeschützt. Wenn Sie etwas ändern möchten, öffnen Sie die Selbsteinschätzung
+            wieder zur Bearbeitung; sie gilt dann bis zum erneuten Absenden als Entwurf.
           </p>
           <div className="button-row">
             <ButtonLink href={resultsPath(token)}>Ihr Ergebnis ansehen</ButtonLink>
@@ -142,14 +159,21 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <p className="kern-body">
             {progress.answered} von {progress.total} Fragen beantwortet.
           </p>
-          <progress className="kern-progress progress-bar" max={progress.total} value={progress.answered} aria-labelledby="fortschritt-heading" />
+          <progress
+            className="kern-progress progress-bar"
+            max={progress.total}
+            value={progress.answered}
+            aria-labelledby="fortschritt-heading"
+          />
           <ol className="step-list">
             {progress.steps.map((s) => (
               <li key={s.stepNumber}>
                 <AppLink className="kern-link" href={stepPath(token, s.stepNumber)}>
                   {s.stepNumber}. {s.title}
                 </AppLink>
-                <span className={`kern-badge kern-badge--${s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}`}>
+                <span
+                  className={`kern-badge kern-badge--${s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}`}
+                >
                   <span className="kern-label">
                     {s.open.length === 0 ? "Erledigt" : `${s.answered} von ${s.total} beantwortet`}
                   </span>

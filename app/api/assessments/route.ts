@@ -11,6 +11,10 @@ export const POST = withErrorHandling(async (request: Request) => {
   if (!body.ok) return errorResponse(body.error);
   const result = await createAssessment(body.value);
   return respond(result, ({ id, token, notices }) =>
-    jsonOf(ZCreateAssessmentResponse, { id, token, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, token), notices }, 201),
+    jsonOf(
+      ZCreateAssessmentResponse,
+      { id, token, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, token), notices },
+      201,
+    ),
   );
 });

@@ -20,7 +20,13 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 /** The outcome of the last attempt, as logInAction put it into the URL. */
 const ZLoginOutcome = z.object({
   error: z.enum(["password_missing", "wrong_password", "rate_limited"]).optional().catch(undefined),
-  wait: z.coerce.number().int().min(1).max(24 * 3600).optional().catch(undefined),
+  wait: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .optional()
+    .catch(undefined),
   loggedOut: z.literal("1").optional().catch(undefined),
 });
 
@@ -29,7 +35,11 @@ export default async function OperatorLoginPage({ searchParams }: TProps) {
   if (await getOperatorSession(await readOperatorCookie(), new Date())) redirect("/betrieb");
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const outcome = ZLoginOutcome.parse({ error: first(raw.error), wait: first(raw.wait), loggedOut: first(raw.loggedOut) });
+  const outcome = ZLoginOutcome.parse({
+    error: first(raw.error),
+    wait: first(raw.wait),
+    loggedOut: first(raw.loggedOut),
+  });
   const error: TOperatorError | null =
     outcome.error === "rate_limited"
       ? { kind: "rate_limited", retryAfterSeconds: outcome.wait ?? 900 }
@@ -45,10 +55,12 @@ export default async function OperatorLoginPage({ searchParams }: TProps) {
         <p className="kern-preline">Betriebsbereich</p>
       </hgroup>
       {outcome.loggedOut && !error ? <Alert tone="success" title="Sie sind abgemeldet." role="status" /> : null}
-      {message ? <ErrorSummary title="Die Anmeldung hat nicht geklappt" errors={[{ fieldId: "password", message }]} /> : null}
+      {message ? (
+        <ErrorSummary title="Die Anmeldung hat nicht geklappt" errors={[{ fieldId: "password", message }]} />
+      ) : null}
       <p className="kern-body">
-        Dieser Bereich ist für die Betreiberin oder den Betreiber dieser Installation. Hier legen Sie fest, welche Selbsteinschätzungen in
-        den Vergleich mit anderen Kommunen einfließen.
+        Dieser Bereich ist für die Betreiberin oder den Betreiber dieser Installation. Hier legen Sie fest, welche
+        Selbsteinschätzungen in den Vergleich mit anderen Kommunen einfließen.
       </p>
       <form action={logInAction} noValidate>
         <TextField

@@ -15,26 +15,42 @@ const PAYLOADS = [
   '"><img src=x onerror=alert(1)>',
   '=HYPERLINK("http://x")',
   "</title><svg onload=alert(1)>",
-  "'; DROP TABLE \"Assessment\"; --",
+  '\'; DROP TABLE "Assessment"; --',
 ] as const;
 
 /** Markup that must never reach a page unescaped. */
 const RAW_MARKUP = ["<script>alert", "<img src=x", "<svg onload", "</title><svg"];
 /** Fragments of the payloads; the peer exports must contain none of them. */
-const FRAGMENTS = ["alert(1)", "onerror", "onload=", "HYPERLINK", "http://x", "DROP TABLE", "<script", "<img", "<svg", "Assessment"];
+const FRAGMENTS = [
+  "alert(1)",
+  "onerror",
+  "onload=",
+  "HYPERLINK",
+  "http://x",
+  "DROP TABLE",
+  "<script",
+  "<img",
+  "<svg",
+  "Assessment",
+];
 /** The same for an HTML page, which has script and img elements of its own. */
 const PAGE_FRAGMENTS = ["alert(1)", "onerror=", "onload=", "HYPERLINK", "http://x", "DROP TABLE"];
 
 const CELL = { state: "DE-HB", sizeClass: "gte_100000" };
-const profile = (name: string, i: number) => ({ municipality: { name, state: CELL.state, population: 120_000 + i }, respondentRole: "mayor" });
+const profile = (name: string, i: number) => ({
+  municipality: { name, state: CELL.state, population: 120_000 + i },
+  respondentRole: "mayor",
+});
 
 /** How React writes text into HTML. */
-const htmlEscaped = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+const htmlEscaped = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 const compact = (s: string) => s.replace(/\s+/g, "");
 
 async function submittedPayloads(request: APIRequestContext) {
   const tokens: string[] = [];
-  for (const [i, name] of PAYLOADS.entries()) tokens.push((await createSubmittedAssessment(request, KNOWN_ANSWERS, profile(name, i))).token);
+  for (const [i, name] of PAYLOADS.entries())
+    tokens.push((await createSubmittedAssessment(request, KNOWN_ANSWERS, profile(name, i))).token);
   return tokens;
 }
 
@@ -56,18 +72,35 @@ async function expectInertInBrowser(page: Page, path: string, payload: string, h
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${heading}${payload}`);
   expect(await page.locator('img[src="x"], svg[onload], img[onerror]').count(), `${path}: injected elements`).toBe(0);
-  expect(await page.locator("script:not([src])").evaluateAll((els) => els.filter((e) => e.textContent?.includes("alert(1)") && !e.textContent.includes("self.__next_f")).length)).toBe(0);
+  expect(
+    await page
+      .locator("script:not([src])")
+      .evaluateAll(
+        (els) =>
+          els.filter((e) => e.textContent?.includes("alert(1)") && !e.textContent.includes("self.__next_f")).length,
+      ),
+  ).toBe(0);
   await page.waitForTimeout(100);
   expect(dialogs, `${path}: dialogs`).toEqual([]);
 }
 
-test("the overview, step, review, results and peer pages show the name only as escaped text", async ({ request, page }) => {
+test("the overview, step, review, results and peer pages show the name only as escaped text", async ({
+  request,
+  page,
+}) => {
   const tokens = await submittedPayloads(request);
   for (const [i, payload] of PAYLOADS.entries()) {
     const token = tokens[i]!;
     const draft = (await createAssessment(request, profile(payload, i))).token;
     await test.step(payload, async () => {
-      for (const path of [`/a/${token}`, `/a/${token}/ergebnis`, `/a/${token}/vergleich`, `/a/${draft}`, `/a/${draft}/schritt/1`, `/a/${draft}/pruefen`]) {
+      for (const path of [
+        `/a/${token}`,
+        `/a/${token}/ergebnis`,
+        `/a/${token}/vergleich`,
+        `/a/${draft}`,
+        `/a/${draft}/schritt/1`,
+        `/a/${draft}/pruefen`,
+      ]) {
         await expectEscapedHtml(request, path, payload);
       }
       await expectInertInBrowser(page, `/a/${token}`, payload, "Digitalcheck ");
@@ -94,14 +127,22 @@ test("the JSON API and the JSON export return the name as a plain string", async
   }
 });
 
-test("the peer CSV and JSON of the payloads' cell contain figures only, never a municipality name", async ({ request }) => {
+test("the peer CSV and JSON of the payloads' cell contain figures only, never a municipality name", async ({
+  request,
+}) => {
   await submittedPayloads(request);
   const query = `state=${CELL.state}&sizeClass=${CELL.sizeClass}`;
   const csv = await request.get(`/api/peers/csv?${query}`);
   expect(csv.status()).toBe(200);
   const text = (await csv.body()).toString("utf8").replace(/^\uFEFF/, "");
-  const rows = text.trim().split("\r\n").map((l) => l.split(";"));
-  expect(rows, "the five payload municipalities are compared (not suppressed)").toContainEqual(["Vergleichskommunen", "5"]);
+  const rows = text
+    .trim()
+    .split("\r\n")
+    .map((l) => l.split(";"));
+  expect(rows, "the five payload municipalities are compared (not suppressed)").toContainEqual([
+    "Vergleichskommunen",
+    "5",
+  ]);
   for (const payload of PAYLOADS) expect(text).not.toContain(payload);
   for (const fragment of FRAGMENTS) expect(text, `CSV contains "${fragment}"`).not.toContain(fragment);
   // No cell starts a formula in Excel.
@@ -109,7 +150,8 @@ test("the peer CSV and JSON of the payloads' cell contain figures only, never a 
   const json = await request.get(`/api/peers?${query}`);
   const body = await json.json();
   expect(body.count).toBe(5);
-  for (const fragment of FRAGMENTS) expect(JSON.stringify(body), `peer JSON contains "${fragment}"`).not.toContain(fragment);
+  for (const fragment of FRAGMENTS)
+    expect(JSON.stringify(body), `peer JSON contains "${fragment}"`).not.toContain(fragment);
   const page = await (await request.get(`/vergleich?${query}`)).text();
   for (const fragment of PAGE_FRAGMENTS) expect(page, `/vergleich contains "${fragment}"`).not.toContain(fragment);
 });
@@ -121,7 +163,9 @@ test("the PDF report shows the name as literal text", async ({ request }, testIn
     expect(res.status(), payload).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/pdf");
     // The file name header stays one header with one quoted ASCII name (no quotes or line breaks from the name).
-    expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="[^"\\\r\n]*"; filename\*=UTF-8''[^\s"]+$/);
+    expect(res.headers()["content-disposition"]).toMatch(
+      /^attachment; filename="[^"\\\r\n]*"; filename\*=UTF-8''[^\s"]+$/,
+    );
     const file = testInfo.outputPath(`payload-${i}.pdf`);
     writeFileSync(file, await res.body());
     const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
@@ -136,5 +180,7 @@ test("the PDF report shows the name as literal text", async ({ request }, testIn
   const { token } = await createAssessment(request, profile(name, 0));
   const file = testInfo.outputPath("apostrophe.pdf");
   writeFileSync(file, await (await request.get(`/api/assessments/${token}/report.pdf`)).body());
-  expect(execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" })).toContain(`Digitalcheck ${name.replace(/'/g, "\u2019")}`);
+  expect(execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" })).toContain(
+    `Digitalcheck ${name.replace(/'/g, "\u2019")}`,
+  );
 });

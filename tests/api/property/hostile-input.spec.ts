@@ -17,8 +17,22 @@ import { reference } from "../../../lib/survey/reference";
 // ---------------------------------------------------------------- the contract, written down independently
 
 const STATE_AGS_PREFIX: Record<string, string> = {
-  "DE-SH": "01", "DE-HH": "02", "DE-NI": "03", "DE-HB": "04", "DE-NW": "05", "DE-HE": "06", "DE-RP": "07", "DE-BW": "08",
-  "DE-BY": "09", "DE-SL": "10", "DE-BE": "11", "DE-BB": "12", "DE-MV": "13", "DE-SN": "14", "DE-ST": "15", "DE-TH": "16",
+  "DE-SH": "01",
+  "DE-HH": "02",
+  "DE-NI": "03",
+  "DE-HB": "04",
+  "DE-NW": "05",
+  "DE-HE": "06",
+  "DE-RP": "07",
+  "DE-BW": "08",
+  "DE-BY": "09",
+  "DE-SL": "10",
+  "DE-BE": "11",
+  "DE-BB": "12",
+  "DE-MV": "13",
+  "DE-SN": "14",
+  "DE-ST": "15",
+  "DE-TH": "16",
 };
 const STATE_CODES = Object.keys(STATE_AGS_PREFIX);
 const SIZE_CLASSES = ["lt_5000", "5000_19999", "20000_99999", "gte_100000"];
@@ -31,7 +45,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const QUESTIONS = new Map(reference.questions.map((q) => [q.id, q]));
 const OPTION_ORDER = new Map(reference.questions.map((q) => [q.id, q.options.map((o) => o.id)]));
 
-const GERMAN = /[äöüßÄÖÜ]|\b(Bitte|Die|Der|Das|Diese[rsm]?|Zu|Es|Ein|nicht|ungültig|Unbekannte[rs]?|Anfrage|Angaben|Sie|Ihre?)\b/;
+const GERMAN =
+  /[äöüßÄÖÜ]|\b(Bitte|Die|Der|Das|Diese[rsm]?|Zu|Es|Ein|nicht|ungültig|Unbekannte[rs]?|Anfrage|Angaben|Sie|Ihre?)\b/;
 const ENGLISH = /\b(Invalid|Expected|Required|Unrecognized|Internal Server Error|Unexpected token|is not valid JSON)\b/;
 
 /** Content types and whether the contract's "JSON in" accepts them ("" = none given). */
@@ -53,19 +68,78 @@ const isJsonType = (type: string) => CONTENT_TYPES.find(([t]) => t === type)![1]
 // ---------------------------------------------------------------- hostile building blocks
 
 const UNICODE_EDGE = [
-  "\ud800", "\udfff", "a\ud83d", "\ude00b", "\udbff\udbff", // lone surrogates
-  "\u202eRTL\u202c", "\u200fעברית", "العربية", "\u061c", // right-to-left
-  "\u200b", "\u200d", "\u2060", "\ufeff", // zero-width
-  "\u0000", "A\u0000B", "\u0007", "\n", "\t", "\u0085", "\u009f", "\u2028", // NUL, control, separators
-  "😀", "👩‍👩‍👧‍👦", "🇩🇪", "e\u0301", "İ", "ß", "ẞ", "\u00a0", "\u3000", "\ufffd", "\uffff", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "Z̴̡̢a̷l̶g̵o",
+  "\ud800",
+  "\udfff",
+  "a\ud83d",
+  "\ude00b",
+  "\udbff\udbff", // lone surrogates
+  "\u202eRTL\u202c",
+  "\u200fעברית",
+  "العربية",
+  "\u061c", // right-to-left
+  "\u200b",
+  "\u200d",
+  "\u2060",
+  "\ufeff", // zero-width
+  "\u0000",
+  "A\u0000B",
+  "\u0007",
+  "\n",
+  "\t",
+  "\u0085",
+  "\u009f",
+  "\u2028", // NUL, control, separators
+  "😀",
+  "👩‍👩‍👧‍👦",
+  "🇩🇪",
+  "e\u0301",
+  "İ",
+  "ß",
+  "ẞ",
+  "\u00a0",
+  "\u3000",
+  "\ufffd",
+  "\uffff",
+  "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+  "Z̴̡̢a̷l̶g̵o",
 ];
 const SAFE_UNICODE = UNICODE_EDGE.filter((s) => !LONE_SURROGATE.test(s));
-const SQL = ["' OR '1'='1", "'; DROP TABLE \"Assessment\"; --", "\" OR 1=1 --", "1); DELETE FROM \"Answer\"; --", "%' --", "\\", "$1", "?", "' UNION SELECT \"tokenHash\" FROM \"Assessment\" --"];
-const HTML = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</title><svg onload=alert(1)>", "javascript:alert(1)", "{{7*7}}", "${7*7}", "=HYPERLINK(\"http://x\")", "&lt;&amp;", "<!--"];
-const PROTO_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineSetter__", "isPrototypeOf"];
+const SQL = [
+  "' OR '1'='1",
+  '\'; DROP TABLE "Assessment"; --',
+  '" OR 1=1 --',
+  '1); DELETE FROM "Answer"; --',
+  "%' --",
+  "\\",
+  "$1",
+  "?",
+  '\' UNION SELECT "tokenHash" FROM "Assessment" --',
+];
+const HTML = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "</title><svg onload=alert(1)>",
+  "javascript:alert(1)",
+  "{{7*7}}",
+  "${7*7}",
+  '=HYPERLINK("http://x")',
+  "&lt;&amp;",
+  "<!--",
+];
+const PROTO_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "__defineSetter__",
+  "isPrototypeOf",
+];
 
 /** The arbitrary's value in about one case of n, otherwise null. */
-const rarely = <T>(arb: fc.Arbitrary<T>, n: number) => fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+const rarely = <T>(arb: fc.Arbitrary<T>, n: number) =>
+  fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 
 /** A JSON fragment written out verbatim (deep nesting that JSON.stringify would not survive). */
 class Raw {
@@ -92,7 +166,9 @@ function toJsonText(v: unknown, version = 1): string {
   if (Array.isArray(v)) return `[${v.map((x) => toJsonText(x, version)).join(",")}]`;
   if (v !== null && typeof v === "object") {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).map((k) => `${JSON.stringify(k)}:${toJsonText(o[k], version)}`).join(",")}}`;
+    return `{${Object.keys(o)
+      .map((k) => `${JSON.stringify(k)}:${toJsonText(o[k], version)}`)
+      .join(",")}}`;
   }
   return JSON.stringify(v) ?? "null";
 }
@@ -101,9 +177,17 @@ const hostileString = (unicode: readonly string[]) =>
   fc.oneof(
     { weight: 3, arbitrary: fc.string({ maxLength: 30 }) },
     { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }) },
-    { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 12 }).filter((s) => unicode !== SAFE_UNICODE || !LONE_SURROGATE.test(s)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .string({ unit: "binary", maxLength: 12 })
+        .filter((s) => unicode !== SAFE_UNICODE || !LONE_SURROGATE.test(s)),
+    },
     { weight: 3, arbitrary: fc.constantFrom(...unicode, ...SQL, ...HTML, ...PROTO_KEYS) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...unicode), fc.integer({ min: 1, max: 300 })).map(([s, n]) => s.repeat(n)) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom(...unicode), fc.integer({ min: 1, max: 300 })).map(([s, n]) => s.repeat(n)),
+    },
   );
 
 /** Long strings up to 1 MB: far beyond the 64 KB body limit, and around it. */
@@ -114,7 +198,9 @@ const longString = fc.oneof(
 );
 
 /** 10,000-element arrays (some fit into 64 KB, some do not). */
-const hugeArray = fc.constantFrom<unknown>(0, null, "x", "in_use", "lack_of_funds", {}, []).map((x) => new Array(10_000).fill(x));
+const hugeArray = fc
+  .constantFrom<unknown>(0, null, "x", "in_use", "lack_of_funds", {}, [])
+  .map((x) => new Array(10_000).fill(x));
 
 const deepNesting = fc.integer({ min: 50, max: 32_000 }).map((d) => new Raw("[".repeat(d) + "]".repeat(d)));
 
@@ -124,31 +210,88 @@ const protoObject = fc
 
 /** fc.anything, made into JSON (what a careless client's JSON.stringify would send). */
 const anythingAsJson = fc
-  .anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true })
-  .map((x) => new Raw(JSON.stringify(x, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v instanceof Map || v instanceof Set ? [...v] : v)) ?? "null"));
+  .anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+  })
+  .map(
+    (x) =>
+      new Raw(
+        JSON.stringify(x, (_k, v: unknown) =>
+          typeof v === "bigint" ? v.toString() : v instanceof Map || v instanceof Set ? [...v] : v,
+        ) ?? "null",
+      ),
+  );
 
 const hostileValue = (unicode: readonly string[]) =>
   fc.oneof(
     { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
     { weight: 3, arbitrary: hostileString(unicode) },
-    { weight: 2, arbitrary: fc.constantFrom<unknown>(0, -1, 1.5, 1e308, -0, 2 ** 53, 5_000_001, true, false, null, [], {}, "", " ") },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom<unknown>(
+        0,
+        -1,
+        1.5,
+        1e308,
+        -0,
+        2 ** 53,
+        5_000_001,
+        true,
+        false,
+        null,
+        [],
+        {},
+        "",
+        " ",
+      ),
+    },
     { weight: 1, arbitrary: hugeArray },
     { weight: 1, arbitrary: longString },
     { weight: 1, arbitrary: protoObject },
     { weight: 1, arbitrary: deepNesting },
     { weight: 1, arbitrary: anythingAsJson },
   );
-const hostileKey = fc.oneof(fc.constantFrom(...PROTO_KEYS), fc.string({ maxLength: 12 }), fc.constantFrom(...SQL, ...HTML, ...SAFE_UNICODE));
+const hostileKey = fc.oneof(
+  fc.constantFrom(...PROTO_KEYS),
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(...SQL, ...HTML, ...SAFE_UNICODE),
+);
 
 /** Bodies that are not JSON at all, as bytes. */
 const rawBody = fc.oneof(
-  fc.constantFrom("", "{", "{nicht json", "[1,]", "{'a':1}", "\ufeff{}", "NaN", "undefined", '{"a":1}garbage', "\u0000", "{\"version\":1,", "null").map((s) => Buffer.from(s, "utf8")),
+  fc
+    .constantFrom(
+      "",
+      "{",
+      "{nicht json",
+      "[1,]",
+      "{'a':1}",
+      "\ufeff{}",
+      "NaN",
+      "undefined",
+      '{"a":1}garbage',
+      "\u0000",
+      '{"version":1,',
+      "null",
+    )
+    .map((s) => Buffer.from(s, "utf8")),
   fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
 );
 
 /** A generated request body: bytes (possibly with a name marker still to fill in) and a content type. */
 type TBody = { value?: unknown; bytes?: Buffer; contentType: string };
-const contentType = fc.oneof({ weight: 17, arbitrary: fc.constant("application/json") }, { weight: 3, arbitrary: fc.constantFrom(...CONTENT_TYPES.map(([t]) => t)) });
+const contentType = fc.oneof(
+  { weight: 17, arbitrary: fc.constant("application/json") },
+  { weight: 3, arbitrary: fc.constantFrom(...CONTENT_TYPES.map(([t]) => t)) },
+);
 
 function describeBody(b: TBody): string {
   const text = b.bytes ? `bytes ${JSON.stringify(b.bytes.toString("latin1").slice(0, 160))}` : toJsonText(b.value, 0);
@@ -182,7 +325,13 @@ const onlyKeys = (o: Record<string, unknown>, allowed: string[]) => Object.keys(
 /** POST /api/assessments by the contract: valid, invalid, or valid apart from lone surrogates in the name. */
 function createVerdict(v: unknown): { valid: boolean; surrogate: boolean; name?: string } {
   const no = { valid: false, surrogate: false };
-  if (!isObject(v) || !onlyKeys(v, ["municipality", "respondentRole"]) || !has(v, "municipality") || !has(v, "respondentRole")) return no;
+  if (
+    !isObject(v) ||
+    !onlyKeys(v, ["municipality", "respondentRole"]) ||
+    !has(v, "municipality") ||
+    !has(v, "respondentRole")
+  )
+    return no;
   if (!ROLES.includes(v.respondentRole as string)) return no;
   const m = v.municipality;
   if (!isObject(m) || !onlyKeys(m, ["name", "state", "population", "ags"])) return no;
@@ -191,7 +340,13 @@ function createVerdict(v: unknown): { valid: boolean; surrogate: boolean; name?:
   // zod counts characters as code points ("😀" is one), not UTF-16 units.
   const chars = [...name].length;
   if (chars < 1 || chars > MAX_NAME || CONTROL.test(name)) return no;
-  if (typeof m.population !== "number" || !Number.isInteger(m.population) || m.population < 1 || m.population > MAX_POPULATION) return no;
+  if (
+    typeof m.population !== "number" ||
+    !Number.isInteger(m.population) ||
+    m.population < 1 ||
+    m.population > MAX_POPULATION
+  )
+    return no;
   if (has(m, "ags") && m.ags !== null) {
     if (typeof m.ags !== "string") return no;
     const ags = m.ags.trim();
@@ -218,7 +373,8 @@ function answersPatch(v: unknown): { version: number; patch: Record<string, stri
       patch[id] = value;
     } else {
       if (!Array.isArray(value) || value.length < 1 || value.length > ids.length) return null;
-      if (!value.every((x) => typeof x === "string" && ids.includes(x)) || new Set(value).size !== value.length) return null;
+      if (!value.every((x) => typeof x === "string" && ids.includes(x)) || new Set(value).size !== value.length)
+        return null;
       const exclusive = q.options.filter((o) => o.exclusive).map((o) => o.id);
       if (value.length > 1 && value.some((x) => exclusive.includes(x as string))) return null;
       patch[id] = value as string[];
@@ -231,7 +387,10 @@ function applyPatch(answers: TAnswers, patch: Record<string, string | string[] |
   const next: TAnswers = { ...answers };
   for (const [id, value] of Object.entries(patch)) {
     if (value === null) delete next[id];
-    else next[id] = Array.isArray(value) ? [...value].sort((a, b) => OPTION_ORDER.get(id)!.indexOf(a) - OPTION_ORDER.get(id)!.indexOf(b)) : value;
+    else
+      next[id] = Array.isArray(value)
+        ? [...value].sort((a, b) => OPTION_ORDER.get(id)!.indexOf(a) - OPTION_ORDER.get(id)!.indexOf(b))
+        : value;
   }
   return next;
 }
@@ -264,7 +423,12 @@ class ClientPool {
   }
 }
 
-async function send(ctx: APIRequestContext, method: string, url: string, body?: { bytes: Buffer; contentType: string }): Promise<TReply> {
+async function send(
+  ctx: APIRequestContext,
+  method: string,
+  url: string,
+  body?: { bytes: Buffer; contentType: string },
+): Promise<TReply> {
   const res = await ctx.fetch(url, {
     method,
     headers: body ? { "content-type": body.contentType } : {},
@@ -295,7 +459,10 @@ function expectWellFormed(r: TReply, allowed: readonly number[], context: string
   if (issues !== undefined) {
     expect(Array.isArray(issues), `issues is an array\n${where}`).toBe(true);
     for (const i of issues as unknown[]) {
-      expect(isObject(i) && typeof i.path === "string" && typeof i.message === "string" && i.message.length > 0, `issue {path, message}\n${where}`).toBe(true);
+      expect(
+        isObject(i) && typeof i.path === "string" && typeof i.message === "string" && i.message.length > 0,
+        `issue {path, message}\n${where}`,
+      ).toBe(true);
     }
   }
   if (r.status === 429) {
@@ -305,7 +472,9 @@ function expectWellFormed(r: TReply, allowed: readonly number[], context: string
 }
 
 const runLog = (route: string, cases: number, numRuns: number, clients: number) =>
-  console.log(`[fast-check] ${route}: ${cases} generated cases executed (numRuns ${numRuns}, ${clients} fresh clients)`);
+  console.log(
+    `[fast-check] ${route}: ${cases} generated cases executed (numRuns ${numRuns}, ${clients} fresh clients)`,
+  );
 
 /** Runs several properties of one route; a failing one does not hide the others. */
 async function allProperties(runs: (() => Promise<void>)[]) {
@@ -328,9 +497,19 @@ const FC_OPTIONS = { verbose: 0 as const, endOnFailure: false, seed: Number(proc
 
 test.describe.configure({ timeout: 120_000 });
 
-test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid ones are stored", async ({ playwright, baseURL, request }) => {
-  const pool = new ClientPool((ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }), 18);
-  const reports = new ClientPool((ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }), 25);
+test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid ones are stored", async ({
+  playwright,
+  baseURL,
+  request,
+}) => {
+  const pool = new ClientPool(
+    (ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }),
+    18,
+  );
+  const reports = new ClientPool(
+    (ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }),
+    25,
+  );
   const run = uniqueName("Fuzz");
   let cases = 0;
 
@@ -344,10 +523,14 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
     if (r.status === 429) return;
     const read = readAsServer(bytes, b.contentType);
     const verdict = "value" in read ? createVerdict(read.value) : null;
-    const expected = "status" in read ? [read.status] : verdict!.surrogate ? [201, 422] : verdict!.valid ? [201] : [422];
-    expect(expected, `status predicted by the contract\n${context}\n→ ${r.status} ${r.text.slice(0, 300)}`).toContain(r.status);
+    const expected =
+      "status" in read ? [read.status] : verdict!.surrogate ? [201, 422] : verdict!.valid ? [201] : [422];
+    expect(expected, `status predicted by the contract\n${context}\n→ ${r.status} ${r.text.slice(0, 300)}`).toContain(
+      r.status,
+    );
     // Stored exactly when accepted (names carry a unique marker).
-    const sentName = verdict?.name ?? (read as { value?: { municipality?: { name?: unknown } } }).value?.municipality?.name;
+    const sentName =
+      verdict?.name ?? (read as { value?: { municipality?: { name?: unknown } } }).value?.municipality?.name;
     if (typeof sentName === "string" && sentName.includes(marker)) {
       const stored = await countAssessmentsNamed(sentName.trim());
       expect(stored, `rows stored under the sent name\n${context}\n→ ${r.status}`).toBe(r.status === 201 ? 1 : 0);
@@ -357,7 +540,11 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
     const got = await request.get(`/api/assessments/${token}`);
     expect(got.status(), context).toBe(200);
     const m = (read as { value: { municipality: Record<string, unknown> } }).value.municipality;
-    expect((await got.json()).municipality, `stored as sent\n${context}`).toMatchObject({ name: verdict!.name, state: m.state, population: m.population });
+    expect((await got.json()).municipality, `stored as sent\n${context}`).toMatchObject({
+      name: verdict!.name,
+      state: m.state,
+      population: m.population,
+    });
     if (withPdf) {
       const pdf = await (await reports.next()).get(`/api/assessments/${token}/report.pdf`);
       expect(pdf.status(), `the report of an accepted name renders\n${context}`).toBe(200);
@@ -367,7 +554,12 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
 
   const markedName = (unicode: readonly string[]) =>
     fc.oneof(
-      { weight: unicode === UNICODE_EDGE ? 12 : 0, arbitrary: fc.array(fc.constantFrom(...unicode, ...SQL, ...HTML), { minLength: 1, maxLength: 3 }).map((p) => `{{M}}${p.join("")}`) },
+      {
+        weight: unicode === UNICODE_EDGE ? 12 : 0,
+        arbitrary: fc
+          .array(fc.constantFrom(...unicode, ...SQL, ...HTML), { minLength: 1, maxLength: 3 })
+          .map((p) => `{{M}}${p.join("")}`),
+      },
       { weight: 3, arbitrary: fc.constant("{{M}}") },
       { weight: 4, arbitrary: hostileString(unicode).map((s) => `{{M}}${s}`) },
       { weight: 1, arbitrary: hostileString(unicode).map((s) => `${s}{{M}}`) },
@@ -383,9 +575,20 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
   };
   const mutation = (unicode: readonly string[]) =>
     fc.oneof(
-      { weight: 4, arbitrary: fc.tuple(fc.constant("set"), fc.constantFrom(...Object.keys(EDGE_VALUES)), hostileValue(unicode)) },
-      { weight: 3, arbitrary: fc.constantFrom(...Object.keys(EDGE_VALUES)).chain((k) => fc.tuple(fc.constant("set"), fc.constant(k), fc.constantFrom(...EDGE_VALUES[k]!))) },
-      { weight: 1, arbitrary: fc.tuple(fc.constant("delete"), fc.constantFrom(...Object.keys(EDGE_VALUES)), fc.constant(null)) },
+      {
+        weight: 4,
+        arbitrary: fc.tuple(fc.constant("set"), fc.constantFrom(...Object.keys(EDGE_VALUES)), hostileValue(unicode)),
+      },
+      {
+        weight: 3,
+        arbitrary: fc
+          .constantFrom(...Object.keys(EDGE_VALUES))
+          .chain((k) => fc.tuple(fc.constant("set"), fc.constant(k), fc.constantFrom(...EDGE_VALUES[k]!))),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.constant("delete"), fc.constantFrom(...Object.keys(EDGE_VALUES)), fc.constant(null)),
+      },
       { weight: 2, arbitrary: fc.tuple(fc.constantFrom("extraTop", "extraNested"), hostileKey, hostileValue(unicode)) },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom("asArray", "asString"), fc.constant(""), fc.constant(null)) },
     );
@@ -397,11 +600,20 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
         population: fc.oneof(fc.integer({ min: 1, max: MAX_POPULATION }), fc.constantFrom(1, MAX_POPULATION)),
         ags: fc.constantFrom<unknown>(ABSENT, ABSENT, ABSENT, "", null, "own"),
         role: fc.constantFrom(...ROLES),
-        mutations: fc.oneof({ weight: 10 - mutated, arbitrary: fc.constant([]) }, { weight: mutated, arbitrary: fc.array(mutation(unicode), { minLength: 1, maxLength: 3 }) }),
+        mutations: fc.oneof(
+          { weight: 10 - mutated, arbitrary: fc.constant([]) },
+          { weight: mutated, arbitrary: fc.array(mutation(unicode), { minLength: 1, maxLength: 3 }) },
+        ),
       })
       .map((p) => {
         // "own": an AGS of the profile's own state that is not in the register (accepted with a notice).
-        const fields = new Map<string, unknown>([["name", p.name], ["state", p.state], ["population", p.population], ["ags", p.ags === "own" ? `${STATE_AGS_PREFIX[p.state]}999999` : p.ags], ["respondentRole", p.role]]);
+        const fields = new Map<string, unknown>([
+          ["name", p.name],
+          ["state", p.state],
+          ["population", p.population],
+          ["ags", p.ags === "own" ? `${STATE_AGS_PREFIX[p.state]}999999` : p.ags],
+          ["respondentRole", p.role],
+        ]);
         const extraTop: [string, unknown][] = [];
         const extraNested: [string, unknown][] = [];
         let shape = "object";
@@ -412,15 +624,20 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
           else if (op === "extraNested") extraNested.push([key, value]);
           else shape = op;
         }
-        const m = obj([...["name", "state", "population", "ags"].map((k) => [k, fields.get(k)] as const), ...extraNested]);
+        const m = obj([
+          ...["name", "state", "population", "ags"].map((k) => [k, fields.get(k)] as const),
+          ...extraNested,
+        ]);
         const municipality = shape === "asArray" ? [m] : shape === "asString" ? toJsonText(m) : m;
         return obj([["municipality", municipality], ["respondentRole", fields.get("respondentRole")], ...extraTop]);
       });
   /** A valid profile padded to a total size around the 64 KB limit (or up to 1 MB). */
-  const sized = fc.oneof(fc.integer({ min: LIMIT_BYTES - 3, max: LIMIT_BYTES + 3 }), fc.integer({ min: 1000, max: 1_048_576 })).map((size) => {
-    const base = toJsonText(validProfile("{{M}}")).slice(0, -1) + ',"padding":"';
-    return { bytes: undefined, value: new Raw(base + "p".repeat(Math.max(0, size - base.length - 2)) + '"}') };
-  });
+  const sized = fc
+    .oneof(fc.integer({ min: LIMIT_BYTES - 3, max: LIMIT_BYTES + 3 }), fc.integer({ min: 1000, max: 1_048_576 }))
+    .map((size) => {
+      const base = toJsonText(validProfile("{{M}}")).slice(0, -1) + ',"padding":"';
+      return { bytes: undefined, value: new Raw(base + "p".repeat(Math.max(0, size - base.length - 2)) + '"}') };
+    });
   const body = (unicode: readonly string[], mutated: number) =>
     fc
       .tuple(
@@ -438,13 +655,19 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
   try {
     await allProperties([
       // Structure: types, missing and extra fields, prototype keys, sizes, media types; names without lone surrogates.
-      () => fc.assert(fc.asyncProperty(body(SAFE_UNICODE, 7), (b) => check(b, "structure", false)), { ...FC_OPTIONS, numRuns: 120 }),
+      () =>
+        fc.assert(
+          fc.asyncProperty(body(SAFE_UNICODE, 7), (b) => check(b, "structure", false)),
+          { ...FC_OPTIONS, numRuns: 120 },
+        ),
       // Text: unicode edge cases (RTL, zero-width, NUL and other controls, emoji, combining marks), SQL and HTML in
       // the name and elsewhere; accepted names must also render in the PDF.
       () =>
         fc.assert(
           fc.asyncProperty(
-            profile(SAFE_UNICODE, 2).map((value) => describable<TBody>({ value, contentType: "application/json" }, describeBody)),
+            profile(SAFE_UNICODE, 2).map((value) =>
+              describable<TBody>({ value, contentType: "application/json" }, describeBody),
+            ),
             (b) => check(b, "unicode", true),
           ),
           { ...FC_OPTIONS, numRuns: 40 },
@@ -455,8 +678,24 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
         fc.assert(
           fc.asyncProperty(
             fc
-              .tuple(fc.string({ maxLength: 10 }), fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff", "\ud83d"), fc.string({ maxLength: 10 }), fc.constantFrom(...STATE_CODES))
-              .map(([a, lone, b, state]) => describable<TBody>({ value: { municipality: { name: `{{M}}${a}${lone}${b}`, state, population: 1000 }, respondentRole: "mayor" }, contentType: "application/json" }, describeBody)),
+              .tuple(
+                fc.string({ maxLength: 10 }),
+                fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff", "\ud83d"),
+                fc.string({ maxLength: 10 }),
+                fc.constantFrom(...STATE_CODES),
+              )
+              .map(([a, lone, b, state]) =>
+                describable<TBody>(
+                  {
+                    value: {
+                      municipality: { name: `{{M}}${a}${lone}${b}`, state, population: 1000 },
+                      respondentRole: "mayor",
+                    },
+                    contentType: "application/json",
+                  },
+                  describeBody,
+                ),
+              ),
             (b) => check(b, "lone surrogate", false),
           ),
           { ...FC_OPTIONS, numRuns: 10 },
@@ -469,10 +708,23 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
   }
 });
 
-test("PUT /api/assessments/{token}/answers: hostile bodies never cause a 5xx; only a valid patch of the current version changes anything", async ({ playwright, baseURL, request }) => {
+test("PUT /api/assessments/{token}/answers: hostile bodies never cause a 5xx; only a valid patch of the current version changes anything", async ({
+  playwright,
+  baseURL,
+  request,
+}) => {
   const { token } = await createAssessment(request);
-  expect((await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "planned", obstacles: ["lack_of_funds"] } } })).status()).toBe(200);
-  const pool = new ClientPool((ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }), 100);
+  expect(
+    (
+      await request.put(`/api/assessments/${token}/answers`, {
+        data: { version: 1, answers: { e_file: "planned", obstacles: ["lack_of_funds"] } },
+      })
+    ).status(),
+  ).toBe(200);
+  const pool = new ClientPool(
+    (ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }),
+    100,
+  );
   let cases = 0;
 
   const answerEntry = fc.oneof(
@@ -480,10 +732,17 @@ test("PUT /api/assessments/{token}/answers: hostile bodies never cause a 5xx; on
       weight: 6,
       arbitrary: fc.constantFrom(...reference.questions).chain((q) => {
         const ids = q.options.map((o) => o.id);
-        const good = q.type === "single" ? fc.constantFrom<unknown>(...ids) : fc.subarray(ids, { minLength: 1 }).chain((a) => fc.shuffledSubarray(a, { minLength: a.length }));
+        const good =
+          q.type === "single"
+            ? fc.constantFrom<unknown>(...ids)
+            : fc.subarray(ids, { minLength: 1 }).chain((a) => fc.shuffledSubarray(a, { minLength: a.length }));
         return fc.tuple(
           fc.constant(q.id),
-          fc.oneof({ weight: 5, arbitrary: good as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: hostileValue(UNICODE_EDGE) }),
+          fc.oneof(
+            { weight: 5, arbitrary: good as fc.Arbitrary<unknown> },
+            { weight: 1, arbitrary: fc.constant(null) },
+            { weight: 3, arbitrary: hostileValue(UNICODE_EDGE) },
+          ),
         );
       }),
     },
@@ -498,14 +757,24 @@ test("PUT /api/assessments/{token}/answers: hostile bodies never cause a 5xx; on
   const answers = fc.oneof(
     { weight: 8, arbitrary: fc.array(answerEntry, { maxLength: 6 }).map((e) => obj(e)) },
     { weight: 2, arbitrary: hostileValue(UNICODE_EDGE) },
-    { weight: 1, arbitrary: fc.constantFrom(...reference.questions.filter((q) => q.type === "multi")).chain((q) => hugeArray.map((a) => obj([[q.id, a]]))) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(...reference.questions.filter((q) => q.type === "multi"))
+        .chain((q) => hugeArray.map((a) => obj([[q.id, a]]))),
+    },
     { weight: 1, arbitrary: longString.map((s) => obj([["e_file", s]])) },
     { weight: 1, arbitrary: fc.constant<unknown>(ABSENT) },
   );
   const bodyArb = fc
     .tuple(
       fc.oneof(
-        { weight: 10, arbitrary: fc.tuple(version, answers, rarely(fc.tuple(hostileKey, hostileValue(UNICODE_EDGE)), 6)).map(([v, a, extra]) => ({ value: obj([["version", v], ["answers", a], ...(extra ? [extra] : [])]) })) },
+        {
+          weight: 10,
+          arbitrary: fc
+            .tuple(version, answers, rarely(fc.tuple(hostileKey, hostileValue(UNICODE_EDGE)), 6))
+            .map(([v, a, extra]) => ({ value: obj([["version", v], ["answers", a], ...(extra ? [extra] : [])]) })),
+        },
         { weight: 2, arbitrary: fc.jsonValue().map((value) => ({ value })) },
         { weight: 1, arbitrary: anythingAsJson.map((value) => ({ value })) },
         { weight: 1, arbitrary: rawBody.map((bytes) => ({ bytes })) },
@@ -521,7 +790,10 @@ test("PUT /api/assessments/{token}/answers: hostile bodies never cause a 5xx; on
         const before = await (await request.get(`/api/assessments/${token}`)).json();
         const bytes = bodyBytes(b, "", before.version);
         const context = `#${cases}: ${describeBody(b)} (stored version ${before.version})`;
-        const r = await send(await pool.next(), "PUT", `/api/assessments/${token}/answers`, { bytes, contentType: b.contentType });
+        const r = await send(await pool.next(), "PUT", `/api/assessments/${token}/answers`, {
+          bytes,
+          contentType: b.contentType,
+        });
         expectWellFormed(r, [200, 409, 413, 415, 422, 429], context);
         const after = await (await request.get(`/api/assessments/${token}`)).json();
         if (r.status === 429) return expect(after).toEqual(before);
@@ -532,7 +804,9 @@ test("PUT /api/assessments/{token}/answers: hostile bodies never cause a 5xx; on
         if (r.status === 200) {
           expect(JSON.parse(r.text)).toEqual({ version: before.version + 1 });
           expect(after.version).toBe(before.version + 1);
-          expect(after.answers, `only the questions sent change\n${context}`).toEqual(applyPatch(before.answers, parsed!.patch));
+          expect(after.answers, `only the questions sent change\n${context}`).toEqual(
+            applyPatch(before.answers, parsed!.patch),
+          );
         } else {
           if (r.status === 409) expect(JSON.parse(r.text).currentVersion).toBe(before.version);
           expect(after, `a rejected request changes nothing\n${context}`).toEqual(before);
@@ -550,25 +824,63 @@ test("PUT /api/assessments/{token}/answers: hostile bodies never cause a 5xx; on
 // raw percent sequences, some of them malformed.
 const TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const encodeSegment = (s: string) =>
-  [...Buffer.from(s, "utf8")].map((byte) => (TOKEN_CHARS.includes(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+  [...Buffer.from(s, "utf8")]
+    .map((byte) =>
+      TOKEN_CHARS.includes(String.fromCharCode(byte))
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`,
+    )
+    .join("");
 
 function tokenSegments(token: string) {
   const nearMiss = fc.oneof(
-    fc.integer({ min: 0, max: 42 }).chain((i) => fc.constantFrom(...TOKEN_CHARS).filter((c) => c !== token[i]).map((c) => token.slice(0, i) + c + token.slice(i + 1))),
-    fc.constantFrom(token.slice(0, -1), token + "A", token.toUpperCase(), token.toLowerCase(), `${token}%20`, `%20${token}`, `${token}%00`, `${token}%0A`, `${token}+`, `${token}=`, `${token}.`, `${token}~`, `${token}%2F`, token.replace(/-/g, "+").replace(/_/g, "%2F")),
+    fc.integer({ min: 0, max: 42 }).chain((i) =>
+      fc
+        .constantFrom(...TOKEN_CHARS)
+        .filter((c) => c !== token[i])
+        .map((c) => token.slice(0, i) + c + token.slice(i + 1)),
+    ),
+    fc.constantFrom(
+      token.slice(0, -1),
+      token + "A",
+      token.toUpperCase(),
+      token.toLowerCase(),
+      `${token}%20`,
+      `%20${token}`,
+      `${token}%00`,
+      `${token}%0A`,
+      `${token}+`,
+      `${token}=`,
+      `${token}.`,
+      `${token}~`,
+      `${token}%2F`,
+      token.replace(/-/g, "+").replace(/_/g, "%2F"),
+    ),
   );
   const encoded = fc.oneof(
     { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom(...TOKEN_CHARS), minLength: 1, maxLength: 60 }) },
     { weight: 1, arbitrary: fc.integer({ min: 44, max: 3000 }).map((n) => "A".repeat(n)) },
     { weight: 4, arbitrary: nearMiss },
-    { weight: 4, arbitrary: fc.oneof(hostileString(SAFE_UNICODE), fc.constantFrom(...UNICODE_EDGE.filter((s) => !LONE_SURROGATE.test(s)))).filter((s) => s.length > 0).map(encodeSegment) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .oneof(hostileString(SAFE_UNICODE), fc.constantFrom(...UNICODE_EDGE.filter((s) => !LONE_SURROGATE.test(s))))
+        .filter((s) => s.length > 0)
+        .map(encodeSegment),
+    },
   );
   // URLs stay below 8 KB: beyond Node's 16 KB header limit the HTTP layer answers 431 before the app runs.
   return encoded.filter((seg) => seg.length <= 8000 && routeIntact(seg) && decode(seg) !== token);
 }
 /** Raw path segments: percent signs in any position, many of them not valid UTF-8 or not hex at all. */
 const rawPercentSegments = fc
-  .array(fc.oneof(fc.constantFrom("%", "%z", "%zz", "%ED%A0%80", "%C0%AF", "%FF", "%E0%A4%A", "%25", "%%", "%u0041", "%0"), fc.constantFrom(...TOKEN_CHARS)), { minLength: 1, maxLength: 8 })
+  .array(
+    fc.oneof(
+      fc.constantFrom("%", "%z", "%zz", "%ED%A0%80", "%C0%AF", "%FF", "%E0%A4%A", "%25", "%%", "%u0041", "%0"),
+      fc.constantFrom(...TOKEN_CHARS),
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
   .map((parts) => parts.join(""))
   .filter((seg) => seg.includes("%") && routeIntact(seg));
 
@@ -586,18 +898,31 @@ function decode(seg: string): string | null {
 }
 
 const hostileOrNoBody = fc.option(
-  fc.tuple(fc.oneof(fc.jsonValue(), hugeArray, longString, protoObject, deepNesting), contentType).map(([value, type]) => ({ value, contentType: type })),
+  fc
+    .tuple(fc.oneof(fc.jsonValue(), hugeArray, longString, protoObject, deepNesting), contentType)
+    .map(([value, type]) => ({ value, contentType: type })),
   { freq: 2 },
 );
 
 for (const method of ["POST", "DELETE"] as const) {
   const route = method === "POST" ? "POST /api/assessments/{token}/submit" : "DELETE /api/assessments/{token}";
-  test(`${route}: hostile tokens and bodies never cause a 5xx and change nothing`, async ({ playwright, baseURL, request }) => {
+  test(`${route}: hostile tokens and bodies never cause a 5xx and change nothing`, async ({
+    playwright,
+    baseURL,
+    request,
+  }) => {
     const { token } = await createAssessment(request);
-    expect((await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "in_use" } } })).status()).toBe(200);
+    expect(
+      (
+        await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "in_use" } } })
+      ).status(),
+    ).toBe(200);
     const unanswered = reference.questions.map((q) => q.id).filter((id) => id !== "e_file");
     // Every unknown token counts as a guess (20 per client and 10 minutes): fresh clients every 15 requests.
-    const pool = new ClientPool((ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }), 15);
+    const pool = new ClientPool(
+      (ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }),
+      15,
+    );
     const path = (seg: string) => (method === "POST" ? `/api/assessments/${seg}/submit` : `/api/assessments/${seg}`);
     let cases = 0;
 
@@ -606,10 +931,19 @@ for (const method of ["POST", "DELETE"] as const) {
       const context = `${label} #${cases}: ${method} ${path(seg).slice(0, 200)}${body ? `, ${describeBody(body)}` : ""}`;
       const before = await (await request.get(`/api/assessments/${token}`)).json();
       const bytes = body ? bodyBytes(body, "") : undefined;
-      const r = await send(await pool.next(), method, path(seg), bytes ? { bytes, contentType: body!.contentType } : undefined);
+      const r = await send(
+        await pool.next(),
+        method,
+        path(seg),
+        bytes ? { bytes, contentType: body!.contentType } : undefined,
+      );
       // A path segment that is not valid percent-encoding names no assessment: 404 (or 400), never 500.
       const found = decode(seg) === token;
-      expectWellFormed(r, method === "POST" ? [404, 422, 429, ...(found ? [] : [400])] : [404, 429, ...(found ? [] : [400])], context);
+      expectWellFormed(
+        r,
+        method === "POST" ? [404, 422, 429, ...(found ? [] : [400])] : [404, 429, ...(found ? [] : [400])],
+        context,
+      );
       if (r.status !== 429) {
         if (found) {
           expect(r.status, context).toBe(422);
@@ -622,18 +956,32 @@ for (const method of ["POST", "DELETE"] as const) {
     };
 
     // For submit, the real token with hostile bodies too (the route takes no body: still 422, nothing changes).
-    const segment = method === "POST" ? fc.oneof({ weight: 5, arbitrary: tokenSegments(token) }, { weight: 1, arbitrary: fc.constant(token) }) : tokenSegments(token);
+    const segment =
+      method === "POST"
+        ? fc.oneof({ weight: 5, arbitrary: tokenSegments(token) }, { weight: 1, arbitrary: fc.constant(token) })
+        : tokenSegments(token);
     try {
       await allProperties([
         () =>
           fc.assert(
             fc.asyncProperty(
-              fc.tuple(segment, hostileOrNoBody).map(([seg, body]) => describable({ seg, body }, (c) => `${c.seg.slice(0, 120)} ${c.body ? describeBody(c.body) : "(no body)"}`)),
+              fc
+                .tuple(segment, hostileOrNoBody)
+                .map(([seg, body]) =>
+                  describable(
+                    { seg, body },
+                    (c) => `${c.seg.slice(0, 120)} ${c.body ? describeBody(c.body) : "(no body)"}`,
+                  ),
+                ),
               ({ seg, body }) => check(seg, body, "tokens"),
             ),
             { ...FC_OPTIONS, numRuns: 70 },
           ),
-        () => fc.assert(fc.asyncProperty(rawPercentSegments, (seg) => check(seg, null, "percent-encoding")), { ...FC_OPTIONS, numRuns: 30 }),
+        () =>
+          fc.assert(
+            fc.asyncProperty(rawPercentSegments, (seg) => check(seg, null, "percent-encoding")),
+            { ...FC_OPTIONS, numRuns: 30 },
+          ),
       ]);
     } finally {
       runLog(route, cases, 100, pool.clients);
@@ -649,22 +997,60 @@ for (const method of ["POST", "DELETE"] as const) {
  * "names": besides them at least one unknown, prototype-named or repeated parameter.
  */
 function queryArb(known: Record<string, fc.Arbitrary<string>>, mode: "values" | "names") {
-  const pctEncode = (s: string) => [...Buffer.from(s, "utf8")].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0")}`)).join("");
+  const pctEncode = (s: string) =>
+    [...Buffer.from(s, "utf8")]
+      .map((b) =>
+        /[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0")}`,
+      )
+      .join("");
   const value = (own: fc.Arbitrary<string>) =>
     fc.oneof(
       { weight: 5, arbitrary: own },
       { weight: 3, arbitrary: hostileString(UNICODE_EDGE).map(pctEncode) },
-      { weight: 1, arbitrary: fc.constantFrom("%", "%zz", "%ED%A0%80", "%C0%AF", "%FF", "+", "%2B", "a=b", "%26", "%3D", "%00", "%0A") },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          "%",
+          "%zz",
+          "%ED%A0%80",
+          "%C0%AF",
+          "%FF",
+          "+",
+          "%2B",
+          "a=b",
+          "%26",
+          "%3D",
+          "%00",
+          "%0A",
+        ),
+      },
       { weight: 1, arbitrary: fc.integer({ min: 90, max: 3000 }).map((n) => "w".repeat(n)) },
     );
   const anyValue = value(fc.oneof(...Object.values(known)));
   const key = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...Object.keys(known)) },
-    { weight: 3, arbitrary: fc.constantFrom(...PROTO_KEYS, "__proto__[state]", "constructor[prototype][isAdmin]", "__proto__.state", "_rsc_x", "q ", "STATE", "") },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        ...PROTO_KEYS,
+        "__proto__[state]",
+        "constructor[prototype][isAdmin]",
+        "__proto__.state",
+        "_rsc_x",
+        "q ",
+        "STATE",
+        "",
+      ),
+    },
     { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 8 }).map(pctEncode) },
   );
-  const ownPairs = fc.tuple(...Object.entries(known).map(([k, v]) => fc.option(fc.tuple(fc.constant(k), value(v)), { freq: 3 })));
-  const extra = mode === "values" ? fc.constant([] as [string, string][]) : fc.array(fc.tuple(key, anyValue), { minLength: 1, maxLength: 3 });
+  const ownPairs = fc.tuple(
+    ...Object.entries(known).map(([k, v]) => fc.option(fc.tuple(fc.constant(k), value(v)), { freq: 3 })),
+  );
+  const extra =
+    mode === "values"
+      ? fc.constant([] as [string, string][])
+      : fc.array(fc.tuple(key, anyValue), { minLength: 1, maxLength: 3 });
   return fc
     .tuple(ownPairs, extra, fc.boolean())
     .map(([pairs, more, shuffle]) => {
@@ -680,14 +1066,31 @@ function searchParamsOf(url: string): Map<string, string[]> {
   // Next.js rebuilds the query through a plain object before the app sees it, which drops a
   // "__proto__" parameter (verified: /api/peers?__proto__=x reaches the route as no parameter). The
   // app then answers as if it had not been sent; model what actually arrives.
-  for (const [k, v] of new URL(url, "http://x").searchParams) if (k !== "__proto__") out.set(k, [...(out.get(k) ?? []), v]);
+  for (const [k, v] of new URL(url, "http://x").searchParams)
+    if (k !== "__proto__") out.set(k, [...(out.get(k) ?? []), v]);
   return out;
 }
 
-test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exactly for a valid query", async ({ request }) => {
+test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exactly for a valid query", async ({
+  request,
+}) => {
   let cases = 0;
   const own = {
-    q: fc.oneof(fc.constantFrom("Großenhain", "Neustadt", "ab", "Berlin", "  B", "mü", "Muenchen", "a", "x".repeat(100), "x".repeat(101)), fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent)),
+    q: fc.oneof(
+      fc.constantFrom(
+        "Großenhain",
+        "Neustadt",
+        "ab",
+        "Berlin",
+        "  B",
+        "mü",
+        "Muenchen",
+        "a",
+        "x".repeat(100),
+        "x".repeat(101),
+      ),
+      fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent),
+    ),
     state: fc.oneof(fc.constantFrom(...STATE_CODES), fc.constantFrom("", "DE-XX", "de-by", "DE-BY%20")),
     limit: fc.constantFrom("1", "5", "10", "20", "0", "21", "-1", "1.5", "05", "100", "1e1", "0x10", "%205", "abc", ""),
   };
@@ -705,16 +1108,30 @@ test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exac
       const valid =
         [...params.keys()].every((k) => ["q", "state", "limit"].includes(k)) &&
         [...params.values()].every((v) => v.length === 1) &&
-        one("q") !== undefined && [...one("q")!.trim()].length >= 2 && [...one("q")!.trim()].length <= 100 &&
+        one("q") !== undefined &&
+        [...one("q")!.trim()].length >= 2 &&
+        [...one("q")!.trim()].length <= 100 &&
         (one("state") === undefined || STATE_CODES.includes(one("state")!)) &&
-        (one("limit") === undefined || (/^\d{1,2}$/.test(one("limit")!) && Number(one("limit")) >= 1 && Number(one("limit")) <= 20));
-      expect(r.status, `status predicted by the contract\n${context}\n→ ${r.text.slice(0, 200)}`).toBe(valid ? 200 : 422);
+        (one("limit") === undefined ||
+          (/^\d{1,2}$/.test(one("limit")!) && Number(one("limit")) >= 1 && Number(one("limit")) <= 20));
+      expect(r.status, `status predicted by the contract\n${context}\n→ ${r.text.slice(0, 200)}`).toBe(
+        valid ? 200 : 422,
+      );
       if (r.status !== 200) return;
       const body = JSON.parse(r.text);
       expect(Object.keys(body).sort()).toEqual(["gebietsstand", "items", "source"]);
       expect(body.items.length).toBeLessThanOrEqual(one("limit") ? Number(one("limit")) : 10);
       for (const item of body.items) {
-        expect(Object.keys(item).sort(), context).toEqual(["ags", "kreis", "name", "nameShort", "population", "populationDate", "sizeClass", "state"]);
+        expect(Object.keys(item).sort(), context).toEqual([
+          "ags",
+          "kreis",
+          "name",
+          "nameShort",
+          "population",
+          "populationDate",
+          "sizeClass",
+          "state",
+        ]);
         if (one("state")) expect(item.state, context).toBe(one("state"));
       }
     });
@@ -722,18 +1139,33 @@ test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exac
     await allProperties([
       () => fc.assert(property("values"), { ...FC_OPTIONS, numRuns: 110 }),
       // Known edge cases first (fast-check runs `examples` before the generated ones).
-      () => fc.assert(property("names"), { ...FC_OPTIONS, numRuns: 60, examples: [["q=Berlin&q=Hamburg"], ["q=Berlin&__proto__=x"], ["q=Berlin&constructor=x"], ["q=Berlin&limit=5&limit=6"]] }),
+      () =>
+        fc.assert(property("names"), {
+          ...FC_OPTIONS,
+          numRuns: 60,
+          examples: [
+            ["q=Berlin&q=Hamburg"],
+            ["q=Berlin&__proto__=x"],
+            ["q=Berlin&constructor=x"],
+            ["q=Berlin&limit=5&limit=6"],
+          ],
+        }),
     ]);
   } finally {
     runLog("GET /api/municipalities", cases, 170, 1);
   }
 });
 
-test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5xx; 200 exactly for valid filters", async ({ request }) => {
+test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5xx; 200 exactly for valid filters", async ({
+  request,
+}) => {
   let cases = 0;
   const own = {
     state: fc.oneof(fc.constantFrom(...STATE_CODES), fc.constantFrom("", "DE-XX", "de-by", "DE-BY%20", "DE-BY%00")),
-    sizeClass: fc.oneof(fc.constantFrom(...SIZE_CLASSES), fc.constantFrom("", "huge", "LT_5000", "lt_5000%20", "constructor", "__proto__", "toString")),
+    sizeClass: fc.oneof(
+      fc.constantFrom(...SIZE_CLASSES),
+      fc.constantFrom("", "huge", "LT_5000", "lt_5000%20", "constructor", "__proto__", "toString"),
+    ),
   };
   const property = (mode: "values" | "names") =>
     fc.asyncProperty(queryArb(own, mode), async (qs) => {
@@ -751,7 +1183,9 @@ test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5
         const res = await request.get(url, { maxRedirects: 0 });
         const r: TReply = { status: res.status(), text: await res.text(), headers: res.headers() };
         expectWellFormed(r, [200, 422], context);
-        expect(r.status, `status predicted by the contract\n${context}\n→ ${r.text.slice(0, 200)}`).toBe(valid ? 200 : 422);
+        expect(r.status, `status predicted by the contract\n${context}\n→ ${r.text.slice(0, 200)}`).toBe(
+          valid ? 200 : 422,
+        );
         if (r.status !== 200) continue;
         if (path === "/api/peers/csv") {
           expect(r.headers["content-type"]).toContain("text/csv");
@@ -766,7 +1200,17 @@ test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5
   try {
     await allProperties([
       () => fc.assert(property("values"), { ...FC_OPTIONS, numRuns: 100 }),
-      () => fc.assert(property("names"), { ...FC_OPTIONS, numRuns: 50, examples: [["__proto__=x"], ["state=DE-BY&state=DE-SN"], ["constructor=x"], ["sizeClass=lt_5000&prototype=x"]] }),
+      () =>
+        fc.assert(property("names"), {
+          ...FC_OPTIONS,
+          numRuns: 50,
+          examples: [
+            ["__proto__=x"],
+            ["state=DE-BY&state=DE-SN"],
+            ["constructor=x"],
+            ["sizeClass=lt_5000&prototype=x"],
+          ],
+        }),
     ]);
   } finally {
     runLog("GET /api/peers (+ /api/peers/csv)", cases, 150, 1);
@@ -775,12 +1219,18 @@ test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5
 
 // ---------------------------------------------------------------- prototype pollution
 
-test("prototype-pollution keys at top level and nested are refused, and the server's Object.prototype stays clean", async ({ playwright, baseURL, request }) => {
+test("prototype-pollution keys at top level and nested are refused, and the server's Object.prototype stays clean", async ({
+  playwright,
+  baseURL,
+  request,
+}) => {
   const { token } = await createAssessment(request);
-  const fresh = () => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+  const fresh = () =>
+    playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const hostile = await fresh();
   // Payloads that, if merged into an object anywhere on the server, would plant fields the schemas read.
-  const planted = '{"respondentRole":"mayor","state":"DE-BY","population":5,"name":"Verschmutzt","version":1,"answers":{},"isAdmin":true,"status":"submitted","polluted":"ja"}';
+  const planted =
+    '{"respondentRole":"mayor","state":"DE-BY","population":5,"name":"Verschmutzt","version":1,"answers":{},"isAdmin":true,"status":"submitted","polluted":"ja"}';
   const name = uniqueName("Proto");
   const valid = `"municipality":{"name":"${name}","state":"DE-BY","population":100},"respondentRole":"mayor"`;
   const createBodies = [
@@ -824,7 +1274,10 @@ test("prototype-pollution keys at top level and nested are refused, and the serv
     }
   };
   for (const text of createBodies) {
-    const r = await send(hostile, "POST", "/api/assessments", { bytes: Buffer.from(text), contentType: "application/json" });
+    const r = await send(hostile, "POST", "/api/assessments", {
+      bytes: Buffer.from(text),
+      contentType: "application/json",
+    });
     sent += 1;
     refused(r, `POST /api/assessments ${text}`);
   }
@@ -835,7 +1288,10 @@ test("prototype-pollution keys at top level and nested are refused, and the serv
       sent += 1;
       refused(r, `PUT ${path} ${text}`);
     }
-    const r = await send(hostile, "POST", `/api/assessments/${token}/submit`, { bytes: Buffer.from(text), contentType: "application/json" });
+    const r = await send(hostile, "POST", `/api/assessments/${token}/submit`, {
+      bytes: Buffer.from(text),
+      contentType: "application/json",
+    });
     sent += 1;
     refused(r, `POST submit ${text}`);
   }
@@ -852,25 +1308,56 @@ test("prototype-pollution keys at top level and nested are refused, and the serv
 
   // Later, normal requests behave as if nothing had happened: missing fields are still missing.
   const normal = await fresh();
-  const missingRole = await send(normal, "POST", "/api/assessments", { bytes: Buffer.from(JSON.stringify({ municipality: { name: uniqueName(), state: "DE-BY", population: 5 } })), contentType: "application/json" });
+  const missingRole = await send(normal, "POST", "/api/assessments", {
+    bytes: Buffer.from(JSON.stringify({ municipality: { name: uniqueName(), state: "DE-BY", population: 5 } })),
+    contentType: "application/json",
+  });
   expect(missingRole.status, missingRole.text).toBe(422);
   expect(JSON.parse(missingRole.text).issues.map((i: { path: string }) => i.path)).toEqual(["respondentRole"]);
-  const empty = await send(normal, "POST", "/api/assessments", { bytes: Buffer.from("{}"), contentType: "application/json" });
-  expect(JSON.parse(empty.text).issues.map((i: { path: string }) => i.path).sort()).toEqual(["municipality", "respondentRole"]);
-  const noVersion = await send(normal, "PUT", `/api/assessments/${token}/answers`, { bytes: Buffer.from('{"answers":{}}'), contentType: "application/json" });
+  const empty = await send(normal, "POST", "/api/assessments", {
+    bytes: Buffer.from("{}"),
+    contentType: "application/json",
+  });
+  expect(
+    JSON.parse(empty.text)
+      .issues.map((i: { path: string }) => i.path)
+      .sort(),
+  ).toEqual(["municipality", "respondentRole"]);
+  const noVersion = await send(normal, "PUT", `/api/assessments/${token}/answers`, {
+    bytes: Buffer.from('{"answers":{}}'),
+    contentType: "application/json",
+  });
   expect(noVersion.status, noVersion.text).toBe(422);
   expect(JSON.parse(noVersion.text).issues.map((i: { path: string }) => i.path)).toEqual(["version"]);
   const peers = JSON.parse((await send(normal, "GET", "/api/peers")).text);
   expect(peers.filters).toEqual({ state: null, sizeClass: null });
   expect(Object.keys(peers)).not.toContain("polluted");
-  const created = await send(normal, "POST", "/api/assessments", { bytes: Buffer.from(JSON.stringify(validProfile(name))), contentType: "application/json" });
+  const created = await send(normal, "POST", "/api/assessments", {
+    bytes: Buffer.from(JSON.stringify(validProfile(name))),
+    contentType: "application/json",
+  });
   expect(created.status).toBe(201);
   expect(Object.keys(JSON.parse(created.text)).sort()).toEqual(["editUrl", "id", "notices", "token"]);
   const got = await (await normal.get(`/api/assessments/${JSON.parse(created.text).token}`)).json();
-  expect(got).toMatchObject({ status: "draft", version: 1, answers: {}, respondentRole: "mayor", municipality: { name, state: "DE-BY", population: 12850, ags: "09162000" } });
+  expect(got).toMatchObject({
+    status: "draft",
+    version: 1,
+    answers: {},
+    respondentRole: "mayor",
+    municipality: { name, state: "DE-BY", population: 12850, ags: "09162000" },
+  });
   expect(JSON.stringify(got)).not.toMatch(/isAdmin|polluted|Verschmutzt/);
   const search = JSON.parse((await send(normal, "GET", "/api/municipalities?q=Berlin&limit=1")).text);
-  expect(Object.keys(search.items[0]).sort()).toEqual(["ags", "kreis", "name", "nameShort", "population", "populationDate", "sizeClass", "state"]);
+  expect(Object.keys(search.items[0]).sort()).toEqual([
+    "ags",
+    "kreis",
+    "name",
+    "nameShort",
+    "population",
+    "populationDate",
+    "sizeClass",
+    "state",
+  ]);
   await normal.dispose();
   expect(refusals, "every request with a prototype key is refused with a German 422").toEqual([]);
 });
@@ -880,7 +1367,10 @@ test("names with characters outside the BMP (emoji) get their PDF report at ever
   const failures: string[] = [];
   for (let k = 76; k <= 82; k += 1) {
     const name = `${"A".repeat(k)}😀Z`;
-    const { token } = await createAssessment(request, { municipality: { name, state: "DE-BY", population: 5000 }, respondentRole: "mayor" });
+    const { token } = await createAssessment(request, {
+      municipality: { name, state: "DE-BY", population: 5000 },
+      respondentRole: "mayor",
+    });
     const res = await request.get(`/api/assessments/${token}/report.pdf`);
     if (res.status() !== 200) failures.push(`${k} × "A" + "😀Z": ${res.status()} ${(await res.text()).slice(0, 120)}`);
     else expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''\S+$/);
@@ -888,12 +1378,19 @@ test("names with characters outside the BMP (emoji) get their PDF report at ever
   expect(failures, "GET /api/assessments/{token}/report.pdf").toEqual([]);
 });
 
-test("several unknown fields are each named in issues, not chained into one nested-looking path", async ({ request }) => {
+test("several unknown fields are each named in issues, not chained into one nested-looking path", async ({
+  request,
+}) => {
   const { token } = await createAssessment(request);
-  const res = await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { foo: "x", bar: "y" } } });
+  const res = await request.put(`/api/assessments/${token}/answers`, {
+    data: { version: 1, answers: { foo: "x", bar: "y" } },
+  });
   expect(res.status()).toBe(422);
   const paths: string[] = (await res.json()).issues.map((i: { path: string }) => i.path);
   // "answers.foo.bar" reads as the field bar inside foo, which the request does not have.
   expect(paths).not.toContain("answers.foo.bar");
-  expect(paths.every((p) => ["answers", "answers.foo", "answers.bar"].includes(p)), JSON.stringify(paths)).toBe(true);
+  expect(
+    paths.every((p) => ["answers", "answers.foo", "answers.bar"].includes(p)),
+    JSON.stringify(paths),
+  ).toBe(true);
 });

@@ -1,7 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../../support/test";
-import { completeAnswers, createAssessment, createSubmittedAssessment, KNOWN_ANSWERS, uniqueName } from "../../support/fixtures";
+import {
+  completeAnswers,
+  createAssessment,
+  createSubmittedAssessment,
+  KNOWN_ANSWERS,
+  uniqueName,
+} from "../../support/fixtures";
 import { STEPS } from "../../../lib/survey/reference";
 
 /*
@@ -19,15 +25,32 @@ const OWN_CELL: Record<string, { state: string; population: number }> = {
 const EMPTY_CELL = "state=DE-SL&sizeClass=gte_100000";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-type TAudit = { path: string; label?: string; status?: number; shows?: string | RegExp; prepare?: (page: Page) => Promise<void> };
+type TAudit = {
+  path: string;
+  label?: string;
+  status?: number;
+  shows?: string | RegExp;
+  prepare?: (page: Page) => Promise<void>;
+};
 
 /** Five submitted assessments in the project's own cell, so that its peer comparison is shown (k = 5). */
 async function fillOwnCell(request: APIRequestContext, testInfo: TestInfo) {
   const cell = OWN_CELL[testInfo.project.name]!;
   const tokens: string[] = [];
   for (let i = 0; i < 5; i += 1) {
-    const profile = { municipality: { name: uniqueName("A11y-Vergleich"), state: cell.state, population: cell.population + i }, respondentRole: "digital_officer" };
-    tokens.push((await createSubmittedAssessment(request, { ...completeAnswers(), e_file: i < 2 ? "in_use" : "planned" }, profile)).token);
+    const profile = {
+      municipality: { name: uniqueName("A11y-Vergleich"), state: cell.state, population: cell.population + i },
+      respondentRole: "digital_officer",
+    };
+    tokens.push(
+      (
+        await createSubmittedAssessment(
+          request,
+          { ...completeAnswers(), e_file: i < 2 ? "in_use" : "planned" },
+          profile,
+        )
+      ).token,
+    );
   }
   return { cell, tokens };
 }
@@ -51,7 +74,9 @@ async function audit(page: Page, testInfo: TestInfo, pages: TAudit[]) {
       if (shows) await expect.soft(page.getByText(shows).first(), `${label}: the page state under test`).toBeVisible();
       expect.soft(await page.locator("html").getAttribute("lang"), `${label}: lang`).toBe("de");
       expect.soft(await page.locator("h1").count(), `${label}: exactly one h1`).toBe(1);
-      expect.soft(await page.getByRole("heading", { level: 1 }).count(), `${label}: one visible level-1 heading`).toBe(1);
+      expect
+        .soft(await page.getByRole("heading", { level: 1 }).count(), `${label}: one visible level-1 heading`)
+        .toBe(1);
       expect.soft(await page.getByRole("main").count(), `${label}: one main landmark`).toBe(1);
 
       // The skip link: the first Tab stop, visible when focused, and Enter moves focus to main.
@@ -59,17 +84,38 @@ async function audit(page: Page, testInfo: TestInfo, pages: TAudit[]) {
       const first = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         const r = el?.getBoundingClientRect();
-        return { text: el?.textContent?.trim(), href: el?.getAttribute("href"), visible: !!r && r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && r.left < innerWidth };
+        return {
+          text: el?.textContent?.trim(),
+          href: el?.getAttribute("href"),
+          visible: !!r && r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && r.left < innerWidth,
+        };
       });
-      expect.soft(first, `${label}: the skip link is the first focusable element and visible on focus`).toEqual({ text: "Zum Inhalt springen", href: "#inhalt", visible: true });
+      expect
+        .soft(first, `${label}: the skip link is the first focusable element and visible on focus`)
+        .toEqual({ text: "Zum Inhalt springen", href: "#inhalt", visible: true });
       await page.keyboard.press("Enter");
-      expect.soft(await page.evaluate(() => document.activeElement === document.querySelector("main")), `${label}: the skip link moves focus to main`).toBe(true);
+      expect
+        .soft(
+          await page.evaluate(() => document.activeElement === document.querySelector("main")),
+          `${label}: the skip link moves focus to main`,
+        )
+        .toBe(true);
 
       if (prepare) await prepare(page);
       const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      const violations = result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(" | ")}`);
-      summary.push(`${label}: ${violations.length} violations${violations.length ? ` – ${result.violations.map((v) => v.id).join(", ")}` : ""}`);
-      console.log(`[a11y ${project}] ${label} → ${violations.length} axe violations${violations.length ? `\n    ${violations.join("\n    ")}` : ""}`);
+      const violations = result.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes
+            .slice(0, 5)
+            .map((n) => n.target.join(" "))
+            .join(" | ")}`,
+      );
+      summary.push(
+        `${label}: ${violations.length} violations${violations.length ? ` – ${result.violations.map((v) => v.id).join(", ")}` : ""}`,
+      );
+      console.log(
+        `[a11y ${project}] ${label} → ${violations.length} axe violations${violations.length ? `\n    ${violations.join("\n    ")}` : ""}`,
+      );
       expect.soft(violations, `${label}: axe ${WCAG.join(", ")}`).toEqual([]);
     });
   }
@@ -93,23 +139,41 @@ test("information pages, the 404 page and the operator login", async ({ page }, 
   ]);
 });
 
-test("the peer page: without filters, with filters shown and suppressed, tables open, and an unknown filter", async ({ page, request }, testInfo) => {
+test("the peer page: without filters, with filters shown and suppressed, tables open, and an unknown filter", async ({
+  page,
+  request,
+}, testInfo) => {
   const { cell } = await fillOwnCell(request, testInfo);
   const own = `state=${cell.state}&sizeClass=5000_19999`;
   await audit(page, testInfo, [
     { path: "/vergleich", label: "/vergleich (no filter)" },
     { path: `/vergleich?${own}`, label: "/vergleich (filtered, shown)", shows: /Verglichen mit \d+ von/ },
     { path: `/vergleich?${own}`, label: "/vergleich (filtered, shown, tables open)", prepare: openAllTables },
-    { path: `/vergleich?${EMPTY_CELL}`, label: "/vergleich (filtered, suppressed)", shows: "Zu wenige Vergleichskommunen" },
+    {
+      path: `/vergleich?${EMPTY_CELL}`,
+      label: "/vergleich (filtered, suppressed)",
+      shows: "Zu wenige Vergleichskommunen",
+    },
     { path: "/vergleich?state=DE-BY", label: "/vergleich (state only)" },
-    { path: "/vergleich?state=DE-XX", label: "/vergleich (unknown filter value)", shows: "Diese Auswahl gibt es nicht" },
+    {
+      path: "/vergleich?state=DE-XX",
+      label: "/vergleich (unknown filter value)",
+      shows: "Diese Auswahl gibt es nicht",
+    },
   ]);
 });
 
-test("a draft: overview, new-link notice, every step, review and preliminary result", async ({ page, request }, testInfo) => {
+test("a draft: overview, new-link notice, every step, review and preliminary result", async ({
+  page,
+  request,
+}, testInfo) => {
   const { token } = await createAssessment(request);
-  const firstStep = Object.fromEntries(STEPS[0]!.questions.map((q) => [q.id, (KNOWN_ANSWERS as Record<string, unknown>)[q.id]]));
-  expect((await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: firstStep } })).status()).toBe(200);
+  const firstStep = Object.fromEntries(
+    STEPS[0]!.questions.map((q) => [q.id, (KNOWN_ANSWERS as Record<string, unknown>)[q.id]]),
+  );
+  expect(
+    (await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: firstStep } })).status(),
+  ).toBe(200);
   await audit(page, testInfo, [
     { path: `/a/${token}`, label: "/a/<token> (draft)" },
     { path: `/a/${token}?neu=1`, label: "/a/<token>?neu=1 (link just created)" },
@@ -119,17 +183,28 @@ test("a draft: overview, new-link notice, every step, review and preliminary res
   ]);
 });
 
-test("a submitted assessment: overview, results (tables closed and open), peer comparison, review", async ({ page, request }, testInfo) => {
+test("a submitted assessment: overview, results (tables closed and open), peer comparison, review", async ({
+  page,
+  request,
+}, testInfo) => {
   const { tokens } = await fillOwnCell(request, testInfo);
   const token = tokens[4]!;
   const complete = await createAssessment(request);
-  expect((await request.put(`/api/assessments/${complete.token}/answers`, { data: { version: 1, answers: KNOWN_ANSWERS } })).status()).toBe(200);
+  expect(
+    (
+      await request.put(`/api/assessments/${complete.token}/answers`, { data: { version: 1, answers: KNOWN_ANSWERS } })
+    ).status(),
+  ).toBe(200);
   await audit(page, testInfo, [
     { path: `/a/${token}`, label: "/a/<token> (submitted)" },
     { path: `/a/${token}?abgeschlossen=1`, label: "/a/<token>?abgeschlossen=1 (thank-you notice)" },
     { path: `/a/${token}/ergebnis`, label: "/a/<token>/ergebnis" },
     { path: `/a/${token}/ergebnis`, label: "/a/<token>/ergebnis (tables open)", prepare: openAllTables },
-    { path: `/a/${token}/vergleich`, label: "/a/<token>/vergleich", shows: /damit liegen Sie vor \d+ % der Vergleichskommunen/ },
+    {
+      path: `/a/${token}/vergleich`,
+      label: "/a/<token>/vergleich",
+      shows: /damit liegen Sie vor \d+ % der Vergleichskommunen/,
+    },
     { path: `/a/${token}/vergleich`, label: "/a/<token>/vergleich (tables open)", prepare: openAllTables },
     { path: `/a/${complete.token}/pruefen`, label: "/a/<token>/pruefen (all answered)" },
   ]);

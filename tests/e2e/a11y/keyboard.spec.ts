@@ -24,7 +24,10 @@ async function focused(page: Page): Promise<TFocus | null> {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return null;
     const s = getComputedStyle(el);
-    const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 && !/rgba\(.*,\s*0\)$|transparent/.test(s.outlineColor);
+    const outline =
+      s.outlineStyle !== "none" &&
+      parseFloat(s.outlineWidth) > 0 &&
+      !/rgba\(.*,\s*0\)$|transparent/.test(s.outlineColor);
     const shadow = s.boxShadow !== "none" && s.boxShadow !== "";
     const name = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 50);
     const description = `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("type") ? ` type=${el.getAttribute("type")}` : ""}${el.getAttribute("role") ? ` role=${el.getAttribute("role")}` : ""}> ${name}`;
@@ -44,7 +47,10 @@ class Keyboard {
       await this.page.keyboard.press("Tab");
       this.stops += 1;
       const f = await focused(this.page);
-      if (f && !f.visible) this.invisible.add(`${new URL(this.page.url()).pathname.replace(/[A-Za-z0-9_-]{43}/, "<token>")}: ${f.description}`);
+      if (f && !f.visible)
+        this.invisible.add(
+          `${new URL(this.page.url()).pathname.replace(/[A-Za-z0-9_-]{43}/, "<token>")}: ${f.description}`,
+        );
     }
     await expect(target, `reached with Tab within ${max} presses`).toBeFocused();
   }
@@ -54,7 +60,10 @@ class Keyboard {
   }
 }
 
-test("the whole questionnaire, from the profile to the PDF, with the keyboard alone", async ({ page, request }, testInfo) => {
+test("the whole questionnaire, from the profile to the PDF, with the keyboard alone", async ({
+  page,
+  request,
+}, testInfo) => {
   test.setTimeout(180_000);
   const kb = new Keyboard(page);
   const state = STATE_OF_PROJECT[testInfo.project.name]!;
@@ -70,7 +79,9 @@ test("the whole questionnaire, from the profile to the PDF, with the keyboard al
   await expect(stateSelect).toHaveValue(state.code);
   await kb.tabTo(page.getByLabel("Einwohnerzahl"), 5);
   await page.keyboard.type("18462");
-  await expect(page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)")).toBeVisible();
+  await expect(
+    page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)"),
+  ).toBeVisible();
   await kb.tabTo(page.getByRole("radio", { name: "Bürgermeisterin oder Bürgermeister" }), 5);
   await kb.press("ArrowDown");
   const role = page.getByRole("radio", { name: "Digitalisierungsverantwortliche oder -verantwortlicher" });
@@ -103,7 +114,9 @@ test("the whole questionnaire, from the profile to the PDF, with the keyboard al
           await kb.press("ArrowDown");
           expected[q.id] = q.options[1]!.id;
         }
-        await expect(group.getByRole("radio", { name: q.options.find((o) => o.id === expected[q.id])!.label, exact: true })).toBeChecked();
+        await expect(
+          group.getByRole("radio", { name: q.options.find((o) => o.id === expected[q.id])!.label, exact: true }),
+        ).toBeChecked();
       } else {
         const choices = q.options.filter((o) => !o.exclusive).slice(0, 2);
         for (const o of choices) {
@@ -129,7 +142,11 @@ test("the whole questionnaire, from the profile to the PDF, with the keyboard al
   await kb.press("Enter");
   await expect(page.getByText("Vielen Dank! Ihre Selbsteinschätzung ist abgeschlossen.")).toBeVisible();
   const stored = await (await request.get(`/api/assessments/${token}`)).json();
-  expect(stored).toMatchObject({ status: "submitted", respondentRole: "digital_officer", municipality: { name, state: state.code, population: 18462 } });
+  expect(stored).toMatchObject({
+    status: "submitted",
+    respondentRole: "digital_officer",
+    municipality: { name, state: state.code, population: 18462 },
+  });
   expect(stored.answers).toEqual(expected);
 
   // Results, then the PDF: Tab to "Bericht als PDF" and press Enter.

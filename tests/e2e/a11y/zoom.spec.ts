@@ -1,6 +1,12 @@
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../../support/test";
-import { completeAnswers, createAssessment, createSubmittedAssessment, KNOWN_ANSWERS, uniqueName } from "../../support/fixtures";
+import {
+  completeAnswers,
+  createAssessment,
+  createSubmittedAssessment,
+  KNOWN_ANSWERS,
+  uniqueName,
+} from "../../support/fixtures";
 import { STEPS } from "../../../lib/survey/reference";
 
 /*
@@ -18,7 +24,13 @@ const WIDTH = 320;
 
 test.use({ viewport: { width: WIDTH, height: 256 } });
 
-type TReflow = { viewport: number; scrollWidth: number; bodyScrollWidth: number; cutOff: string[]; scrollers: string[] };
+type TReflow = {
+  viewport: number;
+  scrollWidth: number;
+  bodyScrollWidth: number;
+  cutOff: string[];
+  scrollers: string[];
+};
 
 async function measure(page: Page): Promise<TReflow> {
   return page.evaluate(() => {
@@ -34,7 +46,11 @@ async function measure(page: Page): Promise<TReflow> {
         const s = getComputedStyle(e);
         if (s.display === "none" || s.visibility === "hidden") return true;
         // Visually hidden text (kern-sr-only, skip link before focus) is not content that has to reflow.
-        if (s.position === "absolute" && (s.clip !== "auto" || s.clipPath !== "none" || e.getBoundingClientRect().right < 0)) return true;
+        if (
+          s.position === "absolute" &&
+          (s.clip !== "auto" || s.clipPath !== "none" || e.getBoundingClientRect().right < 0)
+        )
+          return true;
       }
       return false;
     };
@@ -44,10 +60,20 @@ async function measure(page: Page): Promise<TReflow> {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.height > 0 && r.right > vw + 1 && !inRegion(el) && !clipped(el)) cutOff.push(describe(el));
       const s = getComputedStyle(el);
-      if (el.scrollWidth > el.clientWidth + 1 && ["auto", "scroll"].includes(s.overflowX) && !(el.getAttribute("role") === "region" && el.getAttribute("tabindex") === "0"))
+      if (
+        el.scrollWidth > el.clientWidth + 1 &&
+        ["auto", "scroll"].includes(s.overflowX) &&
+        !(el.getAttribute("role") === "region" && el.getAttribute("tabindex") === "0")
+      )
         scrollers.push(describe(el));
     }
-    return { viewport: vw, scrollWidth: document.documentElement.scrollWidth, bodyScrollWidth: document.body.scrollWidth, cutOff, scrollers };
+    return {
+      viewport: vw,
+      scrollWidth: document.documentElement.scrollWidth,
+      bodyScrollWidth: document.body.scrollWidth,
+      cutOff,
+      scrollers,
+    };
   });
 }
 
@@ -63,7 +89,10 @@ async function fillOwnCell(request: APIRequestContext, testInfo: TestInfo) {
   const cell = OWN_CELL[testInfo.project.name]!;
   let token = "";
   for (let i = 0; i < 5; i += 1) {
-    const profile = { municipality: { name: uniqueName("Zoom-Vergleich"), state: cell.state, population: cell.population + i }, respondentRole: "mayor" };
+    const profile = {
+      municipality: { name: uniqueName("Zoom-Vergleich"), state: cell.state, population: cell.population + i },
+      respondentRole: "mayor",
+    };
     token = (await createSubmittedAssessment(request, i === 4 ? KNOWN_ANSWERS : completeAnswers(), profile)).token;
   }
   return { cell, token };
@@ -71,15 +100,26 @@ async function fillOwnCell(request: APIRequestContext, testInfo: TestInfo) {
 
 async function expectReflow(page: Page, label: string, testInfo: TestInfo) {
   const m = await measure(page);
-  console.log(`[reflow ${testInfo.project.name}] ${label}: scrollWidth ${m.scrollWidth} px at a ${m.viewport} px viewport${m.cutOff.length ? `; wider than the viewport: ${m.cutOff.slice(0, 5).join("; ")}` : ""}`);
-  expect.soft(m.scrollWidth, `${label}: no horizontal scrolling of the page\n${m.cutOff.slice(0, 10).join("\n")}`).toBeLessThanOrEqual(WIDTH + 1);
+  console.log(
+    `[reflow ${testInfo.project.name}] ${label}: scrollWidth ${m.scrollWidth} px at a ${m.viewport} px viewport${m.cutOff.length ? `; wider than the viewport: ${m.cutOff.slice(0, 5).join("; ")}` : ""}`,
+  );
+  expect
+    .soft(m.scrollWidth, `${label}: no horizontal scrolling of the page\n${m.cutOff.slice(0, 10).join("\n")}`)
+    .toBeLessThanOrEqual(WIDTH + 1);
   expect.soft(m.bodyScrollWidth, `${label}: body not wider than the viewport`).toBeLessThanOrEqual(WIDTH + 1);
-  expect.soft(m.cutOff, `${label}: nothing reaches beyond the right edge outside a focusable scroll region`).toEqual([]);
-  expect.soft(m.scrollers, `${label}: horizontal scrolling only in focusable regions (role=region, tabindex=0)`).toEqual([]);
+  expect
+    .soft(m.cutOff, `${label}: nothing reaches beyond the right edge outside a focusable scroll region`)
+    .toEqual([]);
+  expect
+    .soft(m.scrollers, `${label}: horizontal scrolling only in focusable regions (role=region, tabindex=0)`)
+    .toEqual([]);
 }
 
 test("landing, profile and questionnaire steps reflow at 320 px", async ({ page, request }, testInfo) => {
-  const { token } = await createAssessment(request, { municipality: { name: uniqueName("Zoomstadt"), state: "DE-BY", population: 12_850 }, respondentRole: "mayor" });
+  const { token } = await createAssessment(request, {
+    municipality: { name: uniqueName("Zoomstadt"), state: "DE-BY", population: 12_850 },
+    respondentRole: "mayor",
+  });
   await page.goto("/");
   await expectReflow(page, "/", testInfo);
   await page.goto("/start");

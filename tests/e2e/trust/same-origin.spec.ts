@@ -7,7 +7,11 @@ import { STEPS } from "../../../lib/survey/reference";
  * A normal user's journey talks to the app's own origin only (no CDN, no web fonts, no analytics) and
  * leaves no cookie behind.
  */
-test("landing → profile → a step → results → peers → method → PDF: every request goes to the app's own origin, no cookie is set", async ({ page, context, baseURL }, testInfo) => {
+test("landing → profile → a step → results → peers → method → PDF: every request goes to the app's own origin, no cookie is set", async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000);
   const origin = new URL(baseURL!).origin;
   const requests: { url: string; type: string }[] = [];
@@ -59,16 +63,36 @@ test("landing → profile → a step → results → peers → method → PDF: e
   const pdf = await download;
   // Playwright reports a download as a download, not as a request event.
   requests.push({ url: pdf.url(), type: "download" });
-  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(
+    readFileSync((await pdf.path())!)
+      .subarray(0, 5)
+      .toString("latin1"),
+  ).toBe("%PDF-");
   await page.waitForLoadState("networkidle");
 
   const foreign = requests.filter((r) => new URL(r.url).origin !== origin);
-  const byType = Object.entries(requests.reduce<Record<string, number>>((n, r) => ({ ...n, [r.type]: (n[r.type] ?? 0) + 1 }), {}));
-  console.log(`[same-origin ${testInfo.project.name}] ${requests.length} requests (${byType.map(([t, n]) => `${t} ${n}`).join(", ")}) on ${pageUrls.length} page loads; foreign: ${foreign.length}`);
-  expect(requests.some((r) => r.type === "font"), "the fonts were loaded (from the app itself)").toBe(true);
-  expect(requests.some((r) => r.url.includes("/api/municipalities?")), "the name search ran").toBe(true);
-  expect(requests.some((r) => r.type === "download" && r.url.includes("/report.pdf")), "the PDF was downloaded").toBe(true);
-  expect(foreign.map((r) => `${r.type} ${r.url}`), "requests to other origins").toEqual([]);
+  const byType = Object.entries(
+    requests.reduce<Record<string, number>>((n, r) => ({ ...n, [r.type]: (n[r.type] ?? 0) + 1 }), {}),
+  );
+  console.log(
+    `[same-origin ${testInfo.project.name}] ${requests.length} requests (${byType.map(([t, n]) => `${t} ${n}`).join(", ")}) on ${pageUrls.length} page loads; foreign: ${foreign.length}`,
+  );
+  expect(
+    requests.some((r) => r.type === "font"),
+    "the fonts were loaded (from the app itself)",
+  ).toBe(true);
+  expect(
+    requests.some((r) => r.url.includes("/api/municipalities?")),
+    "the name search ran",
+  ).toBe(true);
+  expect(
+    requests.some((r) => r.type === "download" && r.url.includes("/report.pdf")),
+    "the PDF was downloaded",
+  ).toBe(true);
+  expect(
+    foreign.map((r) => `${r.type} ${r.url}`),
+    "requests to other origins",
+  ).toEqual([]);
   expect(await context.cookies(), "cookies after the journey").toEqual([]);
   expect(await page.evaluate(() => document.cookie), "document.cookie").toBe("");
 });

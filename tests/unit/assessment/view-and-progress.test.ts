@@ -10,7 +10,10 @@ const ENGLISH = /\b(Expected|Invalid|not found|error|Error|Conflict|Unprocessabl
 
 function completeAnswers(): TAnswers {
   return Object.fromEntries(
-    reference.questions.map((q) => [q.id, q.type === "single" ? q.options[0]!.id : [q.options.find((o) => !o.exclusive)!.id]]),
+    reference.questions.map((q) => [
+      q.id,
+      q.type === "single" ? q.options[0]!.id : [q.options.find((o) => !o.exclusive)!.id],
+    ]),
   );
 }
 
@@ -21,9 +24,16 @@ describe("rowsToAnswers", () => {
 
   test("multi choice gives an array in the file's option order, whatever the row order", () => {
     // file order of biggest_challenges: finances, housing, childcare, demography, digital_transformation, other
-    const rows = ["other", "childcare", "finances", "digital_transformation"].map((optionId) => ({ questionId: "biggest_challenges", optionId }));
-    expect(rowsToAnswers(rows)).toEqual({ biggest_challenges: ["finances", "childcare", "digital_transformation", "other"] });
-    expect(rowsToAnswers([...rows].reverse())).toEqual({ biggest_challenges: ["finances", "childcare", "digital_transformation", "other"] });
+    const rows = ["other", "childcare", "finances", "digital_transformation"].map((optionId) => ({
+      questionId: "biggest_challenges",
+      optionId,
+    }));
+    expect(rowsToAnswers(rows)).toEqual({
+      biggest_challenges: ["finances", "childcare", "digital_transformation", "other"],
+    });
+    expect(rowsToAnswers([...rows].reverse())).toEqual({
+      biggest_challenges: ["finances", "childcare", "digital_transformation", "other"],
+    });
   });
 
   test("a multi choice of one option is still an array", () => {
@@ -33,9 +43,30 @@ describe("rowsToAnswers", () => {
   test.each([
     ["unknown question", [{ questionId: "retired_question", optionId: "yes" }], {}],
     ["unknown option of a known single question", [{ questionId: "e_file", optionId: "retired" }], {}],
-    ["unknown option next to a known one", [{ questionId: "obstacles", optionId: "retired" }, { questionId: "obstacles", optionId: "other" }], { obstacles: ["other"] }],
-    ["a duplicate row", [{ questionId: "obstacles", optionId: "other" }, { questionId: "obstacles", optionId: "other" }], { obstacles: ["other"] }],
-    ["prototype keys", [{ questionId: "__proto__", optionId: "x" }, { questionId: "constructor", optionId: "x" }], {}],
+    [
+      "unknown option next to a known one",
+      [
+        { questionId: "obstacles", optionId: "retired" },
+        { questionId: "obstacles", optionId: "other" },
+      ],
+      { obstacles: ["other"] },
+    ],
+    [
+      "a duplicate row",
+      [
+        { questionId: "obstacles", optionId: "other" },
+        { questionId: "obstacles", optionId: "other" },
+      ],
+      { obstacles: ["other"] },
+    ],
+    [
+      "prototype keys",
+      [
+        { questionId: "__proto__", optionId: "x" },
+        { questionId: "constructor", optionId: "x" },
+      ],
+      {},
+    ],
   ])("drops %s", (_name, rows, expected) => {
     const answers = rowsToAnswers(rows);
     expect(answers).toEqual(expected);
@@ -82,15 +113,18 @@ describe("computeProgress", () => {
     expect(p.steps.every((s) => s.answered === s.total && s.open.length === 0)).toBe(true);
   });
 
-  test.each(STEPS.map((s, i) => [i + 1, s] as const))("steps before %d complete: it is the first open step", (stepNumber, step) => {
-    const all = completeAnswers();
-    const before = STEPS.slice(0, stepNumber - 1).flatMap((s) => s.questions.map((q) => q.id));
-    const answers = Object.fromEntries(before.map((id) => [id, all[id]!]));
-    const p = computeProgress(answers);
-    expect(p.firstOpenStep).toBe(stepNumber);
-    expect(p.answered).toBe(before.length);
-    expect(p.steps[stepNumber - 1]).toMatchObject({ answered: 0, total: step.questions.length });
-  });
+  test.each(STEPS.map((s, i) => [i + 1, s] as const))(
+    "steps before %d complete: it is the first open step",
+    (stepNumber, step) => {
+      const all = completeAnswers();
+      const before = STEPS.slice(0, stepNumber - 1).flatMap((s) => s.questions.map((q) => q.id));
+      const answers = Object.fromEntries(before.map((id) => [id, all[id]!]));
+      const p = computeProgress(answers);
+      expect(p.firstOpenStep).toBe(stepNumber);
+      expect(p.answered).toBe(before.length);
+      expect(p.steps[stepNumber - 1]).toMatchObject({ answered: 0, total: step.questions.length });
+    },
+  );
 
   test("partial: one answer per step, plus an invalid answer that does not count", () => {
     const all = completeAnswers();
@@ -118,8 +152,19 @@ describe("computeProgress", () => {
 
 describe("toErrorResponse", () => {
   const CASES: [string, number, TAssessmentError | THttpError][] = [
-    ["invalid_input", 422, { kind: "invalid_input", issues: [{ path: "answers.e_file", message: "Bitte wählen Sie eine der angebotenen Antworten." }] }],
-    ["invalid_query", 422, { kind: "invalid_query", issues: [{ path: "state", message: "Bitte wählen Sie ein Bundesland aus der Liste." }] }],
+    [
+      "invalid_input",
+      422,
+      {
+        kind: "invalid_input",
+        issues: [{ path: "answers.e_file", message: "Bitte wählen Sie eine der angebotenen Antworten." }],
+      },
+    ],
+    [
+      "invalid_query",
+      422,
+      { kind: "invalid_query", issues: [{ path: "state", message: "Bitte wählen Sie ein Bundesland aus der Liste." }] },
+    ],
     ["assessment_not_found", 404, { kind: "assessment_not_found" }],
     ["not_found", 404, { kind: "not_found" }],
     ["stale_version", 409, { kind: "stale_version", currentVersion: 7 }],
@@ -163,8 +208,14 @@ describe("toErrorResponse", () => {
     const r = toErrorResponse({ kind: "incomplete", unanswered: ["e_file", "obstacles"] });
     expect(r.body.unanswered).toEqual(["e_file", "obstacles"]);
     expect(r.body.issues).toEqual([
-      { path: "answers.e_file", message: expect.stringContaining(reference.questions.find((q) => q.id === "e_file")!.text) },
-      { path: "answers.obstacles", message: expect.stringContaining(reference.questions.find((q) => q.id === "obstacles")!.text) },
+      {
+        path: "answers.e_file",
+        message: expect.stringContaining(reference.questions.find((q) => q.id === "e_file")!.text),
+      },
+      {
+        path: "answers.obstacles",
+        message: expect.stringContaining(reference.questions.find((q) => q.id === "obstacles")!.text),
+      },
     ]);
     expect(r.body.error).toContain("2");
   });

@@ -17,26 +17,30 @@ describe("contract shape", () => {
     ["all best", allBest()],
     ["all worst", allWorst()],
     ["partial", { e_file: "in_use" } as TAnswerSet],
-  ])("%s: index.score, index.nationalMean, index.dimensions with ids and labels, all within 0…100", (_name, answers) => {
-    const b = bench(answers);
-    expect(b.index.score).toEqual(expect.any(Number));
-    expect(b.index.score!).toBeGreaterThanOrEqual(0);
-    expect(b.index.score!).toBeLessThanOrEqual(100);
-    expect(b.index.nationalMean).toBe(48.5);
-    expect(b.index.dimensions.map((d) => d.id)).toEqual([...DIMENSIONS]);
-    for (const d of b.index.dimensions) {
-      expect(d.label).toBe(DIMENSION_LABELS[d.id]);
-      expect(d.nationalMean).toBeGreaterThanOrEqual(0);
-      expect(d.nationalMean).toBeLessThanOrEqual(100);
-      if (d.score !== null) {
-        expect(d.score).toBeGreaterThanOrEqual(0);
-        expect(d.score).toBeLessThanOrEqual(100);
+  ])(
+    "%s: index.score, index.nationalMean, index.dimensions with ids and labels, all within 0…100",
+    (_name, answers) => {
+      const b = bench(answers);
+      expect(b.index.score).toEqual(expect.any(Number));
+      expect(b.index.score!).toBeGreaterThanOrEqual(0);
+      expect(b.index.score!).toBeLessThanOrEqual(100);
+      expect(b.index.nationalMean).toBe(48.5);
+      expect(b.index.dimensions.map((d) => d.id)).toEqual([...DIMENSIONS]);
+      for (const d of b.index.dimensions) {
+        expect(d.label).toBe(DIMENSION_LABELS[d.id]);
+        expect(d.nationalMean).toBeGreaterThanOrEqual(0);
+        expect(d.nationalMean).toBeLessThanOrEqual(100);
+        if (d.score !== null) {
+          expect(d.score).toBeGreaterThanOrEqual(0);
+          expect(d.score).toBeLessThanOrEqual(100);
+        }
       }
-    }
-    expect(Array.isArray(b.items)).toBe(true);
-    expect(Array.isArray(b.recommendations)).toBe(true);
-    for (const r of b.recommendations) expect(r).toEqual(expect.objectContaining({ questionId: expect.any(String), text: expect.any(String) }));
-  });
+      expect(Array.isArray(b.items)).toBe(true);
+      expect(Array.isArray(b.recommendations)).toBe(true);
+      for (const r of b.recommendations)
+        expect(r).toEqual(expect.objectContaining({ questionId: expect.any(String), text: expect.any(String) }));
+    },
+  );
 
   test("labels of the five dimensions", () => {
     expect(DIMENSION_LABELS).toEqual({
@@ -92,7 +96,12 @@ describe("items", () => {
   };
 
   test("only for answered questions, in questionnaire order", () => {
-    expect(bench(partial).items.map((i) => i.questionId)).toEqual(["pandemic_investments", "digital_strategy", "obstacles", "e_file"]);
+    expect(bench(partial).items.map((i) => i.questionId)).toEqual([
+      "pandemic_investments",
+      "digital_strategy",
+      "obstacles",
+      "e_file",
+    ]);
     expect(bench({}).items).toEqual([]);
   });
 
@@ -117,7 +126,10 @@ describe("items", () => {
   });
 
   test("statement is the statements joined", () => {
-    const b = bench({ ...allBest(), digital_strategy: "none_no_topic", pandemic_investments: ["technology", "services"] }, "lt_5000");
+    const b = bench(
+      { ...allBest(), digital_strategy: "none_no_topic", pandemic_investments: ["technology", "services"] },
+      "lt_5000",
+    );
     for (const item of b.items) {
       expect(item.statements.length, item.questionId).toBeGreaterThanOrEqual(1);
       expect(item.statement).toBe(item.statements.map((s) => s.text).join(" "));
@@ -162,8 +174,22 @@ describe("unanswered and complete", () => {
     ["empty", {}],
     ["one answer", { e_file: "in_use" }],
     ["every scored question, no context question", Object.fromEntries(SCORED.map((q) => [q.id, allBest()[q.id]!]))],
-    ["one context question missing", (() => { const a = allBest(); delete a.home_office_obstacles; return a; })()],
-    ["one scored question missing", (() => { const a = allBest(); delete a.e_file; return a; })()],
+    [
+      "one context question missing",
+      (() => {
+        const a = allBest();
+        delete a.home_office_obstacles;
+        return a;
+      })(),
+    ],
+    [
+      "one scored question missing",
+      (() => {
+        const a = allBest();
+        delete a.e_file;
+        return a;
+      })(),
+    ],
   ])("%s: unanswered = the rest in questionnaire order, complete false", (_name, answers) => {
     const b = bench(answers);
     expect(b.unanswered).toEqual(reference.questions.filter((q) => !(q.id in answers)).map((q) => q.id));
@@ -181,7 +207,11 @@ describe("unanswered and complete", () => {
   const invalid: [string, string, TAnswerSet][] = [
     ["unknown option id on a single-choice question", "e_file", { ...allBest(), e_file: "bogus" }],
     ["unknown option id on a context question", "chance_or_risk", { ...allBest(), chance_or_risk: "bogus" }],
-    ["exclusive option combined with another", "pandemic_investments", { ...allBest(), pandemic_investments: ["none", "technology"] }],
+    [
+      "exclusive option combined with another",
+      "pandemic_investments",
+      { ...allBest(), pandemic_investments: ["none", "technology"] },
+    ],
     ["empty multi-choice array", "obstacles", { ...allBest(), obstacles: [] }],
     ["array on a single-choice question", "e_file", { ...allBest(), e_file: ["in_use"] }],
   ];
@@ -191,9 +221,12 @@ describe("unanswered and complete", () => {
     expect(bench(answers).complete).toBe(false);
   });
 
-  test.each(invalid)("otherwise full set with an invalid answer (%s): the question is listed as unanswered, like findUnanswered does", (_name, qid, answers) => {
-    expect(bench(answers).unanswered).toEqual([qid]);
-  });
+  test.each(invalid)(
+    "otherwise full set with an invalid answer (%s): the question is listed as unanswered, like findUnanswered does",
+    (_name, qid, answers) => {
+      expect(bench(answers).unanswered).toEqual([qid]);
+    },
+  );
 
   test("questions are never in both items and unanswered, and together they cover the questionnaire", () => {
     const b = bench({ e_file: "in_use", obstacles: ["none"] });

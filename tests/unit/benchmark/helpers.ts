@@ -60,9 +60,15 @@ export function worstAnswer(q: TQuestion): TAnswerValue {
 }
 
 /** A full answer set; context questions are answered with their first option (first non-exclusive for multi). */
-export function fullAnswers(pick: (q: TQuestion) => TAnswerValue, questions: readonly TQuestion[] = reference.questions): TAnswerSet {
+export function fullAnswers(
+  pick: (q: TQuestion) => TAnswerValue,
+  questions: readonly TQuestion[] = reference.questions,
+): TAnswerSet {
   return Object.fromEntries(
-    questions.map((q) => [q.id, q.dimension === "context" ? (q.type === "multi" ? [nonExclusive(q)[0]!.id] : q.options[0]!.id) : pick(q)]),
+    questions.map((q) => [
+      q.id,
+      q.dimension === "context" ? (q.type === "multi" ? [nonExclusive(q)[0]!.id] : q.options[0]!.id) : pick(q),
+    ]),
   );
 }
 

@@ -19,12 +19,11 @@ describe("both ends of every ordinal scale", () => {
     expect(computePosition(question(q), o).ahead).toBe(0);
   });
 
-  test.each(ORDINAL.map((q) => ({ q: q.id, o: highestRanked(q).id, expected: sumLower(q.id, highestRanked(q).rank!) })))(
-    "$q: highest answer $o → ahead $expected (all lower ranks)",
-    ({ q, o, expected }) => {
-      expect(computePosition(question(q), o).ahead).toBe(expected);
-    },
-  );
+  test.each(
+    ORDINAL.map((q) => ({ q: q.id, o: highestRanked(q).id, expected: sumLower(q.id, highestRanked(q).rank!) })),
+  )("$q: highest answer $o → ahead $expected (all lower ranks)", ({ q, o, expected }) => {
+    expect(computePosition(question(q), o).ahead).toBe(expected);
+  });
 
   test.each([
     // hand-written from the published shares
@@ -60,7 +59,10 @@ describe("both ends of every ordinal scale", () => {
     for (const q of ORDINAL) {
       const byRank = q.options.filter((o) => typeof o.rank === "number").sort((a, b) => a.rank! - b.rank!);
       const aheads = byRank.map((o) => computePosition(q, o.id).ahead!);
-      expect([...aheads].sort((a, b) => a - b), q.id).toEqual(aheads);
+      expect(
+        [...aheads].sort((a, b) => a - b),
+        q.id,
+      ).toEqual(aheads);
     }
   });
 });
@@ -76,9 +78,12 @@ describe("null positions", () => {
   });
 
   const nonOrdinalSingle = reference.questions.filter((q) => q.type === "single" && !q.ordinal);
-  test.each(nonOrdinalSingle.map((q) => ({ q: q.id, o: q.options[0]!.id })))("non-ordinal single $q → null", ({ q, o }) => {
-    expect(computePosition(question(q), o).ahead).toBeNull();
-  });
+  test.each(nonOrdinalSingle.map((q) => ({ q: q.id, o: q.options[0]!.id })))(
+    "non-ordinal single $q → null",
+    ({ q, o }) => {
+      expect(computePosition(question(q), o).ahead).toBeNull();
+    },
+  );
 
   test("an unknown option id → null", () => {
     expect(computePosition(question("e_file"), "bogus").ahead).toBeNull();

@@ -13,7 +13,8 @@ import { SCORED, allBest, allWorst, mutableReference, percentFigures, question, 
  */
 
 const ids = (answers: TAnswerSet, ref: TReference = reference) => recommend(ref, answers).map((r) => r.questionId);
-const gapOf = (qid: string, answers: TAnswerSet) => nationalMeanScore(question(qid)) - (scoreAnswer(question(qid), answers[qid]) ?? 0);
+const gapOf = (qid: string, answers: TAnswerSet) =>
+  nationalMeanScore(question(qid)) - (scoreAnswer(question(qid), answers[qid]) ?? 0);
 
 describe("no gaps", () => {
   test("all-best answer set → []", () => {
@@ -44,7 +45,13 @@ describe("all-worst answer set", () => {
    * Questionnaire order would put digital_strategy before e_invoice and staff before e_file: the gap decides.
    */
   test("the top five by priority, then gap", () => {
-    expect(all.map((r) => r.questionId)).toEqual(["e_invoice", "digital_strategy", "online_applications", "e_file", "staff_digital_skills"]);
+    expect(all.map((r) => r.questionId)).toEqual([
+      "e_invoice",
+      "digital_strategy",
+      "online_applications",
+      "e_file",
+      "staff_digital_skills",
+    ]);
   });
 
   test("sorted by priority asc, then gap desc; nothing cut off ranks before the last one kept", () => {
@@ -84,10 +91,14 @@ describe("single gaps", () => {
 
   test("pandemic_investments [none] (multi-choice gap) → triggers", () => {
     const out = recommend(reference, { ...allBest(), pandemic_investments: ["none"] });
-    expect(out.map((r) => [r.questionId, r.title])).toEqual([["pandemic_investments", "In Technik, Prozesse und Dienste investieren"]]);
+    expect(out.map((r) => [r.questionId, r.title])).toEqual([
+      ["pandemic_investments", "In Technik, Prozesse und Dienste investieren"],
+    ]);
   });
 
-  const everyGap = SCORED.flatMap((q) => q.recommendation!.options.map((o) => ({ q: q.id, o, multi: q.type === "multi", title: q.recommendation!.title })));
+  const everyGap = SCORED.flatMap((q) =>
+    q.recommendation!.options.map((o) => ({ q: q.id, o, multi: q.type === "multi", title: q.recommendation!.title })),
+  );
   test.each(everyGap)("$q = $o (all else best) → exactly „$title“", ({ q, o, multi, title }) => {
     const out = recommend(reference, { ...allBest(), [q]: multi ? [o] : o });
     expect(out.map((r) => [r.questionId, r.title])).toEqual([[q, title]]);
@@ -112,7 +123,11 @@ describe("ordering", () => {
   });
 
   test("a negative gap (own score above the national mean: e_file planned, −0.035) still recommends", () => {
-    expect(ids({ e_file: "planned", e_invoice: "planned", digital_strategy: "developing_sectoral" })).toEqual(["digital_strategy", "e_invoice", "e_file"]);
+    expect(ids({ e_file: "planned", e_invoice: "planned", digital_strategy: "developing_sectoral" })).toEqual([
+      "digital_strategy",
+      "e_invoice",
+      "e_file",
+    ]);
   });
 
   test("equal priority and equal gap → questionnaire order (not alphabetical)", () => {
@@ -137,7 +152,12 @@ describe("only scored questions are recommended", () => {
     const copy = mutableReference();
     const q = question("chance_or_risk", copy);
     expect(q.dimension).toBe("context");
-    q.recommendation = { options: ["risk"], priority: 1, title: "Chancen sehen", text: "96 % der Kommunen sehen die Digitalisierung als Chance." };
+    q.recommendation = {
+      options: ["risk"],
+      priority: 1,
+      title: "Chancen sehen",
+      text: "96 % der Kommunen sehen die Digitalisierung als Chance.",
+    };
     expect(ids({ chance_or_risk: "risk" }, copy)).toEqual([]);
   });
 });
@@ -156,11 +176,14 @@ describe("recommendation texts quote the survey", () => {
     expect(withRec.map((q) => q.id)).toEqual(SCORED.map((q) => q.id));
   });
 
-  test.each(withRec.map((q) => ({ q: q.id, text: q.recommendation!.text })))("$q: at least one figure, each a published one", ({ text }) => {
-    const figures = percentFigures(text);
-    expect(figures.length).toBeGreaterThanOrEqual(1);
-    for (const n of figures) expect(surveyFigures.has(n), `${n} %`).toBe(true);
-  });
+  test.each(withRec.map((q) => ({ q: q.id, text: q.recommendation!.text })))(
+    "$q: at least one figure, each a published one",
+    ({ text }) => {
+      const figures = percentFigures(text);
+      expect(figures.length).toBeGreaterThanOrEqual(1);
+      for (const n of figures) expect(surveyFigures.has(n), `${n} %`).toBe(true);
+    },
+  );
 });
 
 describe("levelOf", () => {

@@ -74,6 +74,8 @@ describe("the national mean's range from shares rounded to whole percent", () =>
 
   test("said as pages and report say it, rounded outward", () => {
     expect(describeRange({ low: 47.69, high: 49.27 })).toBe("zwischen 47,6 und 49,3");
-    expect(nationalMeanNote(reference)).toMatch(/rundet sie auf ganze Prozent; je nach Rundung liegt der Durchschnitt zwischen \d+,\d und \d+,\d Punkten\./);
+    expect(nationalMeanNote(reference)).toMatch(
+      /rundet sie auf ganze Prozent; je nach Rundung liegt der Durchschnitt zwischen \d+,\d und \d+,\d Punkten\./,
+    );
   });
 });

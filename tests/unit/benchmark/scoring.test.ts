@@ -86,18 +86,25 @@ describe("scoreAnswer for every question type", () => {
     },
   );
 
-  test.each(MULTI.map((q) => ({ q: q.id, all: nonExclusive(q).map((o) => o.id), one: nonExclusive(q)[0]!.id, n: nonExclusive(q).length })))(
-    "multi $q: all $n non-exclusive options → 1, one of them → 1/$n",
-    ({ q, all, one, n }) => {
-      expect(scoreAnswer(question(q), all)).toBe(1);
-      expect(scoreAnswer(question(q), [one])).toBeCloseTo(1 / n, 12);
-    },
-  );
+  test.each(
+    MULTI.map((q) => ({
+      q: q.id,
+      all: nonExclusive(q).map((o) => o.id),
+      one: nonExclusive(q)[0]!.id,
+      n: nonExclusive(q).length,
+    })),
+  )("multi $q: all $n non-exclusive options → 1, one of them → 1/$n", ({ q, all, one, n }) => {
+    expect(scoreAnswer(question(q), all)).toBe(1);
+    expect(scoreAnswer(question(q), [one])).toBeCloseTo(1 / n, 12);
+  });
 
   const withExclusive = MULTI.filter((q) => exclusiveOption(q));
-  test.each(withExclusive.map((q) => ({ q: q.id, ex: exclusiveOption(q)!.id })))("multi $q: only the exclusive option [$ex] → 0", ({ q, ex }) => {
-    expect(scoreAnswer(question(q), [ex])).toBe(0);
-  });
+  test.each(withExclusive.map((q) => ({ q: q.id, ex: exclusiveOption(q)!.id })))(
+    "multi $q: only the exclusive option [$ex] → 0",
+    ({ q, ex }) => {
+      expect(scoreAnswer(question(q), [ex])).toBe(0);
+    },
+  );
 
   test.each([
     ["pandemic_investments", ["technology"], 1 / 3],
@@ -133,7 +140,13 @@ describe("the index at both ends", () => {
   });
 
   test("the index has the five dimensions in the documented order", () => {
-    expect(computeIndex(reference, {}).dimensions.map((d) => d.id)).toEqual(["strategy", "processes", "services", "capabilities", "work"]);
+    expect(computeIndex(reference, {}).dimensions.map((d) => d.id)).toEqual([
+      "strategy",
+      "processes",
+      "services",
+      "capabilities",
+      "work",
+    ]);
     expect([...DIMENSIONS]).toEqual(["strategy", "processes", "services", "capabilities", "work"]);
   });
 });
@@ -222,7 +235,9 @@ describe("the national mean against the hand calculation", () => {
 });
 
 describe("the national mean depends only on published shares", () => {
-  const derivedOnScored = SCORED.flatMap((q) => q.options.filter((o) => !o.published).map((o) => ({ q: q.id, o: o.id, share: o.share })));
+  const derivedOnScored = SCORED.flatMap((q) =>
+    q.options.filter((o) => !o.published).map((o) => ({ q: q.id, o: o.id, share: o.share })),
+  );
 
   test.each(derivedOnScored)("data: the derived/unpublished option $q.$o scores 0", ({ q, o }) => {
     const qq = question(q);
@@ -278,12 +293,32 @@ describe("partial answer sets", () => {
   });
 
   test.each<[string, TAnswerSet, number, Record<string, number | null>]>([
-    ["one question", { e_file: "in_use" }, 100, { strategy: null, processes: 100, services: null, capabilities: null, work: null }],
-    ["two of three in one dimension", { e_file: "in_use", e_invoice: "neither" }, 50, { processes: 50, strategy: null }],
+    [
+      "one question",
+      { e_file: "in_use" },
+      100,
+      { strategy: null, processes: 100, services: null, capabilities: null, work: null },
+    ],
+    [
+      "two of three in one dimension",
+      { e_file: "in_use", e_invoice: "neither" },
+      50,
+      { processes: 50, strategy: null },
+    ],
     // processes = mean(1, 0) = 50, strategy = mean(1) = 100 → index = mean(50, 100) = 75
-    ["two dimensions", { e_file: "in_use", e_invoice: "neither", own_position: "pioneer" }, 75, { processes: 50, strategy: 100 }],
+    [
+      "two dimensions",
+      { e_file: "in_use", e_invoice: "neither", own_position: "pioneer" },
+      75,
+      { processes: 50, strategy: 100 },
+    ],
     // capabilities = mean(1/3, 0.5) = 41.667 → 41.7; work = mean(0) = 0 → index = 20.833 → 20.8
-    ["multi and single", { pandemic_investments: ["technology"], staff_digital_skills: "about_half", home_office_today: "excluded" }, 20.8, { capabilities: 41.7, work: 0 }],
+    [
+      "multi and single",
+      { pandemic_investments: ["technology"], staff_digital_skills: "about_half", home_office_today: "excluded" },
+      20.8,
+      { capabilities: 41.7, work: 0 },
+    ],
   ])("%s: averages only the answered questions, complete false", (_name, answers, score, dims) => {
     const index = computeIndex(reference, answers);
     expect(index.complete).toBe(false);
@@ -322,8 +357,15 @@ describe("context questions are not scored", () => {
   });
 
   const base: TAnswerSet = { e_file: "planned", digital_strategy: "sectoral", pandemic_investments: ["technology"] };
-  const contextFirst = Object.fromEntries(CONTEXT.map((q) => [q.id, q.type === "multi" ? [q.options[0]!.id] : q.options[0]!.id]));
-  const contextLast = Object.fromEntries(CONTEXT.map((q) => [q.id, q.type === "multi" ? nonExclusive(q).map((o) => o.id) : q.options[q.options.length - 1]!.id]));
+  const contextFirst = Object.fromEntries(
+    CONTEXT.map((q) => [q.id, q.type === "multi" ? [q.options[0]!.id] : q.options[0]!.id]),
+  );
+  const contextLast = Object.fromEntries(
+    CONTEXT.map((q) => [
+      q.id,
+      q.type === "multi" ? nonExclusive(q).map((o) => o.id) : q.options[q.options.length - 1]!.id,
+    ]),
+  );
 
   test.each([
     ["first options", contextFirst],

@@ -33,9 +33,21 @@ describe("the sentences the issue quotes", () => {
   test.each([
     ["e_file", "in_use", "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen."],
     ["e_file", "planned", "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen."],
-    ["e_file", "neither", "Sie haben die E-Akte weder im Einsatz noch in Planung. Bei rund 23 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe."],
-    ["e_invoice", "neither", "Sie haben die E-Rechnung weder im Einsatz noch in Planung. Bei rund 16 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe."],
-    ["staff_digital_skills", "almost_none", "Bei Ihnen kommen nahezu keine Beschäftigten gut mit digitalen Werkzeugen zurecht; 2020 sagten das 4 % der Kommunen."],
+    [
+      "e_file",
+      "neither",
+      "Sie haben die E-Akte weder im Einsatz noch in Planung. Bei rund 23 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
+    ],
+    [
+      "e_invoice",
+      "neither",
+      "Sie haben die E-Rechnung weder im Einsatz noch in Planung. Bei rund 16 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
+    ],
+    [
+      "staff_digital_skills",
+      "almost_none",
+      "Bei Ihnen kommen nahezu keine Beschäftigten gut mit digitalen Werkzeugen zurecht; 2020 sagten das 4 % der Kommunen.",
+    ],
   ])("%s = %s → %s", (q, a, expected) => {
     expect(texts(q, a)).toEqual([expected]);
   });
@@ -48,7 +60,12 @@ describe("the sentences the issue quotes", () => {
 
   test("a published one is not flagged derived", () => {
     expect(buildStatements(question("e_file"), "in_use")).toEqual([
-      { text: "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.", optionId: "in_use", share: 16, derived: false },
+      {
+        text: "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.",
+        optionId: "in_use",
+        share: 16,
+        derived: false,
+      },
     ]);
   });
 });
@@ -76,8 +93,12 @@ describe("multi choice: one sentence per chosen option", () => {
     expect(buildStatements(question("pandemic_investments"), ["technology"], "lt_5000")).toHaveLength(1);
     const copy = mutableReference();
     const q = question("pandemic_investments", copy);
-    q.aggregates = [{ options: ["technology", "processes"], share: 53, label: "x", statement: "Insgesamt {share} der Kommunen." }];
-    q.options[0]!.subgroups = [{ group: "population_lt_5000", share: 54, label: "x", statement: "Unter kleinen Kommunen {share}." }];
+    q.aggregates = [
+      { options: ["technology", "processes"], share: 53, label: "x", statement: "Insgesamt {share} der Kommunen." },
+    ];
+    q.options[0]!.subgroups = [
+      { group: "population_lt_5000", share: 54, label: "x", statement: "Unter kleinen Kommunen {share}." },
+    ];
     expect(buildStatements(q, ["technology"], "lt_5000").map((x) => x.optionId)).toEqual(["technology"]);
     // the same data on a single-choice answer would add both sentences
     expect(buildStatements({ ...q, type: "single" }, "technology", "lt_5000")).toHaveLength(3);
@@ -114,7 +135,10 @@ describe("aggregates and subgroups", () => {
 
   test.each([
     ["developing_central", "Sie entwickeln gerade eine zentrale Digitalstrategie; 2020 taten das 33 % der Kommunen."],
-    ["developing_sectoral", "Sie entwickeln gerade eine Digitalstrategie für einzelne Bereiche; 2020 taten das 23 % der Kommunen."],
+    [
+      "developing_sectoral",
+      "Sie entwickeln gerade eine Digitalstrategie für einzelne Bereiche; 2020 taten das 23 % der Kommunen.",
+    ],
   ])("digital_strategy = %s → its own sentence, then the 56 % aggregate", (a, own) => {
     const out = buildStatements(question("digital_strategy"), a);
     expect(out.map((s) => s.text)).toEqual([own, AGG]);
@@ -127,7 +151,10 @@ describe("aggregates and subgroups", () => {
 
   test("none_no_topic with size class lt_5000 → the 24 % subgroup sentence", () => {
     const out = buildStatements(question("digital_strategy"), "none_no_topic", "lt_5000");
-    expect(out.map((s) => s.text)).toEqual(["Sie haben keine Digitalstrategie und sehen darin derzeit kein Thema; 2020 galt das für 20 % der Kommunen.", SUB]);
+    expect(out.map((s) => s.text)).toEqual([
+      "Sie haben keine Digitalstrategie und sehen darin derzeit kein Thema; 2020 galt das für 20 % der Kommunen.",
+      SUB,
+    ]);
     expect(out[1]).toMatchObject({ optionId: "none_no_topic", share: 24, derived: false });
   });
 
@@ -150,7 +177,9 @@ describe("aggregates and subgroups", () => {
  * --------------------------------------------------------------------------------------------- */
 
 const withShare = reference.questions.flatMap((q) =>
-  q.options.filter((o) => o.share !== null).map((o) => ({ q: q.id, o: o.id, share: o.share!, published: o.published, multi: q.type === "multi" })),
+  q.options
+    .filter((o) => o.share !== null)
+    .map((o) => ({ q: q.id, o: o.id, share: o.share!, published: o.published, multi: q.type === "multi" })),
 );
 const RUND = /\b[Rr]und\b/;
 
@@ -177,7 +206,9 @@ describe("every option with a share", () => {
     else expect(text).toMatch(/\b[Rr]und \d/);
   });
 
-  const aggregates = reference.questions.flatMap((q) => (q.aggregates ?? []).map((a) => ({ q: q.id, a: a.options[0]!, share: a.share })));
+  const aggregates = reference.questions.flatMap((q) =>
+    (q.aggregates ?? []).map((a) => ({ q: q.id, a: a.options[0]!, share: a.share })),
+  );
   test.each(aggregates)("aggregate of $q ($share %) is quoted exactly, without „rund“", ({ q, a, share }) => {
     const s = buildStatements(question(q), a).find((x) => x.optionId === null)!;
     expect(percentFigures(s.text)).toEqual([share]);
@@ -189,15 +220,20 @@ describe("every option with a share", () => {
   const subgroups = reference.questions.flatMap((q) =>
     q.options.flatMap((o) => (o.subgroups ?? []).map((g) => ({ q: q.id, o: o.id, group: g.group, share: g.share }))),
   );
-  test.each(subgroups)("subgroup $group of $q.$o ($share %) is quoted exactly for its size class", ({ q, o, group, share }) => {
-    const sizeClass = SIZE_CLASSES.find((s) => `population_${s.id}` === group)?.id;
-    expect(sizeClass, `"${group}" names a size class`).toBeDefined();
-    const s = buildStatements(question(q), o, sizeClass).find((x) => x.share === share && x.optionId === o && x.text.includes("sogar"));
-    expect(s).toBeDefined();
-    expect(percentFigures(s!.text)).toEqual([share]);
-    expect(s!.text).not.toMatch(RUND);
-    expect(s!.text).toMatch(/^[A-ZÄÖÜ0-9].*\.$/);
-  });
+  test.each(subgroups)(
+    "subgroup $group of $q.$o ($share %) is quoted exactly for its size class",
+    ({ q, o, group, share }) => {
+      const sizeClass = SIZE_CLASSES.find((s) => `population_${s.id}` === group)?.id;
+      expect(sizeClass, `"${group}" names a size class`).toBeDefined();
+      const s = buildStatements(question(q), o, sizeClass).find(
+        (x) => x.share === share && x.optionId === o && x.text.includes("sogar"),
+      );
+      expect(s).toBeDefined();
+      expect(percentFigures(s!.text)).toEqual([share]);
+      expect(s!.text).not.toMatch(RUND);
+      expect(s!.text).toMatch(/^[A-ZÄÖÜ0-9].*\.$/);
+    },
+  );
 });
 
 describe("no invented figures: every percentage in the reference's texts appears in the press release", () => {
@@ -209,9 +245,11 @@ describe("no invented figures: every percentage in the reference's texts appears
     if (q.recommendation) strings.push({ where: `${q.id}.recommendation.title`, text: q.recommendation.title });
     for (const o of q.options) {
       if (o.statement) strings.push({ where: `${q.id}.${o.id}.statement`, text: o.statement });
-      for (const g of o.subgroups ?? []) strings.push({ where: `${q.id}.${o.id}.subgroups.${g.group}`, text: g.statement });
+      for (const g of o.subgroups ?? [])
+        strings.push({ where: `${q.id}.${o.id}.subgroups.${g.group}`, text: g.statement });
     }
-    for (const [i, a] of (q.aggregates ?? []).entries()) strings.push({ where: `${q.id}.aggregates.${i}`, text: a.statement });
+    for (const [i, a] of (q.aggregates ?? []).entries())
+      strings.push({ where: `${q.id}.aggregates.${i}`, text: a.statement });
     return strings.flatMap(({ where, text }) => percentFigures(text).map((n) => ({ where, n })));
   });
 
@@ -222,7 +260,8 @@ describe("no invented figures: every percentage in the reference's texts appears
   const pressFigures = new Set(percentFigures(readFileSync(SEED, "utf8")));
 
   test("the press release parses to its figures (88, 77, 54 … Prozent)", () => {
-    for (const n of [88, 77, 54, 34, 1, 96, 61, 29, 7, 8, 13, 56, 20, 24, 16, 47]) expect(pressFigures.has(n), String(n)).toBe(true);
+    for (const n of [88, 77, 54, 34, 1, 96, 61, 29, 7, 8, 13, 56, 20, 24, 16, 47])
+      expect(pressFigures.has(n), String(n)).toBe(true);
   });
 
   test("the recommendation texts quote figures at all", () => {

@@ -27,15 +27,21 @@ describe("one data model, two providers", () => {
     expect(read("prisma/postgresql/migrations/migration_lock.toml")).toContain('provider = "postgresql"');
   });
 
-  test.each(migrations("prisma/migrations"))("migration %s creates the same tables and columns on both providers", (name) => {
-    const tables = (sql: string) =>
-      [...sql.matchAll(/CREATE TABLE "(\w+)"/g)].map((m) => m[1]).filter((t) => !t!.startsWith("new_")).sort();
-    const addedColumns = (sql: string) => [...sql.matchAll(/^\s+"(\w+)" [A-Z]/gm)].map((m) => m[1]);
-    const s = read(`prisma/migrations/${name}/migration.sql`);
-    const p = read(`prisma/postgresql/migrations/${name}/migration.sql`);
-    expect(tables(p)).toEqual(tables(s));
-    // Every column PostgreSQL adds or creates also appears on SQLite (which redefines whole tables).
-    const pgColumns = [...addedColumns(p), ...[...p.matchAll(/ADD COLUMN\s+"(\w+)"/g)].map((m) => m[1])];
-    for (const column of pgColumns) expect(s).toContain(`"${column}"`);
-  });
+  test.each(migrations("prisma/migrations"))(
+    "migration %s creates the same tables and columns on both providers",
+    (name) => {
+      const tables = (sql: string) =>
+        [...sql.matchAll(/CREATE TABLE "(\w+)"/g)]
+          .map((m) => m[1])
+          .filter((t) => !t!.startsWith("new_"))
+          .sort();
+      const addedColumns = (sql: string) => [...sql.matchAll(/^\s+"(\w+)" [A-Z]/gm)].map((m) => m[1]);
+      const s = read(`prisma/migrations/${name}/migration.sql`);
+      const p = read(`prisma/postgresql/migrations/${name}/migration.sql`);
+      expect(tables(p)).toEqual(tables(s));
+      // Every column PostgreSQL adds or creates also appears on SQLite (which redefines whole tables).
+      const pgColumns = [...addedColumns(p), ...[...p.matchAll(/ADD COLUMN\s+"(\w+)"/g)].map((m) => m[1])];
+      for (const column of pgColumns) expect(s).toContain(`"${column}"`);
+    },
+  );
 });

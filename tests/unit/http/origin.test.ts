@@ -14,25 +14,45 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const spoofed = new Headers({ host: "digitalcheck.example", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" });
+const spoofed = new Headers({
+  host: "digitalcheck.example",
+  "x-forwarded-proto": "https",
+  "x-forwarded-host": "evil.example",
+});
 
 describe("requestOrigin: the one place that decides the client's origin", () => {
   test("without TRUST_PROXY a client's forwarding headers are ignored: the connection is plain HTTP to the Host", async () => {
     const requestOrigin = await originWith(undefined);
-    expect(requestOrigin(spoofed)).toEqual({ protocol: "http", host: "digitalcheck.example", origin: "http://digitalcheck.example" });
-    expect(requestOrigin(spoofed, new URL("http://127.0.0.1:3000/a"))).toMatchObject({ origin: "http://digitalcheck.example" });
+    expect(requestOrigin(spoofed)).toEqual({
+      protocol: "http",
+      host: "digitalcheck.example",
+      origin: "http://digitalcheck.example",
+    });
+    expect(requestOrigin(spoofed, new URL("http://127.0.0.1:3000/a"))).toMatchObject({
+      origin: "http://digitalcheck.example",
+    });
   });
 
   test("behind a trusted proxy its X-Forwarded-Proto and X-Forwarded-Host count (first entry of a list)", async () => {
     const requestOrigin = await originWith("true");
     expect(requestOrigin(spoofed).origin).toBe("https://evil.example");
-    const chained = new Headers({ host: "10.0.0.5:3000", "x-forwarded-proto": "https, http", "x-forwarded-host": "kommune.example, 10.0.0.5" });
-    expect(requestOrigin(chained)).toEqual({ protocol: "https", host: "kommune.example", origin: "https://kommune.example" });
+    const chained = new Headers({
+      host: "10.0.0.5:3000",
+      "x-forwarded-proto": "https, http",
+      "x-forwarded-host": "kommune.example, 10.0.0.5",
+    });
+    expect(requestOrigin(chained)).toEqual({
+      protocol: "https",
+      host: "kommune.example",
+      origin: "https://kommune.example",
+    });
   });
 
   test("a trusted proxy that sends no forwarding headers: the Host header and the URL's protocol", async () => {
     const requestOrigin = await originWith("1");
-    expect(requestOrigin(new Headers({ host: "localhost:3000" }), new URL("http://localhost:3000/")).origin).toBe("http://localhost:3000");
+    expect(requestOrigin(new Headers({ host: "localhost:3000" }), new URL("http://localhost:3000/")).origin).toBe(
+      "http://localhost:3000",
+    );
   });
 
   test("an unknown protocol never becomes https", async () => {

@@ -7,15 +7,33 @@ const TOKEN = "a".repeat(43);
 
 describe("every JSON answer of the API is checked against its route's schema", () => {
   test("a save's answer matches; an extra or missing field does not", () => {
-    expect(() => checkResponseBody("PUT", `/api/assessments/${TOKEN}/answers`, 200, JSON_TYPE, '{"version":2}')).not.toThrow();
-    expect(() => checkResponseBody("PUT", `/api/assessments/${TOKEN}/answers`, 200, JSON_TYPE, '{"version":2,"token":"x"}')).toThrow(/does not match its schema/);
-    expect(() => checkResponseBody("PUT", `/api/assessments/${TOKEN}/answers`, 200, JSON_TYPE, "{}")).toThrow(/version/);
+    expect(() =>
+      checkResponseBody("PUT", `/api/assessments/${TOKEN}/answers`, 200, JSON_TYPE, '{"version":2}'),
+    ).not.toThrow();
+    expect(() =>
+      checkResponseBody("PUT", `/api/assessments/${TOKEN}/answers`, 200, JSON_TYPE, '{"version":2,"token":"x"}'),
+    ).toThrow(/does not match its schema/);
+    expect(() => checkResponseBody("PUT", `/api/assessments/${TOKEN}/answers`, 200, JSON_TYPE, "{}")).toThrow(
+      /version/,
+    );
   });
 
   test("every error answer is a German message with optional issues and extras", () => {
-    expect(() => checkResponseBody("GET", "/api/peers?state=XX", 422, JSON_TYPE, '{"error":"Die Angaben sind ungültig.","issues":[{"path":"state","message":"…"}]}')).not.toThrow();
-    expect(() => checkResponseBody("PUT", `/api/assessments/${TOKEN}/answers`, 409, JSON_TYPE, '{"error":"…","currentVersion":3}')).not.toThrow();
-    expect(() => checkResponseBody("GET", "/api/peers", 500, JSON_TYPE, '{"message":"boom"}')).toThrow(/does not match/);
+    expect(() =>
+      checkResponseBody(
+        "GET",
+        "/api/peers?state=XX",
+        422,
+        JSON_TYPE,
+        '{"error":"Die Angaben sind ungültig.","issues":[{"path":"state","message":"…"}]}',
+      ),
+    ).not.toThrow();
+    expect(() =>
+      checkResponseBody("PUT", `/api/assessments/${TOKEN}/answers`, 409, JSON_TYPE, '{"error":"…","currentVersion":3}'),
+    ).not.toThrow();
+    expect(() => checkResponseBody("GET", "/api/peers", 500, JSON_TYPE, '{"message":"boom"}')).toThrow(
+      /does not match/,
+    );
   });
 
   test("a JSON answer of a route nobody described fails, so no route escapes the check", () => {
@@ -39,6 +57,8 @@ describe("every JSON answer of the API is checked against its route's schema", (
   });
 
   test("answers that are no JSON (PDF, CSV, pages) are not parsed", () => {
-    expect(() => checkResponseBody("GET", `/api/assessments/${TOKEN}/report.pdf`, 200, "application/pdf", "%PDF-1.7")).not.toThrow();
+    expect(() =>
+      checkResponseBody("GET", `/api/assessments/${TOKEN}/report.pdf`, 200, "application/pdf", "%PDF-1.7"),
+    ).not.toThrow();
   });
 });

@@ -92,16 +92,23 @@ describe("findByAgs", () => {
 });
 
 describe("parseRegisterFile", () => {
-  const valid = () => JSON.parse(readFileSync(REGISTER_DATA_FILE, "utf8")) as { rows: unknown[][] } & Record<string, unknown>;
+  const valid = () =>
+    JSON.parse(readFileSync(REGISTER_DATA_FILE, "utf8")) as { rows: unknown[][] } & Record<string, unknown>;
   const withRows = (rows: unknown[][]) => ({ ...valid(), rows });
 
   test.each([
-    ["a state that does not match the AGS prefix", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-BY", 18183]]],
+    [
+      "a state that does not match the AGS prefix",
+      [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-BY", 18183]],
+    ],
     ["a seven-digit AGS", [["1462706", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183]]],
     ["an unknown state code", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-XX", 18183]]],
     ["population 0", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 0]]],
     ["a fractional population", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 1.5]]],
-    ["a nameShort that is not the text before the comma", [["14627060", "Großenhain, Stadt", "Großenhain, Stadt", "Landkreis Meißen", "DE-SN", 18183]]],
+    [
+      "a nameShort that is not the text before the comma",
+      [["14627060", "Großenhain, Stadt", "Großenhain, Stadt", "Landkreis Meißen", "DE-SN", 18183]],
+    ],
     ["a missing column", [["14627060", "Großenhain, Stadt", "Großenhain", "DE-SN", 18183]]],
     [
       "a repeated AGS",
@@ -155,7 +162,9 @@ describe("against the committed register delivery (data/gemeindeverzeichnis)", (
   });
 
   test("nameShort and Kreis agree with the extended CSV", () => {
-    const [header, ...lines] = readFileSync(path.join(DELIVERY, "municipalities-de-extended.csv"), "utf8").trimEnd().split("\n");
+    const [header, ...lines] = readFileSync(path.join(DELIVERY, "municipalities-de-extended.csv"), "utf8")
+      .trimEnd()
+      .split("\n");
     const cols = header!.split(";");
     const at = (name: string) => cols.indexOf(name);
     for (const line of lines) {
@@ -164,7 +173,8 @@ describe("against the committed register delivery (data/gemeindeverzeichnis)", (
       expect(entry?.nameShort).toBe(f[at("name_short")]);
       // The Kreis label is derived from the Destatis Kreis name (see scripts/register-import.mjs).
       const kreisType = f[at("kreis_type")];
-      if (kreisType === "Kreisfreie Stadt" || kreisType === "Stadtkreis") expect(entry?.kreis).toMatch(/^(kreisfreie Stadt|Stadtkreis)$/);
+      if (kreisType === "Kreisfreie Stadt" || kreisType === "Stadtkreis")
+        expect(entry?.kreis).toMatch(/^(kreisfreie Stadt|Stadtkreis)$/);
       else expect(entry?.kreis).toContain(f[at("kreis_name")]);
       expect(entry?.populationDate).toBe(f[at("population_date")]);
     }
@@ -183,17 +193,27 @@ describe("against the committed register delivery (data/gemeindeverzeichnis)", (
   test("register:import reproduces the committed data file from GV100AD_28022026", () => {
     const output = execFileSync(
       process.execPath,
-      ["scripts/register-import.mjs", path.join(DELIVERY, "source/GV100AD_28022026.txt"), "--check", "--out", REGISTER_DATA_FILE],
+      [
+        "scripts/register-import.mjs",
+        path.join(DELIVERY, "source/GV100AD_28022026.txt"),
+        "--check",
+        "--out",
+        REGISTER_DATA_FILE,
+      ],
       { cwd: path.resolve(__dirname, "../../.."), encoding: "utf8" },
     );
     expect(output).toContain("is up to date");
   });
 
   test("register:import without a file reads the committed release", () => {
-    const output = execFileSync(process.execPath, ["scripts/register-import.mjs", "--check", "--out", REGISTER_DATA_FILE], {
-      cwd: path.resolve(__dirname, "../../.."),
-      encoding: "utf8",
-    });
+    const output = execFileSync(
+      process.execPath,
+      ["scripts/register-import.mjs", "--check", "--out", REGISTER_DATA_FILE],
+      {
+        cwd: path.resolve(__dirname, "../../.."),
+        encoding: "utf8",
+      },
+    );
     expect(output).toContain("is up to date (10747 rows, Gebietsstand 2026-02-28)");
   });
 });

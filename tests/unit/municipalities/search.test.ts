@@ -67,7 +67,12 @@ describe("searchMunicipalities (register)", () => {
     "%j finds Großenhain (14627060, DE-SN) first",
     (q) => {
       const [hit] = first(q);
-      expect(hit).toMatchObject({ ags: "14627060", name: "Großenhain, Stadt", state: "DE-SN", kreis: "Landkreis Meißen" });
+      expect(hit).toMatchObject({
+        ags: "14627060",
+        name: "Großenhain, Stadt",
+        state: "DE-SN",
+        kreis: "Landkreis Meißen",
+      });
     },
   );
 
@@ -100,7 +105,9 @@ describe("searchMunicipalities (register)", () => {
     const hits = all.filter((h) => h.nameShort.startsWith("Neustadt"));
     expect(all.slice(0, hits.length)).toEqual(hits);
     expect(hits).toHaveLength(17);
-    expect(all.map((h) => h.name)).toEqual(expect.arrayContaining(["Titisee-Neustadt, Stadt", "Bad Neustadt a.d.Saale, St"]));
+    expect(all.map((h) => h.name)).toEqual(
+      expect.arrayContaining(["Titisee-Neustadt, Stadt", "Bad Neustadt a.d.Saale, St"]),
+    );
     expect(new Set(hits.map((h) => h.state)).size).toBeGreaterThanOrEqual(6);
     expect(hits.every((h) => h.kreis.length > 0)).toBe(true);
     const labels = hits.map((h) => `${h.name} | ${h.kreis} | ${h.stateName}`);

@@ -1,11 +1,20 @@
 import { describe, expect, test } from "vitest";
-import { nameMatcher, parseAssessmentListQuery, peerExclusionReasons, toListSearchParams } from "@/lib/operator/list-query";
+import {
+  nameMatcher,
+  parseAssessmentListQuery,
+  peerExclusionReasons,
+  toListSearchParams,
+} from "@/lib/operator/list-query";
 import { describeOperatorError } from "@/lib/operator/errors";
 
 describe("parseAssessmentListQuery", () => {
   test.each([
     ["nothing", {}, { page: 1 }],
-    ["all filters", { state: "DE-HE", status: "submitted", q: " Kassel ", demo: "no", page: "3" }, { state: "DE-HE", status: "submitted", q: "Kassel", demo: "no", page: 3 }],
+    [
+      "all filters",
+      { state: "DE-HE", status: "submitted", q: " Kassel ", demo: "no", page: "3" },
+      { state: "DE-HE", status: "submitted", q: "Kassel", demo: "no", page: 3 },
+    ],
     ["an unknown state is dropped", { state: "DE-XX" }, { page: 1 }],
     ["an unknown status is dropped", { status: "deleted" }, { page: 1 }],
     ["an empty name is dropped", { q: "   " }, { page: 1 }],
@@ -30,7 +39,13 @@ describe("parseAssessmentListQuery", () => {
 
 describe("toListSearchParams", () => {
   test("round trip, without empty values and page 1", () => {
-    const query = parseAssessmentListQuery({ state: "DE-HE", status: "draft", q: "Bad Hersfeld", demo: "yes", page: "2" });
+    const query = parseAssessmentListQuery({
+      state: "DE-HE",
+      status: "draft",
+      q: "Bad Hersfeld",
+      demo: "yes",
+      page: "2",
+    });
     const params = toListSearchParams(query);
     expect(params.toString()).toBe("state=DE-HE&status=draft&q=Bad+Hersfeld&demo=yes&page=2");
     expect(parseAssessmentListQuery(params)).toEqual(query);
@@ -72,7 +87,12 @@ describe("peerExclusionReasons", () => {
     ["an older submission of the same municipality", { ...counting, peerCurrent: false }, false, ["superseded"]],
     ["not approved while approval is required", counting, true, ["awaiting_approval"]],
     ["approved while approval is required", { ...counting, peerApproved: true }, true, []],
-    ["several reasons at once", { ...counting, status: "draft" as const, peerCurrent: false, excludedFromPeers: true }, true, ["draft", "excluded", "awaiting_approval"]],
+    [
+      "several reasons at once",
+      { ...counting, status: "draft" as const, peerCurrent: false, excludedFromPeers: true },
+      true,
+      ["draft", "excluded", "awaiting_approval"],
+    ],
   ])("%s", (_label, row, requiresApproval, expected) => {
     expect(peerExclusionReasons(row, requiresApproval)).toEqual(expected);
   });

@@ -3,7 +3,8 @@ import { PageCache } from "@/lib/page-cache/store";
 
 const NONCE = "T0xEbm9uY2UtMTIzNDU2Nzg5MA==";
 const csp = (nonce: string) => `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`;
-const html = (nonce: string, text = "Ergebnis") => `<script nonce="${nonce}">x</script><p>${text}</p>{"nonce":"${nonce}"}`;
+const html = (nonce: string, text = "Ergebnis") =>
+  `<script nonce="${nonce}">x</script><p>${text}</p>{"nonce":"${nonce}"}`;
 const headers = (nonce: string, extra: Record<string, string> = {}) => ({
   "content-type": "text/html; charset=utf-8",
   "content-security-policy": csp(nonce),
@@ -46,7 +47,13 @@ describe("PageCache", () => {
     const cache = new PageCache(1024 * 1024);
     expect(cache.put("a|1|1|http|h", { "content-type": "text/html" }, html(NONCE))).toBe(false);
     expect(cache.put("b|1|1|http|h", headers(NONCE, { "set-cookie": "s=1" }), html(NONCE))).toBe(false);
-    expect(cache.put("c|1|1|http|h", headers(NONCE), `<div class="stack" data-no-page-cache="">Zu viele Anfragen</div>${html(NONCE)}`)).toBe(false);
+    expect(
+      cache.put(
+        "c|1|1|http|h",
+        headers(NONCE),
+        `<div class="stack" data-no-page-cache="">Zu viele Anfragen</div>${html(NONCE)}`,
+      ),
+    ).toBe(false);
     expect(cache.get("a", "a|1|1|http|h")).toBeNull();
     expect(cache.get("b", "b|1|1|http|h")).toBeNull();
     expect(cache.get("c", "c|1|1|http|h")).toBeNull();

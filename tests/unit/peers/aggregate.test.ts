@@ -113,7 +113,14 @@ describe("aggregatePeers: suppression at k−1, k, k+1", () => {
     { k: 7, a: 5, b: 4 },
   ])("k=$k: two small cells of one state ($a + $b) stay suppressed although their sum ≥ k", ({ k, a, b }) => {
     const cells = [plainCell(SN, LT5, a), plainCell(SN, KS, b)];
-    const filters: TPeerFilter[] = [{}, { state: SN }, { sizeClass: LT5 }, { sizeClass: KS }, { state: SN, sizeClass: LT5 }, { state: SN, sizeClass: KS }];
+    const filters: TPeerFilter[] = [
+      {},
+      { state: SN },
+      { sizeClass: LT5 },
+      { sizeClass: KS },
+      { state: SN, sizeClass: LT5 },
+      { state: SN, sizeClass: KS },
+    ];
     for (const filter of filters) expectSuppressed(aggregatePeers(cells, filter, k));
   });
 
@@ -461,7 +468,10 @@ describe("the differencing rule (property, seeded)", () => {
         const without = world.pool.map((c) => (c === s ? { ...c, members: c.members.filter((_, j) => j !== i) } : c));
         const cellsWithout = cellsOf(without);
         for (const f of filters) {
-          expect(aggregatePeers(cellsWithout, f.filter, kWanted), `${f.name} without member ${i} of ${s.state}/${s.sizeClass}`).toEqual(viewOf(f));
+          expect(
+            aggregatePeers(cellsWithout, f.filter, kWanted),
+            `${f.name} without member ${i} of ${s.state}/${s.sizeClass}`,
+          ).toEqual(viewOf(f));
         }
         // A whole small cell removed changes nothing either.
       }
@@ -540,8 +550,16 @@ describe("quantile (type 7) and indexStats", () => {
 
   test("a published view's index uses only publishable cells", () => {
     const cells = [
-      cellOf(SN, LT5, [10, 20, 30, 40, 50].map((score) => ({ answers: {}, score }))),
-      cellOf(SN, KS, [100, 100, 100].map((score) => ({ answers: {}, score }))), // small
+      cellOf(
+        SN,
+        LT5,
+        [10, 20, 30, 40, 50].map((score) => ({ answers: {}, score })),
+      ),
+      cellOf(
+        SN,
+        KS,
+        [100, 100, 100].map((score) => ({ answers: {}, score })),
+      ), // small
     ];
     expect(aggregatePeers(cells, { state: SN }).index).toEqual({ mean: 30, median: 30, p25: 20, p75: 40 });
   });
@@ -553,7 +571,11 @@ describe("quantile (type 7) and indexStats", () => {
 
 describe("positionAmongPeers: % below, ties half, rounded; null with fewer than k scores", () => {
   const scored = (state: TStateCode, sizeClass: TSizeClass, scores: (number | null)[]) =>
-    cellOf(state, sizeClass, scores.map((score) => ({ answers: {}, score })));
+    cellOf(
+      state,
+      sizeClass,
+      scores.map((score) => ({ answers: {}, score })),
+    );
 
   test.each([
     { scores: [10, 20, 30, 40, 50], own: 5, pos: 0 },
@@ -573,7 +595,11 @@ describe("positionAmongPeers: % below, ties half, rounded; null with fewer than 
   test.each([
     { name: "no cells", cells: [] as TPeerCell[], k: 5 },
     { name: "one small cell of 4", cells: [scored(SN, LT5, [1, 2, 3, 4])], k: 5 },
-    { name: "two small cells summing to 8", cells: [scored(SN, LT5, [1, 2, 3, 4]), scored(SN, KS, [1, 2, 3, 4])], k: 5 },
+    {
+      name: "two small cells summing to 8",
+      cells: [scored(SN, LT5, [1, 2, 3, 4]), scored(SN, KS, [1, 2, 3, 4])],
+      k: 5,
+    },
     { name: "5 scores with k=7", cells: [scored(SN, LT5, [1, 2, 3, 4, 5])], k: 7 },
     { name: "cell of 5 with only 4 scores", cells: [scored(SN, LT5, [1, 2, 3, 4, null])], k: 5 },
   ])("$name → null", ({ cells, k }) => {

@@ -20,16 +20,25 @@ describe("municipalityKey: format", () => {
 describe("municipalityKey: AGS wins over name", () => {
   test.each<{ a: TInput; b: TInput }>([
     // same AGS, different spellings of the name
-    { a: { ags: "14627140", name: "Großenhain, Stadt", state: "DE-SN" }, b: { ags: "14627140", name: "Grossenhain", state: "DE-SN" } },
+    {
+      a: { ags: "14627140", name: "Großenhain, Stadt", state: "DE-SN" },
+      b: { ags: "14627140", name: "Grossenhain", state: "DE-SN" },
+    },
     // same AGS, a completely different (mistyped) name
-    { a: { ags: "14627140", name: "Großenhain", state: "DE-SN" }, b: { ags: "14627140", name: "Riesa", state: "DE-SN" } },
+    {
+      a: { ags: "14627140", name: "Großenhain", state: "DE-SN" },
+      b: { ags: "14627140", name: "Riesa", state: "DE-SN" },
+    },
   ])("same AGS → same key ($a.name / $b.name)", ({ a, b }) => {
     expect(municipalityKey(a)).toBe(municipalityKey(b));
   });
 
   test.each<{ a: TInput; b: TInput }>([
     // same name and state, different AGS: two municipalities
-    { a: { ags: "14627140", name: "Neustadt", state: "DE-SN" }, b: { ags: "14628270", name: "Neustadt", state: "DE-SN" } },
+    {
+      a: { ags: "14627140", name: "Neustadt", state: "DE-SN" },
+      b: { ags: "14628270", name: "Neustadt", state: "DE-SN" },
+    },
     // with AGS vs. without: the AGS key never collides with the name key
     { a: { ags: "14627140", name: "Großenhain", state: "DE-SN" }, b: { name: "Großenhain", state: "DE-SN" } },
   ])("different AGS or AGS vs. none → different keys ($a.ags / $b.ags)", ({ a, b }) => {

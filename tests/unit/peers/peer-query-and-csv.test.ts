@@ -57,7 +57,13 @@ describe("ZPeerQuery rejects with German messages", () => {
     { input: { foo: "1" }, issues: [{ path: "foo", message: "Unbekannter Parameter: foo" }] },
     { input: { state: "DE-SN", k: "1" }, issues: [{ path: "k", message: "Unbekannter Parameter: k" }] },
     // One issue per unknown key, each with its own path.
-    { input: { a: "1", b: "2" }, issues: [{ path: "a", message: "Unbekannter Parameter: a" }, { path: "b", message: "Unbekannter Parameter: b" }] },
+    {
+      input: { a: "1", b: "2" },
+      issues: [
+        { path: "a", message: "Unbekannter Parameter: a" },
+        { path: "b", message: "Unbekannter Parameter: b" },
+      ],
+    },
   ])("$input", ({ input, issues }) => {
     const r = ZPeerQuery.safeParse(input);
     expect(r.success).toBe(false);
@@ -107,19 +113,25 @@ describe("searchParamsToObject", () => {
   // BUG (reported): searchParamsToObject builds a plain object literal; out["__proto__"] = "1" hits the
   // Object.prototype setter and is silently dropped, so ?__proto__=1 passes ZPeerQuery as {} instead of
   // being rejected as an unknown parameter. (No pollution happens: a string cannot become a prototype.)
-  test.each(["__proto__=1", "state=DE-SN&__proto__=x"])("?%s: every parameter survives and the unknown one is rejected", (qs) => {
-    const obj = searchParamsToObject(new URLSearchParams(qs));
-    expect(Object.keys(obj).sort()).toEqual([...new Set(new URLSearchParams(qs).keys())].sort());
-    const r = ZPeerQuery.safeParse(obj);
-    expect(r.success).toBe(false);
-    expect(r.error?.issues.map((i) => i.message)).toEqual(["Unbekannter Parameter: __proto__"]);
-  });
+  test.each(["__proto__=1", "state=DE-SN&__proto__=x"])(
+    "?%s: every parameter survives and the unknown one is rejected",
+    (qs) => {
+      const obj = searchParamsToObject(new URLSearchParams(qs));
+      expect(Object.keys(obj).sort()).toEqual([...new Set(new URLSearchParams(qs).keys())].sort());
+      const r = ZPeerQuery.safeParse(obj);
+      expect(r.success).toBe(false);
+      expect(r.error?.issues.map((i) => i.message)).toEqual(["Unbekannter Parameter: __proto__"]);
+    },
+  );
 
-  test.each(["constructor=1", "toString=x", "hasOwnProperty=x"])("?%s (an Object.prototype name) is rejected as unknown", (qs) => {
-    const r = ZPeerQuery.safeParse(searchParamsToObject(new URLSearchParams(qs)));
-    expect(r.success).toBe(false);
-    expect(r.error!.issues[0]!.message).toBe(`Unbekannter Parameter: ${qs.split("=")[0]}`);
-  });
+  test.each(["constructor=1", "toString=x", "hasOwnProperty=x"])(
+    "?%s (an Object.prototype name) is rejected as unknown",
+    (qs) => {
+      const r = ZPeerQuery.safeParse(searchParamsToObject(new URLSearchParams(qs)));
+      expect(r.success).toBe(false);
+      expect(r.error!.issues[0]!.message).toBe(`Unbekannter Parameter: ${qs.split("=")[0]}`);
+    },
+  );
 
   test("a repeated unknown parameter is still an unknown parameter", () => {
     const r = ZPeerQuery.safeParse(searchParamsToObject(new URLSearchParams("foo=1&foo=2")));
@@ -151,9 +163,9 @@ describe("csvCell", () => {
     { value: "-5", cell: "'-5" },
     { value: "@SUM(1)", cell: "'@SUM(1)" },
     { value: "\t=1", cell: "'\t=1" },
-    { value: "\r=1", cell: "\"'\r=1\"" },
+    { value: "\r=1", cell: '"\'\r=1"' },
     // neutralised and quoted
-    { value: "=1;2", cell: "\"'=1;2\"" },
+    { value: "=1;2", cell: '"\'=1;2"' },
     { value: '=HYPERLINK("http://x";"y")', cell: '"\'=HYPERLINK(""http://x"";""y"")"' },
     // a formula character inside the text is harmless
     { value: "a=b", cell: "a=b" },
@@ -234,7 +246,14 @@ const REF: TReference = {
       options: [
         { id: "yes", label: "Ja", share: 40, published: true, statement: "{share}" },
         { id: "planned", label: "Geplant", share: 33.3, published: false, statement: "{share}" },
-        { id: "no", label: "Nein", shareLabel: "Übrige Antworten oder keine Angabe", share: 26.7, published: false, statement: "{share}" },
+        {
+          id: "no",
+          label: "Nein",
+          shareLabel: "Übrige Antworten oder keine Angabe",
+          share: 26.7,
+          published: false,
+          statement: "{share}",
+        },
       ],
       recommendation: { options: ["no"], priority: 1, title: "E-Akte", text: "Einführen." },
     },
@@ -288,7 +307,13 @@ function suppressed(overrides: Partial<TPeerComparison> = {}): TPeerComparison {
   };
 }
 
-const HEADER = ["Frage", "Antwort", "Anteil Vergleichskommunen (%)", "Anteil bundesweit 2020 (%)", "2020 veröffentlicht"];
+const HEADER = [
+  "Frage",
+  "Antwort",
+  "Anteil Vergleichskommunen (%)",
+  "Anteil bundesweit 2020 (%)",
+  "2020 veröffentlicht",
+];
 
 describe("renderPeerCsv: format", () => {
   test.each([
@@ -332,7 +357,13 @@ describe("renderPeerCsv: published view", () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows).toContainEqual(["Vergleichskommunen", "12"]);
     expect(rows).toContainEqual(["Kommunen laut Gemeindeverzeichnis", "299"]);
-    expect(rows).toContainEqual(["Reifegrad-Index der Vergleichskommunen", "Mittelwert", "Median", "25. Perzentil", "75. Perzentil"]);
+    expect(rows).toContainEqual([
+      "Reifegrad-Index der Vergleichskommunen",
+      "Mittelwert",
+      "Median",
+      "25. Perzentil",
+      "75. Perzentil",
+    ]);
     expect(rows).toContainEqual(["", "47,3", "45", "30,5", "62,5"]);
     const h = rows.findIndex((r) => r.join("|") === HEADER.join("|"));
     expect(h).toBeGreaterThan(0);
@@ -340,7 +371,13 @@ describe("renderPeerCsv: published view", () => {
     expect(body).toEqual([
       ['Nutzen Sie die "E-Akte"; in welchem Umfang?', "Ja", "58,3", "40", "ja"],
       ['Nutzen Sie die "E-Akte"; in welchem Umfang?', "Geplant", "25", "33,3", "nein, abgeleitet"],
-      ['Nutzen Sie die "E-Akte"; in welchem Umfang?', "Nein", "16,7", "26,7", "nein, abgeleitet: Übrige Antworten oder keine Angabe"],
+      [
+        'Nutzen Sie die "E-Akte"; in welchem Umfang?',
+        "Nein",
+        "16,7",
+        "26,7",
+        "nein, abgeleitet: Übrige Antworten oder keine Angabe",
+      ],
       ["Welche Kanäle bieten Sie an?", "'=Webseite", "91,7", "90", "ja"],
       ["Welche Kanäle bieten Sie an?", "App; mobil", "8,3", "12", "ja"],
       ["Welche Kanäle bieten Sie an?", "Nichts davon", "0", "", "kein Wert"],
@@ -358,14 +395,29 @@ describe("renderPeerCsv: published view", () => {
   test("with the real reference: one row per option of every question, shares from aggregatePeers", () => {
     const q0 = reference.questions[0]!;
     const cells: TPeerCell[] = [
-      { state: "DE-SN", sizeClass: "lt_5000", count: 6, optionCounts: { [q0.id]: { [q0.options[0]!.id]: 4, [q0.options[1]!.id]: 2 } }, indexScores: [10, 20, 30, 40, 50, 60] },
+      {
+        state: "DE-SN",
+        sizeClass: "lt_5000",
+        count: 6,
+        optionCounts: { [q0.id]: { [q0.options[0]!.id]: 4, [q0.options[1]!.id]: 2 } },
+        indexScores: [10, 20, 30, 40, 50, 60],
+      },
     ];
-    const view: TPeerComparison = { ...aggregatePeers(cells, { state: "DE-SN" }), registerTotal: 400, ownPosition: null };
+    const view: TPeerComparison = {
+      ...aggregatePeers(cells, { state: "DE-SN" }),
+      registerTotal: 400,
+      ownPosition: null,
+    };
     const rows = parseCsv(renderPeerCsv(reference, view, LABELS).slice(1));
     const h = rows.findIndex((r) => r[0] === "Frage");
     const body = rows.slice(h + 1);
     const expected = reference.questions.flatMap((q) =>
-      q.options.map((o) => [q.text, o.label, q === q0 ? (o === q0.options[0] ? "66,7" : o === q0.options[1] ? "33,3" : "0") : "0", o.share === null ? "" : csvCell(o.share)]),
+      q.options.map((o) => [
+        q.text,
+        o.label,
+        q === q0 ? (o === q0.options[0] ? "66,7" : o === q0.options[1] ? "33,3" : "0") : "0",
+        o.share === null ? "" : csvCell(o.share),
+      ]),
     );
     expect(body.map((r) => r.slice(0, 4))).toEqual(expected);
     for (const r of body) expect(r).toHaveLength(5);
@@ -396,7 +448,10 @@ describe("renderPeerCsv: published view", () => {
       "kein Wert",
       LABELS.state,
       LABELS.sizeClass,
-      ...REF.questions.flatMap((q) => [q.text, ...q.options.map((o) => csvCell(o.label).replace(/^"|"$/g, "").replace(/""/g, '"'))]),
+      ...REF.questions.flatMap((q) => [
+        q.text,
+        ...q.options.map((o) => csvCell(o.label).replace(/^"|"$/g, "").replace(/""/g, '"')),
+      ]),
     ]);
     for (const row of parseCsv(csv.slice(1))) {
       for (const cell of row) {

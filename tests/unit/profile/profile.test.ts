@@ -30,15 +30,48 @@ describe("deriveSizeClass", () => {
 describe("the 16 states", () => {
   test("STATES has the 16 ISO codes of the contract and the prefixes 01…16", () => {
     expect(STATES.map((s) => s.code).sort()).toEqual(
-      ["DE-BW", "DE-BY", "DE-BE", "DE-BB", "DE-HB", "DE-HH", "DE-HE", "DE-MV", "DE-NI", "DE-NW", "DE-RP", "DE-SL", "DE-SN", "DE-ST", "DE-SH", "DE-TH"].sort(),
+      [
+        "DE-BW",
+        "DE-BY",
+        "DE-BE",
+        "DE-BB",
+        "DE-HB",
+        "DE-HH",
+        "DE-HE",
+        "DE-MV",
+        "DE-NI",
+        "DE-NW",
+        "DE-RP",
+        "DE-SL",
+        "DE-SN",
+        "DE-ST",
+        "DE-SH",
+        "DE-TH",
+      ].sort(),
     );
-    expect(STATES.map((s) => s.agsPrefix).sort()).toEqual(Array.from({ length: 16 }, (_, i) => String(i + 1).padStart(2, "0")));
+    expect(STATES.map((s) => s.agsPrefix).sort()).toEqual(
+      Array.from({ length: 16 }, (_, i) => String(i + 1).padStart(2, "0")),
+    );
   });
 
   // Länderschlüssel, independently of lib: 01 SH … 16 TH
   const PREFIX: Record<string, string> = {
-    "DE-SH": "01", "DE-HH": "02", "DE-NI": "03", "DE-HB": "04", "DE-NW": "05", "DE-HE": "06", "DE-RP": "07", "DE-BW": "08",
-    "DE-BY": "09", "DE-SL": "10", "DE-BE": "11", "DE-BB": "12", "DE-MV": "13", "DE-SN": "14", "DE-ST": "15", "DE-TH": "16",
+    "DE-SH": "01",
+    "DE-HH": "02",
+    "DE-NI": "03",
+    "DE-HB": "04",
+    "DE-NW": "05",
+    "DE-HE": "06",
+    "DE-RP": "07",
+    "DE-BW": "08",
+    "DE-BY": "09",
+    "DE-SL": "10",
+    "DE-BE": "11",
+    "DE-BB": "12",
+    "DE-MV": "13",
+    "DE-SN": "14",
+    "DE-ST": "15",
+    "DE-TH": "16",
   };
   test.each(STATES.map((s) => [s.code, s.agsPrefix] as const))("%s has the Länderschlüssel %s", (code, prefix) => {
     expect(prefix).toBe(PREFIX[code]);
@@ -47,26 +80,35 @@ describe("the 16 states", () => {
 });
 
 describe("checkAgs", () => {
-  test.each([["0916200"], ["091620000"], ["09a62000"], [""], [" 09162000"], ["09162000 "], ["0916 2000"], ["٠٩١٦٢٠٠٠"]])(
-    "%j is not 8 digits",
-    (ags) => {
-      const result = checkAgs(ags, "DE-BY");
-      expect(result.ok).toBe(false);
-      expect(result.ok ? "" : result.message).toMatch(/8 Ziffern/);
+  test.each([
+    ["0916200"],
+    ["091620000"],
+    ["09a62000"],
+    [""],
+    [" 09162000"],
+    ["09162000 "],
+    ["0916 2000"],
+    ["٠٩١٦٢٠٠٠"],
+  ])("%j is not 8 digits", (ags) => {
+    const result = checkAgs(ags, "DE-BY");
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.message).toMatch(/8 Ziffern/);
+  });
+
+  test.each(STATES.map((s) => [s.code, s.agsPrefix] as const))(
+    "%s: its own prefix %s is accepted, every other is rejected",
+    (code, prefix) => {
+      expect(checkAgs(`${prefix}123456`, code)).toEqual({ ok: true });
+      for (const other of STATES.filter((s) => s.code !== code)) {
+        const result = checkAgs(`${other.agsPrefix}123456`, code);
+        expect(result.ok).toBe(false);
+        const message = result.ok ? "" : result.message;
+        expect(message).toMatch(/anderen Bundesland/);
+        expect(message).toContain(prefix);
+        expect(message).not.toMatch(ENGLISH);
+      }
     },
   );
-
-  test.each(STATES.map((s) => [s.code, s.agsPrefix] as const))("%s: its own prefix %s is accepted, every other is rejected", (code, prefix) => {
-    expect(checkAgs(`${prefix}123456`, code)).toEqual({ ok: true });
-    for (const other of STATES.filter((s) => s.code !== code)) {
-      const result = checkAgs(`${other.agsPrefix}123456`, code);
-      expect(result.ok).toBe(false);
-      const message = result.ok ? "" : result.message;
-      expect(message).toMatch(/anderen Bundesland/);
-      expect(message).toContain(prefix);
-      expect(message).not.toMatch(ENGLISH);
-    }
-  });
 
   test.each([["00000000"], ["17000000"], ["99123456"]])("%s has no valid Länderschlüssel", (ags) => {
     const result = checkAgs(ags, "DE-BY");
@@ -80,7 +122,10 @@ describe("ZCreateAssessmentRequest", () => {
     municipality: { name: "Musterstadt", state: "DE-BY", population: 12850, ags: "09162000" },
     respondentRole: "mayor",
   };
-  const withMunicipality = (patch: Record<string, unknown>) => ({ ...VALID, municipality: { ...VALID.municipality, ...patch } });
+  const withMunicipality = (patch: Record<string, unknown>) => ({
+    ...VALID,
+    municipality: { ...VALID.municipality, ...patch },
+  });
 
   test("the contract's example is accepted unchanged", () => {
     expect(ZCreateAssessmentRequest.parse(VALID)).toEqual(VALID);
@@ -101,7 +146,9 @@ describe("ZCreateAssessmentRequest", () => {
   });
 
   test("the name is trimmed; 200 characters are accepted", () => {
-    expect(ZCreateAssessmentRequest.parse(withMunicipality({ name: "  Musterstadt  " })).municipality.name).toBe("Musterstadt");
+    expect(ZCreateAssessmentRequest.parse(withMunicipality({ name: "  Musterstadt  " })).municipality.name).toBe(
+      "Musterstadt",
+    );
     const name = "A".repeat(MAX_NAME_LENGTH);
     expect(MAX_NAME_LENGTH).toBe(200);
     expect(ZCreateAssessmentRequest.parse(withMunicipality({ name })).municipality.name).toBe(name);
@@ -207,7 +254,7 @@ describe("parsePopulationInput", () => {
 
   // "anything else stays text for zod to reject" (the function's own contract): a dot that is not a
   // German thousands separator must not silently disappear.
-  test("a dot that is not a thousands separator keeps the input as text (\"1.5\", \"12.85\", \"1.2.3\")", () => {
+  test('a dot that is not a thousands separator keeps the input as text ("1.5", "12.85", "1.2.3")', () => {
     // BUG (lib/profile/profile-form.ts): every dot is removed, so "1.5" becomes 15, "12.85" 1285, "1.2.3" 123.
     for (const input of ["1.5", "12.85", "1.2.3"]) expect(parsePopulationInput(input), input).toBe(input);
   });
@@ -252,13 +299,21 @@ describe("formDataToCreateRequest", () => {
 
   test("empty fields become undefined, and zod reports each at its form field", () => {
     const request = formDataToCreateRequest(
-      form({ [PROFILE_FIELDS.name]: "Musterstadt", [PROFILE_FIELDS.state]: "", [PROFILE_FIELDS.population]: "", [PROFILE_FIELDS.ags]: "", [PROFILE_FIELDS.role]: "" }),
+      form({
+        [PROFILE_FIELDS.name]: "Musterstadt",
+        [PROFILE_FIELDS.state]: "",
+        [PROFILE_FIELDS.population]: "",
+        [PROFILE_FIELDS.ags]: "",
+        [PROFILE_FIELDS.role]: "",
+      }),
     );
     expect(request).toEqual({
       municipality: { name: "Musterstadt", state: undefined, population: undefined, ags: undefined },
       respondentRole: undefined,
     });
-    const paths = toFieldIssues(ZCreateAssessmentRequest.safeParse(request).error!).map((i) => i.path).sort();
+    const paths = toFieldIssues(ZCreateAssessmentRequest.safeParse(request).error!)
+      .map((i) => i.path)
+      .sort();
     expect(paths).toEqual([PROFILE_FIELDS.population, PROFILE_FIELDS.role, PROFILE_FIELDS.state].sort());
   });
 

@@ -17,7 +17,12 @@ function question(id: string, answers: number, share: number | null = 10): TRepo
     text: `Prüffrage ${id}: Wie weit ist Ihre Kommune?`,
     statements: [{ text: `Aussage ${id}: Sie gehören zu den 16 % der Kommunen mit dieser Antwort.`, derived: false }],
     position: null,
-    national: Array.from({ length: answers }, (_, i) => ({ label: `Antwort ${id}.${i + 1}`, share, derived: false, isOwn: i === 0 })),
+    national: Array.from({ length: answers }, (_, i) => ({
+      label: `Antwort ${id}.${i + 1}`,
+      share,
+      derived: false,
+      isOwn: i === 0,
+    })),
     peers: null,
   };
 }
@@ -27,15 +32,46 @@ function model(questions: TReportQuestion[], topicSize = questions.length): TRep
     title: "Digitalcheck Prüfstadt",
     fileName: "Digitalcheck-Pruefstadt.pdf",
     isDraft: false,
-    cover: { municipality: "Prüfstadt", state: "Hessen", sizeClass: "5.000 bis 19.999", role: "Bürgermeister/in", date: "30.11.2026", status: "Abgeschlossen", ags: null },
-    summary: { score: null, level: null, levelDescription: null, nationalMean: 48.5, nationalLevel: "Aufbau", dimensions: ["Strategie", "Ressourcen", "Prozesse", "Dienste", "Arbeitsorganisation"].map((label) => ({ label, score: null, nationalMean: 48.5 })), strongest: [], weakest: [], unanswered: 0 },
+    cover: {
+      municipality: "Prüfstadt",
+      state: "Hessen",
+      sizeClass: "5.000 bis 19.999",
+      role: "Bürgermeister/in",
+      date: "30.11.2026",
+      status: "Abgeschlossen",
+      ags: null,
+    },
+    summary: {
+      score: null,
+      level: null,
+      levelDescription: null,
+      nationalMean: 48.5,
+      nationalLevel: "Aufbau",
+      dimensions: ["Strategie", "Ressourcen", "Prozesse", "Dienste", "Arbeitsorganisation"].map((label) => ({
+        label,
+        score: null,
+        nationalMean: 48.5,
+      })),
+      strongest: [],
+      weakest: [],
+      unanswered: 0,
+    },
     topics: Array.from({ length: Math.ceil(questions.length / topicSize) }, (_, i) => ({
       title: `Prüfthema ${i + 1}`,
       questions: questions.slice(i * topicSize, (i + 1) * topicSize),
     })),
     peerGroup: { label: "Kleinstädte in Hessen", count: null, registerTotal: 100, suppressed: true, k: 5 },
     recommendations: [],
-    method: { source: "Bitkom und DStGB", title: "Prüftitel", url: "https://example.org/pm", sample: 623, fieldwork: "Ende August bis Anfang November 2020", published: "2. Dezember 2020", nationalMeanNote: "Rundungshinweis.", shareBaseNote: "Basishinweis." },
+    method: {
+      source: "Bitkom und DStGB",
+      title: "Prüftitel",
+      url: "https://example.org/pm",
+      sample: 623,
+      fieldwork: "Ende August bis Anfang November 2020",
+      published: "2. Dezember 2020",
+      nationalMeanNote: "Rundungshinweis.",
+      shareBaseNote: "Basishinweis.",
+    },
   };
 }
 
@@ -44,7 +80,9 @@ async function pages(m: TReportModel, name: string) {
   writeFileSync(file, await renderReport(m, new Date("2026-11-30T10:00:00Z")));
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
   const text = Array.from({ length: count }, (_, i) =>
-    execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), file, "-"], { encoding: "utf8" }),
+    execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), file, "-"], {
+      encoding: "utf8",
+    }),
   );
   return { file, text };
 }
@@ -59,7 +97,9 @@ describe("PDF report page breaks", () => {
     for (const topic of m.topics) {
       const page = text.findIndex((t) => compact(t).includes(compact(topic.title)));
       expect(page, topic.title).toBeGreaterThan(-1);
-      expect(compact(text[page]!), `${topic.title} with its first question`).toContain(compact(topic.questions[0]!.text));
+      expect(compact(text[page]!), `${topic.title} with its first question`).toContain(
+        compact(topic.questions[0]!.text),
+      );
     }
     const topicPages = text.filter((t) => compact(t).includes("Prüffrage"));
     expect(topicPages.length).toBeGreaterThan(2);
@@ -67,7 +107,8 @@ describe("PDF report page breaks", () => {
       const parts = [q.text, q.statements[0]!.text, ...q.national.map((b) => `${b.label} 10 %`)];
       const onPage = text.findIndex((t) => compact(t).includes(compact(q.text)));
       expect(onPage, q.id).toBeGreaterThan(-1);
-      for (const part of parts) expect(compact(text[onPage]!).includes(compact(part)), `${q.id}: "${part}" on page ${onPage + 1}`).toBe(true);
+      for (const part of parts)
+        expect(compact(text[onPage]!).includes(compact(part)), `${q.id}: "${part}" on page ${onPage + 1}`).toBe(true);
     }
   });
 
@@ -77,7 +118,8 @@ describe("PDF report page breaks", () => {
     const { file, text } = await pages(model([long]), "long");
     const rowPages = text.map((t, i) => ({ i, t })).filter(({ t }) => compact(t).includes("AntwortL."));
     expect(rowPages.length).toBeGreaterThan(1);
-    for (const { i, t } of rowPages) expect(compact(t), `page ${i + 1}`).toContain(compact("Antwort Bundesweit 2020 Ihre Antwort"));
+    for (const { i, t } of rowPages)
+      expect(compact(t), `page ${i + 1}`).toContain(compact("Antwort Bundesweit 2020 Ihre Antwort"));
     // Every row is there once; the repeated header is a page artifact, not a second header row.
     for (let n = 1; n <= 60; n += 1) expect(text.join("\n")).toContain(`Antwort L.${n} `);
     const structure = execFileSync("pdfinfo", ["-struct-text", file], { encoding: "utf8" });

@@ -30,7 +30,9 @@ describe("Next.js runs without telemetry", () => {
   });
 
   test("every npm script that calls the next command sets NEXT_TELEMETRY_DISABLED=1", () => {
-    const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
     const callingNext = Object.entries(scripts).filter(([, cmd]) => /(^|&&\s*|\s)next\s/.test(cmd));
     expect(callingNext.map(([name]) => name)).toEqual(expect.arrayContaining(["build", "dev"]));
     expect(callingNext.filter(([, cmd]) => !cmd.includes("NEXT_TELEMETRY_DISABLED=1 next "))).toEqual([]);
@@ -43,11 +45,15 @@ describe("Next.js runs without telemetry", () => {
     try {
       const next = path.join(ROOT, "node_modules/next/dist/bin/next");
       const script = `process.stdout.write(require("node:child_process").execFileSync(process.execPath, [${JSON.stringify(next)}, "telemetry", "status"], { encoding: "utf8" }))`;
-      const run = spawnSync(process.execPath, ["--import", path.join(ROOT, "scripts/lib/no-telemetry.mjs"), "-e", script], {
-        cwd,
-        encoding: "utf8",
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "" },
-      });
+      const run = spawnSync(
+        process.execPath,
+        ["--import", path.join(ROOT, "scripts/lib/no-telemetry.mjs"), "-e", script],
+        {
+          cwd,
+          encoding: "utf8",
+          env: { ...process.env, NEXT_TELEMETRY_DISABLED: "" },
+        },
+      );
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain("Status: Disabled");
       expect(run.stdout).not.toContain("collects completely anonymous telemetry");

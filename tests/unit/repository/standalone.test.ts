@@ -12,14 +12,25 @@ import { describe, expect, test } from "vitest";
 const ROOT = path.resolve(__dirname, "../../..");
 const SELF = "tests/unit/repository/standalone.test.ts";
 const CHECKED_FOLDERS = ["app", "components", "lib", "scripts", "tests", "prisma", ".ci"];
-const CHECKED_ROOT_FILES = ["package.json", "next.config.js", "playwright.config.ts", "vitest.config.ts", "prisma.config.ts", "proxy.ts", "tsconfig.json"];
+const CHECKED_ROOT_FILES = [
+  "package.json",
+  "next.config.js",
+  "playwright.config.ts",
+  "vitest.config.ts",
+  "prisma.config.ts",
+  "proxy.ts",
+  "tsconfig.json",
+];
 
 // A path up into the workspace's shared folder, or into one of its known parts. This file is the one
 // that names such paths (as examples of what the pattern flags), so it is left out of the search.
 const OUTSIDE_PATH = /\.\.[\\/]+shared\b|\bshared[\\/]+(?:data|seeds|hooks|CONTRACT\.md|STYLE\.md)\b/;
 
 function trackedFiles(): string[] {
-  const out = execFileSync("git", ["ls-files", "-z", "--", ...CHECKED_FOLDERS, ...CHECKED_ROOT_FILES], { cwd: ROOT, encoding: "utf8" });
+  const out = execFileSync("git", ["ls-files", "-z", "--", ...CHECKED_FOLDERS, ...CHECKED_ROOT_FILES], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   return out.split("\0").filter((file) => file !== "" && file !== SELF && !/\.(woff2|ttf|png|ico|db)$/.test(file));
 }
 
@@ -54,8 +65,15 @@ describe("the repository stands on its own", () => {
   test("the committed register delivery matches the checksums its README gives", () => {
     const dir = path.join(ROOT, "data/gemeindeverzeichnis");
     const readme = readFileSync(path.join(dir, "README.md"), "utf8");
-    const rows = [...readme.matchAll(/^\| `([^`]+)` \|.*\| `([0-9a-f]{64})` \|$/gm)].map((m) => [m[1]!, m[2]!] as const);
-    expect(rows.map(([file]) => file)).toEqual(["source/GV100AD_28022026.txt", "municipalities-de.csv", "municipalities-de-extended.csv", "summary.json"]);
+    const rows = [...readme.matchAll(/^\| `([^`]+)` \|.*\| `([0-9a-f]{64})` \|$/gm)].map(
+      (m) => [m[1]!, m[2]!] as const,
+    );
+    expect(rows.map(([file]) => file)).toEqual([
+      "source/GV100AD_28022026.txt",
+      "municipalities-de.csv",
+      "municipalities-de-extended.csv",
+      "summary.json",
+    ]);
     for (const [file, sha] of rows) {
       const actual = execFileSync("sha256sum", [path.join(dir, file)], { encoding: "utf8" }).split(" ")[0];
       expect(actual, file).toBe(sha);

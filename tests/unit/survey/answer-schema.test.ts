@@ -14,7 +14,10 @@ const ENGLISH = /\b(Expected|Invalid|Unrecognized|Required|received|must|option|
 /** Every question answered with its first option (single) or first non-exclusive option (multi). */
 function completeAnswers(): TAnswers {
   return Object.fromEntries(
-    reference.questions.map((q) => [q.id, q.type === "single" ? q.options[0]!.id : [q.options.find((o) => !o.exclusive)!.id]]),
+    reference.questions.map((q) => [
+      q.id,
+      q.type === "single" ? q.options[0]!.id : [q.options.find((o) => !o.exclusive)!.id],
+    ]),
   );
 }
 
@@ -67,8 +70,16 @@ describe("rejected answers, each with a German message at the question's path", 
     ["multi given as a string", { obstacles: "lack_of_funds" }, "obstacles"],
     ["multi given as an empty array", { obstacles: [] }, "obstacles"],
     ["multi with a duplicate", { obstacles: ["other", "other"] }, "obstacles"],
-    ["exclusive option combined with another", { pandemic_investments: ["none", "technology"] }, "pandemic_investments"],
-    ["exclusive option combined, other order", { pandemic_investments: ["technology", "none"] }, "pandemic_investments"],
+    [
+      "exclusive option combined with another",
+      { pandemic_investments: ["none", "technology"] },
+      "pandemic_investments",
+    ],
+    [
+      "exclusive option combined, other order",
+      { pandemic_investments: ["technology", "none"] },
+      "pandemic_investments",
+    ],
     ["single given as an array", { e_file: ["in_use"] }, "e_file"],
     ["single given as a number", { e_file: 1 }, "e_file"],
     ["single given as an object", { e_file: { id: "in_use" } }, "e_file"],
@@ -96,15 +107,14 @@ describe("rejected answers, each with a German message at the question's path", 
     expect(messagesOf(combined).join(" ")).toContain("Nichts davon");
   });
 
-  test.each(reference.questions.flatMap((q) => q.options.filter((o) => o.exclusive).map((o) => [q.id, o.id, q] as const)))(
-    "exclusive %s/%s: alone accepted, with any other option rejected",
-    (qid, oid, q) => {
-      expect(ZAnswersPartial.safeParse({ [qid]: [oid] }).success).toBe(true);
-      for (const other of q.options.filter((o) => o.id !== oid)) {
-        expect(ZAnswersPartial.safeParse({ [qid]: [oid, other.id] }).success).toBe(false);
-      }
-    },
-  );
+  test.each(
+    reference.questions.flatMap((q) => q.options.filter((o) => o.exclusive).map((o) => [q.id, o.id, q] as const)),
+  )("exclusive %s/%s: alone accepted, with any other option rejected", (qid, oid, q) => {
+    expect(ZAnswersPartial.safeParse({ [qid]: [oid] }).success).toBe(true);
+    for (const other of q.options.filter((o) => o.id !== oid)) {
+      expect(ZAnswersPartial.safeParse({ [qid]: [oid, other.id] }).success).toBe(false);
+    }
+  });
 
   test("unknown question id: rejected with a German message naming it", () => {
     const result = ZAnswersPartial.safeParse({ e_file: "in_use", favourite_colour: "blue" });
@@ -182,24 +192,30 @@ describe("prototype pollution", () => {
 });
 
 describe("buildStepSchema: the step form's schema, built in the browser from the page's questions", () => {
-  test.each(STEPS.map((s) => [s.topic.id, s.questions] as const))("step %s requires each of its questions", (_topic, questions) => {
-    const ids = questions.map((q) => q.id);
-    const schema = buildStepSchema(JSON.parse(JSON.stringify(questions)));
-    const all = completeAnswers();
-    const own = Object.fromEntries(ids.map((id) => [id, all[id]!]));
-    expect(schema.parse(own)).toEqual(own);
-    for (const missing of ids) {
-      const { [missing]: _dropped, ...rest } = own;
-      const result = schema.safeParse(rest);
-      expect(result.success).toBe(false);
-      expect(result.error!.issues.map((i) => i.path.join("."))).toEqual([missing]);
-      for (const m of messagesOf(result)) expect(m).not.toMatch(ENGLISH);
-    }
-  });
+  test.each(STEPS.map((s) => [s.topic.id, s.questions] as const))(
+    "step %s requires each of its questions",
+    (_topic, questions) => {
+      const ids = questions.map((q) => q.id);
+      const schema = buildStepSchema(JSON.parse(JSON.stringify(questions)));
+      const all = completeAnswers();
+      const own = Object.fromEntries(ids.map((id) => [id, all[id]!]));
+      expect(schema.parse(own)).toEqual(own);
+      for (const missing of ids) {
+        const { [missing]: _dropped, ...rest } = own;
+        const result = schema.safeParse(rest);
+        expect(result.success).toBe(false);
+        expect(result.error!.issues.map((i) => i.path.join("."))).toEqual([missing]);
+        for (const m of messagesOf(result)) expect(m).not.toMatch(ENGLISH);
+      }
+    },
+  );
 
   test("answers to questions of other steps are neither required nor passed through", () => {
     const schema = buildStepSchema(["e_file", "e_payment"].map((id) => reference.questions.find((q) => q.id === id)!));
-    expect(schema.parse({ e_file: "in_use", e_payment: "planned", obstacles: ["other"] })).toEqual({ e_file: "in_use", e_payment: "planned" });
+    expect(schema.parse({ e_file: "in_use", e_payment: "planned", obstacles: ["other"] })).toEqual({
+      e_file: "in_use",
+      e_payment: "planned",
+    });
     expect(schema.safeParse({ e_file: "in_use" }).success).toBe(false);
     expect(schema.safeParse({ e_file: "in_use", e_payment: "sometimes" }).success).toBe(false);
   });
@@ -212,7 +228,9 @@ describe("buildStepSchema: messages", () => {
     expect(messagesOf(schema.safeParse({ [q.id]: [] }))).toEqual(["Bitte wählen Sie mindestens eine Antwort."]);
     const exclusive = q.options.find((o) => o.exclusive)!;
     const other = q.options.find((o) => !o.exclusive)!;
-    expect(messagesOf(schema.safeParse({ [q.id]: [exclusive.id, other.id] }))).toEqual([`„${exclusive.label}“ lässt sich nicht mit anderen Antworten kombinieren.`]);
+    expect(messagesOf(schema.safeParse({ [q.id]: [exclusive.id, other.id] }))).toEqual([
+      `„${exclusive.label}“ lässt sich nicht mit anderen Antworten kombinieren.`,
+    ]);
   });
 });
 
@@ -231,6 +249,8 @@ describe("findUnanswered", () => {
   test("an invalid answer counts as unanswered, others are kept in file order", () => {
     const answers = { ...completeAnswers(), e_file: "yes", obstacles: [] as string[] };
     delete (answers as Partial<TAnswers>).citizen_app;
-    expect(findUnanswered(answers)).toEqual(fileOrder.filter((id) => ["e_file", "obstacles", "citizen_app"].includes(id)));
+    expect(findUnanswered(answers)).toEqual(
+      fileOrder.filter((id) => ["e_file", "obstacles", "citizen_app"].includes(id)),
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { countWords, estimateDurationMinutes, PROFILE_MINUTES, READING_WORDS_PER_MINUTE, SECONDS_PER_DECISION } from "@/lib/survey/duration";
+import {
+  countWords,
+  estimateDurationMinutes,
+  PROFILE_MINUTES,
+  READING_WORDS_PER_MINUTE,
+  SECONDS_PER_DECISION,
+} from "@/lib/survey/duration";
 import { reference } from "@/lib/survey/reference";
 import type { TQuestion, TReference } from "@/lib/survey/schema";
 
@@ -77,10 +83,17 @@ describe("estimateDurationMinutes", () => {
     expect(Number.isInteger(minutes)).toBe(true);
     expect(minutes).toBeGreaterThan(0);
     // independent count: every whitespace-separated word of the visible text
-    const words = (s?: string) => (s ?? "").trim().split(/\s+/).filter((w) => w.length > 0).length;
+    const words = (s?: string) =>
+      (s ?? "")
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w.length > 0).length;
     const n =
       reference.topics.reduce((s, t) => s + words(t.title) + words(t.intro), 0) +
-      reference.questions.reduce((s, q) => s + words(q.text) + words(q.hint) + q.options.reduce((m, o) => m + words(o.label), 0), 0);
+      reference.questions.reduce(
+        (s, q) => s + words(q.text) + words(q.hint) + q.options.reduce((m, o) => m + words(o.label), 0),
+        0,
+      );
     expect(countWords(reference)).toBe(n);
     expect(minutes).toBe(Math.ceil(n / 150 + (reference.questions.length * 10) / 60 + 1));
     // a sanity range for a questionnaire of about twenty questions
@@ -94,7 +107,10 @@ describe("estimateDurationMinutes", () => {
     expect(estimateDurationMinutes(one)).toBeGreaterThanOrEqual(base);
     const long = { ...reference, questions: [...reference.questions, wordyQuestion("extra_1", 150)] };
     expect(estimateDurationMinutes(long)).toBeGreaterThan(base);
-    const six = { ...reference, questions: [...reference.questions, ...Array.from({ length: 6 }, (_, i) => wordyQuestion(`extra_${i}`, 10))] };
+    const six = {
+      ...reference,
+      questions: [...reference.questions, ...Array.from({ length: 6 }, (_, i) => wordyQuestion(`extra_${i}`, 10))],
+    };
     // six decisions alone add a whole minute
     expect(estimateDurationMinutes(six)).toBeGreaterThan(base);
   });

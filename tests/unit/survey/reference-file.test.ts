@@ -43,12 +43,15 @@ describe("structure", () => {
     expect(reference.questions.length).toBeLessThanOrEqual(24);
   });
 
-  test.each(reference.questions.map((q) => [q.id, q] as const))("%s: unique option ids, known topic, known dimension", (_id, q) => {
-    const optionIds = q.options.map((o) => o.id);
-    expect(new Set(optionIds).size).toBe(optionIds.length);
-    expect(topicIds).toContain(q.topic);
-    expect(DIMENSIONS).toContain(q.dimension);
-  });
+  test.each(reference.questions.map((q) => [q.id, q] as const))(
+    "%s: unique option ids, known topic, known dimension",
+    (_id, q) => {
+      const optionIds = q.options.map((o) => o.id);
+      expect(new Set(optionIds).size).toBe(optionIds.length);
+      expect(topicIds).toContain(q.topic);
+      expect(DIMENSIONS).toContain(q.dimension);
+    },
+  );
 
   test.each(reference.topics.map((t) => [t.id] as const))("topic %s has questions", (topicId) => {
     expect(reference.questions.filter((q) => q.topic === topicId).length).toBeGreaterThan(0);
@@ -65,7 +68,9 @@ describe("shares", () => {
   });
 
   test("published shares are whole numbers between 0 and 100", () => {
-    const bad = allOptions.filter(({ o }) => o.published && !(Number.isInteger(o.share) && o.share! >= 0 && o.share! <= 100));
+    const bad = allOptions.filter(
+      ({ o }) => o.published && !(Number.isInteger(o.share) && o.share! >= 0 && o.share! <= 100),
+    );
     expect(bad.map(({ q, o }) => `${q.id}/${o.id}`)).toEqual([]);
   });
 
@@ -208,7 +213,9 @@ function figuresAt(ref: TReference, f: TFigure): { share: number | null; publish
   const q = ref.questions.filter((x) => x.id === f.q);
   switch (f.kind) {
     case "option":
-      return q.flatMap((x) => x.options.filter((o) => o.id === f.o)).map((o) => ({ share: o.share, published: o.published }));
+      return q
+        .flatMap((x) => x.options.filter((o) => o.id === f.o))
+        .map((o) => ({ share: o.share, published: o.published }));
     case "subgroup":
       return q
         .flatMap((x) => x.options.filter((o) => o.id === f.o))
@@ -229,9 +236,12 @@ describe("every figure of the press release (hand-written table)", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  test.each(PRESS_RELEASE.map((f) => ({ key: keyOf(f), share: f.share, f })))("$key = $share %, published, exactly once", ({ share, f }) => {
-    expect(figuresAt(reference, f)).toEqual([{ share, published: true }]);
-  });
+  test.each(PRESS_RELEASE.map((f) => ({ key: keyOf(f), share: f.share, f })))(
+    "$key = $share %, published, exactly once",
+    ({ share, f }) => {
+      expect(figuresAt(reference, f)).toEqual([{ share, published: true }]);
+    },
+  );
 
   test("conversely, every published figure of the file is in the table (nothing invented)", () => {
     const table = new Map(PRESS_RELEASE.map((f) => [keyOf(f), f.share]));
@@ -252,7 +262,9 @@ describe("every figure of the press release (hand-written table)", () => {
   const SEED = path.resolve(__dirname, "../../../docs/sources/bitkom-dstgb-2020-12-02-pressemitteilung.md");
   test("the table's numbers are exactly the “N Prozent” of the press release text", () => {
     const text = readFileSync(SEED, "utf8");
-    const inText = [...text.matchAll(/(\d+(?:,\d+)?) Prozent/g)].map((m) => Number(m[1]!.replace(",", "."))).sort((a, b) => a - b);
+    const inText = [...text.matchAll(/(\d+(?:,\d+)?) Prozent/g)]
+      .map((m) => Number(m[1]!.replace(",", ".")))
+      .sort((a, b) => a - b);
     const inTable = PRESS_RELEASE.map((f) => f.share).sort((a, b) => a - b);
     expect(inText).toHaveLength(PRESS_RELEASE_FIGURE_COUNT);
     expect(inTable).toEqual(inText);
@@ -285,7 +297,11 @@ const MUTATIONS: [string, (ref: TMutable) => void, RegExp][] = [
   ["duplicate topic id", (r) => void r.topics.push({ ...r.topics[0]! }), /duplicate topic id/],
   ["single-choice sum 101", (r) => void (o(r, "e_file", "neither").share = 24), /sum to 101/],
   ["published share 12.5", (r) => void (o(r, "e_file", "in_use").share = 12.5), /whole number/],
-  ["published with share null", (r) => void (o(r, "e_file", "in_use").share = null), /without share cannot be published/],
+  [
+    "published with share null",
+    (r) => void (o(r, "e_file", "in_use").share = null),
+    /without share cannot be published/,
+  ],
   ["ordinal question missing a rank", (r) => void delete o(r, "e_file", "planned").rank, /has a rank/],
   ["rank on a non-ordinal question", (r) => void (o(r, "chance_or_risk", "chance").rank = 1), /rank only on ordinal/],
   ["duplicate rank", (r) => void (o(r, "e_file", "planned").rank = 2), /ranks must be distinct/],
@@ -295,9 +311,21 @@ const MUTATIONS: [string, (ref: TMutable) => void, RegExp][] = [
     /unknown option/,
   ],
   ["unknown topic", (r) => void (q(r, "e_file").topic = "nowhere"), /unknown topic "nowhere"/],
-  ["topic without questions", (r) => void r.topics.push({ id: "empty", title: "Leer", intro: "Leer" } as never), /has no questions/],
-  ["exclusive on a single-choice question", (r) => void (o(r, "e_file", "neither").exclusive = true), /exclusive only on multi/],
-  ["ordinal multi-choice question", (r) => void (q(r, "obstacles").ordinal = true), /only single-choice questions are ordinal/],
+  [
+    "topic without questions",
+    (r) => void r.topics.push({ id: "empty", title: "Leer", intro: "Leer" } as never),
+    /has no questions/,
+  ],
+  [
+    "exclusive on a single-choice question",
+    (r) => void (o(r, "e_file", "neither").exclusive = true),
+    /exclusive only on multi/,
+  ],
+  [
+    "ordinal multi-choice question",
+    (r) => void (q(r, "obstacles").ordinal = true),
+    /only single-choice questions are ordinal/,
+  ],
   ["share above 100", (r) => void (o(r, "obstacles", "lack_of_funds").share = 101), /./],
   ["negative share", (r) => void (o(r, "e_file", "neither").share = -1), /./],
   ["unknown dimension", (r) => void ((r.questions[0] as Record<string, unknown>).dimension = "luck"), /./],

@@ -12,17 +12,28 @@ import { isDerivedShare, shareLabel } from "@/lib/survey/share-label";
  * not claim more than the source does.
  */
 const ROOT = path.resolve(__dirname, "../../..");
-const userFacing = execFileSync("git", ["ls-files", "-z", "--", "app", "components", "lib"], { cwd: ROOT, encoding: "utf8" })
+const userFacing = execFileSync("git", ["ls-files", "-z", "--", "app", "components", "lib"], {
+  cwd: ROOT,
+  encoding: "utf8",
+})
   .split("\0")
-  .filter((f) => /\.(tsx?|json)$/.test(f) && !f.startsWith("lib/generated/") && f !== "lib/municipalities/register-data.json");
-const read = (f: string) => readFileSync(path.join(ROOT, f), "utf8");
+  .filter(
+    (f) => /\.(tsx?|json)$/.test(f) && !f.startsWith("lib/generated/") && f !== "lib/municipalities/register-data.json",
+  );
+// Whitespace is collapsed: the formatter may wrap a sentence inside JSX text.
+const read = (f: string) => readFileSync(path.join(ROOT, f), "utf8").replace(/\s+/g, " ");
 
 describe("what the product says about the 2020 figures", () => {
   test("the national mean is never called exact: no 'exakt' or 'genau' beside a mean", () => {
     const offenders = userFacing.flatMap((f) =>
       read(f)
         .split(/(?<=[.!?])\s+/)
-        .filter((sentence) => /durchschnitt|mittelwert/i.test(sentence) && /\b(exakt|genau)\b/i.test(sentence) && !/genau auf/.test(sentence))
+        .filter(
+          (sentence) =>
+            /durchschnitt|mittelwert/i.test(sentence) &&
+            /\b(exakt|genau)\b/i.test(sentence) &&
+            !/genau auf/.test(sentence),
+        )
         .map((sentence) => `${f}: ${sentence.trim().slice(0, 120)}`),
     );
     expect(offenders).toEqual([]);
@@ -43,7 +54,8 @@ describe("what the product says about the 2020 figures", () => {
       // Its sentence says that the remainder holds the municipalities without an answer.
       expect(o.statement, `${q.id}.${o.id}`).toContain("keine Angabe");
     }
-    for (const q of reference.questions) for (const o of q.options.filter((x) => !isDerivedShare(x))) expect(shareLabel(o)).toBe(o.label);
+    for (const q of reference.questions)
+      for (const o of q.options.filter((x) => !isDerivedShare(x))) expect(shareLabel(o)).toBe(o.label);
   });
 
   test("every statement and every recommendation that quotes a 2020 share names 2020", () => {
@@ -57,7 +69,11 @@ describe("what the product says about the 2020 figures", () => {
 
   test("no maturity level is named like a survey answer, and the smallest size class is not called 'Landgemeinde'", () => {
     const answers = reference.questions.flatMap((q) => q.options.map((o) => o.label.toLowerCase()));
-    for (const level of LEVELS) expect(answers.some((a) => a.includes(level.name.toLowerCase())), level.name).toBe(false);
+    for (const level of LEVELS)
+      expect(
+        answers.some((a) => a.includes(level.name.toLowerCase())),
+        level.name,
+      ).toBe(false);
     expect(SIZE_CLASSES.map((c) => c.townType)).not.toContain("Landgemeinde");
   });
 });

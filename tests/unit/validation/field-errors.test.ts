@@ -10,11 +10,22 @@ describe("toFieldErrors: one way from the contract's issues to a form's messages
         { path: "municipality.name", message: "Zu lang." },
         { path: "municipality.population", message: "Bitte geben Sie eine Zahl an." },
       ]),
-    ).toEqual({ "municipality.name": "Bitte geben Sie den Namen an.", "municipality.population": "Bitte geben Sie eine Zahl an." });
+    ).toEqual({
+      "municipality.name": "Bitte geben Sie den Namen an.",
+      "municipality.population": "Bitte geben Sie eine Zahl an.",
+    });
   });
 
   test("the step form's fields are the question ids: the API's 'answers.' prefix is removed, other paths stay", () => {
-    expect(toFieldErrors([{ path: "answers.e_file", message: "Unbekannte Antwort." }, { path: "version", message: "Fehlt." }], "answers.")).toEqual({
+    expect(
+      toFieldErrors(
+        [
+          { path: "answers.e_file", message: "Unbekannte Antwort." },
+          { path: "version", message: "Fehlt." },
+        ],
+        "answers.",
+      ),
+    ).toEqual({
       e_file: "Unbekannte Antwort.",
       version: "Fehlt.",
     });

@@ -73,23 +73,32 @@ export default async function ResultsPage({ params }: TProps) {
               Stufe <strong>{index.level.name}</strong>: {index.level.description}
             </p>
             <p className="kern-body">
-              Bundesdurchschnitt 2020: <strong>rund {fmt(index.nationalMean)} Punkte</strong> (Stufe {index.nationalLevel.name}). Ihre Kommune liegt{" "}
-              {index.score > index.nationalMean ? "über" : index.score < index.nationalMean ? "unter" : "genau auf"} dem Durchschnitt
-              {index.score !== index.nationalMean ? ` (${index.score > index.nationalMean ? "+" : "−"}${fmt(Math.abs(index.score - index.nationalMean))} Punkte)` : ""}.
+              Bundesdurchschnitt 2020: <strong>rund {fmt(index.nationalMean)} Punkte</strong> (Stufe{" "}
+              {index.nationalLevel.name}). Ihre Kommune liegt{" "}
+              {index.score > index.nationalMean ? "über" : index.score < index.nationalMean ? "unter" : "genau auf"} dem
+              Durchschnitt
+              {index.score !== index.nationalMean
+                ? ` (${index.score > index.nationalMean ? "+" : "−"}${fmt(Math.abs(index.score - index.nationalMean))} Punkte)`
+                : ""}
+              .
             </p>
             <p className="kern-body kern-body--small">
-              Der Index ist unser Modell: Er fasst Ihre Antworten nach festen Regeln zu einem Wert zusammen. {nationalMeanNote(reference)}{" "}
-              Eine Rangliste der Kommunen nach dem Index gibt es aus der Umfrage nicht. {LEVELS_NOTE}{" "}
+              Der Index ist unser Modell: Er fasst Ihre Antworten nach festen Regeln zu einem Wert zusammen.{" "}
+              {nationalMeanNote(reference)} Eine Rangliste der Kommunen nach dem Index gibt es aus der Umfrage nicht.{" "}
+              {LEVELS_NOTE}{" "}
               <AppLink className="kern-link" href="/methodik#index">
                 So rechnen wir
               </AppLink>
             </p>
           </div>
         ) : (
-          <p className="kern-body">Beantworten Sie mindestens eine Frage, damit wir einen Reifegrad berechnen können.</p>
+          <p className="kern-body">
+            Beantworten Sie mindestens eine Frage, damit wir einen Reifegrad berechnen können.
+          </p>
         )}
         <p className="kern-body kern-body--small">
-          Stufen: {LEVELS.map((l, i) => `${l.name} ab ${l.min}${i === LEVELS.length - 1 ? "" : ""}`).join(" · ")} Punkten.
+          Stufen: {LEVELS.map((l, i) => `${l.name} ab ${l.min}${i === LEVELS.length - 1 ? "" : ""}`).join(" · ")}{" "}
+          Punkten.
         </p>
         <RadarChart dimensions={index.dimensions} />
         <p className="kern-body">
@@ -126,7 +135,9 @@ export default async function ResultsPage({ params }: TProps) {
             ))}
           </ol>
         ) : (
-          <p className="kern-body">Bei den beantworteten Fragen sehen wir keine Lücke, für die wir einen nächsten Schritt empfehlen.</p>
+          <p className="kern-body">
+            Bei den beantworteten Fragen sehen wir keine Lücke, für die wir einen nächsten Schritt empfehlen.
+          </p>
         )}
       </section>
 
@@ -135,8 +146,8 @@ export default async function ResultsPage({ params }: TProps) {
           Ihre Antworten im Vergleich
         </h2>
         <p className="kern-body">
-          Die Anteile stammen aus der Pressemitteilung zur Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020.{" "}
-          {shareBaseNote(reference)}
+          Die Anteile stammen aus der Pressemitteilung zur Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund
+          2020. {shareBaseNote(reference)}
           {hasDerived ? ` ${DERIVED_NOTE}` : ""}
         </p>
         {STEPS.map((s) => (

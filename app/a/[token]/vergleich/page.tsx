@@ -13,7 +13,10 @@ import { loadAssessmentForPage } from "../load-for-page";
 
 export const metadata: Metadata = { title: "Vergleich mit anderen Kommunen", robots: { index: false } };
 
-type TProps = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type TProps = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** The peer view from a results page: own state and size class by default, with the own answers. */
 export default async function OwnPeersPage({ params, searchParams }: TProps) {
@@ -23,7 +26,10 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
   if (!found.ok) return found.page;
   const assessment = found.value;
   const { municipality: m } = assessment;
-  const chosen = "state" in query || "sizeClass" in query ? { state: query.state, sizeClass: query.sizeClass } : { state: m.state, sizeClass: m.sizeClass };
+  const chosen =
+    "state" in query || "sizeClass" in query
+      ? { state: query.state, sizeClass: query.sizeClass }
+      : { state: m.state, sizeClass: m.sizeClass };
   const ownIndex = computeIndex(reference, assessment.answers).score;
   const result = await getPeerView(chosen, { indexScore: ownIndex });
   const action = `/a/${token}/vergleich`;
@@ -35,7 +41,11 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
       </hgroup>
       {result.ok ? (
         <>
-          <PeerFilterForm action={action} state={result.value.filters.state} sizeClass={result.value.filters.sizeClass} />
+          <PeerFilterForm
+            action={action}
+            state={result.value.filters.state}
+            sizeClass={result.value.filters.sizeClass}
+          />
           <PeerExportLinks filters={result.value.filters} />
           <PeerComparison view={result.value} ownAnswers={assessment.answers} ownIndex={ownIndex} />
         </>

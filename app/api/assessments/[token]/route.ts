@@ -9,7 +9,9 @@ type TContext = { params: Promise<{ token: string }> };
 
 export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
-  return respond(await lookUpAssessment(token, clientIdFromHeaders(request.headers)), (a) => jsonOf(ZPublicAssessment, toPublicAssessment(a)));
+  return respond(await lookUpAssessment(token, clientIdFromHeaders(request.headers)), (a) =>
+    jsonOf(ZPublicAssessment, toPublicAssessment(a)),
+  );
 });
 
 export const DELETE = withErrorHandling(async (request: Request, { params }: TContext) => {

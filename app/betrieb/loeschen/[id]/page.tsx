@@ -37,7 +37,9 @@ export default async function ConfirmDeletePage({ params, searchParams }: TProps
       <div className="stack">
         <h1 className="kern-heading-large">Selbsteinschätzung löschen</h1>
         <Alert tone="warning" title="Nicht gefunden">
-          <p className="kern-body">Diese Selbsteinschätzung gibt es nicht mehr. Vielleicht wurde sie inzwischen gelöscht.</p>
+          <p className="kern-body">
+            Diese Selbsteinschätzung gibt es nicht mehr. Vielleicht wurde sie inzwischen gelöscht.
+          </p>
         </Alert>
         <p>
           <AppLink className="kern-link" href={listHref}>
@@ -70,14 +72,16 @@ export default async function ConfirmDeletePage({ params, searchParams }: TProps
         </div>
         <div className="kern-description-list-item">
           <dt className="kern-description-list-item__key">Abgeschlossen</dt>
-          <dd className="kern-description-list-item__value">{a.submittedAt ? dateTime.format(a.submittedAt) : "noch nicht (Entwurf)"}</dd>
+          <dd className="kern-description-list-item__value">
+            {a.submittedAt ? dateTime.format(a.submittedAt) : "noch nicht (Entwurf)"}
+          </dd>
         </div>
       </dl>
       <Alert tone="warning" title="Das lässt sich nicht rückgängig machen">
         <p className="kern-body">
-          Die Selbsteinschätzung wird mit allen Antworten endgültig gelöscht. Der Link der Kommune funktioniert danach nicht mehr. Im
-          Vergleich mit anderen Kommunen zählt sie nicht mehr; hat dieselbe Kommune eine ältere abgeschlossene Selbsteinschätzung, zählt
-          dann diese.
+          Die Selbsteinschätzung wird mit allen Antworten endgültig gelöscht. Der Link der Kommune funktioniert danach
+          nicht mehr. Im Vergleich mit anderen Kommunen zählt sie nicht mehr; hat dieselbe Kommune eine ältere
+          abgeschlossene Selbsteinschätzung, zählt dann diese.
         </p>
       </Alert>
       <form action={deleteAssessmentAction} className="button-row">

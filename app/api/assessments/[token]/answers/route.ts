@@ -8,7 +8,11 @@ type TContext = { params: Promise<{ token: string }> };
 export const PUT = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
   const body = await readJsonBody(request);
-  const result = await saveAnswers(token, clientIdFromHeaders(request.headers), body.ok ? { readable: true, value: body.value } : { readable: false });
+  const result = await saveAnswers(
+    token,
+    clientIdFromHeaders(request.headers),
+    body.ok ? { readable: true, value: body.value } : { readable: false },
+  );
   // An unreadable body: say why (too large, wrong type, no JSON), as every other route does.
   if (!result.ok && result.error.kind === "unreadable_request" && !body.ok) return errorResponse(body.error);
   return respond(result, (v) => jsonOf(ZSaveAnswersResponse, v));

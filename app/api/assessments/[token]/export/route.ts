@@ -9,13 +9,15 @@ type TContext = { params: Promise<{ token: string }> };
 export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
   const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => exportAssessment(token, new Date()));
-  return respond(result, (data) =>
-    new Response(JSON.stringify(data, null, 2), {
-      headers: {
-        "content-type": "application/json; charset=utf-8",
-        "content-disposition": 'attachment; filename="Digitalcheck-Daten.json"',
-        "cache-control": "no-store",
-      },
-    }),
+  return respond(
+    result,
+    (data) =>
+      new Response(JSON.stringify(data, null, 2), {
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          "content-disposition": 'attachment; filename="Digitalcheck-Daten.json"',
+          "cache-control": "no-store",
+        },
+      }),
   );
 });

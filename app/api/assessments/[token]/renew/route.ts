@@ -14,5 +14,10 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   if (limited) return limited;
   const { token } = await params;
   const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => renewToken(token));
-  return respond(result, ({ token: next }) => jsonOf(ZRenewResponse, { token: next, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, next) }));
+  return respond(result, ({ token: next }) =>
+    jsonOf(ZRenewResponse, {
+      token: next,
+      editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, next),
+    }),
+  );
 });

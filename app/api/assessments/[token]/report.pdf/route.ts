@@ -8,9 +8,16 @@ type TContext = { params: Promise<{ token: string }> };
 /** RFC 6266: an ASCII fallback plus the UTF-8 name ("Digitalcheck-Großenhain-2026-11-25.pdf"). */
 function contentDisposition(fileName: string): string {
   const ascii = fileName
-    .replace(/ß/g, "ss").replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue")
-    .replace(/Ä/g, "Ae").replace(/Ö/g, "Oe").replace(/Ü/g, "Ue")
-    .normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "");
+    .replace(/ß/g, "ss")
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/Ä/g, "Ae")
+    .replace(/Ö/g, "Oe")
+    .replace(/Ü/g, "Ue")
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .replace(/["\\]/g, "");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
@@ -19,14 +26,16 @@ export const GET = withErrorHandling(async (request: Request, { params }: TConte
   if (limited) return limited;
   const { token } = await params;
   const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => createReport(token, new Date()));
-  return respond(result, ({ pdf, fileName }) =>
-    new Response(new Uint8Array(pdf), {
-      headers: {
-        "content-type": "application/pdf",
-        "content-disposition": contentDisposition(fileName),
-        "content-length": String(pdf.length),
-        "cache-control": "no-store",
-      },
-    }),
+  return respond(
+    result,
+    ({ pdf, fileName }) =>
+      new Response(new Uint8Array(pdf), {
+        headers: {
+          "content-type": "application/pdf",
+          "content-disposition": contentDisposition(fileName),
+          "content-length": String(pdf.length),
+          "cache-control": "no-store",
+        },
+      }),
   );
 });

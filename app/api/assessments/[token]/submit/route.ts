@@ -10,5 +10,7 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   const limited = await limitRequest(request, "write");
   if (limited) return limited;
   const { token } = await params;
-  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => submitAssessment(token)), (v) => jsonOf(ZSubmitResponse, v));
+  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => submitAssessment(token)), (v) =>
+    jsonOf(ZSubmitResponse, v),
+  );
 });
