@@ -6,6 +6,8 @@ import "./globals.css";
 import { connection } from "next/server";
 import { hasDemoData } from "@/lib/assessment/has-demo-data";
 import { FontPreload } from "@/components/font-preload";
+import { Link } from "@/components/kern/link";
+import { Text } from "@/components/kern/typography";
 
 export const metadata: Metadata = {
   title: { default: "Kommunaler Digitalcheck", template: "%s – Kommunaler Digitalcheck" },
@@ -55,10 +57,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </header>
         {demo ? (
           <div className="demo-banner" role="note" aria-label="Hinweis auf Demo-Daten">
-            <p className="site-container kern-body kern-body--small">
+            <Text size="small" className="site-container">
               <strong>Demo-Daten:</strong> Diese Installation enthält erfundene Beispielkommunen (Namen beginnen mit
               „Demo-“). Sie fließen in den Vergleich mit anderen Kommunen ein.
-            </p>
+            </Text>
           </div>
         ) : null}
         <main id="inhalt" className="site-container site-main" tabIndex={-1}>
@@ -66,35 +68,35 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </main>
         <footer className="site-footer">
           <div className="site-container">
-            <p className="kern-body kern-body--small">
+            <Text size="small">
               Vergleichsdaten: Bitkom e.V. und Deutscher Städte- und Gemeindebund, Umfrage unter 623 Kommunen, 2020.
-            </p>
+            </Text>
             <nav aria-label="Rechtliches und Informationen">
               <ul className="site-footer__links">
                 <li>
-                  <a className="kern-link" href="/vergleich">
+                  <Link plain href="/vergleich">
                     Vergleich mit anderen Kommunen
-                  </a>
+                  </Link>
                 </li>
                 <li>
-                  <a className="kern-link" href="/methodik">
+                  <Link plain href="/methodik">
                     Methodik und Quellen
-                  </a>
+                  </Link>
                 </li>
                 <li>
-                  <a className="kern-link" href="/datenschutz">
+                  <Link plain href="/datenschutz">
                     Datenschutz
-                  </a>
+                  </Link>
                 </li>
                 <li>
-                  <a className="kern-link" href="/impressum">
+                  <Link plain href="/impressum">
                     Impressum
-                  </a>
+                  </Link>
                 </li>
                 <li>
-                  <a className="kern-link" href="/barrierefreiheit">
+                  <Link plain href="/barrierefreiheit">
                     Barrierefreiheit
-                  </a>
+                  </Link>
                 </li>
               </ul>
             </nav>

@@ -1,23 +1,25 @@
+import { Heading, Text } from "@/components/kern/typography";
+import { Link } from "@/components/kern/link";
+
 export default function NotFound() {
   return (
     <div className="stack">
-      <h1 className="kern-heading-large">Seite nicht gefunden</h1>
-      <p className="kern-body">
+      <Heading level={1}>Seite nicht gefunden</Heading>
+      <Text>
         Unter dieser Adresse gibt es nichts. Wenn Sie einen Link zu einer Selbsteinschätzung aufgerufen haben, prüfen
         Sie bitte, ob er vollständig kopiert wurde – er ist lang und endet nicht vor dem letzten Zeichen. Wurde die
         Selbsteinschätzung gelöscht, ist der Link nicht mehr gültig.
-      </p>
-      <p className="kern-body">
+      </Text>
+      <Text>
         {/* A plain link: the not-found page loads no client router. */}
-        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-        <a className="kern-link" href="/">
+        <Link plain href="/">
           Zur Startseite
-        </a>{" "}
+        </Link>{" "}
         ·{" "}
-        <a className="kern-link" href="/start">
+        <Link plain href="/start">
           Neue Selbsteinschätzung beginnen
-        </a>
-      </p>
+        </Link>
+      </Text>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { getOperatorInfo } from "@/lib/operator-info";
 import { Alert } from "@/components/kern/alert";
+import { Link } from "@/components/kern/link";
+import { Text } from "@/components/kern/typography";
 
 /** The operator's contact as configured; a clear notice for the administrator when it is missing. */
 export function OperatorContact() {
@@ -7,11 +9,11 @@ export function OperatorContact() {
   if (!op.configured) {
     return (
       <Alert tone="warning" title="Betreiberangaben fehlen">
-        <p className="kern-body">
+        <Text>
           Diese Installation hat noch keine Betreiberangaben. Die Verwaltung, die sie betreibt, trägt sie über die
           Umgebungsvariablen OPERATOR_NAME, OPERATOR_ADDRESS, OPERATOR_EMAIL (und optional OPERATOR_PHONE,
           OPERATOR_REPRESENTATIVE) ein.
-        </p>
+        </Text>
       </Alert>
     );
   }
@@ -26,9 +28,9 @@ export function OperatorContact() {
         </span>
       ))}
       E-Mail:{" "}
-      <a className="kern-link" href={`mailto:${op.email}`}>
+      <Link plain href={`mailto:${op.email}`}>
         {op.email}
-      </a>
+      </Link>
       {op.phone ? (
         <>
           <br />

@@ -1,21 +1,22 @@
 import { Alert } from "@/components/kern/alert";
+import { Heading, List, Text } from "@/components/kern/typography";
 
 /** Shown on every operator page while OPERATOR_PASSWORD_HASH is not set. */
 export function OperatorNotConfigured() {
   return (
     <div className="stack">
-      <h1 className="kern-heading-large">Betriebsbereich</h1>
+      <Heading level={1}>Betriebsbereich</Heading>
       <Alert tone="info" title="Der Betriebsbereich ist nicht eingerichtet.">
-        <p className="kern-body">
+        <Text>
           Hier prüfen Betreiberinnen und Betreiber, welche Selbsteinschätzungen in den Vergleich mit anderen Kommunen
           einfließen. Dafür braucht es ein Passwort, das nur als Prüfwert (Hash) gespeichert wird.
-        </p>
+        </Text>
       </Alert>
       <section className="stack-sm" aria-labelledby="einrichten">
-        <h2 className="kern-heading-medium" id="einrichten">
+        <Heading level={2} id="einrichten">
           So richten Sie ihn ein
-        </h2>
-        <ol className="kern-list kern-list--number">
+        </Heading>
+        <List kind="number">
           <li>
             Führen Sie auf dem Server im Verzeichnis der Anwendung <code>npm run operator:hash-password</code> aus und
             geben Sie ein Passwort mit mindestens 12 Zeichen ein.
@@ -25,7 +26,7 @@ export function OperatorNotConfigured() {
             Servers. Das Passwort selbst wird nirgends gespeichert.
           </li>
           <li>Starten Sie die Anwendung neu und melden Sie sich unter dieser Adresse an.</li>
-        </ol>
+        </List>
       </section>
     </div>
   );

@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
 import { OperatorContact } from "@/components/operator-contact";
 import { DRAFT_RETENTION_MONTHS } from "@/lib/assessment/cleanup";
+import { Heading, List, Text } from "@/components/kern/typography";
 
 export const metadata: Metadata = { title: "Datenschutz" };
 
 export default function PrivacyPage() {
   return (
     <div className="stack">
-      <h1 className="kern-heading-large">Datenschutzerklärung</h1>
+      <Heading level={1}>Datenschutzerklärung</Heading>
       <section className="stack-sm" aria-labelledby="verantwortlich">
-        <h2 className="kern-heading-medium" id="verantwortlich">
+        <Heading level={2} id="verantwortlich">
           Verantwortlich
-        </h2>
+        </Heading>
         <OperatorContact />
       </section>
       <section className="stack-sm" aria-labelledby="was">
-        <h2 className="kern-heading-medium" id="was">
+        <Heading level={2} id="was">
           Was wir speichern und wozu
-        </h2>
-        <ul className="kern-list kern-list--bullet">
+        </Heading>
+        <List>
           <li>Angaben zur Kommune: Name, Bundesland, Einwohnerzahl, optional den Amtlichen Gemeindeschlüssel.</li>
           <li>
             Die Funktion der ausfüllenden Person (zum Beispiel Bürgermeisterin oder Bürgermeister) – nicht ihren Namen.
@@ -32,43 +33,43 @@ export default function PrivacyPage() {
             Dabei speichern wir die IP-Adresse nicht im Klartext, sondern nur als Teil einer Prüfsumme; die Zähler
             werden regelmäßig gelöscht.
           </li>
-        </ul>
-        <p className="kern-body">
+        </List>
+        <Text>
           Zweck ist die Selbsteinschätzung Ihrer Kommune, der Vergleich mit der Umfrage von 2020 und – nur
           zusammengefasst und erst ab fünf Kommunen je Gruppe – der Vergleich mit anderen Kommunen auf dieser Plattform.
           Einzelne Antworten einer Kommune zeigen wir niemandem außer den Inhabern ihres Links.
-        </p>
+        </Text>
       </section>
       <section className="stack-sm" aria-labelledby="dauer">
-        <h2 className="kern-heading-medium" id="dauer">
+        <Heading level={2} id="dauer">
           Wie lange wir speichern
-        </h2>
-        <p className="kern-body">
+        </Heading>
+        <Text>
           Entwürfe, die {DRAFT_RETENTION_MONTHS} Monate nicht bearbeitet wurden, löschen wir automatisch. Abgeschlossene
           Selbsteinschätzungen bleiben gespeichert, bis Sie sie löschen. Das können Sie jederzeit auf der
           Übersichtsseite Ihrer Selbsteinschätzung („Daten löschen“).
-        </p>
+        </Text>
       </section>
       <section className="stack-sm" aria-labelledby="cookies">
-        <h2 className="kern-heading-medium" id="cookies">
+        <Heading level={2} id="cookies">
           Cookies und Dienste Dritter
-        </h2>
-        <p className="kern-body">
+        </Heading>
+        <Text>
           Wir setzen keine Cookies für Nutzerinnen und Nutzer. Nur der Betriebsbereich verwendet nach der Anmeldung ein
           technisch notwendiges Sitzungs-Cookie. Schriften, Skripte und Bilder kommen ausschließlich von diesem Server;
           es gibt keine Statistik-, Analyse- oder Werbedienste und keine Einbindung fremder Server.
-        </p>
+        </Text>
       </section>
       <section className="stack-sm" aria-labelledby="rechte">
-        <h2 className="kern-heading-medium" id="rechte">
+        <Heading level={2} id="rechte">
           Ihre Rechte
-        </h2>
-        <p className="kern-body">
+        </Heading>
+        <Text>
           Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und
           Datenübertragbarkeit (Art. 15 bis 20 DSGVO). Über Ihren Link können Sie alle gespeicherten Daten als Datei
           herunterladen, Ihre Antworten ändern und alles löschen. Außerdem können Sie sich bei einer
           Datenschutz-Aufsichtsbehörde beschweren.
-        </p>
+        </Text>
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { createAssessmentAction } from "./actions";
 import { getRegister } from "@/lib/municipalities/register";
+import { PageTitle, Text } from "@/components/kern/typography";
 
 export const metadata: Metadata = { title: "Angaben zur Kommune" };
 
@@ -11,14 +12,11 @@ export default function StartPage() {
   const { gebietsstand, populationDate, source } = getRegister();
   return (
     <div className="stack">
-      <hgroup className="kern-hgroup">
-        <h1 className="kern-heading-large">Angaben zur Kommune</h1>
-        <p className="kern-preline">Bevor es losgeht</p>
-      </hgroup>
-      <p className="kern-body">
+      <PageTitle title="Angaben zur Kommune" preline="Bevor es losgeht" />
+      <Text>
         Mit diesen Angaben ordnen wir Ihre Antworten ein: Bundesland und Größenklasse bestimmen, mit welchen Kommunen
         Sie sich vergleichen. Alle Felder außer dem AGS sind Pflichtfelder.
-      </p>
+      </Text>
       <ProfileForm action={createAssessmentAction} register={{ gebietsstand, populationDate, source }} />
     </div>
   );

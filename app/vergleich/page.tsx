@@ -5,6 +5,7 @@ import { Alert } from "@/components/kern/alert";
 import { PeerFilterForm } from "@/components/peers/peer-filter-form";
 import { PeerComparison } from "@/components/peers/peer-comparison";
 import { PeerExportLinks } from "@/components/peers/peer-export-links";
+import { PageTitle, Text } from "@/components/kern/typography";
 
 export const metadata: Metadata = { title: "Vergleich mit anderen Kommunen" };
 
@@ -15,15 +16,12 @@ export default async function PeersPage({ searchParams }: TProps) {
   const result = await getPeerView({ state: query.state, sizeClass: query.sizeClass });
   return (
     <div className="stack">
-      <hgroup className="kern-hgroup">
-        <h1 className="kern-heading-large">Vergleich mit anderen Kommunen</h1>
-        <p className="kern-preline">Für Digitalisierungsverantwortliche</p>
-      </hgroup>
-      <p className="kern-body">
+      <PageTitle title="Vergleich mit anderen Kommunen" preline="Für Digitalisierungsverantwortliche" />
+      <Text>
         Wie antworten Kommunen wie Ihre heute? Hier sehen Sie die zusammengefassten Antworten aller Kommunen, die auf
         dieser Plattform eine Selbsteinschätzung abgeschlossen haben, neben den bundesweiten Ergebnissen von 2020.
         Einzelne Antworten einer Kommune zeigen wir nie.
-      </p>
+      </Text>
       {result.ok ? (
         <>
           <PeerFilterForm
@@ -37,7 +35,7 @@ export default async function PeersPage({ searchParams }: TProps) {
       ) : (
         <>
           <Alert tone="danger" title="Diese Auswahl gibt es nicht" role="alert">
-            <p className="kern-body">{toErrorResponse(result.error).body.error}</p>
+            <Text>{toErrorResponse(result.error).body.error}</Text>
           </Alert>
           <PeerFilterForm action="/vergleich" state={null} sizeClass={null} />
         </>

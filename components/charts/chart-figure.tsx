@@ -1,7 +1,10 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
+import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
+import { VisuallyHidden } from "@/components/kern/typography";
+import { Button } from "@/components/kern/button";
 
 export type TTableColumn = { header: string; numeric?: boolean };
 
@@ -30,58 +33,38 @@ export function ChartFigure({
     <figure className="chart-figure">
       <figcaption className="kern-body kern-body--bold">
         {caption}
-        {captionDetail ? <span className="kern-sr-only">: {captionDetail}</span> : null}
+        {captionDetail ? <VisuallyHidden>: {captionDetail}</VisuallyHidden> : null}
       </figcaption>
       <div className="chart-figure__canvas">{children}</div>
-      <button
-        type="button"
-        className="kern-btn kern-btn--tertiary kern-btn--x-small"
+      <Button
+        variant="tertiary"
+        small
         aria-expanded={showTable}
         aria-controls={tableId}
         onClick={() => setShowTable((v) => !v)}
       >
-        <span className="kern-label">{showTable ? "Tabelle ausblenden" : "Daten als Tabelle anzeigen"}</span>
-      </button>
+        {showTable ? "Tabelle ausblenden" : "Daten als Tabelle anzeigen"}
+      </Button>
       <TableRegion id={tableId} label={`Tabelle: ${caption}`} hidden={!showTable}>
-        <table className="kern-table kern-table--small">
-          <caption className="kern-sr-only">
-            {caption}
-            {captionDetail ? `: ${captionDetail}` : ""}
-          </caption>
-          <thead className="kern-table__header">
-            <tr className="kern-table__row">
-              {columns.map((c) => (
-                <th
-                  key={c.header}
-                  scope="col"
-                  className={`kern-table__header${c.numeric ? " kern-table__header--numeric" : ""}`}
-                >
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {rows.map((r, i) => (
-              <tr key={i} className="kern-table__row">
-                {r.map((cell, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row" className="kern-table__cell">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td
-                      key={j}
-                      className={`kern-table__cell${columns[j]?.numeric ? " kern-table__cell--numeric" : ""}`}
-                    >
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={captionDetail ? `${caption}: ${captionDetail}` : caption}
+          captionHidden
+          columns={columns.map((c) => ({ label: c.header, numeric: c.numeric }))}
+        >
+          {rows.map((r, i) => (
+            <Row key={i}>
+              {r.map((cell, j) =>
+                j === 0 ? (
+                  <RowHeader key={j}>{cell}</RowHeader>
+                ) : (
+                  <Cell key={j} numeric={columns[j]?.numeric}>
+                    {cell}
+                  </Cell>
+                ),
+              )}
+            </Row>
+          ))}
+        </Table>
       </TableRegion>
     </figure>
   );

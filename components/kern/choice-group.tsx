@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { FieldError } from "./field-error";
+import { FieldShell } from "./field-shell";
 
 export type TChoice = { value: string; label: string };
 
@@ -29,26 +29,11 @@ export function ChoiceGroup({
   inputProps?: (choice: TChoice) => InputHTMLAttributes<HTMLInputElement>;
   readOnly?: boolean;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   const kind = type === "radio" ? "radio" : "checkbox";
   return (
-    <fieldset
-      className={`kern-fieldset${error ? " kern-fieldset--error" : ""}`}
-      id={id}
-      aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      aria-invalid={error ? true : undefined}
-      tabIndex={-1}
-    >
-      <legend className="kern-label">{legend}</legend>
-      {hint ? (
-        <div className="kern-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-      <div className="kern-fieldset__body">
-        {choices.map((choice) => {
+    <FieldShell id={id} label={legend} hint={hint} error={error} group>
+      {() =>
+        choices.map((choice) => {
           const inputId = `${id}-${choice.value}`;
           return (
             <div className="kern-form-check" key={choice.value}>
@@ -66,8 +51,8 @@ export function ChoiceGroup({
               </label>
             </div>
           );
-        })}
-      </div>
-    </fieldset>
+        })
+      }
+    </FieldShell>
   );
 }

@@ -8,7 +8,12 @@ export function StepProgress({ current, total, label }: { current: number; total
         </span>
         {label ? <span className="kern-body--muted">{label}</span> : null}
       </p>
-      <progress className="kern-progress progress-bar" max={total} value={current} aria-labelledby="fortschritt" />
+      <ProgressBar max={total} value={current} labelledBy="fortschritt" />
     </div>
   );
+}
+
+/** KERN's progress bar; it is named by the element whose id is `labelledBy`. */
+export function ProgressBar({ max, value, labelledBy }: { max: number; value: number; labelledBy: string }) {
+  return <progress className="kern-progress progress-bar" max={max} value={value} aria-labelledby={labelledBy} />;
 }

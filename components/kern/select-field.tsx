@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
-import { FieldError } from "./field-error";
+import { FieldShell } from "./field-shell";
 
 export function SelectField({
   id,
@@ -17,35 +17,25 @@ export function SelectField({
   placeholder?: string;
   options: readonly { value: string; label: string }[];
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={`kern-form-input field-group${error ? " kern-form-input--error" : ""}`}>
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="kern-hint" id={hintId}>
-          {hint}
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(described) => (
+        <div className="kern-form-input__select-wrapper">
+          <select
+            id={id}
+            className={`kern-form-input__select${error ? " kern-form-input__select--error" : ""}`}
+            {...described}
+            {...select}
+          >
+            {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
         </div>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-      <div className="kern-form-input__select-wrapper">
-        <select
-          id={id}
-          className={`kern-form-input__select${error ? " kern-form-input__select--error" : ""}`}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-          aria-invalid={error ? true : undefined}
-          {...select}
-        >
-          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+      )}
+    </FieldShell>
   );
 }

@@ -1,9 +1,10 @@
-import { AppLink } from "@/components/app-link";
 import { SelectField } from "@/components/kern/select-field";
 import { TextField } from "@/components/kern/text-field";
 import type { TAssessmentListQuery } from "@/lib/operator/list-query";
 import { STATES } from "@/lib/profile/states";
 import styles from "./operator.module.css";
+import { Link } from "@/components/kern/link";
+import { Button } from "@/components/kern/button";
 
 /** The operator list's filters: a plain GET form, so it works without JavaScript. */
 export function AssessmentFilterForm({ query }: { query: TAssessmentListQuery }) {
@@ -41,12 +42,8 @@ export function AssessmentFilterForm({ query }: { query: TAssessmentListQuery })
         ]}
       />
       <div className={styles.filterActions}>
-        <button type="submit" className="kern-btn kern-btn--primary">
-          <span className="kern-label">Liste anzeigen</span>
-        </button>
-        <AppLink className="kern-link" href="/betrieb">
-          Filter zurücksetzen
-        </AppLink>
+        <Button type="submit">Liste anzeigen</Button>
+        <Link href="/betrieb">Filter zurücksetzen</Link>
       </div>
     </form>
   );

@@ -1,8 +1,10 @@
-import { AppLink } from "@/components/app-link";
+import { Badge } from "@/components/kern/badge";
+import { Cell, Row, RowHeader } from "@/components/kern/table";
 import type { TOperatorAssessmentRow, TPeerExclusionReason } from "@/lib/operator/list-query";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { getStateName } from "@/lib/profile/states";
 import styles from "./operator.module.css";
+import { Button, ButtonLink } from "@/components/kern/button";
 
 const REASONS: Record<TPeerExclusionReason, string> = {
   draft: "Entwurf",
@@ -43,21 +45,21 @@ export function AssessmentRow({
   const exclusionLabel = row.excludedFromPeers ? "Wieder einbeziehen" : "Aus Vergleich ausschließen";
   const approvalLabel = row.peerApproved ? "Freigabe zurücknehmen" : "Freigeben";
   return (
-    <tr className="kern-table__row">
-      <th scope="row" className={`kern-table__cell ${styles.nameCell}`}>
+    <Row>
+      <RowHeader className={styles.nameCell}>
         {row.municipalityName}
         {row.isDemo ? (
           <>
             {" "}
-            <span className="kern-badge kern-badge--info kern-badge--small">
-              <span className="kern-label kern-label--small">Demo</span>
-            </span>
+            <Badge tone="info" small>
+              Demo
+            </Badge>
           </>
         ) : null}
-      </th>
-      <td className="kern-table__cell">{getStateName(row.state)}</td>
-      <td className="kern-table__cell">{sizeClass.townType}</td>
-      <td className="kern-table__cell">
+      </RowHeader>
+      <Cell>{getStateName(row.state)}</Cell>
+      <Cell>{sizeClass.townType}</Cell>
+      <Cell>
         <span className={styles.nowrap}>angelegt {dateTime.format(row.createdAt)}</span>
         {row.submittedAt ? (
           <>
@@ -65,43 +67,38 @@ export function AssessmentRow({
             <span className={styles.nowrap}>abgeschlossen {dateTime.format(row.submittedAt)}</span>
           </>
         ) : null}
-      </td>
-      <td className="kern-table__cell">
-        {counts ? "zählt" : `zählt nicht: ${row.notCountingBecause.map((r) => REASONS[r]).join(", ")}`}
-      </td>
-      <td className="kern-table__cell">
+      </Cell>
+      <Cell>{counts ? "zählt" : `zählt nicht: ${row.notCountingBecause.map((r) => REASONS[r]).join(", ")}`}</Cell>
+      <Cell>
         <div className={styles.actions}>
           <form action={setPeerExclusionAction}>
             <input type="hidden" name="id" value={row.id} />
             <input type="hidden" name="value" value={row.excludedFromPeers ? "false" : "true"} />
             <input type="hidden" name="back" value={back} />
-            <button type="submit" className="kern-btn kern-btn--secondary kern-btn--x-small" {...named(exclusionLabel)}>
-              <span className="kern-label">{exclusionLabel}</span>
-            </button>
+            <Button variant="secondary" small type="submit" {...named(exclusionLabel)}>
+              {exclusionLabel}
+            </Button>
           </form>
           {requiresApproval ? (
             <form action={setPeerApprovalAction}>
               <input type="hidden" name="id" value={row.id} />
               <input type="hidden" name="value" value={row.peerApproved ? "false" : "true"} />
               <input type="hidden" name="back" value={back} />
-              <button
-                type="submit"
-                className="kern-btn kern-btn--secondary kern-btn--x-small"
-                {...named(approvalLabel)}
-              >
-                <span className="kern-label">{approvalLabel}</span>
-              </button>
+              <Button variant="secondary" small type="submit" {...named(approvalLabel)}>
+                {approvalLabel}
+              </Button>
             </form>
           ) : null}
-          <AppLink
+          <ButtonLink
+            variant="tertiary"
+            small
             href={`/betrieb/loeschen/${row.id}${back ? `?${back}` : ""}`}
-            className="kern-btn kern-btn--tertiary kern-btn--x-small"
             {...named("Löschen")}
           >
-            <span className="kern-label">Löschen</span>
-          </AppLink>
+            Löschen
+          </ButtonLink>
         </div>
-      </td>
-    </tr>
+      </Cell>
+    </Row>
   );
 }

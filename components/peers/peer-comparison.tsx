@@ -6,6 +6,8 @@ import { getSizeClass } from "@/lib/profile/size-class";
 import { Alert } from "@/components/kern/alert";
 import { ComparisonChart } from "@/components/charts/comparison-chart";
 import { isDerivedShare } from "@/lib/survey/share-label";
+import { Heading, Text } from "@/components/kern/typography";
+import { DescriptionList } from "@/components/kern/description-list";
 
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 
@@ -37,76 +39,70 @@ export function PeerComparison({
   headingLevel?: 2 | 3;
   compact?: boolean;
 }) {
-  const H = headingLevel === 2 ? "h2" : "h3";
   const group = describePeerGroup(view);
   if (view.suppressed) {
     return (
       <Alert tone="info" title="Zu wenige Vergleichskommunen">
-        <p className="kern-body">
+        <Text>
           Für {describePeerGroup(view, "accusative")} liegen noch nicht genug abgeschlossene Selbsteinschätzungen vor.
           Zum Schutz der einzelnen Kommunen zeigen wir Vergleichszahlen erst, wenn mindestens {view.k} Kommunen einer
           Gruppe teilgenommen haben. Wählen Sie eine größere Gruppe, zum Beispiel nur die Größenklasse.
-        </p>
+        </Text>
       </Alert>
     );
   }
   const peerLabel = "Vergleichskommunen";
   return (
     <div className="stack">
-      <p className="kern-body">
+      <Text>
         Verglichen mit <strong>{view.count!.toLocaleString("de-DE")}</strong> von{" "}
         {view.registerTotal.toLocaleString("de-DE")} {group} (Anzahl laut amtlichem Gemeindeverzeichnis), die hier eine
         Selbsteinschätzung abgeschlossen haben. Es zählt jeweils die neueste abgeschlossene Selbsteinschätzung einer
         Kommune.
-      </p>
+      </Text>
       {view.index ? (
         <section aria-labelledby="peer-index" className="stack-sm">
-          <H className="kern-heading-small" id="peer-index">
+          <Heading level={headingLevel === 2 ? 2 : 3} size="small" id="peer-index">
             Reifegrad-Index der Vergleichskommunen
-          </H>
-          <dl className="kern-description-list">
-            <div className="kern-description-list-item">
-              <dt className="kern-description-list-item__key">Mittelwert</dt>
-              <dd className="kern-description-list-item__value">{fmt(view.index.mean)}</dd>
-            </div>
-            <div className="kern-description-list-item">
-              <dt className="kern-description-list-item__key">Median</dt>
-              <dd className="kern-description-list-item__value">{fmt(view.index.median)}</dd>
-            </div>
-            <div className="kern-description-list-item">
-              <dt className="kern-description-list-item__key">Mittlere Hälfte (25. bis 75. Perzentil)</dt>
-              <dd className="kern-description-list-item__value">
-                {fmt(view.index.p25)} bis {fmt(view.index.p75)}
-              </dd>
-            </div>
-            {ownIndex != null ? (
-              <div className="kern-description-list-item">
-                <dt className="kern-description-list-item__key">Ihre Kommune</dt>
-                <dd className="kern-description-list-item__value">
-                  {fmt(ownIndex)}
-                  {view.ownPosition !== null
-                    ? ` – damit liegen Sie vor ${view.ownPosition} % der Vergleichskommunen.`
-                    : ""}
-                </dd>
-              </div>
-            ) : null}
-          </dl>
+          </Heading>
+          <DescriptionList
+            items={[
+              { key: "Mittelwert", value: fmt(view.index.mean) },
+              { key: "Median", value: fmt(view.index.median) },
+              {
+                key: "Mittlere Hälfte (25. bis 75. Perzentil)",
+                value: `${fmt(view.index.p25)} bis ${fmt(view.index.p75)}`,
+              },
+              ...(ownIndex != null
+                ? [
+                    {
+                      key: "Ihre Kommune",
+                      value:
+                        fmt(ownIndex) +
+                        (view.ownPosition !== null
+                          ? ` – damit liegen Sie vor ${view.ownPosition} % der Vergleichskommunen.`
+                          : ""),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         </section>
       ) : null}
       {compact
         ? null
         : STEPS.map((step) => (
             <section key={step.topic.id} aria-labelledby={`peer-topic-${step.topic.id}`} className="stack">
-              <H className="kern-heading-medium" id={`peer-topic-${step.topic.id}`}>
+              <Heading level={headingLevel === 2 ? 2 : 3} size="medium" id={`peer-topic-${step.topic.id}`}>
                 {step.topic.title}
-              </H>
+              </Heading>
               {step.questions.map((q) => {
                 const shares = view.questions.find((x) => x.id === q.id)?.shares ?? {};
                 const own = ownAnswers?.[q.id];
                 const chosen = new Set(own === undefined ? [] : Array.isArray(own) ? own : [own]);
                 return (
                   <article key={q.id} className="result-question stack-sm" aria-label={q.text}>
-                    <p className="kern-body kern-body--bold">{q.text}</p>
+                    <Text bold>{q.text}</Text>
                     <ComparisonChart
                       question={q.text}
                       peerLabel={peerLabel}

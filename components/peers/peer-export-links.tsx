@@ -1,6 +1,8 @@
 import type { TStateCode } from "@/lib/profile/states";
 import type { TSizeClass } from "@/lib/profile/size-class";
 import { peersCsvPath, peersJsonPath } from "@/lib/assessment/api-paths";
+import { Link } from "@/components/kern/link";
+import { Text } from "@/components/kern/typography";
 
 export function PeerExportLinks({ filters }: { filters: { state: TStateCode | null; sizeClass: TSizeClass | null } }) {
   const params = new URLSearchParams();
@@ -8,14 +10,14 @@ export function PeerExportLinks({ filters }: { filters: { state: TStateCode | nu
   if (filters.sizeClass) params.set("sizeClass", filters.sizeClass);
   const qs = params.size > 0 ? `?${params}` : "";
   return (
-    <p className="kern-body">
-      <a className="kern-link" href={peersCsvPath(qs)} download>
+    <Text>
+      <Link href={peersCsvPath(qs)} download>
         Als CSV für Excel herunterladen
-      </a>{" "}
+      </Link>{" "}
       ·{" "}
-      <a className="kern-link" href={peersJsonPath(qs)}>
+      <Link plain href={peersJsonPath(qs)}>
         Als JSON
-      </a>
-    </p>
+      </Link>
+    </Text>
   );
 }

@@ -1,6 +1,7 @@
 import { STATES, type TStateCode } from "@/lib/profile/states";
 import { SIZE_CLASSES, type TSizeClass } from "@/lib/profile/size-class";
 import { SelectField } from "@/components/kern/select-field";
+import { Button } from "@/components/kern/button";
 
 /** Filters as a plain GET form: works without JavaScript, and the URL can be bookmarked. */
 export function PeerFilterForm({
@@ -31,9 +32,7 @@ export function PeerFilterForm({
         options={SIZE_CLASSES.map((c) => ({ value: c.id, label: `${c.townTypePlural} (${c.label})` }))}
       />
       <div className="peer-filters__submit">
-        <button type="submit" className="kern-btn kern-btn--primary">
-          <span className="kern-label">Vergleich anzeigen</span>
-        </button>
+        <Button type="submit">Vergleich anzeigen</Button>
       </div>
     </form>
   );

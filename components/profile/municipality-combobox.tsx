@@ -3,9 +3,10 @@
 import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
 import type { TSizeClass } from "@/lib/profile/size-class";
 import { getStateName, type TStateCode } from "@/lib/profile/states";
-import { FieldError } from "@/components/kern/field-error";
+import { FieldShell } from "@/components/kern/field-shell";
 import styles from "./municipality-combobox.module.css";
 import { municipalitySearchPath } from "@/lib/assessment/api-paths";
+import { VisuallyHidden } from "@/components/kern/typography";
 
 /** One suggestion as GET /api/municipalities returns it. */
 export type TMunicipalityOption = {
@@ -72,7 +73,6 @@ export function MunicipalityCombobox({
   name,
 }: TMunicipalityComboboxProps) {
   const invalid = Boolean(error);
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   const [text, setText] = useState(defaultValue);
   const [options, setOptions] = useState<TMunicipalityOption[]>([]);
   const [open, setOpen] = useState(false);
@@ -240,65 +240,65 @@ export function MunicipalityCombobox({
   }
 
   return (
-    <div className={`kern-form-input field-group ${styles.root}${invalid ? " kern-form-input--error" : ""}`}>
-      <label className="kern-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="kern-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-      <div className={styles.field}>
-        <input
-          id={id}
-          name={name}
-          type="text"
-          className={`kern-form-input__input${invalid ? " kern-form-input__input--error" : ""}`}
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={open}
-          aria-controls={listboxId}
-          aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
-          aria-describedby={describedBy || undefined}
-          aria-invalid={invalid || undefined}
-          autoComplete="off"
-          autoCapitalize="words"
-          spellCheck={false}
-          value={text}
-          onChange={handleChange}
-          onKeyDown={handleKeyDown}
-          onBlur={close}
-        />
-        <ul id={listboxId} role="listbox" aria-label={`Vorschläge: ${label}`} className={styles.listbox} hidden={!open}>
-          {options.map((option, index) => (
-            <li
-              key={option.ags}
-              id={optionId(index)}
-              role="option"
-              aria-selected={index === active}
-              className={`${styles.option}${index === active ? ` ${styles.active}` : ""}`}
-              // Keeps the focus in the input, so the blur does not close the list before the click.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => pick(option)}
+    <FieldShell id={id} label={label} hint={hint} error={error} className={styles.root}>
+      {(described) => (
+        <>
+          <div className={styles.field}>
+            <input
+              id={id}
+              name={name}
+              type="text"
+              className={`kern-form-input__input${invalid ? " kern-form-input__input--error" : ""}`}
+              role="combobox"
+              aria-autocomplete="list"
+              aria-expanded={open}
+              aria-controls={listboxId}
+              aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+              {...described}
+              autoComplete="off"
+              autoCapitalize="words"
+              spellCheck={false}
+              value={text}
+              onChange={handleChange}
+              onKeyDown={handleKeyDown}
+              onBlur={close}
+            />
+            <ul
+              id={listboxId}
+              role="listbox"
+              aria-label={`Vorschläge: ${label}`}
+              className={styles.listbox}
+              hidden={!open}
             >
-              <span className={styles.name}>{option.name}</span>
-              <span className="kern-sr-only">, </span>
-              <span className={styles.meta}>
-                {option.kreis}, <span className={styles.nowrap}>{getStateName(option.state)}</span>
-                <span className={styles.nowrap}>
-                  {" "}
-                  · {populationFormat.format(option.population)} Einwohnerinnen und Einwohner
-                </span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      </div>
-      <div id={statusId} className="kern-sr-only" role="status" aria-live="polite" aria-atomic="true">
-        {announcement}
-      </div>
-    </div>
+              {options.map((option, index) => (
+                <li
+                  key={option.ags}
+                  id={optionId(index)}
+                  role="option"
+                  aria-selected={index === active}
+                  className={`${styles.option}${index === active ? ` ${styles.active}` : ""}`}
+                  // Keeps the focus in the input, so the blur does not close the list before the click.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => pick(option)}
+                >
+                  <span className={styles.name}>{option.name}</span>
+                  <VisuallyHidden>, </VisuallyHidden>
+                  <span className={styles.meta}>
+                    {option.kreis}, <span className={styles.nowrap}>{getStateName(option.state)}</span>
+                    <span className={styles.nowrap}>
+                      {" "}
+                      · {populationFormat.format(option.population)} Einwohnerinnen und Einwohner
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div id={statusId} className="kern-sr-only" role="status" aria-live="polite" aria-atomic="true">
+            {announcement}
+          </div>
+        </>
+      )}
+    </FieldShell>
   );
 }

@@ -17,6 +17,8 @@ import { ChoiceGroup } from "@/components/kern/choice-group";
 import { ErrorSummary } from "@/components/kern/error-summary";
 import type { TProfileActionState } from "./form-state";
 import { MunicipalityCombobox, type TMunicipalityOption } from "./municipality-combobox";
+import { Text } from "@/components/kern/typography";
+import { Button } from "@/components/kern/button";
 
 type TRegisterInfo = { gebietsstand: string; populationDate: string; source: string };
 
@@ -124,7 +126,7 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
         error={errorOf(PROFILE_FIELDS.population)}
         {...register("municipality.population", { setValueAs: parsePopulationInput as (v: string) => number })}
       />
-      <div className="kern-body kern-body--small" aria-live="polite" id="size-class">
+      <Text as="div" size="small" aria-live="polite" id="size-class">
         {sizeClass ? (
           <p>
             Größenklasse: {sizeClass.townType} ({sizeClass.label})
@@ -136,7 +138,7 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
             {formatIsoDate(registerInfo.populationDate)}). Haben Sie eine neuere eigene Zahl, tragen Sie diese ein.
           </p>
         ) : null}
-      </div>
+      </Text>
       <TextField
         id="ags"
         label="Amtlicher Gemeindeschlüssel (AGS)"
@@ -157,11 +159,13 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
         error={errorOf(PROFILE_FIELDS.role)}
         inputProps={() => register("respondentRole")}
       />
-      <p className="kern-body kern-body--small kern-body--muted">{registerInfo.source}</p>
+      <Text size="small" muted>
+        {registerInfo.source}
+      </Text>
       <div className="button-row">
-        <button type="submit" className="kern-btn kern-btn--primary" disabled={pending}>
-          <span className="kern-label">{pending ? "Wird angelegt …" : "Selbsteinschätzung anlegen"}</span>
-        </button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Wird angelegt …" : "Selbsteinschätzung anlegen"}
+        </Button>
       </div>
     </form>
   );

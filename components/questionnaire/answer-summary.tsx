@@ -1,7 +1,9 @@
-import { AppLink } from "@/components/app-link";
 import { STEPS } from "@/lib/survey/reference";
 import type { TAnswers } from "@/lib/survey/answer-schema";
 import { stepPath } from "@/lib/assessment/paths";
+import { Link } from "@/components/kern/link";
+import { Heading, List, Text, VisuallyHidden } from "@/components/kern/typography";
+import { Badge } from "@/components/kern/badge";
 
 /** All answers by topic, read-only; with edit links while the assessment is a draft. */
 export function AnswerSummary({
@@ -18,13 +20,13 @@ export function AnswerSummary({
       {STEPS.map((step) => (
         <section key={step.topic.id} aria-labelledby={`thema-${step.topic.id}`}>
           <div className="progress-label">
-            <h3 className="kern-heading-small" id={`thema-${step.topic.id}`}>
+            <Heading level={3} id={`thema-${step.topic.id}`}>
               {step.index + 1}. {step.topic.title}
-            </h3>
+            </Heading>
             {editable ? (
-              <AppLink className="kern-link" href={stepPath(token, step.index + 1)}>
-                Ändern<span className="kern-sr-only">: {step.topic.title}</span>
-              </AppLink>
+              <Link href={stepPath(token, step.index + 1)}>
+                Ändern<VisuallyHidden>: {step.topic.title}</VisuallyHidden>
+              </Link>
             ) : null}
           </div>
           <dl className="answer-list">
@@ -34,21 +36,23 @@ export function AnswerSummary({
               const labels = q.options.filter((o) => ids.includes(o.id)).map((o) => o.label);
               return (
                 <div key={q.id}>
-                  <dt className="kern-body">{q.text}</dt>
-                  <dd className="kern-body">
-                    {labels.length === 0 ? (
-                      <span className="kern-badge kern-badge--warning">
-                        <span className="kern-label">Noch offen</span>
-                      </span>
-                    ) : labels.length === 1 ? (
-                      labels[0]
-                    ) : (
-                      <ul className="kern-list kern-list--bullet">
-                        {labels.map((l) => (
-                          <li key={l}>{l}</li>
-                        ))}
-                      </ul>
-                    )}
+                  <dt>
+                    <Text as="span">{q.text}</Text>
+                  </dt>
+                  <dd>
+                    <Text as="div">
+                      {labels.length === 0 ? (
+                        <Badge tone="warning">Noch offen</Badge>
+                      ) : labels.length === 1 ? (
+                        labels[0]
+                      ) : (
+                        <List>
+                          {labels.map((l) => (
+                            <li key={l}>{l}</li>
+                          ))}
+                        </List>
+                      )}
+                    </Text>
                   </dd>
                 </div>
               );

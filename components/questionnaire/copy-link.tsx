@@ -1,6 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { Text } from "@/components/kern/typography";
+import { Button } from "@/components/kern/button";
+import { FieldShell } from "@/components/kern/field-shell";
 
 /** The edit link in a read-only field with a copy button (the field also allows manual copying). */
 export function CopyLink({ url }: { url: string }) {
@@ -15,28 +18,29 @@ export function CopyLink({ url }: { url: string }) {
   };
   return (
     <div className="stack-sm">
-      <label className="kern-label" htmlFor="edit-link">
-        Ihr persönlicher Link
-      </label>
-      <div className="token-box">
-        <input
-          id="edit-link"
-          className="kern-form-input__input"
-          readOnly
-          value={url}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <button type="button" className="kern-btn kern-btn--secondary" onClick={() => void copy()}>
-          <span className="kern-icon kern-icon--content-copy" aria-hidden="true" />
-          <span className="kern-label">Link kopieren</span>
-        </button>
-      </div>
-      <p className="kern-body kern-body--small" role="status" aria-live="polite">
+      <FieldShell id="edit-link" label="Ihr persönlicher Link">
+        {(described) => (
+          <div className="token-box">
+            <input
+              id="edit-link"
+              className="kern-form-input__input"
+              readOnly
+              value={url}
+              onFocus={(e) => e.currentTarget.select()}
+              {...described}
+            />
+            <Button variant="secondary" icon="copy" onClick={() => void copy()}>
+              Link kopieren
+            </Button>
+          </div>
+        )}
+      </FieldShell>
+      <Text size="small" role="status" aria-live="polite">
         {copied === true ? "Der Link wurde in die Zwischenablage kopiert." : null}
         {copied === false
           ? "Kopieren war nicht möglich. Bitte markieren Sie den Link und kopieren Sie ihn von Hand."
           : null}
-      </p>
+      </Text>
     </div>
   );
 }

@@ -3,6 +3,9 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/kern/alert";
 import type { TManageState } from "./form-states";
+import { Heading, Text } from "@/components/kern/typography";
+import { Link } from "@/components/kern/link";
+import { Button } from "@/components/kern/button";
 
 type TAction = (prev: TManageState, form: FormData) => Promise<TManageState>;
 
@@ -21,40 +24,39 @@ export function ManageAssessment({
   return (
     <div className="stack">
       <section aria-labelledby="link-erneuern" className="stack-sm">
-        <h3 className="kern-heading-small" id="link-erneuern">
+        <Heading level={3} id="link-erneuern">
           Link erneuern
-        </h3>
-        <p className="kern-body">
+        </Heading>
+        <Text>
           Wenn der Link in falsche Hände geraten sein könnte, erzeugen Sie einen neuen. Der bisherige Link funktioniert
           danach sofort nicht mehr; Ihre Antworten bleiben erhalten.
-        </p>
+        </Text>
         {renewState.message ? <Alert tone="danger" title={renewState.message} role="alert" /> : null}
         <form action={renewAction}>
-          <button type="submit" className="kern-btn kern-btn--secondary" disabled={renewing}>
-            <span className="kern-icon kern-icon--autorenew" aria-hidden="true" />
-            <span className="kern-label">Link erneuern</span>
-          </button>
+          <Button variant="secondary" icon="renew" type="submit" disabled={renewing}>
+            Link erneuern
+          </Button>
         </form>
       </section>
       <section aria-labelledby="daten-herunterladen" className="stack-sm">
-        <h3 className="kern-heading-small" id="daten-herunterladen">
+        <Heading level={3} id="daten-herunterladen">
           Ihre Daten herunterladen
-        </h3>
-        <p className="kern-body">Alles, was wir zu dieser Selbsteinschätzung gespeichert haben, als JSON-Datei.</p>
+        </Heading>
+        <Text>Alles, was wir zu dieser Selbsteinschätzung gespeichert haben, als JSON-Datei.</Text>
         <p>
-          <a className="kern-link" href={exportHref} download>
+          <Link href={exportHref} download>
             Alle gespeicherten Daten herunterladen (JSON)
-          </a>
+          </Link>
         </p>
       </section>
       <section aria-labelledby="daten-loeschen" className="stack-sm">
-        <h3 className="kern-heading-small" id="daten-loeschen">
+        <Heading level={3} id="daten-loeschen">
           Daten löschen
-        </h3>
-        <p className="kern-body">
+        </Heading>
+        <Text>
           Löscht die Selbsteinschätzung mit allen Antworten endgültig. Sie zählt dann auch nicht mehr im Vergleich mit
           anderen Kommunen. Das lässt sich nicht rückgängig machen.
-        </p>
+        </Text>
         {deleteState.message ? <Alert tone="danger" title={deleteState.message} role="alert" /> : null}
         <form action={deleteAction} className="stack-sm">
           <div className="kern-form-check">
@@ -69,10 +71,9 @@ export function ManageAssessment({
               Ja, alle Daten dieser Selbsteinschätzung endgültig löschen
             </label>
           </div>
-          <button type="submit" className="kern-btn kern-btn--secondary" disabled={deleting}>
-            <span className="kern-icon kern-icon--delete" aria-hidden="true" />
-            <span className="kern-label">Daten löschen</span>
-          </button>
+          <Button variant="secondary" icon="delete" type="submit" disabled={deleting}>
+            Daten löschen
+          </Button>
         </form>
       </section>
     </div>

@@ -10,6 +10,8 @@ import type { TAnswers } from "@/lib/survey/value-schema";
 import { toAnswerValue } from "@/lib/survey/form-answers";
 import type { TQuestion } from "@/lib/survey/schema";
 import type { TSaveResult, TStepActionState } from "./form-states";
+import { Text, VisuallyHidden } from "@/components/kern/typography";
+import { Button } from "@/components/kern/button";
 
 type TProps = {
   token: string;
@@ -150,7 +152,7 @@ export function StepForm(props: TProps) {
           name={q.id}
           legend={
             <>
-              <span className="kern-sr-only">Frage {i + 1}: </span>
+              <VisuallyHidden>Frage {i + 1}: </VisuallyHidden>
               {q.text}
             </>
           }
@@ -161,55 +163,54 @@ export function StepForm(props: TProps) {
           inputProps={() => register(q.id)}
         />
       ))}
-      <p className="save-status kern-body kern-body--small" role="status" aria-live="polite">
+      <Text size="small" className="save-status" role="status" aria-live="polite">
         {status.kind === "saving" ? "Wird gespeichert …" : null}
         {status.kind === "saved"
           ? `Alle Antworten gespeichert (${status.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit" })} Uhr).`
           : null}
-      </p>
+      </Text>
       {status.kind === "error" ? (
         <Alert tone="danger" title="Ihre letzte Änderung wurde nicht gespeichert" role="alert">
-          <p className="kern-body">{status.message}</p>
+          <Text>{status.message}</Text>
           {status.stale ? (
-            <button type="button" className="kern-btn kern-btn--secondary" onClick={() => window.location.reload()}>
-              <span className="kern-label">Aktuellen Stand laden</span>
-            </button>
+            <Button variant="secondary" onClick={() => window.location.reload()}>
+              Aktuellen Stand laden
+            </Button>
           ) : null}
         </Alert>
       ) : null}
       <div className="button-row button-row--spread">
-        <button
+        <Button
+          variant="secondary"
+          icon="back"
           type="submit"
           name="intent"
           value="back"
-          className="kern-btn kern-btn--secondary"
           onClick={(e) => {
             e.preventDefault();
             void queue.current.then(() => router.push(props.backHref));
           }}
         >
-          <span className="kern-icon kern-icon--arrow-back" aria-hidden="true" />
-          <span className="kern-label">Zurück</span>
-        </button>
-        <button type="submit" name="intent" value="next" className="kern-btn kern-btn--primary">
-          <span className="kern-label">{props.isLastStep ? "Weiter zur Prüfung" : "Weiter"}</span>
-          <span className="kern-icon kern-icon--arrow-forward" aria-hidden="true" />
-        </button>
+          Zurück
+        </Button>
+        <Button icon="forward" type="submit" name="intent" value="next">
+          {props.isLastStep ? "Weiter zur Prüfung" : "Weiter"}
+        </Button>
       </div>
-      <p className="kern-body kern-body--small">
-        <button
+      <Text size="small">
+        <Button
+          variant="tertiary"
           type="submit"
           name="intent"
           value="overview"
-          className="kern-btn kern-btn--tertiary"
           onClick={(e) => {
             e.preventDefault();
             void queue.current.then(() => router.push(props.overviewHref));
           }}
         >
-          <span className="kern-label">Zur Übersicht – später weitermachen</span>
-        </button>
-      </p>
+          Zur Übersicht – später weitermachen
+        </Button>
+      </Text>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/kern/error-summary";
 import type { TSubmitState } from "./form-states";
+import { Button } from "@/components/kern/button";
 
 type TProps = {
   action: (prev: TSubmitState, form: FormData) => Promise<TSubmitState>;
@@ -22,9 +23,9 @@ export function SubmitForm({ action, questionTexts }: TProps) {
           }))}
         />
       ) : null}
-      <button type="submit" className="kern-btn kern-btn--primary" disabled={pending}>
-        <span className="kern-label">{pending ? "Wird abgesendet …" : "Selbsteinschätzung absenden"}</span>
-      </button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Wird abgesendet …" : "Selbsteinschätzung absenden"}
+      </Button>
     </form>
   );
 }

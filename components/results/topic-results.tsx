@@ -1,7 +1,9 @@
+import { Badge } from "@/components/kern/badge";
 import type { TBenchmarkItem } from "@/lib/benchmark/compute-benchmark";
 import type { TQuestion, TTopic } from "@/lib/survey/schema";
 import { DistributionChart } from "@/components/charts/distribution-chart";
 import { isDerivedShare, shareLabel } from "@/lib/survey/share-label";
+import { Heading, List, Text } from "@/components/kern/typography";
 
 /** One topic of the results page: per question the statements, the position and the national distribution. */
 export function TopicResults({
@@ -15,26 +17,26 @@ export function TopicResults({
 }) {
   return (
     <section aria-labelledby={`ergebnis-${topic.id}`} className="stack">
-      <h3 className="kern-heading-medium" id={`ergebnis-${topic.id}`}>
+      <Heading level={3} size="medium" id={`ergebnis-${topic.id}`}>
         {topic.title}
-      </h3>
+      </Heading>
       {questions.map((q) => {
         const item = items.get(q.id);
         const chosen = new Set(item ? (Array.isArray(item.answer) ? item.answer : [item.answer]) : []);
         return (
           <article key={q.id} className="result-question stack-sm" aria-labelledby={`frage-${q.id}`}>
-            <h4 className="kern-heading-small" id={`frage-${q.id}`}>
+            <Heading level={4} id={`frage-${q.id}`}>
               {q.text}
-            </h4>
+            </Heading>
             {item ? (
-              <ul className="kern-list result-statements">
+              <List kind="plain" className="result-statements">
                 {item.statements.map((s, i) => (
                   <li key={i} className="kern-body">
                     {s.text}
                     {s.derived ? (
-                      <span className="kern-badge kern-badge--info kern-badge--small derived-badge">
-                        <span className="kern-label">abgeleitet</span>
-                      </span>
+                      <Badge tone="info" small className="derived-badge">
+                        abgeleitet
+                      </Badge>
                     ) : null}
                   </li>
                 ))}
@@ -44,9 +46,9 @@ export function TopicResults({
                     {item.ahead.toLocaleString("de-DE")} % der Kommunen.
                   </li>
                 ) : null}
-              </ul>
+              </List>
             ) : (
-              <p className="kern-body kern-body--muted">Noch nicht beantwortet.</p>
+              <Text muted>Noch nicht beantwortet.</Text>
             )}
             <DistributionChart
               question={q.text}

@@ -7,15 +7,20 @@ import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { getRoleLabel } from "@/lib/profile/profile-schema";
 import { Alert } from "@/components/kern/alert";
-import { ButtonLink } from "@/components/kern/button";
+import { Badge } from "@/components/kern/badge";
+import { Card } from "@/components/kern/card";
+import { ProgressBar } from "@/components/kern/progress";
 import { CopyLink } from "@/components/questionnaire/copy-link";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { deleteAction, renewAction, reopenAction } from "./actions";
 import { ManageAssessment } from "@/components/questionnaire/manage-assessment";
-import { AppLink } from "@/components/app-link";
 import { getSizeContext } from "@/lib/municipalities/size-context";
 import { loadAssessmentForPage } from "./load-for-page";
 import { assessmentExportPath } from "@/lib/assessment/api-paths";
+import { DescriptionList } from "@/components/kern/description-list";
+import { Heading, PageTitle, Text } from "@/components/kern/typography";
+import { Link } from "@/components/kern/link";
+import { Button, ButtonLink } from "@/components/kern/button";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
@@ -40,96 +45,80 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
 
   return (
     <div className="stack">
-      <hgroup className="kern-hgroup">
-        <h1 className="kern-heading-large">Digitalcheck {m.name}</h1>
-        <p className="kern-preline">
-          {isSubmitted ? "Abgeschlossene Selbsteinschätzung" : "Selbsteinschätzung – Entwurf"}
-        </p>
-      </hgroup>
+      <PageTitle
+        title={<>Digitalcheck {m.name}</>}
+        preline={<>{isSubmitted ? "Abgeschlossene Selbsteinschätzung" : "Selbsteinschätzung – Entwurf"}</>}
+      />
 
       {query.erneuert ? (
         <Alert tone="success" title="Ihr Link wurde erneuert" role="status">
-          <p className="kern-body">
-            Der bisherige Link funktioniert nicht mehr. Bitte speichern Sie den neuen Link unten.
-          </p>
+          <Text>Der bisherige Link funktioniert nicht mehr. Bitte speichern Sie den neuen Link unten.</Text>
         </Alert>
       ) : null}
       {query.abgeschlossen ? (
         <Alert tone="success" title="Vielen Dank! Ihre Selbsteinschätzung ist abgeschlossen." role="status">
-          <p className="kern-body">
-            Ihre Antworten sind gespeichert. Sie können sie jederzeit über Ihren Link wieder öffnen.
-          </p>
+          <Text>Ihre Antworten sind gespeichert. Sie können sie jederzeit über Ihren Link wieder öffnen.</Text>
         </Alert>
       ) : null}
 
-      <section aria-labelledby="link-heading" className={`kern-card${query.neu ? " kern-card--active" : ""}`}>
-        <div className="kern-card__container">
-          <div className="kern-card__body stack-sm">
-            <h2 className="kern-heading-small" id="link-heading">
-              {query.neu ? "Bitte speichern Sie jetzt Ihren Link" : "Ihr Link zu dieser Selbsteinschätzung"}
-            </h2>
-            <p className="kern-body">
-              Mit diesem Link können Sie jederzeit weitermachen – auch auf einem anderen Gerät. Sie können ihn an eine
-              Kollegin oder einen Kollegen weitergeben, etwa an die oder den Digitalisierungsbeauftragten. Wer den Link
-              hat, kann die Antworten sehen und ändern. Wir speichern ihn nicht im Klartext und können ihn deshalb nicht
-              wiederherstellen.
-            </p>
-            <CopyLink url={url} />
-          </div>
-        </div>
-      </section>
+      <Card labelledBy="link-heading" active={Boolean(query.neu)}>
+        <Heading level={2} size="small" id="link-heading">
+          {query.neu ? "Bitte speichern Sie jetzt Ihren Link" : "Ihr Link zu dieser Selbsteinschätzung"}
+        </Heading>
+        <Text>
+          Mit diesem Link können Sie jederzeit weitermachen – auch auf einem anderen Gerät. Sie können ihn an eine
+          Kollegin oder einen Kollegen weitergeben, etwa an die oder den Digitalisierungsbeauftragten. Wer den Link hat,
+          kann die Antworten sehen und ändern. Wir speichern ihn nicht im Klartext und können ihn deshalb nicht
+          wiederherstellen.
+        </Text>
+        <CopyLink url={url} />
+      </Card>
 
       <section aria-labelledby="profil-heading" className="stack-sm">
-        <h2 className="kern-heading-medium" id="profil-heading">
+        <Heading level={2} id="profil-heading">
           Angaben zur Kommune
-        </h2>
-        <dl className="kern-description-list">
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Bundesland</dt>
-            <dd className="kern-description-list-item__value">{getStateName(m.state)}</dd>
-          </div>
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Einwohnerzahl</dt>
-            <dd className="kern-description-list-item__value">{m.population.toLocaleString("de-DE")}</dd>
-          </div>
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Größenklasse</dt>
-            <dd className="kern-description-list-item__value">
-              {sizeClass.townType} ({sizeClass.label})
-            </dd>
-          </div>
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Amtlicher Gemeindeschlüssel</dt>
-            <dd className="kern-description-list-item__value">{m.ags ?? "nicht angegeben"}</dd>
-          </div>
-          <div className="kern-description-list-item">
-            <dt className="kern-description-list-item__key">Ausgefüllt von</dt>
-            <dd className="kern-description-list-item__value">{getRoleLabel(assessment.respondentRole)}</dd>
-          </div>
-        </dl>
-        <p className="kern-body">
+        </Heading>
+        <DescriptionList
+          items={[
+            { key: "Bundesland", value: <>{getStateName(m.state)}</> },
+            { key: "Einwohnerzahl", value: <>{m.population.toLocaleString("de-DE")}</> },
+            {
+              key: "Größenklasse",
+              value: (
+                <>
+                  {sizeClass.townType} ({sizeClass.label})
+                </>
+              ),
+            },
+            { key: "Amtlicher Gemeindeschlüssel", value: <>{m.ags ?? "nicht angegeben"}</> },
+            { key: "Ausgefüllt von", value: <>{getRoleLabel(assessment.respondentRole)}</> },
+          ]}
+        />
+        <Text>
           {m.name} ist eine von {fmt(context.national)} {sizeClass.dative} in Deutschland; {fmt(context.inState)} davon
           liegen in {getStateName(m.state)}. Verglichen werden Sie später mit den Kommunen, die auf dieser Plattform
           teilnehmen.
-        </p>
-        <p className="kern-body kern-body--small kern-body--muted">{context.source}</p>
+        </Text>
+        <Text size="small" muted>
+          {context.source}
+        </Text>
         {m.ags && !m.agsGebietsstand ? (
           <Alert tone="info" title="AGS nicht im Gemeindeverzeichnis">
-            <p className="kern-body">
+            <Text>
               Den Amtlichen Gemeindeschlüssel {m.ags} gibt es im amtlichen Gemeindeverzeichnis (Gebietsstand{" "}
               {new Date(`${context.gebietsstand}T12:00:00Z`).toLocaleDateString("de-DE")}) nicht. Das kann nach einer
               Gebietsreform richtig sein. Bitte prüfen Sie ihn.
-            </p>
+            </Text>
           </Alert>
         ) : null}
       </section>
 
       {isSubmitted ? (
         <section aria-labelledby="antworten-heading" className="stack">
-          <h2 className="kern-heading-medium" id="antworten-heading">
+          <Heading level={2} id="antworten-heading">
             Ihre Antworten
-          </h2>
-          <p className="kern-body">
+          </Heading>
+          <Text>
             Abgeschlossen am{" "}
             {new Date(assessment.submittedAt!).toLocaleDateString("de-DE", {
               day: "numeric",
@@ -139,45 +128,35 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
             })}
             . Die Antworten sind schreibgeschützt. Wenn Sie etwas ändern möchten, öffnen Sie die Selbsteinschätzung
             wieder zur Bearbeitung; sie gilt dann bis zum erneuten Absenden als Entwurf.
-          </p>
+          </Text>
           <div className="button-row">
             <ButtonLink href={resultsPath(token)}>Ihr Ergebnis ansehen</ButtonLink>
           </div>
           <form action={reopenAction.bind(null, token)}>
-            <button type="submit" className="kern-btn kern-btn--secondary">
-              <span className="kern-icon kern-icon--edit" aria-hidden="true" />
-              <span className="kern-label">Zur Bearbeitung wieder öffnen</span>
-            </button>
+            <Button variant="secondary" icon="edit" type="submit">
+              Zur Bearbeitung wieder öffnen
+            </Button>
           </form>
           <AnswerSummary answers={assessment.answers} token={token} editable={false} />
         </section>
       ) : (
         <section aria-labelledby="fortschritt-heading" className="stack-sm">
-          <h2 className="kern-heading-medium" id="fortschritt-heading">
+          <Heading level={2} id="fortschritt-heading">
             Ihr Fortschritt
-          </h2>
-          <p className="kern-body">
+          </Heading>
+          <Text>
             {progress.answered} von {progress.total} Fragen beantwortet.
-          </p>
-          <progress
-            className="kern-progress progress-bar"
-            max={progress.total}
-            value={progress.answered}
-            aria-labelledby="fortschritt-heading"
-          />
+          </Text>
+          <ProgressBar max={progress.total} value={progress.answered} labelledBy="fortschritt-heading" />
           <ol className="step-list">
             {progress.steps.map((s) => (
               <li key={s.stepNumber}>
-                <AppLink className="kern-link" href={stepPath(token, s.stepNumber)}>
+                <Link href={stepPath(token, s.stepNumber)}>
                   {s.stepNumber}. {s.title}
-                </AppLink>
-                <span
-                  className={`kern-badge kern-badge--${s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}`}
-                >
-                  <span className="kern-label">
-                    {s.open.length === 0 ? "Erledigt" : `${s.answered} von ${s.total} beantwortet`}
-                  </span>
-                </span>
+                </Link>
+                <Badge tone={s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}>
+                  {s.open.length === 0 ? "Erledigt" : `${s.answered} von ${s.total} beantwortet`}
+                </Badge>
               </li>
             ))}
           </ol>
@@ -198,9 +177,9 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
         </section>
       )}
       <section aria-labelledby="verwalten-heading" className="stack-sm">
-        <h2 className="kern-heading-medium" id="verwalten-heading">
+        <Heading level={2} id="verwalten-heading">
           Link und Daten verwalten
-        </h2>
+        </Heading>
         <ManageAssessment
           renew={renewAction.bind(null, token)}
           remove={deleteAction.bind(null, token)}

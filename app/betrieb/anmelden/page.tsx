@@ -10,6 +10,8 @@ import { TextField } from "@/components/kern/text-field";
 import { logInAction } from "../actions";
 import { OperatorNotConfigured } from "../not-configured";
 import { readOperatorCookie } from "../operator-session";
+import { PageTitle, Text } from "@/components/kern/typography";
+import { Button } from "@/components/kern/button";
 
 export const metadata: Metadata = { title: "Anmeldung Betriebsbereich", robots: { index: false, follow: false } };
 
@@ -50,18 +52,15 @@ export default async function OperatorLoginPage({ searchParams }: TProps) {
 
   return (
     <div className="stack">
-      <hgroup className="kern-hgroup">
-        <h1 className="kern-heading-large">Anmeldung</h1>
-        <p className="kern-preline">Betriebsbereich</p>
-      </hgroup>
+      <PageTitle title="Anmeldung" preline="Betriebsbereich" />
       {outcome.loggedOut && !error ? <Alert tone="success" title="Sie sind abgemeldet." role="status" /> : null}
       {message ? (
         <ErrorSummary title="Die Anmeldung hat nicht geklappt" errors={[{ fieldId: "password", message }]} />
       ) : null}
-      <p className="kern-body">
+      <Text>
         Dieser Bereich ist für die Betreiberin oder den Betreiber dieser Installation. Hier legen Sie fest, welche
         Selbsteinschätzungen in den Vergleich mit anderen Kommunen einfließen.
-      </p>
+      </Text>
       <form action={logInAction} noValidate>
         <TextField
           id="password"
@@ -72,9 +71,7 @@ export default async function OperatorLoginPage({ searchParams }: TProps) {
           error={message}
         />
         <div className="button-row">
-          <button type="submit" className="kern-btn kern-btn--primary">
-            <span className="kern-label">Anmelden</span>
-          </button>
+          <Button type="submit">Anmelden</Button>
         </div>
       </form>
     </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { AppLink } from "@/components/app-link";
 import { editPath, reviewPath } from "@/lib/assessment/paths";
 import { STEPS, reference } from "@/lib/survey/reference";
 import { LEVELS } from "@/lib/benchmark/levels";
@@ -13,6 +12,9 @@ import { getPeerView } from "@/lib/assessment/get-peer-view";
 import { loadBenchmarkForPage } from "../load-for-page";
 import { reportPdfPath } from "@/lib/assessment/api-paths";
 import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, shareBaseNote } from "@/lib/benchmark/method-notes";
+import { Heading, List, PageTitle, Text } from "@/components/kern/typography";
+import { Link } from "@/components/kern/link";
+import { ButtonLink } from "@/components/kern/button";
 
 export const metadata: Metadata = { title: "Ergebnis", robots: { index: false } };
 
@@ -33,46 +35,42 @@ export default async function ResultsPage({ params }: TProps) {
 
   return (
     <div className="stack">
-      <hgroup className="kern-hgroup">
-        <h1 className="kern-heading-large">Ergebnis: Digitalcheck {m.name}</h1>
-        <p className="kern-preline">Vergleich mit der bundesweiten Umfrage 2020</p>
-      </hgroup>
+      <PageTitle title={<>Ergebnis: Digitalcheck {m.name}</>} preline="Vergleich mit der bundesweiten Umfrage 2020" />
 
       <p>
-        <a className="kern-btn kern-btn--secondary" href={reportPdfPath(token)} download>
-          <span className="kern-icon kern-icon--download" aria-hidden="true" />
-          <span className="kern-label">Bericht als PDF</span>
-        </a>
+        <ButtonLink variant="secondary" icon="download" href={reportPdfPath(token)} download>
+          Bericht als PDF
+        </ButtonLink>
       </p>
 
       {!b.complete ? (
         <Alert tone="warning" title="Vorläufiges Ergebnis">
-          <p className="kern-body">
+          <Text>
             {b.status === "draft" ? "Diese Selbsteinschätzung ist noch nicht abgeschlossen. " : ""}
             {b.unanswered.length > 0
               ? `${b.unanswered.length} von ${reference.questions.length} Fragen sind noch offen; der Index beruht nur auf den beantworteten Fragen.`
               : "Alle Fragen sind beantwortet, aber noch nicht abgesendet."}{" "}
-            <AppLink className="kern-link" href={b.unanswered.length > 0 ? editPath(token) : reviewPath(token)}>
+            <Link href={b.unanswered.length > 0 ? editPath(token) : reviewPath(token)}>
               {b.unanswered.length > 0 ? "Zur Übersicht und den offenen Fragen" : "Jetzt prüfen und absenden"}
-            </AppLink>
-          </p>
+            </Link>
+          </Text>
         </Alert>
       ) : null}
 
       <section aria-labelledby="index-heading" className="stack-sm">
-        <h2 className="kern-heading-medium" id="index-heading">
+        <Heading level={2} id="index-heading">
           Ihr digitaler Reifegrad
-        </h2>
+        </Heading>
         {index.score !== null && index.level ? (
           <div className="index-summary">
             <p className="index-summary__score">
               <span className="index-summary__number">{fmt(index.score)}</span>
-              <span className="kern-body"> von 100 Punkten</span>
+              <Text as="span"> von 100 Punkten</Text>
             </p>
-            <p className="kern-body kern-body--large">
+            <Text size="large">
               Stufe <strong>{index.level.name}</strong>: {index.level.description}
-            </p>
-            <p className="kern-body">
+            </Text>
+            <Text>
               Bundesdurchschnitt 2020: <strong>rund {fmt(index.nationalMean)} Punkte</strong> (Stufe{" "}
               {index.nationalLevel.name}). Ihre Kommune liegt{" "}
               {index.score > index.nationalMean ? "über" : index.score < index.nationalMean ? "unter" : "genau auf"} dem
@@ -81,84 +79,75 @@ export default async function ResultsPage({ params }: TProps) {
                 ? ` (${index.score > index.nationalMean ? "+" : "−"}${fmt(Math.abs(index.score - index.nationalMean))} Punkte)`
                 : ""}
               .
-            </p>
-            <p className="kern-body kern-body--small">
+            </Text>
+            <Text size="small">
               Der Index ist unser Modell: Er fasst Ihre Antworten nach festen Regeln zu einem Wert zusammen.{" "}
               {nationalMeanNote(reference)} Eine Rangliste der Kommunen nach dem Index gibt es aus der Umfrage nicht.{" "}
-              {LEVELS_NOTE}{" "}
-              <AppLink className="kern-link" href="/methodik#index">
-                So rechnen wir
-              </AppLink>
-            </p>
+              {LEVELS_NOTE} <Link href="/methodik#index">So rechnen wir</Link>
+            </Text>
           </div>
         ) : (
-          <p className="kern-body">
-            Beantworten Sie mindestens eine Frage, damit wir einen Reifegrad berechnen können.
-          </p>
+          <Text>Beantworten Sie mindestens eine Frage, damit wir einen Reifegrad berechnen können.</Text>
         )}
-        <p className="kern-body kern-body--small">
+        <Text size="small">
           Stufen: {LEVELS.map((l, i) => `${l.name} ab ${l.min}${i === LEVELS.length - 1 ? "" : ""}`).join(" · ")}{" "}
           Punkten.
-        </p>
+        </Text>
         <RadarChart dimensions={index.dimensions} />
-        <p className="kern-body">
+        <Text>
           {m.name} ist eine von {b.context.national.toLocaleString("de-DE")} {sizeClass.dative} in Deutschland;{" "}
           {b.context.inState.toLocaleString("de-DE")} davon liegen in {getStateName(m.state)}.
-        </p>
-        <p className="kern-body kern-body--small kern-body--muted">{b.context.source}</p>
+        </Text>
+        <Text size="small" muted>
+          {b.context.source}
+        </Text>
       </section>
 
       {peers.ok ? (
         <section aria-labelledby="peers-heading" className="stack-sm">
-          <h2 className="kern-heading-medium" id="peers-heading">
+          <Heading level={2} id="peers-heading">
             Vergleich mit {describePeerGroup(peers.value)}
-          </h2>
+          </Heading>
           <PeerComparison view={peers.value} ownIndex={index.score} headingLevel={3} compact />
-          <p className="kern-body">
-            <AppLink className="kern-link" href={`/a/${token}/vergleich`}>
-              Alle Fragen im Vergleich mit anderen Kommunen
-            </AppLink>
-          </p>
+          <Text>
+            <Link href={`/a/${token}/vergleich`}>Alle Fragen im Vergleich mit anderen Kommunen</Link>
+          </Text>
         </section>
       ) : null}
 
       <section aria-labelledby="empfehlungen-heading" className="stack-sm">
-        <h2 className="kern-heading-medium" id="empfehlungen-heading">
+        <Heading level={2} id="empfehlungen-heading">
           Ihre nächsten Schritte
-        </h2>
+        </Heading>
         {b.recommendations.length > 0 ? (
-          <ol className="kern-list kern-list--number recommendations">
+          <List kind="number" className="recommendations">
             {b.recommendations.map((r) => (
               <li key={r.questionId}>
                 <strong>{r.title}.</strong> {r.text}
               </li>
             ))}
-          </ol>
+          </List>
         ) : (
-          <p className="kern-body">
-            Bei den beantworteten Fragen sehen wir keine Lücke, für die wir einen nächsten Schritt empfehlen.
-          </p>
+          <Text>Bei den beantworteten Fragen sehen wir keine Lücke, für die wir einen nächsten Schritt empfehlen.</Text>
         )}
       </section>
 
       <section aria-labelledby="themen-heading" className="stack">
-        <h2 className="kern-heading-medium" id="themen-heading">
+        <Heading level={2} id="themen-heading">
           Ihre Antworten im Vergleich
-        </h2>
-        <p className="kern-body">
+        </Heading>
+        <Text>
           Die Anteile stammen aus der Pressemitteilung zur Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund
           2020. {shareBaseNote(reference)}
           {hasDerived ? ` ${DERIVED_NOTE}` : ""}
-        </p>
+        </Text>
         {STEPS.map((s) => (
           <TopicResults key={s.topic.id} topic={s.topic} questions={s.questions} items={items} />
         ))}
       </section>
-      <p className="kern-body">
-        <AppLink className="kern-link" href={editPath(token)}>
-          Zurück zur Übersicht Ihrer Selbsteinschätzung
-        </AppLink>
-      </p>
+      <Text>
+        <Link href={editPath(token)}>Zurück zur Übersicht Ihrer Selbsteinschätzung</Link>
+      </Text>
     </div>
   );
 }

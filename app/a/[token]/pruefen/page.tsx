@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { AppLink } from "@/components/app-link";
 import { redirect } from "next/navigation";
 import { computeProgress } from "@/lib/assessment/progress";
 import { editPath, stepPath } from "@/lib/assessment/paths";
@@ -10,6 +9,8 @@ import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { SubmitForm } from "@/components/questionnaire/submit-form";
 import { submitAction } from "../actions";
 import { loadAssessmentForPage } from "../load-for-page";
+import { Heading, List, Text } from "@/components/kern/typography";
+import { Link } from "@/components/kern/link";
 
 export const metadata: Metadata = { title: "Prüfen und absenden", robots: { index: false } };
 
@@ -30,32 +31,28 @@ export default async function ReviewPage({ params }: TProps) {
   return (
     <div className="stack">
       <StepProgress current={TOTAL_STEPS} total={TOTAL_STEPS} label={assessment.municipality.name} />
-      <h1 className="kern-heading-large">Prüfen und absenden</h1>
+      <Heading level={1}>Prüfen und absenden</Heading>
       {open.length > 0 ? (
         <Alert tone="warning" title={`Noch ${open.length} ${open.length === 1 ? "Frage" : "Fragen"} offen`}>
-          <p className="kern-body">Bitte beantworten Sie diese Fragen, bevor Sie absenden:</p>
-          <ul className="kern-list">
+          <Text>Bitte beantworten Sie diese Fragen, bevor Sie absenden:</Text>
+          <List kind="plain">
             {open.map((id) => (
               <li key={id} id={`offen-${id}`}>
-                <AppLink className="kern-link" href={questionTexts[id]!.href}>
-                  {questionTexts[id]!.text}
-                </AppLink>
+                <Link href={questionTexts[id]!.href}>{questionTexts[id]!.text}</Link>
               </li>
             ))}
-          </ul>
+          </List>
         </Alert>
       ) : (
         <Alert tone="success" title="Alle Fragen sind beantwortet">
-          <p className="kern-body">Prüfen Sie Ihre Antworten und senden Sie die Selbsteinschätzung dann ab.</p>
+          <Text>Prüfen Sie Ihre Antworten und senden Sie die Selbsteinschätzung dann ab.</Text>
         </Alert>
       )}
       <AnswerSummary answers={assessment.answers} token={token} editable />
       <SubmitForm action={submitAction.bind(null, token)} questionTexts={questionTexts} />
-      <p className="kern-body">
-        <AppLink className="kern-link" href={stepPath(token, STEPS.length)}>
-          Zurück zum letzten Schritt
-        </AppLink>
-      </p>
+      <Text>
+        <Link href={stepPath(token, STEPS.length)}>Zurück zum letzten Schritt</Link>
+      </Text>
     </div>
   );
 }

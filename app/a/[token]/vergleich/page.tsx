@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { AppLink } from "@/components/app-link";
 import { getPeerView } from "@/lib/assessment/get-peer-view";
 import { computeIndex } from "@/lib/benchmark/scoring";
 import { reference } from "@/lib/survey/reference";
@@ -10,6 +9,8 @@ import { PeerFilterForm } from "@/components/peers/peer-filter-form";
 import { PeerComparison } from "@/components/peers/peer-comparison";
 import { PeerExportLinks } from "@/components/peers/peer-export-links";
 import { loadAssessmentForPage } from "../load-for-page";
+import { Link } from "@/components/kern/link";
+import { PageTitle, Text } from "@/components/kern/typography";
 
 export const metadata: Metadata = { title: "Vergleich mit anderen Kommunen", robots: { index: false } };
 
@@ -35,10 +36,7 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
   const action = `/a/${token}/vergleich`;
   return (
     <div className="stack">
-      <hgroup className="kern-hgroup">
-        <h1 className="kern-heading-large">{m.name} im Vergleich mit anderen Kommunen</h1>
-        <p className="kern-preline">Vergleichsgruppe wählen</p>
-      </hgroup>
+      <PageTitle title={<>{m.name} im Vergleich mit anderen Kommunen</>} preline="Vergleichsgruppe wählen" />
       {result.ok ? (
         <>
           <PeerFilterForm
@@ -52,16 +50,14 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
       ) : (
         <>
           <Alert tone="danger" title="Diese Auswahl gibt es nicht" role="alert">
-            <p className="kern-body">{toErrorResponse(result.error).body.error}</p>
+            <Text>{toErrorResponse(result.error).body.error}</Text>
           </Alert>
           <PeerFilterForm action={action} state={m.state} sizeClass={m.sizeClass} />
         </>
       )}
-      <p className="kern-body">
-        <AppLink className="kern-link" href={resultsPath(token)}>
-          Zurück zum Ergebnis
-        </AppLink>
-      </p>
+      <Text>
+        <Link href={resultsPath(token)}>Zurück zum Ergebnis</Link>
+      </Text>
     </div>
   );
 }

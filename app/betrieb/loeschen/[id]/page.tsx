@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { getEnv } from "@/lib/env";
 import { getAssessmentSummary } from "@/lib/operator/get-assessment-summary";
@@ -10,6 +9,10 @@ import { Alert } from "@/components/kern/alert";
 import { deleteAssessmentAction } from "../../actions";
 import { OperatorNotConfigured } from "../../not-configured";
 import { requireOperatorSession } from "../../operator-session";
+import { DescriptionList } from "@/components/kern/description-list";
+import { Heading, PageTitle, Text } from "@/components/kern/typography";
+import { Link } from "@/components/kern/link";
+import { Button, ButtonLink } from "@/components/kern/button";
 
 export const metadata: Metadata = { title: "Selbsteinschätzung löschen", robots: { index: false, follow: false } };
 
@@ -35,16 +38,12 @@ export default async function ConfirmDeletePage({ params, searchParams }: TProps
   if (!found.ok) {
     return (
       <div className="stack">
-        <h1 className="kern-heading-large">Selbsteinschätzung löschen</h1>
+        <Heading level={1}>Selbsteinschätzung löschen</Heading>
         <Alert tone="warning" title="Nicht gefunden">
-          <p className="kern-body">
-            Diese Selbsteinschätzung gibt es nicht mehr. Vielleicht wurde sie inzwischen gelöscht.
-          </p>
+          <Text>Diese Selbsteinschätzung gibt es nicht mehr. Vielleicht wurde sie inzwischen gelöscht.</Text>
         </Alert>
         <p>
-          <AppLink className="kern-link" href={listHref}>
-            Zurück zur Liste
-          </AppLink>
+          <Link href={listHref}>Zurück zur Liste</Link>
         </p>
       </div>
     );
@@ -53,46 +52,32 @@ export default async function ConfirmDeletePage({ params, searchParams }: TProps
   const a = found.value;
   return (
     <div className="stack">
-      <hgroup className="kern-hgroup">
-        <h1 className="kern-heading-large">Wirklich löschen?</h1>
-        <p className="kern-preline">Betriebsbereich</p>
-      </hgroup>
-      <dl className="kern-description-list">
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">Kommune</dt>
-          <dd className="kern-description-list-item__value">{a.municipalityName}</dd>
-        </div>
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">Bundesland</dt>
-          <dd className="kern-description-list-item__value">{getStateName(a.state)}</dd>
-        </div>
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">Angelegt</dt>
-          <dd className="kern-description-list-item__value">{dateTime.format(a.createdAt)}</dd>
-        </div>
-        <div className="kern-description-list-item">
-          <dt className="kern-description-list-item__key">Abgeschlossen</dt>
-          <dd className="kern-description-list-item__value">
-            {a.submittedAt ? dateTime.format(a.submittedAt) : "noch nicht (Entwurf)"}
-          </dd>
-        </div>
-      </dl>
+      <PageTitle title="Wirklich löschen?" preline="Betriebsbereich" />
+      <DescriptionList
+        items={[
+          { key: "Kommune", value: <>{a.municipalityName}</> },
+          { key: "Bundesland", value: <>{getStateName(a.state)}</> },
+          { key: "Angelegt", value: <>{dateTime.format(a.createdAt)}</> },
+          {
+            key: "Abgeschlossen",
+            value: <>{a.submittedAt ? dateTime.format(a.submittedAt) : "noch nicht (Entwurf)"}</>,
+          },
+        ]}
+      />
       <Alert tone="warning" title="Das lässt sich nicht rückgängig machen">
-        <p className="kern-body">
+        <Text>
           Die Selbsteinschätzung wird mit allen Antworten endgültig gelöscht. Der Link der Kommune funktioniert danach
           nicht mehr. Im Vergleich mit anderen Kommunen zählt sie nicht mehr; hat dieselbe Kommune eine ältere
           abgeschlossene Selbsteinschätzung, zählt dann diese.
-        </p>
+        </Text>
       </Alert>
       <form action={deleteAssessmentAction} className="button-row">
         <input type="hidden" name="id" value={a.id} />
         <input type="hidden" name="back" value={back} />
-        <button type="submit" className="kern-btn kern-btn--primary">
-          <span className="kern-label">Ja, endgültig löschen</span>
-        </button>
-        <AppLink className="kern-btn kern-btn--secondary" href={listHref}>
-          <span className="kern-label">Abbrechen</span>
-        </AppLink>
+        <Button type="submit">Ja, endgültig löschen</Button>
+        <ButtonLink variant="secondary" href={listHref}>
+          Abbrechen
+        </ButtonLink>
       </form>
     </div>
   );

@@ -7,6 +7,7 @@ import { StepForm } from "@/components/questionnaire/step-form";
 import { autosaveAnswersAction, saveStepAction } from "../../actions";
 import { FontPreload } from "@/components/font-preload";
 import { loadAssessmentForPage } from "../../load-for-page";
+import { PageTitle } from "@/components/kern/typography";
 
 export const metadata: Metadata = { title: "Fragebogen", robots: { index: false } };
 
@@ -27,10 +28,7 @@ export default async function StepPage({ params }: TProps) {
       {/* The topic's introduction (kern-subline) is set in Medium. */}
       <FontPreload face="Medium" />
       <StepProgress current={stepNumber} total={TOTAL_STEPS} label={assessment.municipality.name} />
-      <hgroup className="kern-hgroup">
-        <h1 className="kern-heading-large">{step.topic.title}</h1>
-        <p className="kern-subline">{step.topic.intro}</p>
-      </hgroup>
+      <PageTitle title={<>{step.topic.title}</>} subline={<>{step.topic.intro}</>} />
       <StepForm
         // A new key per step resets the form state when navigating between steps.
         key={step.topic.id}
