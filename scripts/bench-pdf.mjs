@@ -29,38 +29,44 @@ import {
   ROOT,
   buildSubmitted,
   bumpPeerPoolVersion,
-  createPrng,
   insertBatched,
   loadLib,
   migrate,
   sampleAnswers,
 } from "./seed-demo.mjs";
+import { integerFrom1, parseArgsOrExit } from "./lib/args.mjs";
+import { createPrng } from "./lib/prng.mjs";
 
 const require = createRequire(import.meta.url);
 
-function numArg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i === -1) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v < 1) {
-    console.error(`--${name} erwartet eine ganze Zahl ab 1.`);
-    process.exit(1);
-  }
-  return v;
-}
-function strArg(name) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? null : (process.argv[i + 1] ?? null);
-}
-const RUNS = numArg("runs", 50);
-const WARMUP = numArg("warmup", 5);
-const CONCURRENCY = numArg("concurrency", 20);
-const SEQUENTIAL = numArg("sequential", 8);
-const SEED = numArg("seed", 2020);
-const PORT = numArg("port", 3210);
-const NO_SERVER = process.argv.includes("--no-server");
-const NO_IN_PROCESS = process.argv.includes("--no-in-process");
-const OUT = strArg("out");
+const { values: opts } = parseArgsOrExit(
+  process.argv.slice(2),
+  {
+    runs: { type: "number", default: 50, parse: integerFrom1 },
+    warmup: { type: "number", default: 5, parse: integerFrom1 },
+    concurrency: { type: "number", default: 20, parse: integerFrom1 },
+    sequential: { type: "number", default: 8, parse: integerFrom1 },
+    seed: { type: "number", default: 2020, parse: integerFrom1 },
+    port: { type: "number", default: 3210, parse: integerFrom1 },
+    "no-server": { type: "boolean" },
+    "no-in-process": { type: "boolean" },
+    out: { type: "string", default: null, parse: (raw) => raw ?? null },
+  },
+  {
+    exitCode: 1,
+    unknown: (a) =>
+      `Unbekannte Option: ${a}. Erlaubt: --runs N, --warmup N, --concurrency N, --sequential N, --seed N, --port P, --no-server, --no-in-process, --out DATEI.`,
+  },
+);
+const RUNS = opts.runs;
+const WARMUP = opts.warmup;
+const CONCURRENCY = opts.concurrency;
+const SEQUENTIAL = opts.sequential;
+const SEED = opts.seed;
+const PORT = opts.port;
+const NO_SERVER = opts.noServer;
+const NO_IN_PROCESS = opts.noInProcess;
+const OUT = opts.out;
 const READY_TIMEOUT_MS = 240_000;
 // Prisma's CLI would otherwise try to reach its update-check service from migrate (no network here).
 process.env.CHECKPOINT_DISABLE ??= "1";

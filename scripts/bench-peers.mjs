@@ -19,33 +19,33 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  ROOT,
-  buildSubmitted,
-  bumpPeerPoolVersion,
-  createPrng,
-  insertBatched,
-  loadLib,
-  migrate,
-} from "./seed-demo.mjs";
+import { ROOT, buildSubmitted, bumpPeerPoolVersion, insertBatched, loadLib, migrate } from "./seed-demo.mjs";
+import { integerFrom1, parseArgsOrExit } from "./lib/args.mjs";
+import { createPrng } from "./lib/prng.mjs";
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i === -1) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v < 1) {
-    console.error(`--${name} erwartet eine ganze Zahl ab 1.`);
-    process.exit(1);
-  }
-  return v;
-}
-const COUNT = arg("count", 11_000);
-const RUNS = arg("runs", 300);
-const WARMUP = arg("warmup", 30);
-const COLD = arg("cold", 20);
-const SEED = arg("seed", 2020);
-const KEEP = process.argv.includes("--keep");
-const FILL = process.argv.includes("--fill");
+const { values: opts } = parseArgsOrExit(
+  process.argv.slice(2),
+  {
+    count: { type: "number", default: 11_000, parse: integerFrom1 },
+    runs: { type: "number", default: 300, parse: integerFrom1 },
+    warmup: { type: "number", default: 30, parse: integerFrom1 },
+    cold: { type: "number", default: 20, parse: integerFrom1 },
+    seed: { type: "number", default: 2020, parse: integerFrom1 },
+    keep: { type: "boolean" },
+    fill: { type: "boolean" }, // the child process that generates and inserts the data
+  },
+  {
+    exitCode: 1,
+    unknown: (a) => `Unbekannte Option: ${a}. Erlaubt: --count N, --runs N, --warmup N, --cold N, --seed N, --keep.`,
+  },
+);
+const COUNT = opts.count;
+const RUNS = opts.runs;
+const WARMUP = opts.warmup;
+const COLD = opts.cold;
+const SEED = opts.seed;
+const KEEP = opts.keep;
+const FILL = opts.fill;
 
 const gc = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
 const fmtMs = (v) => v.toFixed(2).padStart(9);

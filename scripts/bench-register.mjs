@@ -12,29 +12,20 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createJiti } from "jiti";
+import { parseArgsOrExit } from "./lib/args.mjs";
+import { createPrng } from "./lib/prng.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-}
-const QUERIES = arg("queries", 10_000);
-const SEED = arg("seed", 42);
+const { values: opts } = parseArgsOrExit(
+  process.argv.slice(2),
+  { queries: { type: "number", default: 10_000 }, seed: { type: "number", default: 42 } },
+  { unknown: (a) => `Unbekannte Option: ${a}. Erlaubt: --queries N, --seed N.` },
+);
+const QUERIES = opts.queries;
+const SEED = opts.seed;
 const WARMUP = 500;
-
-// mulberry32: a small seeded PRNG, so two runs time the same queries.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (v) => `${v.toFixed(3)} ms`;
@@ -61,7 +52,7 @@ const loadMs = performance.now() - t0;
 gc();
 const memAfter = process.memoryUsage();
 
-const random = prng(SEED);
+const random = createPrng(SEED);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const int = (min, max) => min + Math.floor(random() * (max - min + 1));
 const stateCodes = STATES.map((s) => s.code);

@@ -37,19 +37,12 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import {
-  ROOT,
-  assertPortFree,
-  createAnswered,
-  describeMachine,
-  ensureBuild,
-  onCleanup,
-  runBenchMain,
-  seedDemo,
-  spawnServer,
-  startServer,
-  waitForQuiet,
-} from "./bench-load.mjs";
+import { parseArgs } from "./lib/args.mjs";
+import { ensureBuild } from "./lib/ensure-build.mjs";
+import { waitForQuiet } from "./lib/load/cpu.mjs";
+import { createAnswered, seedDemo } from "./lib/load/fixtures.mjs";
+import { ROOT, describeMachine, onCleanup, runBenchMain } from "./lib/load/run.mjs";
+import { assertPortFree, spawnServer, startServer } from "./lib/load/servers.mjs";
 import { chromeFlags } from "./lib/lighthouse-chrome.mjs";
 import { buildFloorApp, floorEnv, floorServerArgs } from "./lib/next-floor.mjs";
 
@@ -57,23 +50,24 @@ const require = createRequire(import.meta.url);
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const TARGETS = { performance: 95, accessibility: 100, questionnaireJsKb: 150 };
 
-function parseArgs(argv) {
-  const opts = { runs: 1, port: 3420, skipBuild: false, save: null, quietWait: 0, floor: true, paintHolding: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--runs") opts.runs = Math.max(1, Math.min(5, Math.floor(Number(argv[++i]) || 1)));
-    else if (a === "--port") opts.port = Math.floor(Number(argv[++i]));
-    else if (a === "--skip-build") opts.skipBuild = true;
-    else if (a === "--skip-floor") opts.floor = false;
-    else if (a === "--no-paint-holding") opts.paintHolding = false;
-    else if (a === "--save") opts.save = path.resolve(argv[++i] ?? ".");
-    else if (a === "--quiet-wait") opts.quietWait = Math.max(0, Math.min(1800, Number(argv[++i]) || 0));
-    else
-      throw new Error(
+function readOptions(argv) {
+  const { values } = parseArgs(
+    argv,
+    {
+      runs: { type: "number", default: 1, parse: (raw) => Math.max(1, Math.min(5, Math.floor(Number(raw) || 1))) },
+      port: { type: "number", default: 3420, parse: (raw) => Math.floor(Number(raw)) },
+      "skip-build": { type: "boolean" },
+      "skip-floor": { type: "boolean" },
+      "no-paint-holding": { type: "boolean" },
+      save: { type: "string", default: null, parse: (raw) => path.resolve(raw ?? ".") },
+      "quiet-wait": { type: "number", default: 0, parse: (raw) => Math.max(0, Math.min(1800, Number(raw) || 0)) },
+    },
+    {
+      unknown: (a) =>
         `Unbekannte Option ${a}. Erlaubt: --runs n, --port p, --quiet-wait s, --skip-build, --skip-floor, --no-paint-holding, --save dir (Lighthouse-Berichte als JSON)`,
-      );
-  }
-  return opts;
+    },
+  );
+  return { ...values, floor: !values.skipFloor, paintHolding: !values.noPaintHolding };
 }
 
 /** chrome-launcher as Lighthouse itself resolves it (a dependency of lighthouse, not of this project). */
@@ -139,7 +133,7 @@ async function audit(lighthouse, port, url, saveAs) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = readOptions(process.argv.slice(2));
   process.chdir(ROOT);
   console.log(`Front-end benchmark (npm run bench:web), ${new Date().toISOString()}`);
   console.log(

@@ -19,6 +19,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs, UsageError, usageError } from "./lib/args.mjs";
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const url = process.env.DATABASE_URL || "file:" + path.join("prisma", "dev.db");
@@ -31,21 +32,36 @@ function fail(message) {
   process.exit(1);
 }
 
-function parseArgs(argv) {
-  const opts = { lockTimeoutMs: 30_000, dir: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--lock-timeout") {
-      const seconds = Number(argv[++i]);
-      if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600)
-        fail(`--lock-timeout erwartet Sekunden zwischen 0 und 3600, erhalten: ${argv[i] ?? "nichts"}.`);
-      opts.lockTimeoutMs = Math.round(seconds * 1000);
-    } else if (a === "--migrations") {
-      opts.dir = argv[++i];
-      if (!opts.dir || !existsSync(opts.dir)) fail(`--migrations: Ordner ${opts.dir ?? "(fehlt)"} nicht gefunden.`);
-    } else fail(`Unbekannte Option: ${a}. Erlaubt: --lock-timeout SEKUNDEN, --migrations ORDNER.`);
+function readOptions(argv) {
+  try {
+    const { values } = parseArgs(
+      argv,
+      {
+        "lock-timeout": {
+          type: "number",
+          default: 30,
+          parse: (raw, flag) => {
+            const seconds = Number(raw);
+            if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600)
+              usageError(`${flag} erwartet Sekunden zwischen 0 und 3600, erhalten: ${raw ?? "nichts"}.`);
+            return seconds;
+          },
+        },
+        migrations: {
+          type: "string",
+          parse: (dir, flag) => {
+            if (!dir || !existsSync(dir)) usageError(`${flag}: Ordner ${dir ?? "(fehlt)"} nicht gefunden.`);
+            return dir;
+          },
+        },
+      },
+      { unknown: (a) => `Unbekannte Option: ${a}. Erlaubt: --lock-timeout SEKUNDEN, --migrations ORDNER.` },
+    );
+    return { lockTimeoutMs: Math.round(values.lockTimeout * 1000), dir: values.migrations };
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    throw e;
   }
-  return opts;
 }
 
 export function listMigrations(dir) {
@@ -266,7 +282,7 @@ async function migrateSqlite({ lockTimeoutMs, dir }) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = readOptions(process.argv.slice(2));
   try {
     if (/^postgres(ql)?:\/\//.test(url)) console.log(await migratePostgres(opts));
     else if (url.startsWith("file:")) console.log(await migrateSqlite(opts));

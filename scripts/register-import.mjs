@@ -32,6 +32,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgsOrExit } from "./lib/args.mjs";
 
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_OUT = join(PROJECT_ROOT, "lib/municipalities/register-data.json");
@@ -111,21 +112,26 @@ function fail(message, code = 1) {
 }
 
 function parseArgs(argv) {
-  const opts = { fixes: true, check: false, out: DEFAULT_OUT };
-  const rest = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--out") opts.out = argv[++i];
-    else if (a === "--check") opts.check = true;
-    else if (a === "--population-date") opts.populationDate = argv[++i];
-    else if (a === "--no-fixes") opts.fixes = false;
-    else if (a === "-h" || a === "--help") opts.help = true;
-    else if (a.startsWith("--")) fail(`unknown option ${a}`, 2);
-    else rest.push(a);
-  }
-  if (rest.length > 1) fail(`one input file expected, got ${rest.length}`, 2);
-  opts.input = rest[0] ?? DEFAULT_INPUT;
-  return opts;
+  const { values, positionals } = parseArgsOrExit(
+    argv,
+    {
+      out: { type: "string", default: DEFAULT_OUT },
+      check: { type: "boolean" },
+      "population-date": { type: "string" },
+      "no-fixes": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    { positionals: true, prefix: "register-import: ", exitCode: 2, unknown: (a) => `unknown option ${a}` },
+  );
+  if (positionals.length > 1) fail(`one input file expected, got ${positionals.length}`, 2);
+  return {
+    fixes: !values.noFixes,
+    check: values.check,
+    out: values.out,
+    populationDate: values.populationDate,
+    help: values.help,
+    input: positionals[0] ?? DEFAULT_INPUT,
+  };
 }
 
 function decode(buf) {

@@ -23,21 +23,11 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createJiti } from "jiti";
+import { parseArgsOrExit, usageError } from "./lib/args.mjs";
+import { createPrng } from "./lib/prng.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
-
-/** mulberry32: a small seeded PRNG (same as bench-register), so two runs draw the same sample. */
-export function createPrng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs scripts/migrate.mjs for the given environment (it resolves paths against the project root). */
 export function migrate(env = process.env) {
@@ -297,19 +287,26 @@ export function sampleDemoMunicipalities(lib, count, k, random) {
   return { chosen, guaranteedCells: largestPerState.length + others.length, largestPerState: largestPerState.length };
 }
 
+/** --count and --seed: whole numbers, --count from 1, --seed from 0. */
+function integerArg(min) {
+  return (raw, flag) => {
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < min)
+      usageError(`${flag} erwartet eine ganze Zahl${min === 1 ? " ab 1" : ""}, erhalten: ${raw ?? "nichts"}.`);
+    return v;
+  };
+}
+
 function parseArgs(argv) {
-  const opts = { count: 600, seed: 2020, remove: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--remove") opts.remove = true;
-    else if (a === "--count" || a === "--seed") {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < (a === "--count" ? 1 : 0))
-        fail(`${a} erwartet eine ganze Zahl${a === "--count" ? " ab 1" : ""}, erhalten: ${argv[i] ?? "nichts"}.`);
-      opts[a.slice(2)] = v;
-    } else fail(`Unbekannte Option: ${a}. Erlaubt: --count N, --seed N, --remove.`);
-  }
-  return opts;
+  return parseArgsOrExit(
+    argv,
+    {
+      count: { type: "number", default: 600, parse: integerArg(1) },
+      seed: { type: "number", default: 2020, parse: integerArg(0) },
+      remove: { type: "boolean" },
+    },
+    { exitCode: 1, unknown: (a) => `Unbekannte Option: ${a}. Erlaubt: --count N, --seed N, --remove.` },
+  ).values;
 }
 
 function fail(message) {
