@@ -2,7 +2,7 @@
 // here) and then collects garbage late: the PDF report left the server at 360 MB after 20 reports with
 // about 60 MB live. 384 MB keeps it near 240 MB (256 MB: the same peak, but 25 % more CPU per request
 // under load). A --max-old-space-size in NODE_OPTIONS takes precedence.
-// Used by scripts/start.mjs (npm start) and scripts/scripts/lib/load/servers.mjs (bench:load), so the benchmark measures what runs.
+// Used by scripts/start.mjs (npm start) and scripts/lib/load/servers.mjs (bench:load), so the benchmark measures what runs.
 
 /** Node arguments for the server process; exits with a German message on a bad HEAP_LIMIT_MB. */
 export function serverHeapArgs(env = process.env) {
