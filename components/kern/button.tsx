@@ -70,21 +70,24 @@ export function ButtonLink({
   icon,
   download,
   children,
+  ...aria
 }: TLook & {
   href: string;
   download?: boolean;
   children: ReactNode;
+  /** An accessible name that starts with the visible label and says more (WCAG 2.5.3). */
+  "aria-label"?: string;
 }) {
   const content = <Content icon={icon}>{children}</Content>;
   if (download) {
     return (
-      <a href={href} className={classes({ variant, small })} download>
+      <a href={href} className={classes({ variant, small })} download {...aria}>
         {content}
       </a>
     );
   }
   return (
-    <AppLink href={href} className={classes({ variant, small })}>
+    <AppLink href={href} className={classes({ variant, small })} {...aria}>
       {content}
     </AppLink>
   );
