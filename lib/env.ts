@@ -21,6 +21,14 @@ const ZEnv = z.object({
     .enum(["true", "false", "1", "0", ""])
     .optional()
     .transform((v) => v === "true" || v === "1"),
+  /**
+   * Who counts in the peer figures: "verified" (default) only municipalities that entered the participation
+   * code the operator issued them (and demo data); "open" every submission, for a closed pilot whose users
+   * are all known (docs/adr/0005: anyone can then fill the comparison with invented municipalities).
+   */
+  PEERS_MODE: z
+    .enum(["verified", "open"], { error: 'PEERS_MODE muss "verified" oder "open" sein.' })
+    .default("verified"),
   /** scrypt hash of the operator password (npm run operator:hash-password); no operator area without it. */
   OPERATOR_PASSWORD_HASH: z
     .string()
@@ -56,6 +64,7 @@ export function getEnv(): TEnv {
     NODE_ENV: process.env.NODE_ENV,
     PEER_K: process.env.PEER_K || undefined,
     PEERS_REQUIRE_APPROVAL: process.env.PEERS_REQUIRE_APPROVAL,
+    PEERS_MODE: process.env.PEERS_MODE || undefined,
     OPERATOR_PASSWORD_HASH: process.env.OPERATOR_PASSWORD_HASH || undefined,
     OPERATOR_NAME: process.env.OPERATOR_NAME || undefined,
     OPERATOR_ADDRESS: process.env.OPERATOR_ADDRESS || undefined,

@@ -110,6 +110,8 @@ export async function loadLib() {
     getPeerView: peerView.getPeerView,
     getBenchmark: benchmark.getBenchmark,
     refreshPeerPool: refresh.refreshPeerPool,
+    refreshWholePeerPool: refresh.refreshWholePeerPool,
+    releaseCell: refresh.releaseCell,
     readPeerPoolVersion: directQueries.readPeerPoolVersion,
     loadPeerCells: peerCells.loadPeerCells,
   };
@@ -219,6 +221,16 @@ export async function insertBatched(tx, assessments, answers) {
  */
 export async function takeWriteLock(tx) {
   await tx.$executeRawUnsafe(`UPDATE "PeerPoolVersion" SET "version" = "version" WHERE 1 = 0`);
+}
+
+/**
+ * Demo data counts as verified demo data: every changed municipality enters its cell's pending changes,
+ * and each cell with at least k of them is released (lib/assessment/refresh-peer-pool.ts). Returns the
+ * pool version afterwards.
+ */
+async function releasePool(lib, tx) {
+  await lib.refreshWholePeerPool(tx);
+  return (await tx.peerPoolVersion.findUnique({ where: { id: 1 } }))?.version ?? 0;
 }
 
 export async function bumpPeerPoolVersion(tx) {
@@ -347,7 +359,7 @@ async function main() {
       const result = await db.$transaction(async (tx) => {
         await takeWriteLock(tx);
         const removed = await removeDemo(lib, tx);
-        const version = removed.assessments > 0 ? await bumpPeerPoolVersion(tx) : null;
+        const version = removed.assessments > 0 ? await releasePool(lib, tx) : null;
         return { ...removed, version };
       });
       if (result.assessments === 0)
@@ -415,7 +427,7 @@ async function main() {
         await takeWriteLock(tx);
         const removed = await removeDemo(lib, tx);
         await insertBatched(tx, assessments, answers);
-        return { removed, version: await bumpPeerPoolVersion(tx) };
+        return { removed, version: await releasePool(lib, tx) };
       },
       { timeout: 120_000, maxWait: 10_000 },
     );

@@ -9,6 +9,7 @@ import { logOut } from "@/lib/operator/logout";
 import { setPeerExclusion } from "@/lib/operator/set-peer-exclusion";
 import { setPeerApproval } from "@/lib/operator/set-peer-approval";
 import { deleteAssessmentById } from "@/lib/operator/delete-assessment-by-id";
+import { revokeCodes } from "@/lib/participation/issue-codes";
 import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
 import { ZAssessmentId } from "@/lib/operator/schemas";
 import type { TOperatorError } from "@/lib/operator/errors";
@@ -91,4 +92,15 @@ export async function deleteAssessmentAction(form: FormData): Promise<void> {
   if (!id.success) backToList(form, "not_found");
   const result = await deleteAssessmentById(id.data);
   backToList(form, result.ok ? "deleted" : "not_found");
+}
+
+/** "Code sperren": every code of the AGS; its assessments leave the peer figures with the next release. */
+export async function revokeCodesAction(form: FormData): Promise<void> {
+  await requireOperatorSession();
+  const ags = form.get("ags");
+  const result = await revokeCodes(typeof ags === "string" ? ags.trim() : "");
+  const params = new URLSearchParams();
+  if (!result.ok) params.set("fehler", result.error.issues.map((i) => i.message).join(" "));
+  else params.set("gesperrt", String(result.value.revoked));
+  redirect(`/betrieb/teilnahme?${params.toString()}`);
 }

@@ -52,6 +52,7 @@ export default async function OperatorPage({ searchParams }: TProps) {
     <div className="stack">
       <div className={styles.header}>
         <PageTitle title="Selbsteinschätzungen" preline="Betriebsbereich" />
+        <Link href="/betrieb/teilnahme">Teilnahmecodes</Link>
         <form action={logOutAction}>
           <Button variant="secondary" type="submit">
             Abmelden

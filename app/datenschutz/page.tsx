@@ -26,6 +26,10 @@ export default function PrivacyPage() {
           </li>
           <li>Ihre Antworten, den Bearbeitungsstand und die Zeitpunkte von Anlage, letzter Änderung und Absenden.</li>
           <li>
+            Wenn Sie einen Teilnahmecode eingeben: welcher Code die Selbsteinschätzung bestätigt hat und wann. Codes
+            speichern wir nur als Prüfsumme.
+          </li>
+          <li>
             Eine nicht umkehrbare Prüfsumme (SHA-256) Ihres persönlichen Links. Den Link selbst speichern wir nicht.
           </li>
           <li>
@@ -37,7 +41,10 @@ export default function PrivacyPage() {
         <Text>
           Zweck ist die Selbsteinschätzung Ihrer Kommune, der Vergleich mit der Umfrage von 2020 und – nur
           zusammengefasst und erst ab fünf Kommunen je Gruppe – der Vergleich mit anderen Kommunen auf dieser Plattform.
-          Einzelne Antworten einer Kommune zeigen wir niemandem außer den Inhabern ihres Links.
+          Einzelne Antworten einer Kommune zeigen wir niemandem außer den Inhabern ihres Links. Im Vergleich zählen nur
+          Kommunen, die ihre Selbsteinschätzung mit einem Teilnahmecode bestätigt haben. Die Vergleichszahlen einer
+          Gruppe werden erst neu berechnet, wenn sich mindestens fünf ihrer Kommunen geändert haben; so lässt sich aus
+          zwei Ständen keine einzelne Selbsteinschätzung herausrechnen.
         </Text>
       </section>
       <section className="stack-sm" aria-labelledby="dauer">
@@ -47,7 +54,9 @@ export default function PrivacyPage() {
         <Text>
           Entwürfe, die {DRAFT_RETENTION_MONTHS} Monate nicht bearbeitet wurden, löschen wir automatisch. Abgeschlossene
           Selbsteinschätzungen bleiben gespeichert, bis Sie sie löschen. Das können Sie jederzeit auf der
-          Übersichtsseite Ihrer Selbsteinschätzung („Daten löschen“).
+          Übersichtsseite Ihrer Selbsteinschätzung („Daten löschen“). Eine gelöschte Selbsteinschätzung verschwindet
+          sofort aus Ihrer Übersicht; aus den veröffentlichten Vergleichszahlen ihrer Gruppe verschwindet sie mit der
+          nächsten Aktualisierung dieser Gruppe.
         </Text>
       </section>
       <section className="stack-sm" aria-labelledby="cookies">

@@ -5,7 +5,7 @@ import { createAssessment } from "@/lib/assessment/create-assessment";
 import { editPath } from "@/lib/assessment/paths";
 import { formDataToCreateRequest } from "@/lib/profile/profile-form";
 import { toErrorResponse } from "@/lib/http/errors";
-import { limitAction } from "@/lib/http/action-client";
+import { currentClientId, limitAction } from "@/lib/http/action-client";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type { TProfileActionState } from "@/components/profile/form-state";
 
@@ -16,7 +16,7 @@ export async function createAssessmentAction(_prev: TProfileActionState, form: F
       errors: {},
       message: toErrorResponse({ kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds }).body.error,
     };
-  const result = await createAssessment(formDataToCreateRequest(form));
+  const result = await createAssessment(formDataToCreateRequest(form), await currentClientId());
   if (!result.ok) {
     const { body } = toErrorResponse(result.error);
     return { errors: toFieldErrors(body.issues), message: body.error };

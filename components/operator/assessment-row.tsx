@@ -8,6 +8,7 @@ import { Button, ButtonLink } from "@/components/kern/button";
 
 const REASONS: Record<TPeerExclusionReason, string> = {
   draft: "Entwurf",
+  unverified: "ohne Teilnahmecode",
   excluded: "ausgeschlossen",
   superseded: "neuere Fassung vorhanden",
   awaiting_approval: "wartet auf Freigabe",

@@ -8,6 +8,7 @@ import { ComparisonChart } from "@/components/charts/comparison-chart";
 import { isDerivedShare } from "@/lib/survey/share-label";
 import { Heading, Text } from "@/components/kern/typography";
 import { DescriptionList } from "@/components/kern/description-list";
+import { releaseLabel } from "@/lib/peers/release-label";
 
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 
@@ -32,23 +33,30 @@ export function PeerComparison({
   ownIndex,
   headingLevel = 2,
   compact = false,
+  ownStanding,
 }: {
   view: TPeerComparison;
   ownAnswers?: Partial<TAnswers>;
   ownIndex?: number | null;
   headingLevel?: 2 | 3;
   compact?: boolean;
+  /** Where the own assessment stands towards the peer figures (results and own comparison page). */
+  ownStanding?: { verified: boolean; submitted: boolean; verificationRequired: boolean };
 }) {
   const group = describePeerGroup(view);
+  const standing = ownStanding ? <OwnStanding view={view} standing={ownStanding} /> : null;
   if (view.suppressed) {
     return (
-      <Alert tone="info" title="Zu wenige Vergleichskommunen">
-        <Text>
-          Für {describePeerGroup(view, "accusative")} liegen noch nicht genug abgeschlossene Selbsteinschätzungen vor.
-          Zum Schutz der einzelnen Kommunen zeigen wir Vergleichszahlen erst, wenn mindestens {view.k} Kommunen einer
-          Gruppe teilgenommen haben. Wählen Sie eine größere Gruppe, zum Beispiel nur die Größenklasse.
-        </Text>
-      </Alert>
+      <div className="stack">
+        {standing}
+        <Alert tone="info" title="Zu wenige Vergleichskommunen">
+          <Text>
+            Für {describePeerGroup(view, "accusative")} liegen noch nicht genug abgeschlossene Selbsteinschätzungen vor.
+            Zum Schutz der einzelnen Kommunen zeigen wir Vergleichszahlen erst, wenn mindestens {view.k} Kommunen einer
+            Gruppe teilgenommen haben. Wählen Sie eine größere Gruppe, zum Beispiel nur die Größenklasse.
+          </Text>
+        </Alert>
+      </div>
     );
   }
   const peerLabel = "Vergleichskommunen";
@@ -60,6 +68,13 @@ export function PeerComparison({
         Selbsteinschätzung abgeschlossen haben. Es zählt jeweils die neueste abgeschlossene Selbsteinschätzung einer
         Kommune.
       </Text>
+      {view.release ? (
+        <Text size="small" muted>
+          {releaseLabel(view.release)}. Die Vergleichszahlen werden erst aktualisiert, wenn sich in einer Gruppe
+          mindestens {view.k} Kommunen geändert haben; so lässt sich keine einzelne Selbsteinschätzung herausrechnen.
+        </Text>
+      ) : null}
+      {standing}
       {view.index ? (
         <section aria-labelledby="peer-index" className="stack-sm">
           <Heading level={headingLevel === 2 ? 2 : 3} size="small" id="peer-index">
@@ -122,4 +137,32 @@ export function PeerComparison({
           ))}
     </div>
   );
+}
+
+/** Whether the own assessment is in these figures, waits for the next release, or needs a code first. */
+function OwnStanding({
+  view,
+  standing,
+}: {
+  view: TPeerComparison;
+  standing: { verified: boolean; submitted: boolean; verificationRequired: boolean };
+}) {
+  if (standing.verificationRequired && !standing.verified)
+    return (
+      <Text>
+        Ihre eigene Selbsteinschätzung zählt hier nicht mit: Im Vergleich zählen nur Kommunen, die ihre
+        Selbsteinschätzung mit dem Teilnahmecode aus dem Einladungsbrief bestätigt haben. Den Code können Sie auf der
+        Übersichtsseite Ihrer Selbsteinschätzung eingeben.
+      </Text>
+    );
+  if (standing.submitted && view.ownPending)
+    return (
+      <Alert tone="info" title="Ihre Selbsteinschätzung wird mit der nächsten Aktualisierung gezählt">
+        <Text>
+          Die Vergleichszahlen werden erst neu berechnet, wenn sich mindestens {view.k} Kommunen Ihrer Gruppe geändert
+          haben. Bis dahin sehen Sie den letzten veröffentlichten Stand.
+        </Text>
+      </Alert>
+    );
+  return null;
 }

@@ -31,6 +31,7 @@ const formatIsoDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
 
 const FIELD_IDS: Record<string, string> = {
+  [PROFILE_FIELDS.code]: "code",
   [PROFILE_FIELDS.name]: "name",
   [PROFILE_FIELDS.state]: "state",
   [PROFILE_FIELDS.population]: "population",
@@ -54,7 +55,7 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
     formState: { errors: clientErrors, submitCount },
   } = useForm<TCreateAssessmentRequest>({
     shouldFocusError: false,
-    resolver: zodResolver(ZCreateAssessmentRequest) as never,
+    resolver: zodResolver(ZCreateAssessmentRequest as never) as never,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
@@ -65,6 +66,7 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
     [PROFILE_FIELDS.population]: clientErrors.municipality?.population?.message,
     [PROFILE_FIELDS.ags]: clientErrors.municipality?.ags?.message,
     [PROFILE_FIELDS.role]: clientErrors.respondentRole?.message,
+    [PROFILE_FIELDS.code]: clientErrors.participationCode?.message,
   };
   const errorOf = (field: string) => client[field] ?? state.errors[field];
   const summary = Object.keys(FIELD_IDS)
@@ -89,6 +91,18 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
       {(submitCount > 0 || Object.keys(state.errors).length > 0) && summary.length > 0 ? (
         <ErrorSummary errors={summary} />
       ) : null}
+      <TextField
+        id="code"
+        label="Teilnahmecode"
+        optional
+        hint="Steht in Ihrem Einladungsbrief, zum Beispiel K7QF-2M9P-XW4D-HT6R. Mit dem Code übernehmen wir Name, Bundesland und Einwohnerzahl aus dem amtlichen Gemeindeverzeichnis, und Ihre Selbsteinschätzung zählt im Vergleich mit anderen Kommunen. Dann können Sie die Angaben zur Kommune unten leer lassen."
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={64}
+        error={errorOf(PROFILE_FIELDS.code)}
+        {...register("participationCode", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
+      />
       <MunicipalityCombobox
         id="name"
         name={PROFILE_FIELDS.name}

@@ -3,6 +3,7 @@
  * live in app/api/). Beside ./paths.ts, the pages' own paths.
  */
 export const assessmentExportPath = (token: string) => `/api/assessments/${token}/export`;
+export const verifyPath = (token: string) => `/api/assessments/${token}/verify`;
 export const reportPdfPath = (token: string) => `/api/assessments/${token}/report.pdf`;
 
 /** The peer comparison as JSON or CSV, with the filter's query string ("" or "?state=…&sizeClass=…"). */

@@ -52,6 +52,25 @@ export const ZPublicAssessment = z.strictObject({
   createdAt: ZIsoDate,
   updatedAt: ZIsoDate,
   submittedAt: ZIsoDate.nullable(),
+  /** When the assessment was bound to its municipality with a participation code; null: unverified. */
+  verifiedAt: ZIsoDate.nullable(),
+});
+
+/** POST /api/assessments/{token}/verify. */
+export const ZVerifyRequest = z.strictObject(
+  { code: z.string({ error: "Bitte geben Sie den Teilnahmecode als Text an." }) },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `Unbekanntes Feld: ${iss.keys.join(", ")}`
+        : 'Erwartet wird ein JSON-Objekt mit dem Teilnahmecode: { "code": "…" }.',
+  },
+);
+/** POST /api/assessments/{token}/verify → 200. */
+export const ZVerifyResponse = z.strictObject({
+  verified: z.literal(true),
+  municipality: z.strictObject({ ags: z.string().regex(/^\d{8}$/), name: z.string() }),
+  version: ZVersion,
 });
 
 export const ZSaveAnswersRequest = z.strictObject(

@@ -29,6 +29,10 @@ export type TAssessmentView = {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** Bound to its municipality with a participation code (docs/adr/0005); null: unverified. */
+  verifiedAt: string | null;
+  /** Convenience: verifiedAt !== null. Internal (the API has verifiedAt). */
+  verified: boolean;
 };
 
 type TAssessmentRow = {
@@ -48,6 +52,7 @@ type TAssessmentRow = {
   createdAt: Date;
   updatedAt: Date;
   submittedAt: Date | null;
+  verifiedAt: Date | null;
   answers: { questionId: string; optionId: string }[];
 };
 
@@ -94,11 +99,13 @@ export function toAssessmentView(row: TAssessmentRow): TAssessmentView {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    verified: row.verifiedAt !== null,
   };
 }
 
 /** The API's view of an assessment: without internal bookkeeping fields. */
 export function toPublicAssessment(view: TAssessmentView) {
-  const { municipalityKey: _key, isDemo: _demo, ...rest } = view;
+  const { municipalityKey: _key, isDemo: _demo, verified: _verified, ...rest } = view;
   return rest;
 }

@@ -9,4 +9,11 @@ export type TAssessmentError =
   | { kind: "stale_version"; currentVersion: number }
   | { kind: "assessment_submitted" }
   | { kind: "incomplete"; unanswered: string[] }
-  | { kind: "rate_limited"; retryAfterSeconds: number };
+  | { kind: "rate_limited"; retryAfterSeconds: number }
+  /** A participation code that is not (or no longer) valid: unknown, replaced or revoked; one message for all. */
+  | { kind: "code_invalid"; path: string }
+  /** Not a code at all: wrong length or characters, or far too long. */
+  | { kind: "code_malformed"; path: string }
+  /** A valid code, but the request names another municipality (AGS). */
+  | { kind: "code_other_municipality"; path: string }
+  | { kind: "already_verified"; ags: string };

@@ -1,7 +1,7 @@
 import "server-only";
 import { aggregatePeers, positionAmongPeers } from "../peers/aggregate";
 import { ZPeerQuery, type TPeerComparison } from "../peers/peer-query";
-import { loadPeerCells } from "../db/peer-cells";
+import { hasPendingChange, loadPeerCells } from "../db/peer-cells";
 import { getEnv } from "../env";
 import { countByStateAndSizeClass } from "../municipalities/register";
 import { STATES } from "../profile/states";
@@ -18,7 +18,7 @@ import type { TAssessmentError } from "./errors";
  */
 export async function getPeerView(
   input: unknown,
-  own?: { indexScore: number | null },
+  own?: { indexScore: number | null; municipalityKey?: string },
 ): Promise<TResult<TPeerComparison, TAssessmentError>> {
   const parsed = ZPeerQuery.safeParse(input);
   if (!parsed.success) return err({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
@@ -44,5 +44,6 @@ export async function getPeerView(
       }));
   const ownPosition =
     !view.suppressed && own?.indexScore != null ? positionAmongPeers(cells, filter, k, own.indexScore) : null;
-  return ok({ ...view, questions, registerTotal, ownPosition });
+  const ownPending = own?.municipalityKey ? await hasPendingChange(own.municipalityKey) : false;
+  return ok({ ...view, questions, registerTotal, ownPosition, ownPending });
 }

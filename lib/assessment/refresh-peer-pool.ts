@@ -1,14 +1,38 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
+import { getEnv } from "../env";
+import { cellKey, cellsTouched, isReleaseDue, sameContribution, type TContribution } from "../peers/release-rule";
+
+type TTx = Prisma.TransactionClient;
 
 /**
- * Keeps the rule "only the latest submitted assessment of a municipality counts": marks exactly that
- * one as peerCurrent for the given municipality and bumps the pool version (caches compare against it).
- * Call inside the transaction that changed a status.
+ * Keeps the peer pool and its releases (docs/adr/0005-peer-privacy.md). Call inside the transaction that
+ * changed something about a municipality's assessments (submit, reopen, delete, exclusion, approval,
+ * verification, a revoked code):
+ * 1. marks the municipality's latest submission that may count (verified or demo data unless
+ *    PEERS_MODE=open) as peerCurrent;
+ * 2. works out its contribution (that submission, unless excluded, unapproved where approval is required,
+ *    or verified with a revoked code) and compares it with the one recorded in PeerMember;
+ * 3. if it changed, records the municipality as a pending change of every cell whose last release counted
+ *    it differently (a net change), and releases every such cell that now has at least k pending
+ *    municipalities, in this same transaction.
  */
-export async function refreshPeerPool(tx: Prisma.TransactionClient, municipalityKey: string): Promise<void> {
+export async function refreshPeerPool(tx: TTx, municipalityKey: string, now = new Date()): Promise<void> {
+  await lockPool(tx);
+  for (const [state, sizeClass] of await syncMunicipality(tx, municipalityKey, now)) {
+    await releaseIfDue(tx, state, sizeClass, now);
+  }
+}
+
+/** Steps 1–3 without releasing: returns the cells whose pending set the municipality entered. */
+async function syncMunicipality(tx: TTx, municipalityKey: string, now: Date): Promise<[string, string][]> {
+  const { PEERS_MODE } = getEnv();
   const latest = await tx.assessment.findFirst({
-    where: { municipalityKey, status: "submitted" },
+    where: {
+      municipalityKey,
+      status: "submitted",
+      ...(PEERS_MODE === "verified" ? { OR: [{ isDemo: true }, { verifiedCodeId: { not: null } }] } : {}),
+    },
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     select: { id: true },
   });
@@ -17,9 +41,143 @@ export async function refreshPeerPool(tx: Prisma.TransactionClient, municipality
     data: { peerCurrent: false },
   });
   if (latest) await tx.assessment.update({ where: { id: latest.id }, data: { peerCurrent: true } });
+
+  const after = latest ? await contributionOf(tx, latest.id) : null;
+  const recorded = await tx.peerMember.findUnique({ where: { municipalityKey } });
+  const before: TContribution | null = recorded
+    ? { ...recorded, submittedAt: recorded.submittedAt.toISOString() }
+    : null;
+  if (cellsTouched(before, after).length === 0) return [];
+  if (after) {
+    const data = { ...after, submittedAt: new Date(after.submittedAt) };
+    await tx.peerMember.upsert({ where: { municipalityKey }, create: { municipalityKey, ...data }, update: data });
+  } else if (recorded) {
+    await tx.peerMember.delete({ where: { municipalityKey } });
+  }
+  // Pending is a net change against what each cell's last release counted: changing and changing back
+  // leaves nothing pending, so k pending municipalities are k that really differ in the next release.
+  const released = await tx.peerReleasedMember.findMany({ where: { municipalityKey } });
+  const cells = new Map<string, [string, string]>();
+  for (const r of released) cells.set(cellKey(r.state, r.sizeClass), [r.state, r.sizeClass]);
+  if (after) cells.set(cellKey(after.state, after.sizeClass), [after.state, after.sizeClass]);
+  const entered: [string, string][] = [];
+  for (const [key, [state, sizeClass]] of cells) {
+    const inCell = after && cellKey(after.state, after.sizeClass) === key ? after : null;
+    const r = released.find((x) => cellKey(x.state, x.sizeClass) === key);
+    const counted: TContribution | null = r
+      ? { assessmentId: r.assessmentId, state, sizeClass, submittedAt: r.submittedAt.toISOString() }
+      : null;
+    const where = { state_sizeClass_municipalityKey: { state, sizeClass, municipalityKey } };
+    if (sameContribution(inCell, counted)) {
+      await tx.peerPendingChange.deleteMany({ where: { state, sizeClass, municipalityKey } });
+    } else {
+      await tx.peerPendingChange.upsert({
+        where,
+        create: { state, sizeClass, municipalityKey, changedAt: now },
+        update: { changedAt: now },
+      });
+      entered.push([state, sizeClass]);
+    }
+  }
+  return entered;
+}
+
+/**
+ * Serialises changes of the pool across instances: the version row is locked until the transaction ends
+ * (PostgreSQL; SQLite has one writer anyway), so two submissions cannot both see k − 1 pending changes.
+ */
+async function lockPool(tx: TTx): Promise<void> {
   await tx.peerPoolVersion.upsert({
     where: { id: 1 },
-    create: { id: 1, version: 1 },
-    update: { version: { increment: 1 } },
+    create: { id: 1, version: 0 },
+    update: { version: { increment: 0 } },
   });
+}
+
+/** The submission's contribution, or null when it may not count (excluded, unapproved, revoked code). */
+async function contributionOf(tx: TTx, assessmentId: string): Promise<TContribution | null> {
+  const { PEERS_MODE, PEERS_REQUIRE_APPROVAL } = getEnv();
+  const a = await tx.assessment.findUnique({
+    where: { id: assessmentId },
+    select: {
+      id: true,
+      state: true,
+      sizeClass: true,
+      submittedAt: true,
+      excludedFromPeers: true,
+      peerApproved: true,
+      isDemo: true,
+      verifiedCodeId: true,
+    },
+  });
+  if (!a || !a.submittedAt || a.excludedFromPeers) return null;
+  if (PEERS_REQUIRE_APPROVAL && !a.peerApproved) return null;
+  if (PEERS_MODE === "verified" && !a.isDemo) {
+    if (!a.verifiedCodeId) return null;
+    const code = await tx.participationCode.findUnique({ where: { id: a.verifiedCodeId }, select: { status: true } });
+    if (!code || code.status === "revoked") return null;
+  }
+  return { assessmentId: a.id, state: a.state, sizeClass: a.sizeClass, submittedAt: a.submittedAt.toISOString() };
+}
+
+async function releaseIfDue(tx: TTx, state: string, sizeClass: string, now: Date): Promise<void> {
+  const pending = await tx.peerPendingChange.count({ where: { state, sizeClass } });
+  if (isReleaseDue(pending, getEnv().PEER_K)) await releaseCell(tx, state, sizeClass, now);
+}
+
+/** Publishes the cell's current contributions as its new release and clears its pending changes. */
+export async function releaseCell(tx: TTx, state: string, sizeClass: string, now: Date): Promise<void> {
+  // Joins in the database: a cell can hold thousands of municipalities, more than a query may bind.
+  const scores = await tx.$queryRaw<{ indexScore: number | null }[]>`
+    SELECT a."indexScore" AS "indexScore" FROM "PeerMember" m JOIN "Assessment" a ON a."id" = m."assessmentId"
+    WHERE m."state" = ${state} AND m."sizeClass" = ${sizeClass}`;
+  const counts = await tx.$queryRaw<{ questionId: string; optionId: string; n: number | bigint }[]>`
+    SELECT w."questionId" AS "questionId", w."optionId" AS "optionId", COUNT(*) AS "n"
+    FROM "PeerMember" m JOIN "Answer" w ON w."assessmentId" = m."assessmentId"
+    WHERE m."state" = ${state} AND m."sizeClass" = ${sizeClass}
+    GROUP BY w."questionId", w."optionId"`;
+  const optionCounts: Record<string, Record<string, number>> = {};
+  for (const c of counts) (optionCounts[c.questionId] ??= {})[c.optionId] = Number(c.n);
+  const indexScores = scores
+    .map((s) => (s.indexScore === null ? null : Number(s.indexScore)))
+    .filter((s): s is number => s !== null)
+    .sort((x, y) => x - y);
+  const data = {
+    releasedAt: now,
+    count: scores.length,
+    indexScores: JSON.stringify(indexScores),
+    optionCounts: JSON.stringify(optionCounts),
+  };
+  await tx.peerRelease.upsert({
+    where: { state_sizeClass: { state, sizeClass } },
+    create: { state, sizeClass, sequence: 1, ...data },
+    update: { sequence: { increment: 1 }, ...data },
+  });
+  await tx.peerReleasedMember.deleteMany({ where: { state, sizeClass } });
+  await tx.$executeRaw`
+    INSERT INTO "PeerReleasedMember" ("state", "sizeClass", "municipalityKey", "assessmentId", "submittedAt")
+    SELECT "state", "sizeClass", "municipalityKey", "assessmentId", "submittedAt" FROM "PeerMember"
+    WHERE "state" = ${state} AND "sizeClass" = ${sizeClass}`;
+  await tx.peerPendingChange.deleteMany({ where: { state, sizeClass } });
+  await tx.peerPoolVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
+}
+
+/**
+ * Brings the whole pool up to date at once (seed:demo, benchmarks, after an upgrade): every municipality
+ * with a submission or a recorded contribution is refreshed, which releases each cell that has k pending
+ * changes. Runs in one transaction.
+ */
+export async function refreshWholePeerPool(tx: TTx, now = new Date()): Promise<void> {
+  const keys = new Set<string>();
+  for (const a of await tx.assessment.findMany({
+    where: { status: "submitted" },
+    select: { municipalityKey: true },
+    distinct: ["municipalityKey"],
+  }))
+    keys.add(a.municipalityKey);
+  for (const m of await tx.peerMember.findMany({ select: { municipalityKey: true } })) keys.add(m.municipalityKey);
+  await lockPool(tx);
+  for (const key of keys) await syncMunicipality(tx, key, now);
+  const cells = await tx.peerPendingChange.groupBy({ by: ["state", "sizeClass"] });
+  for (const c of cells) await releaseIfDue(tx, c.state, c.sizeClass, now);
 }

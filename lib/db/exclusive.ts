@@ -9,3 +9,13 @@ import { createSerialQueue } from "../serial-queue";
  * process's writes, which the database would serialise anyway.
  */
 export const runExclusive = createSerialQueue();
+
+/**
+ * Makes an interactive transaction a writer from its first statement. SQLite starts a transaction as a
+ * reader; one that reads and then writes while another process committed in between fails at once with
+ * "database is locked" (its snapshot is stale, and the busy timeout does not apply). A no-op UPDATE first
+ * takes the write lock, waiting for it within the busy timeout. Harmless on PostgreSQL.
+ */
+export async function beginWrite(tx: { $executeRawUnsafe: (sql: string) => Promise<number> }): Promise<void> {
+  await tx.$executeRawUnsafe(`UPDATE "PeerPoolVersion" SET "version" = "version" WHERE 1 = 0`);
+}

@@ -1,3 +1,4 @@
+import { CODE_FORMAT_MESSAGE } from "../participation/code";
 import { z } from "zod";
 import type { TAssessmentError } from "../assessment/errors";
 import type { TFieldIssue } from "../validation/zod-de";
@@ -79,6 +80,28 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
         body: {
           error: `Zu viele Anfragen in kurzer Zeit. Bitte warten Sie ${formatWait(error.retryAfterSeconds)} und versuchen Sie es dann erneut.`,
           retryAfterSeconds: error.retryAfterSeconds,
+        },
+      };
+    case "code_invalid": {
+      const message =
+        "Dieser Teilnahmecode ist nicht gültig. Bitte prüfen Sie Ihre Eingabe. Funktioniert er weiterhin nicht, bitten Sie die Stelle, die Sie eingeladen hat, um einen neuen Code.";
+      return { status: 422, body: { error: message, issues: [{ path: error.path, message }] } };
+    }
+    case "code_malformed":
+      return {
+        status: 422,
+        body: { error: CODE_FORMAT_MESSAGE, issues: [{ path: error.path, message: CODE_FORMAT_MESSAGE }] },
+      };
+    case "code_other_municipality": {
+      const message =
+        "Dieser Teilnahmecode gehört zu einer anderen Kommune als der angegebenen. Lassen Sie die Angaben zur Kommune leer: Mit dem Code übernehmen wir sie aus dem amtlichen Gemeindeverzeichnis.";
+      return { status: 422, body: { error: message, issues: [{ path: error.path, message }] } };
+    }
+    case "already_verified":
+      return {
+        status: 409,
+        body: {
+          error: `Diese Selbsteinschätzung ist bereits mit einem Teilnahmecode bestätigt (Amtlicher Gemeindeschlüssel ${error.ags}).`,
         },
       };
     case "malformed_path":

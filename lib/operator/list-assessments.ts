@@ -32,6 +32,7 @@ const ROW_SELECT = {
   excludedFromPeers: true,
   peerApproved: true,
   peerCurrent: true,
+  verifiedAt: true,
 } satisfies Prisma.AssessmentSelect;
 
 /** Submitted ones first, newest submission first; then drafts, newest first. */
@@ -79,13 +80,18 @@ export async function listAssessments(query: TAssessmentListQuery): Promise<TAss
   }
   return {
     rows: rows.map((r) => {
+      const { verifiedAt, ...rest } = r;
       const row = {
-        ...r,
+        ...rest,
+        verified: verifiedAt !== null || r.isDemo,
         state: r.state as TStateCode,
         sizeClass: r.sizeClass as TSizeClass,
         status: r.status === "submitted" ? ("submitted" as const) : ("draft" as const),
       };
-      return { ...row, notCountingBecause: peerExclusionReasons(row, requiresApproval) };
+      return {
+        ...row,
+        notCountingBecause: peerExclusionReasons(row, requiresApproval, getEnv().PEERS_MODE === "verified"),
+      };
     }),
     total,
     page: query.page,

@@ -67,7 +67,7 @@ export function nameMatcher(query: string): ((name: string) => boolean) | null {
 }
 
 /** Why an assessment does not count in the peer statistics (empty: it counts, if its cell is big enough). */
-export type TPeerExclusionReason = "draft" | "excluded" | "superseded" | "awaiting_approval";
+export type TPeerExclusionReason = "draft" | "unverified" | "excluded" | "superseded" | "awaiting_approval";
 
 /** What the operator sees of an assessment: who and when, never an answer. */
 export type TOperatorAssessmentRow = {
@@ -82,18 +82,23 @@ export type TOperatorAssessmentRow = {
   excludedFromPeers: boolean;
   peerApproved: boolean;
   peerCurrent: boolean;
+  /** Verified with a participation code, or demo data (counts as verified). */
+  verified: boolean;
   notCountingBecause: TPeerExclusionReason[];
 };
 
 /** The same rule as the peer query in lib/db/peer-cells.ts, spelled out per assessment. */
 export function peerExclusionReasons(
-  row: Pick<TOperatorAssessmentRow, "status" | "excludedFromPeers" | "peerCurrent" | "peerApproved">,
+  row: Pick<TOperatorAssessmentRow, "status" | "excludedFromPeers" | "peerCurrent" | "peerApproved" | "verified">,
   requiresApproval: boolean,
+  requiresVerification = false,
 ): TPeerExclusionReason[] {
   const reasons: TPeerExclusionReason[] = [];
   if (row.status !== "submitted") reasons.push("draft");
+  const unverified = requiresVerification && !row.verified;
+  if (unverified) reasons.push("unverified");
   if (row.excludedFromPeers) reasons.push("excluded");
-  if (row.status === "submitted" && !row.peerCurrent) reasons.push("superseded");
+  if (row.status === "submitted" && !row.peerCurrent && !unverified) reasons.push("superseded");
   if (requiresApproval && !row.peerApproved) reasons.push("awaiting_approval");
   return reasons;
 }

@@ -18,6 +18,8 @@ export type TPeerCell = {
   optionCounts: Record<string, Record<string, number>>;
   /** Index scores of the cell's municipalities (unordered). */
   indexScores: number[];
+  /** When these figures were released (ISO timestamp; docs/adr/0005: figures change only in batches). */
+  releasedAt: string;
 };
 
 export type TPeerFilter = { state?: TStateCode; sizeClass?: TSizeClass };
@@ -33,6 +35,8 @@ export type TPeerView = {
   /** Per question: % of the peers that chose each option. Empty when suppressed. */
   questions: { id: string; shares: Record<string, number> }[];
   index: TIndexStats | null;
+  /** "Stand": the newest release among the cells shown, and how many municipalities the view counts. */
+  release: { releasedAt: string; count: number } | null;
 };
 
 /**
@@ -74,7 +78,7 @@ export function aggregatePeers(cells: readonly TPeerCell[], filter: TPeerFilter,
   const chosen = publishableCells(cells, k).filter((c) => matchesFilter(c, filter));
   const count = chosen.reduce((n, c) => n + c.count, 0);
   const filters = { state: filter.state ?? null, sizeClass: filter.sizeClass ?? null };
-  if (count < k) return { filters, k, count: null, suppressed: true, questions: [], index: null };
+  if (count < k) return { filters, k, count: null, suppressed: true, questions: [], index: null, release: null };
   const totals: Record<string, Record<string, number>> = {};
   for (const cell of chosen) {
     for (const [qid, options] of Object.entries(cell.optionCounts)) {
@@ -96,6 +100,7 @@ export function aggregatePeers(cells: readonly TPeerCell[], filter: TPeerFilter,
       const scores = chosen.flatMap((c) => c.indexScores);
       return scores.length >= k ? indexStats(scores) : null;
     })(),
+    release: { releasedAt: chosen.reduce((m, c) => (c.releasedAt > m ? c.releasedAt : m), ""), count },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { TReference } from "../survey/schema";
 import type { TPeerComparison } from "../peers/peer-query";
+import { formatReleaseDate } from "./release-label";
 
 /** A cell as Excel reads it: quoted when needed, formula-like starts neutralised (CSV injection). */
 export function csvCell(value: string | number | null): string {
@@ -24,6 +25,10 @@ export function renderPeerCsv(
     ["Größenklasse", labels.sizeClass],
     ["Vergleichskommunen", view.suppressed ? `weniger als ${view.k}` : view.count],
     ["Kommunen laut Gemeindeverzeichnis", view.registerTotal],
+    [
+      "Stand der Vergleichszahlen",
+      view.release ? formatReleaseDate(view.release.releasedAt) : "noch keine Veröffentlichung",
+    ],
     [],
   ];
   if (view.suppressed) {

@@ -50,6 +50,13 @@ export const ZPeerComparison = z.strictObject({
   registerTotal: z.number().int().min(0),
   /** Own index position among the peers (% of peers below), when an own score is given. */
   ownPosition: ZShare.nullable(),
+  /**
+   * "Stand: 3. Dezember 2026, 112 Kommunen": the newest release among the cells shown and the number of
+   * municipalities counted. Null when suppressed.
+   */
+  release: z.strictObject({ releasedAt: z.iso.datetime(), count: z.number().int().min(0) }).nullable(),
+  /** The own municipality has a change that the next release of its cell will count (results page only). */
+  ownPending: z.boolean(),
 });
 export type TPeerComparison = z.infer<typeof ZPeerComparison>;
 

@@ -7,6 +7,7 @@ export const PROFILE_FIELDS = {
   population: "municipality.population",
   ags: "municipality.ags",
   role: "respondentRole",
+  code: "participationCode",
 } as const;
 
 /**
@@ -36,5 +37,6 @@ export function formDataToCreateRequest(form: FormData): Partial<Record<keyof TC
       ags: text(PROFILE_FIELDS.ags) || undefined,
     },
     respondentRole: text(PROFILE_FIELDS.role) || undefined,
+    participationCode: text(PROFILE_FIELDS.code) || undefined,
   };
 }

@@ -75,13 +75,55 @@ export const ZMunicipalityProfile = z
 
 export type TMunicipalityProfile = z.infer<typeof ZMunicipalityProfile>;
 
-export const ZCreateAssessmentRequest = z.strictObject(
-  { municipality: ZMunicipalityProfile, respondentRole: ZRespondentRole },
-  {
-    error: (iss) =>
-      iss.code === "unrecognized_keys"
-        ? `Unbekanntes Feld: ${iss.keys.join(", ")}`
-        : "Erwartet wird ein JSON-Objekt mit municipality und respondentRole.",
-  },
-);
-export type TCreateAssessmentRequest = z.infer<typeof ZCreateAssessmentRequest>;
+/**
+ * With a participation code the register supplies the municipality: a form whose municipality fields were
+ * left empty (no name) sends none, so that only the code and the role are checked.
+ */
+function dropEmptyMunicipalityWithCode(input: unknown): unknown {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
+  const body = input as Record<string, unknown>;
+  const code = body.participationCode;
+  const m = body.municipality as Record<string, unknown> | undefined;
+  if (typeof code !== "string" || code.trim() === "" || !m || typeof m !== "object") return input;
+  if (typeof m.name === "string" && m.name.trim() !== "") return input;
+  const { municipality: _dropped, ...rest } = body;
+  return rest;
+}
+
+const ZCreateAssessmentBody = z
+  .strictObject(
+    {
+      municipality: ZMunicipalityProfile.optional(),
+      respondentRole: ZRespondentRole,
+      /**
+       * The participation code the operator issued (lib/participation): the assessment is then verified and
+       * its municipality comes from the register, so `municipality` may be left out.
+       */
+      participationCode: z
+        .string({ error: "Der Teilnahmecode muss als Text angegeben werden." })
+        .optional()
+        .nullable()
+        .transform((v) => (v && v.trim() ? v : undefined)),
+    },
+    {
+      error: (iss) =>
+        iss.code === "unrecognized_keys"
+          ? `Unbekanntes Feld: ${iss.keys.join(", ")}`
+          : "Erwartet wird ein JSON-Objekt mit municipality und respondentRole.",
+    },
+  )
+  .superRefine(
+    (body, ctx) => {
+      if (!body.municipality && !body.participationCode)
+        ctx.addIssue({ code: "custom", path: ["municipality"], message: "Die Angaben zur Kommune fehlen." });
+    },
+    // Name a missing municipality even while other fields (the role) are invalid, so every fault shows at once.
+    {
+      when: (payload) => {
+        const v = payload.value as { municipality?: unknown; participationCode?: unknown } | null;
+        return typeof v === "object" && v !== null && v.municipality === undefined;
+      },
+    },
+  );
+export const ZCreateAssessmentRequest = z.preprocess(dropEmptyMunicipalityWithCode, ZCreateAssessmentBody);
+export type TCreateAssessmentRequest = z.infer<typeof ZCreateAssessmentBody>;

@@ -13,7 +13,7 @@ const FONT_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "repo
 // into each PDF): parsing the OpenType tables per report cost about 35 ms. Fira Sans, SIL OFL 1.1 (fonts/OFL.txt).
 type TFont = ReturnType<typeof fontkit.create>;
 let fonts: { regular: TFont; bold: TFont } | null = null;
-function loadFonts() {
+export function loadFonts() {
   fonts ??= {
     regular: fontkit.create(readFileSync(path.join(FONT_DIR, "FiraSans-Regular.ttf"))),
     bold: fontkit.create(readFileSync(path.join(FONT_DIR, "FiraSans-Bold.ttf"))),
@@ -393,7 +393,7 @@ function renderTopics(w: Writer, m: TReportModel) {
     sec.para(
       g.suppressed
         ? `Vergleich mit ${g.label}: Zu wenige Vergleichskommunen. Zahlen zeigen wir erst ab ${g.k} Kommunen einer Gruppe.`
-        : `Vergleichskommunen: ${g.count} von ${g.registerTotal.toLocaleString("de-DE")} ${g.label}, die auf dieser Plattform eine Selbsteinschätzung abgeschlossen haben.`,
+        : `Vergleichskommunen: ${g.count} von ${g.registerTotal.toLocaleString("de-DE")} ${g.label}, die auf dieser Plattform eine Selbsteinschätzung abgeschlossen haben.${g.release ? ` ${g.release}; die Vergleichszahlen werden erst neu berechnet, wenn sich mindestens ${g.k} Kommunen der Gruppe geändert haben.` : ""}`,
       { color: COLORS.muted },
     );
     for (const topic of m.topics) {

@@ -1,3 +1,4 @@
+import { releaseLabel } from "../peers/release-label";
 import type { TReference, TQuestion } from "../survey/schema";
 import type { TBenchmark } from "../benchmark/compute-benchmark";
 import type { TPeerComparison } from "../peers/peer-query";
@@ -45,7 +46,15 @@ export type TReportModel = {
     unanswered: number;
   };
   topics: { title: string; questions: TReportQuestion[] }[];
-  peerGroup: { label: string; count: number | null; registerTotal: number; suppressed: boolean; k: number };
+  peerGroup: {
+    label: string;
+    count: number | null;
+    registerTotal: number;
+    suppressed: boolean;
+    k: number;
+    /** "Stand: 3. Dezember 2026, 112 Kommunen" of the release shown; null when suppressed. */
+    release: string | null;
+  };
   recommendations: { title: string; text: string }[];
   method: {
     source: string;
@@ -185,6 +194,7 @@ export function buildReportModel(input: {
       registerTotal: peers?.registerTotal ?? 0,
       suppressed: peers?.suppressed ?? true,
       k: peers?.k ?? 5,
+      release: peers?.release ? releaseLabel(peers.release) : null,
     },
     recommendations: b.recommendations.map((r) => ({ title: r.title, text: r.text })),
     method: {

@@ -15,6 +15,10 @@ export const RATE_LIMITS = {
   report: { limit: 30, windowSeconds: 60 },
   /** Operator logins. */
   login: { limit: 5, windowSeconds: 900 },
+  /** Wrong participation codes from one client (lib/participation/redeem-code.ts). */
+  codeAttempt: { limit: 10, windowSeconds: 900 },
+  /** Wrong participation codes from all clients together: guessing from many addresses. */
+  codeAttemptInstance: { limit: 300, windowSeconds: 900 },
 } as const;
 
 export type TRateBucket = keyof typeof RATE_LIMITS;

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, uniqueClientIp } from "../support/test";
 import { serverDiagnostics, startServer, type TServer } from "../support/server";
-import { completeAnswers, validProfile } from "../support/fixtures";
+import { completeAnswers, insertTestCodes, registerCell, validProfile } from "../support/fixtures";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db";
 /**
@@ -168,19 +168,17 @@ test.describe("two app instances on one database", () => {
     expect(html).not.toContain("die bereits eine E-Akte führen");
   });
 
-  test("the peer figures are the same through both instances after a submit through one", async () => {
+  test("the peer figures are the same through both instances after a release through one", async () => {
     const json = jsonFromNewClient();
-    const state = "DE-SN";
-    const profile = (i: number) => ({
-      municipality: { name: `Zwei-Instanzen ${Date.now()}-${i}`, state, population: 250_000 + i },
-      respondentRole: "other",
-    });
-    const before = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
-    for (let i = 0; i < 5; i += 1) {
+    const cell = registerCell("DE-SN", "20000_99999", 5);
+    const codes = await insertTestCodes(cell.map((r) => r.ags));
+    const query = "state=DE-SN&sizeClass=20000_99999";
+    const before = await (await fetch(`${b.url}/api/peers?${query}`)).json();
+    for (const m of cell) {
       const create = await fetch(`${a.url}/api/assessments`, {
         method: "POST",
         headers: json,
-        body: JSON.stringify(profile(i)),
+        body: JSON.stringify({ participationCode: codes.get(m.ags), respondentRole: "other" }),
       });
       expect(create.status).toBe(201);
       const c = await create.json();
@@ -194,10 +192,11 @@ test.describe("two app instances on one database", () => {
         (await fetch(`${a.url}/api/assessments/${c.token}/submit`, { method: "POST", headers: json })).status,
       ).toBe(200);
     }
-    const viaA = await (await fetch(`${a.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
-    const viaB = await (await fetch(`${b.url}/api/peers?state=${state}&sizeClass=gte_100000`)).json();
+    const viaA = await (await fetch(`${a.url}/api/peers?${query}`)).json();
+    const viaB = await (await fetch(`${b.url}/api/peers?${query}`)).json();
     expect(viaB).toEqual(viaA);
     expect(viaB.count).toBe((before.count ?? 0) + 5);
+    expect(viaB.release.count).toBe(viaB.count);
   });
 });
 

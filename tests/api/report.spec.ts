@@ -7,7 +7,10 @@ import {
   completeAnswers,
   createAssessment,
   createSubmittedAssessment,
+  createVerifiedSubmission,
+  insertTestCodes,
   KNOWN_ANSWERS,
+  registerCell,
   uniqueName,
 } from "../support/fixtures";
 
@@ -345,22 +348,18 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectText(emptyPdf, "Noch nicht beantwortet.");
   });
 
-  test("a peer group of k = 5 submitted municipalities is shown with its figures", async ({ request }, testInfo) => {
+  test("a peer group of k = 5 verified municipalities is shown with its figures and its release", async ({
+    request,
+  }, testInfo) => {
+    const cell = registerCell("DE-SH", "20000_99999", 5);
+    const codes = await insertTestCodes(cell.map((r) => r.ags));
     const tokens: string[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      tokens.push(
-        (
-          await createSubmittedAssessment(
-            request,
-            completeAnswers(),
-            profile(uniqueName("Großstadt-Süß"), "DE-BB", 150_000 + i),
-          )
-        ).token,
-      );
-    }
+    for (const m of cell)
+      tokens.push((await createVerifiedSubmission(request, codes.get(m.ags)!, completeAnswers())).token);
     const { pdf } = await getReport(request, tokens[4]!, testInfo);
     expectText(pdf, "Vergleichskommunen: 5 von");
     expectText(pdf, "Anteile bundesweit 2020 und bei den Vergleichskommunen");
+    expectText(pdf, "Stand:");
     expectNoText(pdf, "Zu wenige Vergleichskommunen");
   });
 

@@ -1,28 +1,22 @@
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { expect, test } from "../support/test";
-import { completeAnswers, createSubmittedAssessment, uniqueName } from "../support/fixtures";
+import { completeAnswers, fillVerifiedCell } from "../support/fixtures";
 
-// Phone and desktop run in parallel against one database: each project owns its federal state.
+// Phone and desktop run in parallel against one database: each project owns its cell of small
+// municipalities, filled with five municipalities verified with their participation codes.
 const STATE_OF_PROJECT: Record<string, { code: string; name: string }> = {
-  phone: { code: "DE-RP", name: "Rheinland-Pfalz" },
-  desktop: { code: "DE-NW", name: "Nordrhein-Westfalen" },
+  phone: { code: "DE-BY", name: "Bayern" },
+  desktop: { code: "DE-SH", name: "Schleswig-Holstein" },
 };
 
 test("filters, figures, suppression and the CSV download of the peer page", async ({ page, request }, testInfo) => {
   const state = STATE_OF_PROJECT[testInfo.project.name]!;
-  let own = "";
-  for (let i = 0; i < 5; i += 1) {
-    const created = await createSubmittedAssessment(
-      request,
-      { ...completeAnswers(), e_file: i < 3 ? "in_use" : "neither" },
-      {
-        municipality: { name: uniqueName("Vergleichsdorf"), state: state.code, population: 1500 + i },
-        respondentRole: "digital_officer",
-      },
-    );
-    own = created.token;
-  }
+  const tokens = await fillVerifiedCell(request, { state: state.code, sizeClass: "lt_5000" }, 0, (i) => ({
+    ...completeAnswers(),
+    e_file: i < 3 ? "in_use" : "neither",
+  }));
+  const own = tokens[4]!;
 
   await page.goto("/vergleich");
   await page.getByLabel("Bundesland").selectOption({ label: state.name });

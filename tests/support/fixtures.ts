@@ -1,8 +1,12 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { APIRequestContext } from "@playwright/test";
 import { reference } from "../../lib/survey/reference";
 import type { TAnswers } from "../../lib/survey/answer-schema";
+import { generateCode, hashCode, parseCode } from "../../lib/participation/code";
+import { deriveSizeClass, type TSizeClass } from "../../lib/profile/size-class";
 
 const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db";
 
@@ -118,4 +122,119 @@ export async function createSubmittedAssessment(
   const submit = await request.post(`/api/assessments/${created.token}/submit`);
   if (submit.status() !== 200) throw new Error(`submit failed: ${await submit.text()}`);
   return created;
+}
+
+/** Writes to the e2e server's database (SQLite with a busy timeout, or PostgreSQL); `?` placeholders. */
+export async function writeTestDatabase(sql: string, params: unknown[] = []): Promise<void> {
+  if (E2E_DATABASE_URL.startsWith("file:")) {
+    const db = new Database(E2E_DATABASE_URL.slice("file:".length), { fileMustExist: true, timeout: 10_000 });
+    try {
+      db.prepare(sql).run(...params);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  let n = 0;
+  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+type TRegisterRow = { ags: string; name: string; nameShort: string; kreis: string; state: string; population: number };
+let registerRows: TRegisterRow[] | undefined;
+
+/** The committed register (lib/municipalities/register-data.json), for tests that need real AGS. */
+export function registerRowsForTests(): TRegisterRow[] {
+  registerRows ??= (
+    JSON.parse(readFileSync("lib/municipalities/register-data.json", "utf8")) as {
+      rows: [string, string, string, string, string, number][];
+    }
+  ).rows.map(([ags, name, nameShort, kreis, state, population]) => ({
+    ags,
+    name,
+    nameShort,
+    kreis,
+    state,
+    population,
+  }));
+  return registerRows;
+}
+
+/**
+ * `n` municipalities of one cell (state × size class) of the register, from position `offset` on. Each test
+ * takes its own cells (or offsets), so that parallel tests never count each other's submissions.
+ */
+export function registerCell(state: string, sizeClass: TSizeClass, n: number, offset = 0): TRegisterRow[] {
+  const rows = registerRowsForTests().filter((r) => r.state === state && deriveSizeClass(r.population) === sizeClass);
+  if (rows.length < offset + n) throw new Error(`${state} ${sizeClass}: only ${rows.length} municipalities`);
+  return rows.slice(offset, offset + n);
+}
+
+/**
+ * Participation codes as the operator would issue them, written straight into the e2e database (the
+ * command itself, npm run codes, is tested in tests/api/participation.spec.ts). Returns AGS → code.
+ */
+export async function insertTestCodes(ags: readonly string[]): Promise<Map<string, string>> {
+  const codes = new Map<string, string>();
+  for (const a of ags) {
+    const code = generateCode();
+    const parsed = parseCode(code);
+    if (!parsed.ok) throw new Error("generated an unparsable code");
+    await writeTestDatabase(
+      `UPDATE "ParticipationCode" SET "status" = 'replaced' WHERE "ags" = ? AND "status" = 'active'`,
+      [a],
+    );
+    await writeTestDatabase(
+      `INSERT INTO "ParticipationCode" ("id", "codeHash", "ags", "status", "issuedAt") VALUES (?, ?, ?, 'active', ?)`,
+      [
+        randomUUID(),
+        hashCode(parsed.symbols),
+        a,
+        E2E_DATABASE_URL.startsWith("file:") ? new Date().toISOString().replace("Z", "+00:00") : new Date(),
+      ],
+    );
+    codes.set(a, code);
+  }
+  return codes;
+}
+
+/** A verified, submitted assessment: created with a participation code, answered and submitted. */
+export async function createVerifiedSubmission(
+  request: APIRequestContext,
+  code: string,
+  answers: object = KNOWN_ANSWERS,
+) {
+  const created = await createAssessment(request, { participationCode: code, respondentRole: "digital_officer" });
+  const put = await request.put(`/api/assessments/${created.token}/answers`, { data: { version: 1, answers } });
+  if (put.status() !== 200) throw new Error(`answers failed: ${await put.text()}`);
+  const submit = await request.post(`/api/assessments/${created.token}/submit`);
+  if (submit.status() !== 200) throw new Error(`submit failed: ${await submit.text()}`);
+  return created;
+}
+
+/**
+ * Five verified submissions in one register cell (municipalities `offset` … `offset + 4`), so that the cell
+ * is released and its peer comparison shown (k = 5). Give every test its own cell or offset: two tests that
+ * issue codes for the same municipality at once would replace each other's codes.
+ */
+export async function fillVerifiedCell(
+  request: APIRequestContext,
+  cell: { state: string; sizeClass: TSizeClass },
+  offset: number,
+  answersFor: (i: number) => object = () => completeAnswers(),
+): Promise<string[]> {
+  const rows = registerCell(cell.state, cell.sizeClass, 5, offset);
+  const codes = await insertTestCodes(rows.map((r) => r.ags));
+  const tokens: string[] = [];
+  for (const [i, r] of rows.entries())
+    tokens.push((await createVerifiedSubmission(request, codes.get(r.ags)!, answersFor(i))).token);
+  return tokens;
 }

@@ -8,6 +8,7 @@ import {
   ZRenewResponse,
   ZSaveAnswersResponse,
   ZSubmitResponse,
+  ZVerifyResponse,
 } from "@/lib/assessment/api-schemas";
 import { ZHealthResponse } from "@/lib/db/health-schema";
 import { ZErrorBody } from "@/lib/http/errors";
@@ -27,6 +28,7 @@ const ROUTES: { method: string; path: RegExp; status: number; schema: z.ZodType 
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/submit$`), status: 200, schema: ZSubmitResponse },
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/reopen$`), status: 200, schema: ZReopenResponse },
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/renew$`), status: 200, schema: ZRenewResponse },
+  { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/verify$`), status: 200, schema: ZVerifyResponse },
   {
     method: "GET",
     path: new RegExp(`^/api/assessments/${TOKEN}/benchmark$`),

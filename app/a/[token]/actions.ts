@@ -11,6 +11,7 @@ import type { TAnswerValue } from "@/lib/survey/answer-schema";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { renewToken } from "@/lib/assessment/renew-token";
 import { deleteAssessment } from "@/lib/assessment/delete-assessment";
+import { verifyAssessment } from "@/lib/participation/verify-assessment";
 import { currentClientId, limitAction } from "@/lib/http/action-client";
 import type { TAssessmentError } from "@/lib/assessment/errors";
 import type { TResult } from "@/lib/result";
@@ -111,4 +112,13 @@ export async function deleteAction(token: string, _prev: TManageState, form: For
   const result = await guardedWrite(() => deleteAssessment(token));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
   redirect("/geloescht");
+}
+
+/** "Teilnahmecode eingeben" on the overview: binds the assessment to its municipality of the register. */
+export async function verifyAction(token: string, _prev: TManageState, form: FormData): Promise<TManageState> {
+  const code = form.get("code");
+  const client = await currentClientId();
+  const result = await guardedWrite(() => verifyAssessment(token, typeof code === "string" ? code : "", client));
+  if (!result.ok) return { message: toErrorResponse(result.error).body.error };
+  redirect(`${editPath(token)}?bestaetigt=1`);
 }

@@ -12,7 +12,8 @@ import { Card } from "@/components/kern/card";
 import { ProgressBar } from "@/components/kern/progress";
 import { CopyLink } from "@/components/questionnaire/copy-link";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
-import { deleteAction, renewAction, reopenAction } from "./actions";
+import { deleteAction, renewAction, reopenAction, verifyAction } from "./actions";
+import { VerifyForm } from "@/components/questionnaire/verify-form";
 import { ManageAssessment } from "@/components/questionnaire/manage-assessment";
 import { getSizeContext } from "@/lib/municipalities/size-context";
 import { loadAssessmentForPage } from "./load-for-page";
@@ -55,6 +56,14 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <Text>Der bisherige Link funktioniert nicht mehr. Bitte speichern Sie den neuen Link unten.</Text>
         </Alert>
       ) : null}
+      {query.bestaetigt ? (
+        <Alert tone="success" title="Ihr Teilnahmecode ist bestätigt" role="status">
+          <Text>
+            Diese Selbsteinschätzung gehört jetzt zu {m.name}. Die Angaben zur Kommune stammen aus dem amtlichen
+            Gemeindeverzeichnis.
+          </Text>
+        </Alert>
+      ) : null}
       {query.abgeschlossen ? (
         <Alert tone="success" title="Vielen Dank! Ihre Selbsteinschätzung ist abgeschlossen." role="status">
           <Text>Ihre Antworten sind gespeichert. Sie können sie jederzeit über Ihren Link wieder öffnen.</Text>
@@ -92,6 +101,14 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
             },
             { key: "Amtlicher Gemeindeschlüssel", value: <>{m.ags ?? "nicht angegeben"}</> },
             { key: "Ausgefüllt von", value: <>{getRoleLabel(assessment.respondentRole)}</> },
+            {
+              key: "Teilnahmecode",
+              value: assessment.verified ? (
+                <Badge tone="success">bestätigt – Angaben aus dem Gemeindeverzeichnis</Badge>
+              ) : (
+                <Badge tone="info">nicht bestätigt</Badge>
+              ),
+            },
           ]}
         />
         <Text>
@@ -174,6 +191,14 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
               </ButtonLink>
             ) : null}
           </div>
+        </section>
+      )}
+      {assessment.verified ? null : (
+        <section aria-labelledby="code-heading" className="stack-sm">
+          <Heading level={2} id="code-heading">
+            Teilnahmecode eingeben
+          </Heading>
+          <VerifyForm verify={verifyAction.bind(null, token)} submitted={isSubmitted} />
         </section>
       )}
       <section aria-labelledby="verwalten-heading" className="stack-sm">

@@ -2,7 +2,14 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "../../support/test";
-import { createAssessment, createSubmittedAssessment, KNOWN_ANSWERS } from "../../support/fixtures";
+import {
+  createAssessment,
+  createSubmittedAssessment,
+  createVerifiedSubmission,
+  insertTestCodes,
+  KNOWN_ANSWERS,
+  registerCell,
+} from "../../support/fixtures";
 
 /*
  * Stored XSS and injection through the municipality name, the one free text a user enters.
@@ -127,11 +134,13 @@ test("the JSON API and the JSON export return the name as a plain string", async
   }
 });
 
-test("the peer CSV and JSON of the payloads' cell contain figures only, never a municipality name", async ({
-  request,
-}) => {
+test("the peer CSV and JSON contain figures only, never a municipality name", async ({ request }) => {
+  // The payload municipalities are unverified and never count; five verified ones make the cell's release.
   await submittedPayloads(request);
-  const query = `state=${CELL.state}&sizeClass=${CELL.sizeClass}`;
+  const cell = registerCell("DE-ST", "5000_19999", 5);
+  const codes = await insertTestCodes(cell.map((r) => r.ags));
+  for (const m of cell) await createVerifiedSubmission(request, codes.get(m.ags)!);
+  const query = "state=DE-ST&sizeClass=5000_19999";
   const csv = await request.get(`/api/peers/csv?${query}`);
   expect(csv.status()).toBe(200);
   const text = (await csv.body()).toString("utf8").replace(/^\uFEFF/, "");
@@ -139,11 +148,12 @@ test("the peer CSV and JSON of the payloads' cell contain figures only, never a 
     .trim()
     .split("\r\n")
     .map((l) => l.split(";"));
-  expect(rows, "the five payload municipalities are compared (not suppressed)").toContainEqual([
+  expect(rows, "the five verified municipalities are compared (not suppressed)").toContainEqual([
     "Vergleichskommunen",
     "5",
   ]);
   for (const payload of PAYLOADS) expect(text).not.toContain(payload);
+  for (const m of cell) expect(text).not.toContain(m.nameShort);
   for (const fragment of FRAGMENTS) expect(text, `CSV contains "${fragment}"`).not.toContain(fragment);
   // No cell starts a formula in Excel.
   for (const cell of rows.flat()) expect(cell.replace(/^"/, ""), `CSV cell ${cell}`).not.toMatch(/^[=+\-@\t\r]/);

@@ -1,14 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../../support/test";
-import {
-  completeAnswers,
-  createAssessment,
-  createSubmittedAssessment,
-  KNOWN_ANSWERS,
-  uniqueName,
-} from "../../support/fixtures";
+import { completeAnswers, createAssessment, KNOWN_ANSWERS, fillVerifiedCell } from "../../support/fixtures";
 import { STEPS } from "../../../lib/survey/reference";
+import type { TSizeClass } from "../../../lib/profile/size-class";
 
 /*
  * Every page: axe (WCAG 2.0/2.1 A and AA) with zero violations, exactly one h1, one main landmark,
@@ -18,9 +13,9 @@ import { STEPS } from "../../../lib/survey/reference";
  * Peer cells: phone and desktop run in parallel against one database, so each project owns a cell
  * (Hamburg resp. Berlin, Kleinstädte) that no other test uses; Saarland × Großstädte stays empty.
  */
-const OWN_CELL: Record<string, { state: string; population: number }> = {
-  phone: { state: "DE-HH", population: 6_000 },
-  desktop: { state: "DE-BE", population: 7_000 },
+const OWN_CELL: Record<string, { state: string; sizeClass: TSizeClass }> = {
+  phone: { state: "DE-BY", sizeClass: "5000_19999" },
+  desktop: { state: "DE-NW", sizeClass: "5000_19999" },
 };
 const EMPTY_CELL = "state=DE-SL&sizeClass=gte_100000";
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -34,24 +29,12 @@ type TAudit = {
 };
 
 /** Five submitted assessments in the project's own cell, so that its peer comparison is shown (k = 5). */
-async function fillOwnCell(request: APIRequestContext, testInfo: TestInfo) {
+async function fillOwnCell(request: APIRequestContext, testInfo: TestInfo, offset: number) {
   const cell = OWN_CELL[testInfo.project.name]!;
-  const tokens: string[] = [];
-  for (let i = 0; i < 5; i += 1) {
-    const profile = {
-      municipality: { name: uniqueName("A11y-Vergleich"), state: cell.state, population: cell.population + i },
-      respondentRole: "digital_officer",
-    };
-    tokens.push(
-      (
-        await createSubmittedAssessment(
-          request,
-          { ...completeAnswers(), e_file: i < 2 ? "in_use" : "planned" },
-          profile,
-        )
-      ).token,
-    );
-  }
+  const tokens = await fillVerifiedCell(request, cell, offset, (i) => ({
+    ...completeAnswers(),
+    e_file: i < 2 ? "in_use" : "planned",
+  }));
   return { cell, tokens };
 }
 
@@ -143,8 +126,8 @@ test("the peer page: without filters, with filters shown and suppressed, tables 
   page,
   request,
 }, testInfo) => {
-  const { cell } = await fillOwnCell(request, testInfo);
-  const own = `state=${cell.state}&sizeClass=5000_19999`;
+  const { cell } = await fillOwnCell(request, testInfo, 0);
+  const own = `state=${cell.state}&sizeClass=${cell.sizeClass}`;
   await audit(page, testInfo, [
     { path: "/vergleich", label: "/vergleich (no filter)" },
     { path: `/vergleich?${own}`, label: "/vergleich (filtered, shown)", shows: /Verglichen mit \d+ von/ },
@@ -187,7 +170,7 @@ test("a submitted assessment: overview, results (tables closed and open), peer c
   page,
   request,
 }, testInfo) => {
-  const { tokens } = await fillOwnCell(request, testInfo);
+  const { tokens } = await fillOwnCell(request, testInfo, 5);
   const token = tokens[4]!;
   const complete = await createAssessment(request);
   expect(

@@ -1,13 +1,8 @@
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../../support/test";
-import {
-  completeAnswers,
-  createAssessment,
-  createSubmittedAssessment,
-  KNOWN_ANSWERS,
-  uniqueName,
-} from "../../support/fixtures";
+import { completeAnswers, createAssessment, KNOWN_ANSWERS, uniqueName, fillVerifiedCell } from "../../support/fixtures";
 import { STEPS } from "../../../lib/survey/reference";
+import type { TSizeClass } from "../../../lib/profile/size-class";
 
 /*
  * Reflow (WCAG 1.4.10): 1280 × 1024 CSS px at 400 % zoom is a 320 × 256 viewport. No page may scroll
@@ -16,9 +11,9 @@ import { STEPS } from "../../../lib/survey/reference";
  *
  * Peer cells as in all-pages.spec.ts: each project owns one (Hamburg resp. Berlin, Kleinstädte).
  */
-const OWN_CELL: Record<string, { state: string; population: number }> = {
-  phone: { state: "DE-HH", population: 6_100 },
-  desktop: { state: "DE-BE", population: 7_100 },
+const OWN_CELL: Record<string, { state: string; sizeClass: TSizeClass }> = {
+  phone: { state: "DE-BW", sizeClass: "20000_99999" },
+  desktop: { state: "DE-NW", sizeClass: "20000_99999" },
 };
 const WIDTH = 320;
 
@@ -85,17 +80,10 @@ async function openAllTables(page: Page) {
   return total;
 }
 
-async function fillOwnCell(request: APIRequestContext, testInfo: TestInfo) {
+async function fillOwnCell(request: APIRequestContext, testInfo: TestInfo, offset: number) {
   const cell = OWN_CELL[testInfo.project.name]!;
-  let token = "";
-  for (let i = 0; i < 5; i += 1) {
-    const profile = {
-      municipality: { name: uniqueName("Zoom-Vergleich"), state: cell.state, population: cell.population + i },
-      respondentRole: "mayor",
-    };
-    token = (await createSubmittedAssessment(request, i === 4 ? KNOWN_ANSWERS : completeAnswers(), profile)).token;
-  }
-  return { cell, token };
+  const tokens = await fillVerifiedCell(request, cell, offset, (i) => (i === 4 ? KNOWN_ANSWERS : completeAnswers()));
+  return { cell, token: tokens[4]! };
 }
 
 async function expectReflow(page: Page, label: string, testInfo: TestInfo) {
@@ -139,7 +127,7 @@ test("landing, profile and questionnaire steps reflow at 320 px", async ({ page,
 });
 
 test("the results page reflows at 320 px, with its tables closed and open", async ({ page, request }, testInfo) => {
-  const { token } = await fillOwnCell(request, testInfo);
+  const { token } = await fillOwnCell(request, testInfo, 0);
   await page.goto(`/a/${token}/ergebnis`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Ergebnis: Digitalcheck");
   await expectReflow(page, "/a/<token>/ergebnis", testInfo);
@@ -149,8 +137,8 @@ test("the results page reflows at 320 px, with its tables closed and open", asyn
 });
 
 test("the peer pages reflow at 320 px, with their tables closed and open", async ({ page, request }, testInfo) => {
-  const { cell, token } = await fillOwnCell(request, testInfo);
-  await page.goto(`/vergleich?state=${cell.state}&sizeClass=5000_19999`);
+  const { cell, token } = await fillOwnCell(request, testInfo, 5);
+  await page.goto(`/vergleich?state=${cell.state}&sizeClass=${cell.sizeClass}`);
   await expect(page.getByText(/Verglichen mit \d+ von/)).toBeVisible();
   await expectReflow(page, "/vergleich (filtered)", testInfo);
   const tables = await openAllTables(page);

@@ -79,7 +79,13 @@ describe("nameMatcher", () => {
 });
 
 describe("peerExclusionReasons", () => {
-  const counting = { status: "submitted" as const, excludedFromPeers: false, peerCurrent: true, peerApproved: false };
+  const counting = {
+    status: "submitted" as const,
+    excludedFromPeers: false,
+    peerCurrent: true,
+    peerApproved: false,
+    verified: true,
+  };
   test.each([
     ["the latest submission counts", counting, false, []],
     ["a draft", { ...counting, status: "draft" as const, peerCurrent: false }, false, ["draft"]],
@@ -95,6 +101,12 @@ describe("peerExclusionReasons", () => {
     ],
   ])("%s", (_label, row, requiresApproval, expected) => {
     expect(peerExclusionReasons(row, requiresApproval)).toEqual(expected);
+  });
+
+  test("without a participation code: 'unverified' where codes are required (not 'superseded'), nothing in open mode", () => {
+    const unverified = { ...counting, verified: false, peerCurrent: false };
+    expect(peerExclusionReasons(unverified, false, true)).toEqual(["unverified"]);
+    expect(peerExclusionReasons({ ...unverified, peerCurrent: true }, false, false)).toEqual([]);
   });
 });
 

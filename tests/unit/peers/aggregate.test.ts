@@ -22,6 +22,8 @@ import { SIZE_CLASSES, type TSizeClass } from "@/lib/profile/size-class";
 type TMember = { answers: Record<string, string[]>; score: number | null };
 
 /** Builds a cell the way lib/db/peer-cells.ts does: count, option counts and scores from members. */
+const RELEASED_AT = "2026-12-03T09:00:00.000Z";
+
 function cellOf(state: TStateCode, sizeClass: TSizeClass, members: readonly TMember[]): TPeerCell {
   const optionCounts: Record<string, Record<string, number>> = {};
   const indexScores: number[] = [];
@@ -32,7 +34,7 @@ function cellOf(state: TStateCode, sizeClass: TSizeClass, members: readonly TMem
       for (const oid of options) q[oid] = (q[oid] ?? 0) + 1;
     }
   }
-  return { state, sizeClass, count: members.length, optionCounts, indexScores };
+  return { state, sizeClass, count: members.length, optionCounts, indexScores, releasedAt: RELEASED_AT };
 }
 
 /** A cell of n municipalities that all answered q1 = "yes" and have scores 10, 20, … */

@@ -289,6 +289,8 @@ function published(overrides: Partial<TPeerComparison> = {}): TPeerComparison {
     index: { mean: 47.3, median: 45, p25: 30.5, p75: 62.5 },
     registerTotal: 299,
     ownPosition: 42,
+    release: { releasedAt: "2026-12-03T09:00:00.000Z", count: 12 },
+    ownPending: false,
     ...overrides,
   };
 }
@@ -303,6 +305,8 @@ function suppressed(overrides: Partial<TPeerComparison> = {}): TPeerComparison {
     index: null,
     registerTotal: 3,
     ownPosition: null,
+    release: null,
+    ownPending: false,
     ...overrides,
   };
 }
@@ -346,8 +350,9 @@ describe("renderPeerCsv: suppressed view", () => {
       for (const o of q.options) expect(rows.some((r) => r[1] === o.label.replace(/^=/, "'="))).toBe(false);
     }
     expect(rows.some((r) => r.includes(REF.questions[0]!.text))).toBe(false);
-    // 6 header lines (incl. the empty one) + the notice
-    expect(rows).toHaveLength(7);
+    expect(rows).toContainEqual(["Stand der Vergleichszahlen", "noch keine Veröffentlichung"]);
+    // 7 header lines (incl. the release and the empty one) + the notice
+    expect(rows).toHaveLength(8);
   });
 });
 
@@ -357,6 +362,7 @@ describe("renderPeerCsv: published view", () => {
     const rows = parseCsv(csv.slice(1));
     expect(rows).toContainEqual(["Vergleichskommunen", "12"]);
     expect(rows).toContainEqual(["Kommunen laut Gemeindeverzeichnis", "299"]);
+    expect(rows).toContainEqual(["Stand der Vergleichszahlen", "3. Dezember 2026"]);
     expect(rows).toContainEqual([
       "Reifegrad-Index der Vergleichskommunen",
       "Mittelwert",
@@ -401,12 +407,14 @@ describe("renderPeerCsv: published view", () => {
         count: 6,
         optionCounts: { [q0.id]: { [q0.options[0]!.id]: 4, [q0.options[1]!.id]: 2 } },
         indexScores: [10, 20, 30, 40, 50, 60],
+        releasedAt: "2026-12-03T09:00:00.000Z",
       },
     ];
     const view: TPeerComparison = {
       ...aggregatePeers(cells, { state: "DE-SN" }),
       registerTotal: 400,
       ownPosition: null,
+      ownPending: false,
     };
     const rows = parseCsv(renderPeerCsv(reference, view, LABELS).slice(1));
     const h = rows.findIndex((r) => r[0] === "Frage");
@@ -436,6 +444,8 @@ describe("renderPeerCsv: published view", () => {
       "Größenklasse",
       "Vergleichskommunen",
       "Kommunen laut Gemeindeverzeichnis",
+      "Stand der Vergleichszahlen",
+      "3. Dezember 2026",
       "Reifegrad-Index der Vergleichskommunen",
       "Mittelwert",
       "Median",

@@ -142,16 +142,16 @@ describe("ZCreateAssessmentRequest", () => {
     ["AGS with surrounding spaces", { ags: " 09162000 " }, "09162000"],
   ])("%s is accepted", (_name, patch, ags) => {
     const parsed = ZCreateAssessmentRequest.parse(withMunicipality(patch));
-    expect(parsed.municipality.ags).toBe(ags);
+    expect(parsed.municipality?.ags).toBe(ags);
   });
 
   test("the name is trimmed; 200 characters are accepted", () => {
-    expect(ZCreateAssessmentRequest.parse(withMunicipality({ name: "  Musterstadt  " })).municipality.name).toBe(
+    expect(ZCreateAssessmentRequest.parse(withMunicipality({ name: "  Musterstadt  " })).municipality?.name).toBe(
       "Musterstadt",
     );
     const name = "A".repeat(MAX_NAME_LENGTH);
     expect(MAX_NAME_LENGTH).toBe(200);
-    expect(ZCreateAssessmentRequest.parse(withMunicipality({ name })).municipality.name).toBe(name);
+    expect(ZCreateAssessmentRequest.parse(withMunicipality({ name })).municipality?.name).toBe(name);
   });
 
   test.each([1, 4_999, 5_000_000])("population %d is accepted", (population) => {
@@ -294,6 +294,7 @@ describe("formDataToCreateRequest", () => {
       population: "municipality.population",
       ags: "municipality.ags",
       role: "respondentRole",
+      code: "participationCode",
     });
   });
 

@@ -60,7 +60,14 @@ function model(questions: TReportQuestion[], topicSize = questions.length): TRep
       title: `Prüfthema ${i + 1}`,
       questions: questions.slice(i * topicSize, (i + 1) * topicSize),
     })),
-    peerGroup: { label: "Kleinstädte in Hessen", count: null, registerTotal: 100, suppressed: true, k: 5 },
+    peerGroup: {
+      label: "Kleinstädte in Hessen",
+      count: null,
+      registerTotal: 100,
+      suppressed: true,
+      k: 5,
+      release: null,
+    },
     recommendations: [],
     method: {
       source: "Bitkom und DStGB",

@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import type { Metadata } from "next";
 import { editPath, reviewPath } from "@/lib/assessment/paths";
 import { STEPS, reference } from "@/lib/survey/reference";
@@ -26,12 +27,15 @@ export default async function ResultsPage({ params }: TProps) {
   const { token } = await params;
   const result = await loadBenchmarkForPage(token);
   if (!result.ok) return result.page;
-  const { benchmark: b } = result.value;
+  const { benchmark: b, assessment } = result.value;
   const { municipality: m, index } = b;
   const items = new Map(b.items.map((i) => [i.questionId, i]));
   const sizeClass = getSizeClass(m.sizeClass);
   const hasDerived = b.items.some((i) => i.derived);
-  const peers = await getPeerView({ state: m.state, sizeClass: m.sizeClass }, { indexScore: index.score });
+  const peers = await getPeerView(
+    { state: m.state, sizeClass: m.sizeClass },
+    { indexScore: index.score, municipalityKey: assessment.municipalityKey },
+  );
 
   return (
     <div className="stack">
@@ -108,7 +112,17 @@ export default async function ResultsPage({ params }: TProps) {
           <Heading level={2} id="peers-heading">
             Vergleich mit {describePeerGroup(peers.value)}
           </Heading>
-          <PeerComparison view={peers.value} ownIndex={index.score} headingLevel={3} compact />
+          <PeerComparison
+            view={peers.value}
+            ownIndex={index.score}
+            headingLevel={3}
+            compact
+            ownStanding={{
+              verified: assessment.verified || assessment.isDemo,
+              submitted: assessment.status === "submitted",
+              verificationRequired: getEnv().PEERS_MODE === "verified",
+            }}
+          />
           <Text>
             <Link href={`/a/${token}/vergleich`}>Alle Fragen im Vergleich mit anderen Kommunen</Link>
           </Text>

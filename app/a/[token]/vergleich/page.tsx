@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import type { Metadata } from "next";
 import { getPeerView } from "@/lib/assessment/get-peer-view";
 import { computeIndex } from "@/lib/benchmark/scoring";
@@ -32,7 +33,7 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
       ? { state: query.state, sizeClass: query.sizeClass }
       : { state: m.state, sizeClass: m.sizeClass };
   const ownIndex = computeIndex(reference, assessment.answers).score;
-  const result = await getPeerView(chosen, { indexScore: ownIndex });
+  const result = await getPeerView(chosen, { indexScore: ownIndex, municipalityKey: assessment.municipalityKey });
   const action = `/a/${token}/vergleich`;
   return (
     <div className="stack">
@@ -45,7 +46,16 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
             sizeClass={result.value.filters.sizeClass}
           />
           <PeerExportLinks filters={result.value.filters} />
-          <PeerComparison view={result.value} ownAnswers={assessment.answers} ownIndex={ownIndex} />
+          <PeerComparison
+            view={result.value}
+            ownAnswers={assessment.answers}
+            ownIndex={ownIndex}
+            ownStanding={{
+              verified: assessment.verified || assessment.isDemo,
+              submitted: assessment.status === "submitted",
+              verificationRequired: getEnv().PEERS_MODE === "verified",
+            }}
+          />
         </>
       ) : (
         <>

@@ -1,0 +1,161 @@
+import PDFDocument from "pdfkit";
+import type { Writable } from "node:stream";
+import { loadFonts } from "../report/render-report";
+import { getStateName } from "../profile/states";
+import { estimateDurationMinutes } from "../survey/duration";
+import { reference } from "../survey/reference";
+import type { TRegisterEntry } from "../municipalities/search";
+
+const MM = 72 / 25.4;
+/** DIN 5008, form B (window envelope DL/C6/5 with the window on the left). */
+const LAYOUT = {
+  left: 25 * MM,
+  right: 20 * MM,
+  /** Address field: 45 mm from the top, 20 mm from the left edge, 85 × 45 mm. */
+  addressTop: 45 * MM,
+  addressLeft: 20 * MM,
+  addressWidth: 85 * MM,
+  /** The first 17.7 mm of the field are the return and note zone; the address proper starts below. */
+  addressLinesTop: (45 + 17.7) * MM,
+  /** Fold marks at 105 and 210 mm, punch mark at 148.5 mm. */
+  marks: [105 * MM, 148.5 * MM, 210 * MM],
+  /** The text starts under the information block, at about 98.5 mm. */
+  bodyTop: 103.4 * MM,
+} as const;
+
+export type TInvitation = { code: string; entry: TRegisterEntry };
+export type TLetterOptions = { instanceUrl: string; now: Date; sender?: string; k?: number };
+
+const fmtDate = (d: Date) =>
+  d.toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" });
+
+/**
+ * One invitation letter per municipality (A4, DIN 5008 form B for a window envelope) with its participation
+ * code, the address of this instance and what happens with the data; all letters of a selection in one
+ * PDF, written page by page to `out` so that thousands of letters need no more memory than a few.
+ * Resolves when `out` has everything.
+ */
+export function writeInvitationLetters(
+  invitations: readonly TInvitation[],
+  options: TLetterOptions,
+  out: Writable,
+): Promise<void> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: 20 * MM, bottom: 20 * MM, left: LAYOUT.left, right: LAYOUT.right },
+    autoFirstPage: false,
+    pdfVersion: "1.7",
+    tagged: true,
+    lang: "de-DE",
+    displayTitle: true,
+    info: { Title: "Einladung zum Kommunalen Digitalcheck", Author: options.sender ?? "Kommunaler Digitalcheck" },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on("finish", resolve);
+    out.on("error", reject);
+    doc.on("error", reject);
+  });
+  doc.pipe(out);
+  const { regular, bold } = loadFonts();
+  doc.registerFont("Regular", regular as never);
+  doc.registerFont("Bold", bold as never);
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  for (const invitation of invitations) writeLetter(doc, root, invitation, options);
+  root.end();
+  doc.end();
+  return finished;
+}
+
+function writeLetter(
+  doc: PDFKit.PDFDocument,
+  root: PDFKit.PDFStructureElement,
+  { code, entry }: TInvitation,
+  options: TLetterOptions,
+) {
+  doc.addPage();
+  const width = doc.page.width - LAYOUT.left - LAYOUT.right;
+  const sender = options.sender ?? "Kommunaler Digitalcheck";
+  const add = (type: string, draw: () => void) => {
+    root.add(doc.struct(type, {}, draw));
+  };
+
+  // Fold and punch marks: layout, not content.
+  doc.markContent("Artifact", { type: "Layout" });
+  for (const y of LAYOUT.marks)
+    doc
+      .moveTo(0, y)
+      .lineTo(y === LAYOUT.marks[1] ? 9 * MM : 5 * MM, y)
+      .lineWidth(0.4)
+      .strokeColor("#777777")
+      .stroke();
+  doc.endMarkedContent();
+
+  add("P", () =>
+    doc
+      .font("Regular")
+      .fontSize(7)
+      .fillColor("#333333")
+      .text(sender, LAYOUT.addressLeft + 5 * MM, LAYOUT.addressTop + 12 * MM, { width: LAYOUT.addressWidth - 10 * MM }),
+  );
+  add("P", () =>
+    doc
+      .font("Regular")
+      .fontSize(10)
+      .fillColor("#000000")
+      .text(
+        [
+          `Gemeindeverwaltung ${entry.nameShort}`,
+          "Bürgermeisteramt",
+          entry.name,
+          entry.kreis,
+          getStateName(entry.state),
+        ].join("\n"),
+        LAYOUT.addressLeft + 5 * MM,
+        LAYOUT.addressLinesTop,
+        { width: LAYOUT.addressWidth - 10 * MM, lineGap: 1 },
+      ),
+  );
+  add("P", () => doc.fontSize(10).text(fmtDate(options.now), LAYOUT.left, 98.5 * MM - 12, { width, align: "right" }));
+
+  doc.x = LAYOUT.left;
+  doc.y = LAYOUT.bodyTop;
+  add("H1", () => doc.font("Bold").fontSize(13).text("Einladung zum Kommunalen Digitalcheck", { width }));
+  doc.moveDown(0.8);
+  const para = (text: string) => {
+    add("P", () => doc.font("Regular").fontSize(10.5).text(text, { width, lineGap: 2 }));
+    doc.moveDown(0.6);
+  };
+  para("Sehr geehrte Damen und Herren,");
+  para(
+    `mit dem Kommunalen Digitalcheck schätzt Ihre Kommune ihren digitalen Stand selbst ein – in etwa ${estimateDurationMinutes(reference)} Minuten, online, auch in mehreren Sitzungen. Sie sehen danach, wo ${entry.nameShort} im Vergleich mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund aus dem Jahr 2020 steht, und auf Wunsch im Vergleich mit anderen Kommunen Ihres Landes und Ihrer Größenklasse.`,
+  );
+  para("So nehmen Sie teil:");
+  [
+    `Öffnen Sie ${options.instanceUrl} und wählen Sie „Selbsteinschätzung beginnen“.`,
+    "Geben Sie dort Ihren Teilnahmecode ein. Name, Land und Einwohnerzahl übernehmen wir dann aus dem amtlichen Gemeindeverzeichnis.",
+    "Beantworten Sie die Fragen und senden Sie die Selbsteinschätzung ab.",
+  ].forEach((step, i) => {
+    add("P", () =>
+      doc
+        .font("Regular")
+        .fontSize(10.5)
+        .text(`${i + 1}. ${step}`, LAYOUT.left + 4 * MM, doc.y, { width: width - 4 * MM, lineGap: 2 }),
+    );
+    doc.moveDown(0.3);
+  });
+  doc.x = LAYOUT.left;
+  doc.moveDown(0.8);
+  add("P", () => doc.font("Regular").fontSize(10.5).text(`Ihr Teilnahmecode für ${entry.name}:`, { width }));
+  doc.moveDown(0.3);
+  add("P", () => doc.font("Bold").fontSize(18).text(code, { width, characterSpacing: 1.5 }));
+  doc.moveDown(0.8);
+  para(
+    `Was mit Ihren Daten geschieht: Ihre einzelnen Antworten sieht niemand außer Ihnen und den Personen, denen Sie Ihren Link geben. Im Vergleich erscheinen nur zusammengefasste Zahlen von mindestens ${options.k ?? 5} Kommunen; sie werden nur in Schritten erneuert, in denen sich mindestens so viele Kommunen geändert haben. Der Code bestätigt nur, dass die Selbsteinschätzung zu Ihrer Kommune gehört.`,
+  );
+  para(
+    "Bitte geben Sie den Code nur an Personen Ihrer Verwaltung weiter. Ist er in falsche Hände geraten, sperren wir ihn auf Ihre Nachricht hin und schicken Ihnen einen neuen.",
+  );
+  para("Mit freundlichen Grüßen");
+  para(sender);
+}

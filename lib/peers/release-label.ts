@@ -1,0 +1,14 @@
+/** "3. Dezember 2026" in German time, for "Stand: …" beside every view of peer figures. */
+export function formatReleaseDate(iso: string): string {
+  return new Date(iso).toLocaleDateString("de-DE", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Berlin",
+  });
+}
+
+/** "Stand: 3. Dezember 2026, 112 Kommunen" (docs/adr/0005: figures change only with a release). */
+export function releaseLabel(release: { releasedAt: string; count: number }): string {
+  return `Stand: ${formatReleaseDate(release.releasedAt)}, ${release.count.toLocaleString("de-DE")} ${release.count === 1 ? "Kommune" : "Kommunen"}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * The release rule of the peer figures (docs/adr/0005-peer-privacy.md), pure so that a property test can
+ * drive it. Figures are published per cell (state × size class); a cell keeps its published figures until
+ * at least k distinct municipalities of it have changed their contribution (submitted, re-submitted,
+ * withdrawn, been excluded or lost their verification) since its last release. Then it is released again,
+ * from all its current contributions, and its pending changes start from zero.
+ */
+export type TCellKey = `${string}|${string}`;
+
+export const cellKey = (state: string, sizeClass: string): TCellKey => `${state}|${sizeClass}`;
+
+/** True when the cell's pending changes (distinct municipalities) are enough for a new release. */
+export function isReleaseDue(pendingMunicipalities: number, k: number): boolean {
+  return pendingMunicipalities >= k;
+}
+
+/** A contribution: which submission of a municipality counts, and where. */
+export type TContribution = { assessmentId: string; state: string; sizeClass: string; submittedAt: string };
+
+export const sameContribution = (a: TContribution | null, b: TContribution | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.assessmentId === b.assessmentId &&
+    a.state === b.state &&
+    a.sizeClass === b.sizeClass &&
+    a.submittedAt === b.submittedAt);
+
+/** The cells whose pending set a change of contribution enters: the one it leaves and the one it joins. */
+export function cellsTouched(before: TContribution | null, after: TContribution | null): TCellKey[] {
+  if (sameContribution(before, after)) return [];
+  const cells = new Set<TCellKey>();
+  if (before) cells.add(cellKey(before.state, before.sizeClass));
+  if (after) cells.add(cellKey(after.state, after.sizeClass));
+  return [...cells];
+}
+
+/**
+ * The release rule as an in-memory model (what lib/assessment/refresh-peer-pool.ts does in the database),
+ * for the property test: live contributions, each cell's released members, the net pending changes.
+ */
+export class ReleaseModel {
+  readonly live = new Map<string, TContribution>();
+  readonly released = new Map<TCellKey, Map<string, TContribution>>();
+  readonly pending = new Map<TCellKey, Set<string>>();
+  readonly sequence = new Map<TCellKey, number>();
+
+  constructor(readonly k: number) {}
+
+  /** A municipality's contribution becomes `next` (null: it no longer counts). Returns the cells released. */
+  change(key: string, next: TContribution | null): TCellKey[] {
+    if (next) this.live.set(key, next);
+    else this.live.delete(key);
+    const cells = new Set<TCellKey>();
+    for (const [cell, members] of this.released) if (members.has(key)) cells.add(cell);
+    if (next) cells.add(cellKey(next.state, next.sizeClass));
+    const releasedNow: TCellKey[] = [];
+    for (const cell of cells) {
+      const inCell = next && cellKey(next.state, next.sizeClass) === cell ? next : null;
+      const counted = this.released.get(cell)?.get(key) ?? null;
+      const set = this.pending.get(cell) ?? new Set<string>();
+      this.pending.set(cell, set);
+      if (sameContribution(inCell, counted)) set.delete(key);
+      else {
+        set.add(key);
+        if (isReleaseDue(set.size, this.k)) {
+          this.release(cell);
+          releasedNow.push(cell);
+        }
+      }
+    }
+    return releasedNow;
+  }
+
+  private release(cell: TCellKey) {
+    const members = new Map<string, TContribution>();
+    for (const [key, c] of this.live) if (cellKey(c.state, c.sizeClass) === cell) members.set(key, c);
+    this.released.set(cell, members);
+    this.pending.set(cell, new Set());
+    this.sequence.set(cell, (this.sequence.get(cell) ?? 0) + 1);
+  }
+
+  /** What a reader sees: per cell its released members (cells below k count nowhere). */
+  read(): Map<TCellKey, Map<string, TContribution>> {
+    const out = new Map<TCellKey, Map<string, TContribution>>();
+    for (const [cell, members] of this.released) if (members.size >= this.k) out.set(cell, new Map(members));
+    return out;
+  }
+}
