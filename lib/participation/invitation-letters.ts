@@ -61,9 +61,19 @@ export function writeInvitationLetters(
   doc.registerFont("Bold", bold as never);
   const root = doc.struct("Document");
   doc.addStructure(root);
-  for (const invitation of invitations) writeLetter(doc, root, invitation, options);
-  root.end();
-  doc.end();
+  void (async () => {
+    for (const [i, invitation] of invitations.entries()) {
+      writeLetter(doc, root, invitation, options);
+      // Backpressure: pdfkit writes whatever it is given; wait while more than 256 KB have not reached `out`
+      // (a file, an HTTP response), and give the event loop a turn every few letters.
+      if (i % 10 === 9 || doc.readableLength > 256 * 1024) {
+        do await new Promise((resolve) => setTimeout(resolve, doc.readableLength > 256 * 1024 ? 5 : 0));
+        while (doc.readableLength > 256 * 1024 && !out.destroyed);
+      }
+    }
+    root.end();
+    doc.end();
+  })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
   return finished;
 }
 
@@ -76,8 +86,11 @@ function writeLetter(
   doc.addPage();
   const width = doc.page.width - LAYOUT.left - LAYOUT.right;
   const sender = options.sender ?? "Kommunaler Digitalcheck";
+  // Each element is ended at once: pdfkit then writes it out instead of keeping every letter's content.
   const add = (type: string, draw: () => void) => {
-    root.add(doc.struct(type, {}, draw));
+    const el = doc.struct(type, {}, draw);
+    root.add(el);
+    el.end();
   };
 
   // Fold and punch marks: layout, not content.

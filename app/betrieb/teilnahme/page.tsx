@@ -57,8 +57,8 @@ export default async function ParticipationPage({ searchParams }: TProps) {
         {getEnv().PEERS_MODE === "open"
           ? " – auf dieser Plattform ist das abgeschaltet (PEERS_MODE=open): hier zählt jede abgeschlossene Selbsteinschätzung"
           : ""}
-        . Jeder Code gehört zu genau einer Kommune des amtlichen Gemeindeverzeichnisses; wir speichern ihn nur
-        verschlüsselt (als Prüfsumme) und zeigen ihn nur einmal, beim Ausgeben.
+        . Jeder Code gehört zu genau einer Kommune des amtlichen Gemeindeverzeichnisses; wir speichern nur eine
+        Prüfsumme, aus der sich der Code nicht zurückrechnen lässt, und zeigen ihn nur einmal, beim Ausgeben.
       </Text>
 
       <section aria-labelledby="stand" className="stack-sm">
