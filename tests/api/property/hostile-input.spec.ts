@@ -990,6 +990,60 @@ for (const method of ["POST", "DELETE"] as const) {
   });
 }
 
+// ---------------------------------------------------------------- participation codes
+
+/** Strings that look like codes: the alphabet's symbols and the confusable ones, hyphens, spaces, any case. */
+const codeLike = fc
+  .array(fc.constantFrom(..."23456789ABCDEFGHJKLMNPQRSTUVWXYZ01OIoi- \u00a0äß".split("")), { maxLength: 40 })
+  .map((a) => a.join(""));
+
+test("POST /api/assessments/{token}/verify: hostile bodies and wrong codes never cause a 5xx and verify nothing", async ({
+  playwright,
+  baseURL,
+  request,
+}) => {
+  const { token } = await createAssessment(request);
+  const before = await (await request.get(`/api/assessments/${token}`)).json();
+  expect(before.verifiedAt).toBeNull();
+  // Wrong codes count per client (10 per 15 minutes): fresh clients every 8 requests.
+  const pool = new ClientPool(
+    (ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }),
+    8,
+  );
+  let cases = 0;
+  const body = fc.oneof(
+    { weight: 3, arbitrary: codeLike.map((code) => ({ value: { code }, contentType: "application/json" })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.oneof(fc.jsonValue(), longString, protoObject, hugeArray), contentType)
+        .map(([value, type]) => ({ value, contentType: type })),
+    },
+  );
+  try {
+    await fc.assert(
+      fc.asyncProperty(
+        body.map((b) => describable(b, describeBody)),
+        async (b) => {
+          cases += 1;
+          const context = `verify #${cases}: ${describeBody(b)}`;
+          const r = await send(await pool.next(), "POST", `/api/assessments/${token}/verify`, {
+            bytes: bodyBytes(b, ""),
+            contentType: b.contentType,
+          });
+          expectWellFormed(r, [413, 415, 422, 429], context);
+          const after = await (await request.get(`/api/assessments/${token}`)).json();
+          expect(after, `nothing changed\n${context}`).toEqual(before);
+        },
+      ),
+      { ...FC_OPTIONS, numRuns: 60 },
+    );
+  } finally {
+    runLog("POST /api/assessments/{token}/verify", cases, 60, pool.clients);
+    await pool.dispose();
+  }
+});
+
 // ---------------------------------------------------------------- query routes
 
 /**
