@@ -27,13 +27,14 @@ async function loadLib() {
     fsCache: false,
   });
   const load = (p) => jiti.import(join(ROOT, p));
-  const [issue, csv, letters, client] = await Promise.all([
+  const [issue, csv, letters, client, env] = await Promise.all([
     load("lib/participation/issue-codes.ts"),
     load("lib/participation/codes-csv.ts"),
     load("lib/participation/invitation-letters.ts"),
     load("lib/db/client.ts"),
+    load("lib/env.ts"),
   ]);
-  return { ...issue, ...csv, ...letters, db: client.db };
+  return { ...issue, ...csv, ...letters, db: client.db, getEnv: env.getEnv };
 }
 
 function parse(argv) {
@@ -96,7 +97,7 @@ async function main() {
     else if (!lettersPath) process.stdout.write(lib.renderCodesCsv(rows, false));
     if (lettersPath) {
       const out = createWriteStream(lettersPath);
-      await lib.writeInvitationLetters(rows, { instanceUrl: opts.url, now: new Date() }, out);
+      await lib.writeInvitationLetters(rows, { instanceUrl: opts.url, now: new Date(), k: lib.getEnv().PEER_K }, out);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.error(

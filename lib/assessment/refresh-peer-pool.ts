@@ -56,9 +56,13 @@ async function syncMunicipality(tx: TTx, municipalityKey: string, now: Date): Pr
   }
   // Pending is a net change against what each cell's last release counted: changing and changing back
   // leaves nothing pending, so k pending municipalities are k that really differ in the next release.
+  // Every cell that last released the municipality, holds it as pending (it may have entered and left
+  // again before a release: then that is no net change there) or that it joins.
   const released = await tx.peerReleasedMember.findMany({ where: { municipalityKey } });
   const cells = new Map<string, [string, string]>();
   for (const r of released) cells.set(cellKey(r.state, r.sizeClass), [r.state, r.sizeClass]);
+  for (const p of await tx.peerPendingChange.findMany({ where: { municipalityKey } }))
+    cells.set(cellKey(p.state, p.sizeClass), [p.state, p.sizeClass]);
   if (after) cells.set(cellKey(after.state, after.sizeClass), [after.state, after.sizeClass]);
   const entered: [string, string][] = [];
   for (const [key, [state, sizeClass]] of cells) {
@@ -162,22 +166,137 @@ export async function releaseCell(tx: TTx, state: string, sizeClass: string, now
   await tx.peerPoolVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
 }
 
+/** How many ids one statement binds: well below SQLite's and PostgreSQL's limits. */
+const BATCH = 500;
+
+function* batches<T>(items: T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
+}
+
+/** Newest first, as syncMunicipality orders: submittedAt, then id. */
+const newer = (a: { submittedAt: Date | null; id: string }, b: { submittedAt: Date | null; id: string }) => {
+  const ta = a.submittedAt?.getTime() ?? -Infinity;
+  const tb = b.submittedAt?.getTime() ?? -Infinity;
+  return ta !== tb ? ta > tb : a.id > b.id;
+};
+
 /**
- * Brings the whole pool up to date at once (seed:demo, benchmarks, after an upgrade): every municipality
- * with a submission or a recorded contribution is refreshed, which releases each cell that has k pending
- * changes. Runs in one transaction.
+ * Brings the whole pool up to date at once (seed:demo, benchmarks, after an upgrade) with the same result
+ * as refreshing every municipality one by one and then releasing every cell with k pending changes, but in
+ * a handful of bulk statements: it reads the submissions, contributions, releases and pending changes,
+ * works out in memory what each must become, and writes only the differences. Pending changes are
+ * recomputed as the net difference between each cell's live and released members, which is the invariant
+ * refreshPeerPool keeps, so an existing pending change keeps its date.
  */
 export async function refreshWholePeerPool(tx: TTx, now = new Date()): Promise<void> {
-  const keys = new Set<string>();
-  for (const a of await tx.assessment.findMany({
-    where: { status: "submitted" },
-    select: { municipalityKey: true },
-    distinct: ["municipalityKey"],
-  }))
-    keys.add(a.municipalityKey);
-  for (const m of await tx.peerMember.findMany({ select: { municipalityKey: true } })) keys.add(m.municipalityKey);
+  const { PEERS_MODE, PEERS_REQUIRE_APPROVAL, PEER_K } = getEnv();
+  const verifiedOnly = PEERS_MODE === "verified";
   await lockPool(tx);
-  for (const key of keys) await syncMunicipality(tx, key, now);
-  const cells = await tx.peerPendingChange.groupBy({ by: ["state", "sizeClass"] });
-  for (const c of cells) await releaseIfDue(tx, c.state, c.sizeClass, now);
+
+  // 1. The latest submission per municipality that may count, as syncMunicipality selects it.
+  const submitted = await tx.assessment.findMany({
+    where: {
+      status: "submitted",
+      ...(verifiedOnly ? { OR: [{ isDemo: true }, { verifiedCodeId: { not: null } }] } : {}),
+    },
+    select: {
+      id: true,
+      municipalityKey: true,
+      state: true,
+      sizeClass: true,
+      submittedAt: true,
+      excludedFromPeers: true,
+      peerApproved: true,
+      isDemo: true,
+      verifiedCodeId: true,
+    },
+  });
+  const latest = new Map<string, (typeof submitted)[number]>();
+  for (const a of submitted) {
+    const seen = latest.get(a.municipalityKey);
+    if (!seen || newer(a, seen)) latest.set(a.municipalityKey, a);
+  }
+  const currentIds = new Set([...latest.values()].map((a) => a.id));
+  const markedIds = (await tx.assessment.findMany({ where: { peerCurrent: true }, select: { id: true } })).map(
+    (a) => a.id,
+  );
+  const marked = new Set(markedIds);
+  for (const ids of batches(markedIds.filter((id) => !currentIds.has(id))))
+    await tx.assessment.updateMany({ where: { id: { in: ids } }, data: { peerCurrent: false } });
+  for (const ids of batches([...currentIds].filter((id) => !marked.has(id))))
+    await tx.assessment.updateMany({ where: { id: { in: ids } }, data: { peerCurrent: true } });
+
+  // 2. Each municipality's contribution, as contributionOf decides it.
+  const revoked = new Set(
+    (await tx.participationCode.findMany({ where: { status: "revoked" }, select: { id: true } })).map((c) => c.id),
+  );
+  const live = new Map<string, TContribution>();
+  for (const [key, a] of latest) {
+    if (!a.submittedAt || a.excludedFromPeers) continue;
+    if (PEERS_REQUIRE_APPROVAL && !a.peerApproved) continue;
+    if (verifiedOnly && !a.isDemo && (!a.verifiedCodeId || revoked.has(a.verifiedCodeId))) continue;
+    live.set(key, {
+      assessmentId: a.id,
+      state: a.state,
+      sizeClass: a.sizeClass,
+      submittedAt: a.submittedAt.toISOString(),
+    });
+  }
+  const recorded = new Map<string, TContribution>();
+  for (const m of await tx.peerMember.findMany())
+    recorded.set(m.municipalityKey, { ...m, submittedAt: m.submittedAt.toISOString() });
+  const stale = [...recorded.keys()].filter(
+    (key) => !sameContribution(recorded.get(key) ?? null, live.get(key) ?? null),
+  );
+  const fresh = [...live.entries()].filter(([key, c]) => !sameContribution(recorded.get(key) ?? null, c));
+  for (const keys of batches(stale)) await tx.peerMember.deleteMany({ where: { municipalityKey: { in: keys } } });
+  for (const rows of batches(fresh))
+    await tx.peerMember.createMany({
+      data: rows.map(([municipalityKey, c]) => ({ municipalityKey, ...c, submittedAt: new Date(c.submittedAt) })),
+    });
+
+  // 3. Pending changes: per cell, the municipalities whose live contribution there differs from the released one.
+  const wanted = new Map<string, { state: string; sizeClass: string; municipalityKey: string }>();
+  const released = await tx.peerReleasedMember.findMany();
+  const releasedAt = new Set<string>();
+  for (const r of released) {
+    const id = `${cellKey(r.state, r.sizeClass)}|${r.municipalityKey}`;
+    releasedAt.add(id);
+    const c = live.get(r.municipalityKey);
+    const inCell = c && c.state === r.state && c.sizeClass === r.sizeClass ? c : null;
+    const counted = { ...r, submittedAt: r.submittedAt.toISOString() };
+    if (!sameContribution(inCell, counted))
+      wanted.set(id, { state: r.state, sizeClass: r.sizeClass, municipalityKey: r.municipalityKey });
+  }
+  for (const [municipalityKey, c] of live) {
+    const id = `${cellKey(c.state, c.sizeClass)}|${municipalityKey}`;
+    if (!releasedAt.has(id)) wanted.set(id, { state: c.state, sizeClass: c.sizeClass, municipalityKey });
+  }
+  const existing = await tx.peerPendingChange.findMany({
+    select: { state: true, sizeClass: true, municipalityKey: true },
+  });
+  const have = new Set(existing.map((p) => `${cellKey(p.state, p.sizeClass)}|${p.municipalityKey}`));
+  const obsolete = new Map<string, { state: string; sizeClass: string; keys: string[] }>();
+  for (const p of existing) {
+    const cell = cellKey(p.state, p.sizeClass);
+    if (wanted.has(`${cell}|${p.municipalityKey}`)) continue;
+    const entry = obsolete.get(cell) ?? { state: p.state, sizeClass: p.sizeClass, keys: [] };
+    entry.keys.push(p.municipalityKey);
+    obsolete.set(cell, entry);
+  }
+  for (const { state, sizeClass, keys } of obsolete.values())
+    for (const ids of batches(keys))
+      await tx.peerPendingChange.deleteMany({ where: { state, sizeClass, municipalityKey: { in: ids } } });
+  const added = [...wanted.entries()].filter(([id]) => !have.has(id)).map(([, p]) => ({ ...p, changedAt: now }));
+  for (const rows of batches(added)) await tx.peerPendingChange.createMany({ data: rows });
+
+  // 4. Release every cell with k pending municipalities.
+  const perCell = new Map<string, { state: string; sizeClass: string; n: number }>();
+  for (const p of wanted.values()) {
+    const cell = perCell.get(cellKey(p.state, p.sizeClass)) ?? { state: p.state, sizeClass: p.sizeClass, n: 0 };
+    cell.n++;
+    perCell.set(cellKey(p.state, p.sizeClass), cell);
+  }
+  for (const { state, sizeClass, n } of perCell.values())
+    if (isReleaseDue(n, PEER_K)) await releaseCell(tx, state, sizeClass, now);
 }

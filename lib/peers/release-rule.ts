@@ -26,7 +26,11 @@ export const sameContribution = (a: TContribution | null, b: TContribution | nul
     a.sizeClass === b.sizeClass &&
     a.submittedAt === b.submittedAt);
 
-/** The cells whose pending set a change of contribution enters: the one it leaves and the one it joins. */
+/**
+ * The cells a change of contribution can concern: the one it leaves and the one it joins. (The stores also
+ * look at every cell that last released the municipality or holds it as pending, since a change counts net
+ * against each cell's last release.)
+ */
 export function cellsTouched(before: TContribution | null, after: TContribution | null): TCellKey[] {
   if (sameContribution(before, after)) return [];
   const cells = new Set<TCellKey>();
@@ -47,12 +51,18 @@ export class ReleaseModel {
 
   constructor(readonly k: number) {}
 
-  /** A municipality's contribution becomes `next` (null: it no longer counts). Returns the cells released. */
-  change(key: string, next: TContribution | null): TCellKey[] {
+  /**
+   * A municipality's contribution becomes `next` (null: it no longer counts). Returns the cells released.
+   * With `release` false the change only becomes pending (a batch, as refreshWholePeerPool applies it);
+   * releaseDue() then releases what is due.
+   */
+  change(key: string, next: TContribution | null, release = true): TCellKey[] {
     if (next) this.live.set(key, next);
     else this.live.delete(key);
     const cells = new Set<TCellKey>();
     for (const [cell, members] of this.released) if (members.has(key)) cells.add(cell);
+    // A cell it entered and left again before a release: no longer a net change there.
+    for (const [cell, set] of this.pending) if (set.has(key)) cells.add(cell);
     if (next) cells.add(cellKey(next.state, next.sizeClass));
     const releasedNow: TCellKey[] = [];
     for (const cell of cells) {
@@ -63,7 +73,7 @@ export class ReleaseModel {
       if (sameContribution(inCell, counted)) set.delete(key);
       else {
         set.add(key);
-        if (isReleaseDue(set.size, this.k)) {
+        if (release && isReleaseDue(set.size, this.k)) {
           this.release(cell);
           releasedNow.push(cell);
         }
@@ -72,12 +82,35 @@ export class ReleaseModel {
     return releasedNow;
   }
 
+  /** Releases every cell with k pending municipalities; returns them. */
+  releaseDue(): TCellKey[] {
+    const due = [...this.pending].filter(([, set]) => isReleaseDue(set.size, this.k)).map(([cell]) => cell);
+    for (const cell of due) this.release(cell);
+    return due;
+  }
+
   private release(cell: TCellKey) {
     const members = new Map<string, TContribution>();
     for (const [key, c] of this.live) if (cellKey(c.state, c.sizeClass) === cell) members.set(key, c);
     this.released.set(cell, members);
     this.pending.set(cell, new Set());
     this.sequence.set(cell, (this.sequence.get(cell) ?? 0) + 1);
+  }
+
+  /** The invariant: per cell, pending are exactly the municipalities whose live contribution there differs from the released one. */
+  netChanges(): Map<TCellKey, Set<string>> {
+    const out = new Map<TCellKey, Set<string>>();
+    const add = (cell: TCellKey, key: string) => out.set(cell, (out.get(cell) ?? new Set()).add(key));
+    for (const [cell, members] of this.released)
+      for (const [key, c] of members) {
+        const live = this.live.get(key) ?? null;
+        if (!sameContribution(live && cellKey(live.state, live.sizeClass) === cell ? live : null, c)) add(cell, key);
+      }
+    for (const [key, c] of this.live) {
+      const cell = cellKey(c.state, c.sizeClass);
+      if (!this.released.get(cell)?.has(key)) add(cell, key);
+    }
+    return out;
   }
 
   /** What a reader sees: per cell its released members (cells below k count nowhere). */

@@ -31,6 +31,9 @@ function changedBetween(a: Map<string, TContribution> | undefined, b: Map<string
   return [...keys].filter((key) => JSON.stringify(a?.get(key) ?? null) !== JSON.stringify(b?.get(key) ?? null)).length;
 }
 
+/** The model's non-empty pending sets. */
+const pendingOf = (model: ReleaseModel) => new Map([...model.pending].filter(([, set]) => set.size > 0));
+
 describe("the release rule (ReleaseModel)", () => {
   test("no two reads differ in a cell by fewer than k municipalities", () => {
     fc.assert(
@@ -39,6 +42,7 @@ describe("the release rule (ReleaseModel)", () => {
         const reads: Map<TCellKey, Map<string, TContribution>>[] = [];
         let clock = 0;
         for (const o of ops) {
+          expect(pendingOf(model)).toEqual(model.netChanges());
           if (o.kind === "read") reads.push(model.read());
           else if (o.kind === "delete") model.change(`m${o.m}`, null);
           else {
@@ -85,5 +89,25 @@ describe("the release rule (ReleaseModel)", () => {
     }
     expect(model.pending.get("DE-SN|lt_5000")!.size).toBe(1);
     expect(model.sequence.get("DE-SN|lt_5000")).toBe(1);
+  });
+
+  test("a municipality that joins a cell and leaves it before a release is no pending change there", () => {
+    const model = new ReleaseModel(K);
+    const c = (m: number, state: string, v = 1): TContribution => ({
+      assessmentId: `a${m}-${v}`,
+      state,
+      sizeClass: "lt_5000",
+      submittedAt: `2026-12-0${v}T00:00:00.000Z`,
+    });
+    for (let m = 0; m < 5; m += 1) model.change(`m${m}`, c(m, "DE-SN"));
+    expect(model.sequence.get("DE-SN|lt_5000")).toBe(1);
+    // m9 submits in Saxony, then corrects its state before the next release.
+    model.change("m9", c(9, "DE-SN"));
+    model.change("m9", c(9, "DE-BY", 2));
+    expect(model.pending.get("DE-SN|lt_5000")!.size).toBe(0);
+    // Four real changes in Saxony are not enough for a release: they alone would be revealed.
+    for (let m = 0; m < 4; m += 1) expect(model.change(`m${m}`, c(m, "DE-SN", 3))).toEqual([]);
+    expect(model.sequence.get("DE-SN|lt_5000")).toBe(1);
+    expect(model.change("m4", c(4, "DE-SN", 3))).toEqual(["DE-SN|lt_5000"]);
   });
 });
