@@ -181,6 +181,7 @@ export function buildSubmitted(lib, random, m, submittedAt) {
     token,
     row: {
       id,
+      chainId: id,
       tokenHash: lib.hashToken(token),
       status: "submitted",
       version: 1 + saves + 1,

@@ -5,4 +5,6 @@ export const CHART_COLORS = {
   national: "#5c6370",
   nationalFill: "rgba(92, 99, 112, 0.12)",
   other: "#9aa3b5",
+  target: "#0b6b3a",
+  targetFill: "rgba(11, 107, 58, 0.08)",
 };

@@ -7,6 +7,7 @@ import {
   Filler,
   Legend,
   LinearScale,
+  LineController,
   LineElement,
   PointElement,
   RadialLinearScale,
@@ -22,6 +23,7 @@ Chart.register(
   RadialLinearScale,
   PointElement,
   LineElement,
+  LineController,
   Filler,
   Tooltip,
   Legend,
@@ -32,4 +34,4 @@ Chart.defaults.color = "#171a2b";
 Chart.defaults.animation = false;
 
 export { Chart };
-export { Bar, Radar } from "react-chartjs-2";
+export { Bar, Line, Radar } from "react-chartjs-2";

@@ -10,6 +10,7 @@ import type { ChartProps } from "react-chartjs-2";
 // all be drawn while the page starts, blocking input on a phone).
 const Bar = dynamic(() => import("./chart-setup").then((m) => m.Bar), { ssr: false });
 const Radar = dynamic(() => import("./chart-setup").then((m) => m.Radar), { ssr: false });
+const Line = dynamic(() => import("./chart-setup").then((m) => m.Line), { ssr: false });
 
 /** True from the moment the element is within `margin` of the viewport (or at once without IntersectionObserver). */
 function useNearViewport<T extends Element>(margin = "400px 0px") {
@@ -79,5 +80,11 @@ export function LazyBar({ label, className, style, ...chart }: TSlot & Omit<Char
 export function LazyRadar({ label, className, style, ...chart }: TSlot & Omit<ChartProps<"radar">, "type">) {
   return (
     <ChartSlot label={label} className={className} style={style} draw={() => <Radar {...chart} aria-hidden="true" />} />
+  );
+}
+
+export function LazyLine({ label, className, style, ...chart }: TSlot & Omit<ChartProps<"line">, "type">) {
+  return (
+    <ChartSlot label={label} className={className} style={style} draw={() => <Line {...chart} aria-hidden="true" />} />
   );
 }

@@ -16,24 +16,33 @@ function wrapOnNarrow(label: string): string | string[] {
   return cut > 3 ? [`${label.slice(0, cut)}-`, label.slice(cut)] : label;
 }
 
-/** The maturity dimensions: own scores against the national 2020 mean (0–100). */
+/** The maturity dimensions: own scores against the national 2020 mean (0–100), and the target state if set. */
 export function RadarChart({
   dimensions,
 }: {
-  dimensions: { label: string; score: number | null; nationalMean: number }[];
+  dimensions: { label: string; score: number | null; nationalMean: number; target?: number | null }[];
 }) {
+  const withTarget = dimensions.some((d) => d.target !== undefined);
   const summary = `Netzdiagramm der fünf Dimensionen: ${dimensions
-    .map((d) => `${d.label} ${fmt(d.score)} (Bundesdurchschnitt ${fmt(d.nationalMean)})`)
+    .map(
+      (d) =>
+        `${d.label} ${fmt(d.score)}${withTarget ? `, Ziel ${fmt(d.target ?? null)}` : ""} (Bundesdurchschnitt ${fmt(d.nationalMean)})`,
+    )
     .join("; ")}.`;
   return (
     <ChartFigure
-      caption="Reifegrad nach Dimensionen: Ihre Kommune und der Bundesdurchschnitt 2020 (0 bis 100)"
+      caption={`Reifegrad nach Dimensionen: Ihre Kommune${withTarget ? ", Ihr Ziel" : ""} und der Bundesdurchschnitt 2020 (0 bis 100)`}
       columns={[
         { header: "Dimension" },
         { header: "Ihre Kommune", numeric: true },
+        ...(withTarget ? [{ header: "Ihr Ziel", numeric: true }] : []),
         { header: "Bundesdurchschnitt 2020", numeric: true },
       ]}
-      rows={dimensions.map((d) => [d.label, fmt(d.score), fmt(d.nationalMean)])}
+      rows={dimensions.map((d) =>
+        withTarget
+          ? [d.label, fmt(d.score), fmt(d.target ?? null), fmt(d.nationalMean)]
+          : [d.label, fmt(d.score), fmt(d.nationalMean)],
+      )}
     >
       <LazyRadar
         label={summary}
@@ -50,6 +59,20 @@ export function RadarChart({
               pointRadius: 4,
               pointStyle: "circle",
             },
+            ...(withTarget
+              ? [
+                  {
+                    label: "Ihr Ziel",
+                    data: dimensions.map((d) => d.target ?? null),
+                    borderColor: CHART_COLORS.target,
+                    backgroundColor: CHART_COLORS.targetFill,
+                    borderWidth: 2,
+                    borderDash: [2, 3],
+                    pointRadius: 4,
+                    pointStyle: "triangle" as const,
+                  },
+                ]
+              : []),
             {
               label: "Bundesdurchschnitt 2020",
               data: dimensions.map((d) => d.nationalMean),

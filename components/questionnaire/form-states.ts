@@ -17,3 +17,10 @@ export type TSubmitState = { message?: string; unanswered?: string[] };
 
 /** "Link erneuern" and "Daten löschen" on the overview. */
 export type TManageState = { message?: string };
+
+/** The targets form: a message, the fields at fault and what was typed (kept when saving failed). */
+export type TTargetsState = {
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, { option: string; year: string; responsible: string }>;
+};

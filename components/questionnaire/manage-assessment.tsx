@@ -6,6 +6,7 @@ import type { TManageState } from "./form-states";
 import { Heading, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 import { Button } from "@/components/kern/button";
+import { ChoiceGroup } from "@/components/kern/choice-group";
 
 type TAction = (prev: TManageState, form: FormData) => Promise<TManageState>;
 
@@ -14,11 +15,15 @@ export function ManageAssessment({
   renew,
   remove,
   exportHref,
+  years,
 }: {
   renew: TAction;
   remove: TAction;
   exportHref: string;
+  /** The years of the chain, oldest first; with more than one, deleting offers the newest or all. */
+  years: readonly number[];
 }) {
+  const newest = years[years.length - 1];
   const [renewState, renewAction, renewing] = useActionState(renew, {});
   const [deleteState, deleteAction, deleting] = useActionState(remove, {});
   return (
@@ -59,6 +64,22 @@ export function ManageAssessment({
         </Text>
         {deleteState.message ? <Alert tone="danger" title={deleteState.message} role="alert" /> : null}
         <form action={deleteAction} className="stack-sm">
+          {years.length > 1 ? (
+            <ChoiceGroup
+              id="delete-scope"
+              name="scope"
+              type="radio"
+              legend="Was möchten Sie löschen?"
+              choices={[
+                {
+                  value: "latest",
+                  label: `Nur die neueste Selbsteinschätzung (${newest}); der Link öffnet dann wieder die von ${years[years.length - 2]}`,
+                },
+                { value: "all", label: `Alle ${years.length} Jahre (${years.join(", ")})` },
+              ]}
+              inputProps={(c) => ({ defaultChecked: c.value === "latest" })}
+            />
+          ) : null}
           <div className="kern-form-check">
             <input
               className="kern-form-check__checkbox"

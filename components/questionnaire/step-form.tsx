@@ -12,6 +12,7 @@ import type { TQuestion } from "@/lib/survey/schema";
 import type { TSaveResult, TStepActionState } from "./form-states";
 import { Text, VisuallyHidden } from "@/components/kern/typography";
 import { Button } from "@/components/kern/button";
+import { Badge } from "@/components/kern/badge";
 
 type TProps = {
   token: string;
@@ -24,6 +25,8 @@ type TProps = {
   isLastStep: boolean;
   autosave: (token: string, version: number, answers: Record<string, string | string[] | null>) => Promise<TSaveResult>;
   saveStep: (prev: TStepActionState, form: FormData) => Promise<TStepActionState>;
+  /** A follow-up's answers taken over from the year before and not yet confirmed: marked until changed or saved. */
+  carriedOver?: { year: number; questionIds: readonly string[] };
 };
 
 type TLazyResolver = Resolver<TAnswers> & { preload: () => void };
@@ -72,6 +75,8 @@ export function StepForm(props: TProps) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [status, setStatus] = useState<TSaveStatus>({ kind: "idle" });
   const [versionField, setVersionField] = useState(initialVersion);
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  const carried = new Set(props.carriedOver?.questionIds ?? []);
 
   const resolver = useMemo(() => lazyStepResolver(questions), [questions]);
   const defaults = Object.fromEntries(
@@ -139,6 +144,10 @@ export function StepForm(props: TProps) {
       onSubmit={(e) => void goNext(e)}
       onFocus={resolver.preload}
       onPointerDown={resolver.preload}
+      onChange={(e) => {
+        const name = (e.target as unknown as HTMLInputElement).name;
+        if (carried.has(name) && !changed.has(name)) setChanged(new Set([...changed, name]));
+      }}
     >
       {(submitCount > 0 || actionState.fieldErrors) && summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
       {actionState.message && !actionState.fieldErrors ? (
@@ -154,6 +163,14 @@ export function StepForm(props: TProps) {
             <>
               <VisuallyHidden>Frage {i + 1}: </VisuallyHidden>
               {q.text}
+              {carried.has(q.id) && !changed.has(q.id) ? (
+                <>
+                  {" "}
+                  <Badge tone="info" small className="carried-over">
+                    aus {props.carriedOver!.year} übernommen
+                  </Badge>
+                </>
+              ) : null}
             </>
           }
           hint={q.hint}

@@ -98,6 +98,66 @@ export const ZReopenResponse = z.strictObject({ status: z.literal("draft"), vers
 /** POST /api/assessments/{token}/renew → 200: the new edit link; the old one answers 404 from now on. */
 export const ZRenewResponse = z.strictObject({ token: ZToken, editUrl: z.url() });
 
+/** POST /api/assessments/{token}/follow-up → 201: the new draft; the edit link passes to it (the same token). */
+export const ZFollowUpResponse = z.strictObject({ id: ZId, token: ZToken, editUrl: z.url() });
+
+const ZAnswerOrNull = z.union([z.string(), z.array(z.string())]).nullable();
+const ZScoreOrNull = z.number().min(0).max(100).nullable();
+
+/** GET /api/assessments/{token}/history → the chain behind the link, oldest first. */
+export const ZHistoryResponse = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      id: ZId,
+      status: z.enum(["draft", "submitted"]),
+      submittedAt: ZIsoDate.nullable(),
+      year: z.number().int(),
+      index: ZScoreOrNull,
+      dimensions: z.strictObject({
+        strategy: ZScoreOrNull,
+        processes: ZScoreOrNull,
+        services: ZScoreOrNull,
+        capabilities: ZScoreOrNull,
+        work: ZScoreOrNull,
+      }),
+      changes: z.array(z.strictObject({ questionId: z.string(), from: ZAnswerOrNull, to: ZAnswerOrNull })),
+    }),
+  ),
+});
+
+export const RESPONSIBLE_MAX_CHARS = 200;
+const TARGET_YEAR_MESSAGE = "Das Zieljahr muss eine Jahreszahl sein.";
+const RESPONSIBLE_MESSAGE = "Bitte nennen Sie, wer verantwortlich ist.";
+
+export const ZTarget = z.strictObject({
+  option: z
+    .string({ error: "Bitte wählen Sie eine Zielantwort." })
+    .min(1, "Bitte wählen Sie eine Zielantwort.")
+    .max(100, "Diese Antwort gibt es nicht."),
+  year: z
+    .number({ error: TARGET_YEAR_MESSAGE })
+    .int(TARGET_YEAR_MESSAGE)
+    .min(2000, TARGET_YEAR_MESSAGE)
+    .max(2200, TARGET_YEAR_MESSAGE),
+  responsible: z
+    .string({ error: RESPONSIBLE_MESSAGE })
+    .trim()
+    .min(1, RESPONSIBLE_MESSAGE)
+    .max(RESPONSIBLE_MAX_CHARS, `Bitte fassen Sie die Verantwortung in höchstens ${RESPONSIBLE_MAX_CHARS} Zeichen.`),
+});
+
+/** PUT /api/assessments/{token}/targets: all targets of the newest assessment at once (an empty object clears them). */
+export const ZTargetsRequest = z.strictObject({
+  version: z.number({ error: "Die Version fehlt." }).int().min(1),
+  targets: z
+    .record(z.string().max(100, "Diese Frage gibt es nicht."), ZTarget, { error: "Die Ziele müssen ein Objekt sein." })
+    .refine((t) => Object.keys(t).length <= 100, "Zu viele Ziele."),
+});
+
+/** PUT …/targets → the new version; GET …/targets → the version and the targets. */
+export const ZTargetsResponse = z.strictObject({ version: ZVersion });
+export const ZTargetsView = z.strictObject({ version: ZVersion, targets: z.record(z.string(), ZTarget) });
+
 /** GET /api/assessments/{token}/benchmark → 200: the benchmark with the assessment's status and size context. */
 export const ZAssessmentBenchmark = ZBenchmark.extend({
   status: z.enum(["draft", "submitted"]),
@@ -138,6 +198,18 @@ export const ZAssessmentExport = z.strictObject({
       question: z.string(),
       answer: z.union([z.string(), z.array(z.string())]),
       labels: z.array(z.string()),
+    }),
+  ),
+  /** The targets of this assessment (the Maßnahmenplan). */
+  targets: z.record(z.string(), ZTarget),
+  /** The municipality's earlier years behind the same link, oldest first, with their answers. */
+  earlierYears: z.array(
+    z.strictObject({
+      id: ZId,
+      status: z.enum(["draft", "submitted"]),
+      createdAt: ZIsoDate,
+      submittedAt: ZIsoDate.nullable(),
+      answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
     }),
   ),
 });

@@ -25,6 +25,9 @@ export type TAssessmentView = {
   referenceId: string;
   /** Identity for "latest submission counts" (internal; not part of the API response). */
   municipalityKey: string;
+  /** The chain of this municipality's assessments year after year, and the one before (internal; see GET …/history). */
+  chainId: string;
+  previousId: string | null;
   isDemo: boolean;
   createdAt: string;
   updatedAt: string;
@@ -48,6 +51,8 @@ type TAssessmentRow = {
   agsGebietsstand: string | null;
   respondentRole: string;
   municipalityKey: string;
+  chainId: string;
+  previousId: string | null;
   isDemo: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -95,6 +100,8 @@ export function toAssessmentView(row: TAssessmentRow): TAssessmentView {
     version: row.version,
     referenceId: row.referenceId,
     municipalityKey: row.municipalityKey,
+    chainId: row.chainId || row.id,
+    previousId: row.previousId,
     isDemo: row.isDemo,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -106,6 +113,13 @@ export function toAssessmentView(row: TAssessmentRow): TAssessmentView {
 
 /** The API's view of an assessment: without internal bookkeeping fields. */
 export function toPublicAssessment(view: TAssessmentView) {
-  const { municipalityKey: _key, isDemo: _demo, verified: _verified, ...rest } = view;
+  const {
+    municipalityKey: _key,
+    isDemo: _demo,
+    verified: _verified,
+    chainId: _chain,
+    previousId: _previous,
+    ...rest
+  } = view;
   return rest;
 }

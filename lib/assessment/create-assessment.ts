@@ -35,7 +35,7 @@ async function createAssessmentUnlocked(
   const { municipality, respondentRole, participationCode } = parsed.data;
   const token = generateToken();
   const id = randomUUID();
-  const base = { id, tokenHash: hashToken(token), referenceId: REFERENCE_ID, respondentRole };
+  const base = { id, chainId: id, tokenHash: hashToken(token), referenceId: REFERENCE_ID, respondentRole };
 
   if (participationCode !== undefined) {
     return db.$transaction(async (tx) => {

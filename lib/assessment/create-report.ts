@@ -7,6 +7,9 @@ import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
 import { getBenchmark } from "./get-benchmark";
 import { getPeerView } from "./get-peer-view";
+import { getChainForToken, getTargets } from "./chain";
+import { buildHistory, comparableYears, compareYears } from "../benchmark/year-over-year";
+import { buildPlan } from "../benchmark/targets";
 
 /**
  * Reports are rendered one after another in a process. Rendering is synchronous CPU work, so running
@@ -24,7 +27,12 @@ export async function createReport(
   if (!found.ok) return err(found.error);
   const { assessment, benchmark } = found.value;
   const { municipality: m } = assessment;
-  const peers = await getPeerView({ state: m.state, sizeClass: m.sizeClass });
+  const [peers, chain, targets] = await Promise.all([
+    getPeerView({ state: m.state, sizeClass: m.sizeClass }),
+    getChainForToken(token),
+    getTargets(assessment.id),
+  ]);
+  const years = comparableYears(chain ?? []);
   const model = buildReportModel({
     ref: reference,
     benchmark,
@@ -34,6 +42,9 @@ export async function createReport(
     status: assessment.status,
     answers: assessment.answers,
     now,
+    comparison: years.length > 1 ? compareYears(reference, years[years.length - 2]!, years[years.length - 1]!) : null,
+    history: buildHistory(reference, years),
+    plan: buildPlan(reference, assessment.answers, targets),
   });
   return ok({ pdf: await oneAtATime(() => renderReport(model, now)), fileName: model.fileName });
 }

@@ -1,22 +1,44 @@
 import "server-only";
-import { runExclusive } from "../db/exclusive";
+import { beginWrite, runExclusive } from "../db/exclusive";
 import { db } from "../db/client";
 import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
-import { findAssessmentRef } from "./find-assessment";
+import { hashToken, isWellFormedToken } from "../security/token";
 import { refreshPeerPool } from "./refresh-peer-pool";
 
-/** Deletes the assessment and all its answers; afterwards its token finds nothing. */
-export function deleteAssessment(token: string): Promise<TResult<null, TAssessmentError>> {
-  return runExclusive(() => deleteAssessmentUnlocked(token));
-}
+/** What "Daten löschen" removes: the newest year (the link's) or every year of the chain. */
+export type TDeleteScope = "latest" | "all";
 
-async function deleteAssessmentUnlocked(token: string): Promise<TResult<null, TAssessmentError>> {
-  const found = await findAssessmentRef(token);
-  if (!found) return err({ kind: "assessment_not_found" });
-  await db.$transaction(async (tx) => {
-    await tx.assessment.deleteMany({ where: { id: found.id } });
-    await refreshPeerPool(tx, found.municipalityKey);
+/**
+ * Deletes the newest assessment behind a link with its answers and targets; the link then passes back to
+ * the year before (which can be changed again), or finds nothing if there is none. With scope "all" every
+ * year of the chain goes. The peer figures lose the deleted submissions with the next release of their cell.
+ */
+export function deleteAssessment(
+  token: string,
+  scope: TDeleteScope = "latest",
+): Promise<TResult<null, TAssessmentError>> {
+  return runExclusive(async () => {
+    if (!isWellFormedToken(token)) return err({ kind: "assessment_not_found" });
+    const head = await db.assessment.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, chainId: true, previousId: true, tokenHash: true, municipalityKey: true },
+    });
+    if (!head) return err({ kind: "assessment_not_found" });
+    await db.$transaction(async (tx) => {
+      await beginWrite(tx);
+      if (scope === "all")
+        await tx.assessment.deleteMany({ where: head.chainId ? { chainId: head.chainId } : { id: head.id } });
+      else {
+        await tx.assessment.deleteMany({ where: { id: head.id } });
+        if (head.previousId)
+          await tx.assessment.updateMany({
+            where: { id: head.previousId },
+            data: { tokenHash: head.tokenHash, superseded: false, version: { increment: 1 } },
+          });
+      }
+      await refreshPeerPool(tx, head.municipalityKey);
+    });
+    return ok(null);
   });
-  return ok(null);
 }

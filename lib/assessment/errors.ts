@@ -16,4 +16,6 @@ export type TAssessmentError =
   | { kind: "code_malformed"; path: string }
   /** A valid code, but the request names another municipality (AGS). */
   | { kind: "code_other_municipality"; path: string }
-  | { kind: "already_verified"; ags: string };
+  | { kind: "already_verified"; ags: string }
+  /** A follow-up was asked for while the newest assessment of the chain is still a draft (editPath: where it is). */
+  | { kind: "draft_open"; editPath: string };

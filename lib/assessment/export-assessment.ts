@@ -7,10 +7,12 @@ import type { TAssessmentError } from "./errors";
 import { rowsToAnswers, type TAssessmentView } from "./assessment-view";
 import type { ZAssessmentExport } from "./api-schemas";
 import type { z } from "zod";
+import { getChainForToken, getTargets } from "./chain";
 
 /**
  * Everything stored about one assessment (GDPR Art. 15/20), as JSON: profile, answers with their
- * labels, status and timestamps, and which bookkeeping fields exist. The token hash is omitted (it is
+ * labels, status and timestamps, its targets, the earlier years behind the same link, and which
+ * bookkeeping fields exist. The token hash is omitted (it is
  * derived from the link the owner already has).
  */
 export async function exportAssessment(
@@ -21,6 +23,7 @@ export async function exportAssessment(
   const row = await db.assessment.findUnique({ where: { tokenHash: hashToken(token) }, include: { answers: true } });
   if (!row) return err({ kind: "assessment_not_found" });
   const answers = rowsToAnswers(row.answers);
+  const [targets, chain] = await Promise.all([getTargets(row.id), getChainForToken(token)]);
   return ok({
     exportedAt: now.toISOString(),
     note: "Alle Daten, die der Kommunale Digitalcheck zu dieser Selbsteinschätzung gespeichert hat.",
@@ -60,5 +63,15 @@ export async function exportAssessment(
           labels: q.options.filter((o) => ids.includes(o.id)).map((o) => o.label),
         };
       }),
+    targets,
+    earlierYears: (chain ?? [])
+      .filter((e) => e.id !== row.id)
+      .map((e) => ({
+        id: e.id,
+        status: e.status,
+        createdAt: e.createdAt,
+        submittedAt: e.submittedAt,
+        answers: e.answers as Record<string, string | string[]>,
+      })),
   });
 }

@@ -31,6 +31,7 @@ async function syncMunicipality(tx: TTx, municipalityKey: string, now: Date): Pr
     where: {
       municipalityKey,
       status: "submitted",
+      superseded: false,
       ...(PEERS_MODE === "verified" ? { OR: [{ isDemo: true }, { verifiedCodeId: { not: null } }] } : {}),
     },
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
@@ -197,6 +198,7 @@ export async function refreshWholePeerPool(tx: TTx, now = new Date()): Promise<v
   const submitted = await tx.assessment.findMany({
     where: {
       status: "submitted",
+      superseded: false,
       ...(verifiedOnly ? { OR: [{ isDemo: true }, { verifiedCodeId: { not: null } }] } : {}),
     },
     select: {

@@ -37,7 +37,14 @@ async function submitAssessmentUnlocked(
         peerApproved: false,
       },
     });
-    if (res.count === 1) await refreshPeerPool(tx, assessment.municipalityKey);
+    if (res.count === 1) {
+      // Once a later year is submitted, the years before never count as peers again (issue 19).
+      await tx.assessment.updateMany({
+        where: { chainId: assessment.chainId, id: { not: assessment.id }, superseded: false },
+        data: { superseded: true },
+      });
+      await refreshPeerPool(tx, assessment.municipalityKey);
+    }
     return res.count;
   });
   if (updated !== 1) return err({ kind: "stale_version", currentVersion: assessment.version });

@@ -43,12 +43,19 @@ export type TGuardedSaveOutcome = {
 export type TAnswerRow = { questionId: string; optionId: string };
 
 /** The version and pool numbers a results page depends on, and the client's token misses. */
-export type TPageProbe = { version: number; poolVersion: number; misses: { window: number; count: number } | null };
+/** id: a follow-up passes the edit link to a new assessment, whose version may equal the old one's. */
+export type TPageProbe = {
+  id: string;
+  version: number;
+  poolVersion: number;
+  misses: { window: number; count: number } | null;
+};
 
 /**
  * PostgreSQL: after a CTE "bumped" (the assessment whose version guard matched), replace the answers to the
  * question ids in $questionIds with the pairs in $questions/$options. Rows that stay are neither deleted
- * nor inserted: a statement's parts see one snapshot, so deleting and re-inserting a key would collide.
+ * nor inserted: a statement's parts see one snapshot, so deleting and re-inserting a key would collide;
+ * a row that stays and was carried over from the year before is confirmed (carriedOver false).
  */
 const REPLACE_ANSWERS_PG = (questionIds: number, questions: number, options: number) => `removed AS (
        DELETE FROM "Answer" w USING bumped
@@ -57,7 +64,11 @@ const REPLACE_ANSWERS_PG = (questionIds: number, questions: number, options: num
      added AS (
        INSERT INTO "Answer" ("assessmentId", "questionId", "optionId")
        SELECT bumped."id", t."q", t."o" FROM bumped, unnest($${questions}::text[], $${options}::text[]) AS t("q", "o")
-       ON CONFLICT DO NOTHING)`;
+       ON CONFLICT DO NOTHING),
+     confirmed AS (
+       UPDATE "Answer" w SET "carriedOver" = false FROM bumped
+       WHERE w."assessmentId" = bumped."id" AND w."carriedOver"
+         AND (w."questionId", w."optionId") IN (SELECT t."q", t."o" FROM unnest($${questions}::text[], $${options}::text[]) AS t("q", "o")))`;
 
 /**
  * PostgreSQL: a named statement, so that each pooled connection parses and plans it once, not per
@@ -80,7 +91,7 @@ type TSqliteStatements = {
   count: Database.Statement<[string, number], { count: number }>;
   miss: Database.Statement<[string], { window: number; count: number }>;
   ref: Database.Statement<[string], { id: string; status: string; version: number }>;
-  page: Database.Statement<[string], { version: number; poolVersion: number | null }>;
+  page: Database.Statement<[string], { id: string; version: number; poolVersion: number | null }>;
   pool: Database.Statement<[], { version: number }>;
   bump: Database.Statement<[string, string, number]>;
   clear: Database.Statement<[string, string]>;
@@ -97,7 +108,7 @@ function sqliteStatements(sqlite: Database.Database): TSqliteStatements {
       miss: sqlite.prepare(`SELECT "window", "count" FROM "RateLimit" WHERE "key" = ?`),
       ref: sqlite.prepare(`SELECT "id", "status", "version" FROM "Assessment" WHERE "tokenHash" = ?`),
       page: sqlite.prepare(
-        `SELECT a."version" AS "version", (SELECT p."version" FROM "PeerPoolVersion" p WHERE p."id" = 1) AS "poolVersion"
+        `SELECT a."id" AS "id", a."version" AS "version", (SELECT p."version" FROM "PeerPoolVersion" p WHERE p."id" = 1) AS "poolVersion"
          FROM "Assessment" a WHERE a."tokenHash" = ?`,
       ),
       pool: sqlite.prepare(`SELECT "version" FROM "PeerPoolVersion" WHERE "id" = 1`),
@@ -234,9 +245,15 @@ export async function probePage(
     const s = sqliteStatements(direct.sqlite);
     const row = s.page.get(tokenHash);
     if (!row) return null;
-    return { version: row.version, poolVersion: row.poolVersion ?? 0, misses: s.miss.get(miss.key) ?? null };
+    return {
+      id: row.id,
+      version: row.version,
+      poolVersion: row.poolVersion ?? 0,
+      misses: s.miss.get(miss.key) ?? null,
+    };
   }
   const rows = await pgQuery<{
+    id: string;
     version: number;
     poolVersion: number | null;
     missWindow: number | null;
@@ -244,7 +261,7 @@ export async function probePage(
   }>(
     direct,
     "probe-page",
-    `SELECT a."version", (SELECT p."version" FROM "PeerPoolVersion" p WHERE p."id" = 1) AS "poolVersion",
+    `SELECT a."id", a."version", (SELECT p."version" FROM "PeerPoolVersion" p WHERE p."id" = 1) AS "poolVersion",
             m."window" AS "missWindow", m."count" AS "missCount"
      FROM "Assessment" a LEFT JOIN "RateLimit" m ON m."key" = $2
      WHERE a."tokenHash" = $1`,
@@ -253,6 +270,7 @@ export async function probePage(
   const r = rows[0];
   if (!r) return null;
   return {
+    id: r.id,
     version: r.version,
     poolVersion: r.poolVersion ?? 0,
     misses: r.missWindow === null || r.missCount === null ? null : { window: r.missWindow, count: r.missCount },

@@ -29,6 +29,8 @@ export const ZErrorBody = z.strictObject({
   currentVersion: z.number().int().min(1).optional(),
   retryAfterSeconds: z.number().int().min(0).optional(),
   unanswered: z.array(z.string()).min(1).optional(),
+  /** Where the open draft is (409 of a follow-up). */
+  editPath: z.string().startsWith("/a/").optional(),
 });
 
 /**
@@ -102,6 +104,15 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
         status: 409,
         body: {
           error: `Diese Selbsteinschätzung ist bereits mit einem Teilnahmecode bestätigt (Amtlicher Gemeindeschlüssel ${error.ags}).`,
+        },
+      };
+    case "draft_open":
+      return {
+        status: 409,
+        body: {
+          error:
+            "Es gibt bereits eine Selbsteinschätzung, die noch nicht abgesendet ist. Bitte setzen Sie diese fort und senden Sie sie ab; danach können Sie eine neue beginnen.",
+          editPath: error.editPath,
         },
       };
     case "malformed_path":

@@ -7,18 +7,24 @@ import type { TOperatorError } from "./errors";
 
 /**
  * Deletes an assessment with all its answers, by id (the operator has no edit token). If it was its
- * municipality's latest submission, an older submission of the same municipality counts again.
+ * municipality's latest submission, an older submission of the same municipality counts again. If it held
+ * its chain's edit link (the newest year), the link passes to the year before, as "Daten löschen" does.
  */
 export function deleteAssessmentById(id: string): Promise<TResult<{ municipalityName: string }, TOperatorError>> {
   return runExclusive(async () => {
     const found = await db.assessment.findUnique({
       where: { id },
-      select: { municipalityKey: true, municipalityName: true },
+      select: { municipalityKey: true, municipalityName: true, tokenHash: true, previousId: true },
     });
     if (!found) return err({ kind: "assessment_not_found" });
     await db.$transaction(async (tx) => {
       // Answers go with it (onDelete: Cascade).
       await tx.assessment.deleteMany({ where: { id } });
+      if (found.tokenHash && found.previousId)
+        await tx.assessment.updateMany({
+          where: { id: found.previousId },
+          data: { tokenHash: found.tokenHash, superseded: false, version: { increment: 1 } },
+        });
       await refreshPeerPool(tx, found.municipalityKey);
     });
     return ok({ municipalityName: found.municipalityName });

@@ -30,7 +30,7 @@ function cacheable(request: NextRequest): TCacheable | null {
       versions: async () => {
         const probe = await probePage(tokenHash, miss);
         if (!probe || !decideWithoutCount(miss, probe.misses).ok) return null;
-        return `${probe.version}|${probe.poolVersion}`;
+        return `${probe.id}|${probe.version}|${probe.poolVersion}`;
       },
     };
   }

@@ -84,6 +84,8 @@ export function renderReport(model: TReportModel, now: Date): Promise<Buffer> {
   renderSummary(w, model);
   renderTopics(w, model);
   renderRecommendations(w, model);
+  renderProgress(w, model);
+  renderPlan(w, model);
   renderMethod(w, model);
   root.end();
 
@@ -460,6 +462,60 @@ function renderRecommendations(w: Writer, m: TReportModel) {
       sec.para("Die nächsten Schritte, nach Wirkung geordnet:");
       sec.list(m.recommendations.map((r, i) => ({ label: `${i + 1}.`, title: r.title, body: r.text })));
     }
+  });
+}
+
+const signed = (before: number | null, now: number | null) => {
+  if (before === null || now === null) return "–";
+  const d = Math.round((now - before) * 10) / 10;
+  return d === 0 ? "±0" : `${d > 0 ? "+" : "−"}${fmt(Math.abs(d))}`;
+};
+
+function renderProgress(w: Writer, m: TReportModel) {
+  const p = m.progress;
+  if (!p) return;
+  w.section("Sect", (sec) => {
+    sec.heading(1, `Entwicklung seit ${p.previousYear}`);
+    sec.para(
+      `Digitaler Reifegrad ${p.previousYear}: ${fmt(p.indexBefore)} Punkte, ${p.year}: ${fmt(p.indexNow)} Punkte (${signed(p.indexBefore, p.indexNow)} Punkte).`,
+      { bold: true },
+    );
+    sec.table(
+      `Dimensionen ${p.previousYear} und ${p.year} (Punkte von 100)`,
+      ["Dimension", String(p.previousYear), String(p.year), "Veränderung"],
+      p.dimensions.map((d) => [d.label, fmt(d.before), fmt(d.now), signed(d.before, d.now)]),
+      [0.4, 0.2, 0.2, 0.2],
+    );
+    if (p.history.length > 2)
+      sec.table(
+        "Reifegrad im Zeitverlauf",
+        ["Jahr", "Reifegrad"],
+        p.history.map((h) => [String(h.year), fmt(h.index)]),
+        [0.5, 0.5],
+      );
+    sec.heading(2, "Was sich geändert hat");
+    if (p.changes.length === 0) sec.para(`Ihre Antworten sind dieselben wie ${p.previousYear}.`);
+    else sec.list(p.changes.map((c) => ({ label: "–", body: c })));
+    if (p.newStrengths.length > 0) sec.para(`Neue Stärken: ${p.newStrengths.join(", ")}.`);
+    if (p.newGaps.length > 0) sec.para(`Neue Lücken: ${p.newGaps.join(", ")}.`);
+  });
+}
+
+function renderPlan(w: Writer, m: TReportModel) {
+  if (m.plan.length === 0) return;
+  // On a page of its own: the council may adopt it as it stands.
+  w.doc.addPage();
+  w.section("Sect", (sec) => {
+    sec.heading(1, "Maßnahmenplan");
+    sec.para(
+      "Die Ziele der Kommune, geordnet nach der Dringlichkeit der Empfehlungen: welche Antwort bis wann erreicht werden soll und wer verantwortlich ist.",
+    );
+    sec.table(
+      "Maßnahmenplan",
+      ["Thema", "Heute", "Ziel", "Bis", "Verantwortlich", "Stand"],
+      m.plan.map((r) => [r.name, r.today, r.target, String(r.year), r.responsible, r.met ? "erreicht" : "offen"]),
+      [0.18, 0.17, 0.17, 0.09, 0.27, 0.12],
+    );
   });
 }
 

@@ -8,6 +8,9 @@ import { getSizeClass, type TSizeClass } from "../profile/size-class";
 import { getRoleLabel, type TRespondentRole } from "../profile/profile-schema";
 import { isDerivedShare, shareLabel } from "../survey/share-label";
 import { nationalMeanNote, shareBaseNote } from "../benchmark/method-notes";
+import { DIMENSION_LABELS } from "../benchmark/compute-benchmark";
+import type { THistoryItem, TYearComparison } from "../benchmark/year-over-year";
+import type { TPlanRow } from "../benchmark/targets";
 
 export type TReportBar = { label: string; share: number | null; derived: boolean; isOwn: boolean };
 
@@ -56,6 +59,21 @@ export type TReportModel = {
     release: string | null;
   };
   recommendations: { title: string; text: string }[];
+  /** Year after year: the change since the year before; null for a first assessment. */
+  progress: {
+    previousYear: number;
+    year: number;
+    indexBefore: number | null;
+    indexNow: number | null;
+    dimensions: { label: string; before: number | null; now: number | null }[];
+    /** "E-Akte: 2025 „Geplant …“ → 2026 „Ja, im Einsatz“ (Fortschritt)" */
+    changes: string[];
+    newStrengths: string[];
+    newGaps: string[];
+    history: { year: number; index: number | null }[];
+  } | null;
+  /** The Maßnahmenplan: the targets in the order of priority. */
+  plan: TPlanRow[];
   method: {
     source: string;
     /** Title and address of the press release every 2020 figure comes from. */
@@ -101,6 +119,9 @@ export function buildReportModel(input: {
   status: "draft" | "submitted";
   answers: Partial<Record<string, string | string[]>>;
   now: Date;
+  comparison?: TYearComparison | null;
+  history?: THistoryItem[];
+  plan?: TPlanRow[];
 }): TReportModel {
   const { ref, benchmark: b, peers, municipality: m, answers } = input;
   const items = new Map(b.items.map((i) => [i.questionId, i]));
@@ -197,6 +218,8 @@ export function buildReportModel(input: {
       release: peers?.release ? releaseLabel(peers.release) : null,
     },
     recommendations: b.recommendations.map((r) => ({ title: r.title, text: r.text })),
+    progress: input.comparison ? describeProgress(input.comparison, input.history ?? []) : null,
+    plan: input.plan ?? [],
     method: {
       source: ref.source.publisher,
       title: ref.source.title,
@@ -212,5 +235,23 @@ export function buildReportModel(input: {
         timeZone: "UTC",
       }),
     },
+  };
+}
+
+function describeProgress(c: TYearComparison, history: THistoryItem[]): NonNullable<TReportModel["progress"]> {
+  const name = (id: string) => c.changes.find((x) => x.questionId === id)?.name ?? id;
+  return {
+    previousYear: c.previousYear,
+    year: c.year,
+    indexBefore: c.indexBefore,
+    indexNow: c.indexNow,
+    dimensions: c.dimensions.map((d) => ({ label: DIMENSION_LABELS[d.id], before: d.before, now: d.now })),
+    changes: c.changes.map(
+      (x) =>
+        `${x.name}: ${c.previousYear} „${x.fromLabel}“ → ${c.year} „${x.toLabel}“${x.direction === "better" ? " (Fortschritt)" : x.direction === "worse" ? " (Rückschritt)" : ""}`,
+    ),
+    newStrengths: c.newStrengths.map(name),
+    newGaps: c.newGaps.map(name),
+    history: history.map((h) => ({ year: h.year, index: h.index })),
   };
 }

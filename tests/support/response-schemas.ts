@@ -3,11 +3,15 @@ import {
   ZAssessmentBenchmark,
   ZAssessmentExport,
   ZCreateAssessmentResponse,
+  ZFollowUpResponse,
+  ZHistoryResponse,
   ZPublicAssessment,
   ZReopenResponse,
   ZRenewResponse,
   ZSaveAnswersResponse,
   ZSubmitResponse,
+  ZTargetsResponse,
+  ZTargetsView,
   ZVerifyResponse,
 } from "@/lib/assessment/api-schemas";
 import { ZHealthResponse } from "@/lib/db/health-schema";
@@ -29,6 +33,10 @@ const ROUTES: { method: string; path: RegExp; status: number; schema: z.ZodType 
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/reopen$`), status: 200, schema: ZReopenResponse },
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/renew$`), status: 200, schema: ZRenewResponse },
   { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/verify$`), status: 200, schema: ZVerifyResponse },
+  { method: "POST", path: new RegExp(`^/api/assessments/${TOKEN}/follow-up$`), status: 201, schema: ZFollowUpResponse },
+  { method: "GET", path: new RegExp(`^/api/assessments/${TOKEN}/history$`), status: 200, schema: ZHistoryResponse },
+  { method: "GET", path: new RegExp(`^/api/assessments/${TOKEN}/targets$`), status: 200, schema: ZTargetsView },
+  { method: "PUT", path: new RegExp(`^/api/assessments/${TOKEN}/targets$`), status: 200, schema: ZTargetsResponse },
   {
     method: "GET",
     path: new RegExp(`^/api/assessments/${TOKEN}/benchmark$`),

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { saveAnswers } from "@/lib/assessment/save-answers";
 import { reopenAssessment, submitAssessment } from "@/lib/assessment/submit-assessment";
-import { editPath, reviewPath, stepPath } from "@/lib/assessment/paths";
+import { editPath, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
 import { toErrorResponse } from "@/lib/http/errors";
 import { STEPS } from "@/lib/survey/reference";
 import { formDataToStepAnswers } from "@/lib/survey/form-answers";
@@ -11,12 +11,22 @@ import type { TAnswerValue } from "@/lib/survey/answer-schema";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { renewToken } from "@/lib/assessment/renew-token";
 import { deleteAssessment } from "@/lib/assessment/delete-assessment";
+import { findAssessmentRef } from "@/lib/assessment/find-assessment";
+import { createFollowUp, saveTargets } from "@/lib/assessment/chain";
+import { targetQuestions } from "@/lib/benchmark/targets";
+import { reference } from "@/lib/survey/reference";
 import { verifyAssessment } from "@/lib/participation/verify-assessment";
 import { currentClientId, limitAction } from "@/lib/http/action-client";
 import type { TAssessmentError } from "@/lib/assessment/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
-import type { TManageState, TSaveResult, TStepActionState, TSubmitState } from "@/components/questionnaire/form-states";
+import type {
+  TManageState,
+  TSaveResult,
+  TStepActionState,
+  TSubmitState,
+  TTargetsState,
+} from "@/components/questionnaire/form-states";
 
 /** Every action that writes: the write rate limit, then the token guard (counts unknown tokens). */
 async function guardedWrite<T>(
@@ -109,9 +119,12 @@ export async function renewAction(token: string, _prev: TManageState, _form: For
 export async function deleteAction(token: string, _prev: TManageState, form: FormData): Promise<TManageState> {
   if (form.get("confirm") !== "yes")
     return { message: "Bitte bestätigen Sie, dass alle Daten endgültig gelöscht werden sollen." };
-  const result = await guardedWrite(() => deleteAssessment(token));
+  const scope = form.get("scope") === "all" ? "all" : "latest";
+  const result = await guardedWrite(() => deleteAssessment(token, scope));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
-  redirect("/geloescht");
+  // With a year before, the link opens that one again.
+  const left = scope === "latest" ? await findAssessmentRef(token) : null;
+  redirect(left ? `${editPath(token)}?jahr-geloescht=1` : "/geloescht");
 }
 
 /** "Teilnahmecode eingeben" on the overview: binds the assessment to its municipality of the register. */
@@ -121,4 +134,50 @@ export async function verifyAction(token: string, _prev: TManageState, form: For
   const result = await guardedWrite(() => verifyAssessment(token, typeof code === "string" ? code : "", client));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
   redirect(`${editPath(token)}?bestaetigt=1`);
+}
+
+/**
+ * "Neue Selbsteinschätzung beginnen": the next year's draft, pre-filled; the link passes to it. A refusal
+ * (a draft is already open, too many requests) comes back to the overview with its message.
+ */
+export async function followUpAction(token: string): Promise<void> {
+  const result = await guardedWrite(() => createFollowUp(token));
+  if (!result.ok)
+    redirect(
+      `${editPath(token)}?hinweis=${encodeURIComponent(toErrorResponse(result.error).body.error.slice(0, 300))}`,
+    );
+  redirect(`${editPath(token)}?folgejahr=1`);
+}
+
+/**
+ * The targets form (/a/{token}/ziele): per scored question "ziel-<id>" (an option or empty), "jahr-<id>" and
+ * "verantwortlich-<id>". Saves all at once; on failure the form shows the messages and keeps what was typed.
+ */
+export async function saveTargetsAction(token: string, _prev: TTargetsState, form: FormData): Promise<TTargetsState> {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const values: NonNullable<TTargetsState["values"]> = {};
+  const targets: Record<string, { option: string; year: number; responsible: string }> = {};
+  for (const q of targetQuestions(reference)) {
+    const option = text(`ziel-${q.id}`).trim();
+    const year = text(`jahr-${q.id}`).trim();
+    const responsible = text(`verantwortlich-${q.id}`);
+    values[q.id] = { option, year, responsible };
+    if (option === "") continue;
+    targets[q.id] = { option, year: /^\d{4}$/.test(year) ? Number(year) : Number.NaN, responsible };
+  }
+  const version = Number(text("version"));
+  const result = await guardedWrite(() => saveTargets(token, { version, targets }));
+  if (result.ok) redirect(`${resultsPath(token)}?ziele=1#massnahmenplan`);
+  const { body } = toErrorResponse(result.error);
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of body.issues ?? []) {
+    const m = /^targets\.([a-z0-9_]+)(?:\.(option|year|responsible))?$/.exec(issue.path);
+    if (!m) continue;
+    const field = m[2] === "year" ? "jahr" : m[2] === "responsible" ? "verantwortlich" : "ziel";
+    fieldErrors[`${field}-${m[1]}`] ??= issue.message;
+  }
+  return { message: body.error, fieldErrors, values };
 }

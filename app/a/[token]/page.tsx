@@ -12,7 +12,10 @@ import { Card } from "@/components/kern/card";
 import { ProgressBar } from "@/components/kern/progress";
 import { CopyLink } from "@/components/questionnaire/copy-link";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
-import { deleteAction, renewAction, reopenAction, verifyAction } from "./actions";
+import { deleteAction, followUpAction, renewAction, reopenAction, verifyAction } from "./actions";
+import { getChainForToken } from "@/lib/assessment/chain";
+import { buildHistory } from "@/lib/benchmark/year-over-year";
+import { reference } from "@/lib/survey/reference";
 import { VerifyForm } from "@/components/questionnaire/verify-form";
 import { ManageAssessment } from "@/components/questionnaire/manage-assessment";
 import { getSizeContext } from "@/lib/municipalities/size-context";
@@ -43,6 +46,10 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const sizeClass = getSizeClass(m.sizeClass);
   const context = getSizeContext(m.state, m.sizeClass);
   const fmt = (n: number) => n.toLocaleString("de-DE");
+  const history = buildHistory(reference, (await getChainForToken(token)) ?? []);
+  const earlier = history.slice(0, -1);
+  const years = history.map((h) => h.year);
+  const hint = typeof query.hinweis === "string" ? query.hinweis : null;
 
   return (
     <div className="stack">
@@ -51,6 +58,21 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
         preline={<>{isSubmitted ? "Abgeschlossene Selbsteinschätzung" : "Selbsteinschätzung – Entwurf"}</>}
       />
 
+      {query.folgejahr ? (
+        <Alert tone="success" title="Ihre neue Selbsteinschätzung ist angelegt" role="status">
+          <Text>
+            Wir haben Ihre Antworten und Ziele aus {earlier[earlier.length - 1]?.year ?? "dem Vorjahr"} übernommen.
+            Bitte prüfen Sie jede Frage: Übernommene Antworten sind markiert, bis Sie sie bestätigen oder ändern. Ihr
+            Link bleibt derselbe; die früheren Jahre sehen Sie unten.
+          </Text>
+        </Alert>
+      ) : null}
+      {query["jahr-geloescht"] ? (
+        <Alert tone="success" title="Die neueste Selbsteinschätzung wurde gelöscht" role="status">
+          <Text>Ihr Link öffnet jetzt wieder die Selbsteinschätzung des Jahres davor.</Text>
+        </Alert>
+      ) : null}
+      {hint ? <Alert tone="warning" title={hint} role="alert" /> : null}
       {query.erneuert ? (
         <Alert tone="success" title="Ihr Link wurde erneuert" role="status">
           <Text>Der bisherige Link funktioniert nicht mehr. Bitte speichern Sie den neuen Link unten.</Text>
@@ -156,7 +178,25 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           </form>
           <AnswerSummary answers={assessment.answers} token={token} editable={false} />
         </section>
-      ) : (
+      ) : null}
+      {isSubmitted ? (
+        <section aria-labelledby="folgejahr-heading" className="stack-sm">
+          <Heading level={2} id="folgejahr-heading">
+            Im nächsten Jahr wieder
+          </Heading>
+          <Text>
+            Wiederholen Sie den Digitalcheck jährlich. Die neue Selbsteinschätzung übernimmt Ihre Antworten und Ziele;
+            Sie ändern nur, was sich getan hat, und sehen danach, was sich verbessert hat. Diese Selbsteinschätzung
+            bleibt unverändert erhalten.
+          </Text>
+          <form action={followUpAction.bind(null, token)}>
+            <Button variant="secondary" icon="forward" type="submit">
+              Neue Selbsteinschätzung beginnen
+            </Button>
+          </form>
+        </section>
+      ) : null}
+      {!isSubmitted ? (
         <section aria-labelledby="fortschritt-heading" className="stack-sm">
           <Heading level={2} id="fortschritt-heading">
             Ihr Fortschritt
@@ -192,7 +232,28 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
             ) : null}
           </div>
         </section>
-      )}
+      ) : null}
+      {earlier.length > 0 ? (
+        <section aria-labelledby="jahre-heading" className="stack-sm">
+          <Heading level={2} id="jahre-heading">
+            Frühere Jahre
+          </Heading>
+          <Text>
+            Frühere Selbsteinschätzungen bleiben unverändert erhalten. Was sich seitdem geändert hat, zeigt{" "}
+            <Link href={resultsPath(token)}>Ihr Ergebnis</Link>.
+          </Text>
+          <ul className="step-list">
+            {earlier.map((h) => (
+              <li key={h.id}>
+                {h.year}: Reifegrad {h.index === null ? "–" : h.index.toLocaleString("de-DE")} Punkte
+                {h.submittedAt
+                  ? `, abgeschlossen am ${new Date(h.submittedAt).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`
+                  : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {assessment.verified ? null : (
         <section aria-labelledby="code-heading" className="stack-sm">
           <Heading level={2} id="code-heading">
@@ -209,6 +270,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           renew={renewAction.bind(null, token)}
           remove={deleteAction.bind(null, token)}
           exportHref={assessmentExportPath(token)}
+          years={years}
         />
       </section>
     </div>

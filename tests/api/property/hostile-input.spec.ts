@@ -1044,6 +1044,129 @@ test("POST /api/assessments/{token}/verify: hostile bodies and wrong codes never
   }
 });
 
+// ---------------------------------------------------------------- year after year (issue 19)
+
+const SCORED = reference.questions.filter((q) => q.dimension !== "context");
+/** Target-like bodies: real and invented questions and options, years around now, responsible units of any length. */
+const targetsLike = fc
+  .tuple(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant(new CurrentVersion()) },
+      { weight: 1, arbitrary: fc.oneof(fc.integer({ min: -3, max: 1e6 }), fc.string({ maxLength: 4 })) },
+    ),
+    fc.dictionary(
+      fc.oneof(fc.constantFrom(...reference.questions.map((q) => q.id)), fc.string({ maxLength: 12 })),
+      fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.record({
+            option: fc.oneof(fc.constantFrom(...SCORED.flatMap((q) => q.options.map((o) => o.id))), fc.string()),
+            year: fc.oneof(fc.integer({ min: 2015, max: 2045 }), fc.double(), fc.string({ maxLength: 5 })),
+            responsible: fc.oneof(fc.string({ maxLength: 30 }), longString),
+          }),
+        },
+        { weight: 1, arbitrary: fc.jsonValue() },
+      ),
+      { maxKeys: 4 },
+    ),
+  )
+  .map(([version, targets]) => ({ value: { version, targets }, contentType: "application/json" }));
+
+test("PUT /api/assessments/{token}/targets: hostile bodies never cause a 5xx; a refused one changes nothing", async ({
+  playwright,
+  baseURL,
+  request,
+}) => {
+  const { token } = await createAssessment(request);
+  await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: { e_file: "planned" } } });
+  const pool = new ClientPool(
+    (ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }),
+    25,
+  );
+  let cases = 0;
+  let accepted = 0;
+  const body = fc.oneof(
+    { weight: 3, arbitrary: targetsLike },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.oneof(fc.jsonValue(), longString, protoObject, hugeArray, deepNesting), contentType)
+        .map(([value, type]) => ({ value, contentType: type })),
+    },
+  );
+  try {
+    await fc.assert(
+      fc.asyncProperty(
+        body.map((b) => describable(b, describeBody)),
+        async (b) => {
+          cases += 1;
+          const context = `targets #${cases}: ${describeBody(b)}`;
+          const before = await (await request.get(`/api/assessments/${token}/targets`)).json();
+          const r = await send(await pool.next(), "PUT", `/api/assessments/${token}/targets`, {
+            bytes: bodyBytes(b, "", before.version),
+            contentType: b.contentType,
+          });
+          expectWellFormed(r, [200, 409, 413, 415, 422, 429], context);
+          const after = await (await request.get(`/api/assessments/${token}/targets`)).json();
+          if (r.status === 200) {
+            accepted += 1;
+            expect(after.version, context).toBe(before.version + 1);
+          } else expect(after, `nothing changed\n${context}`).toEqual(before);
+        },
+      ),
+      { ...FC_OPTIONS, numRuns: 60 },
+    );
+  } finally {
+    runLog(`PUT /api/assessments/{token}/targets (${accepted} accepted)`, cases, 60, pool.clients);
+    await pool.dispose();
+  }
+});
+
+test("POST …/follow-up and GET …/history: hostile tokens and bodies never cause a 5xx; a draft gets no follow-up", async ({
+  playwright,
+  baseURL,
+  request,
+}) => {
+  const name = uniqueName("Folgeangriff");
+  const { token } = await createAssessment(request, validProfile(name));
+  const pool = new ClientPool(
+    (ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }),
+    15,
+  );
+  let cases = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .tuple(fc.oneof({ weight: 2, arbitrary: tokenSegments(token) }, fc.constant(token)), hostileOrNoBody)
+          .map(([seg, body]) =>
+            describable({ seg, body }, (c) => `${c.seg.slice(0, 120)} ${c.body ? describeBody(c.body) : "(no body)"}`),
+          ),
+        async ({ seg, body }) => {
+          cases += 1;
+          const context = `follow-up #${cases}: ${seg.slice(0, 200)}${body ? `, ${describeBody(body)}` : ""}`;
+          const found = decode(seg) === token;
+          const ctx = await pool.next();
+          const r = await send(
+            ctx,
+            "POST",
+            `/api/assessments/${seg}/follow-up`,
+            body ? { bytes: bodyBytes(body, ""), contentType: body.contentType } : undefined,
+          );
+          expectWellFormed(r, found ? [409, 429] : [400, 404, 429], context);
+          const h = await send(ctx, "GET", `/api/assessments/${seg}/history`);
+          expectWellFormed(h, found ? [200, 429] : [400, 404, 429], context);
+          expect(await countAssessmentsNamed(name), `nothing created\n${context}`).toBe(1);
+        },
+      ),
+      { ...FC_OPTIONS, numRuns: 40 },
+    );
+  } finally {
+    runLog("POST /api/assessments/{token}/follow-up", cases, 40, pool.clients);
+    await pool.dispose();
+  }
+});
+
 // ---------------------------------------------------------------- query routes
 
 /**

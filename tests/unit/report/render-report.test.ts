@@ -69,6 +69,8 @@ function model(questions: TReportQuestion[], topicSize = questions.length): TRep
       release: null,
     },
     recommendations: [],
+    progress: null,
+    plan: [],
     method: {
       source: "Bitkom und DStGB",
       title: "Prüftitel",

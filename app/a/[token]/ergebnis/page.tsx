@@ -16,15 +16,24 @@ import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, shareBaseNote } from "@/li
 import { Heading, List, PageTitle, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 import { ButtonLink } from "@/components/kern/button";
+import { getChainForToken, getTargets } from "@/lib/assessment/chain";
+import { buildHistory, comparableYears, compareYears } from "@/lib/benchmark/year-over-year";
+import { buildPlan, targetGap } from "@/lib/benchmark/targets";
+import { YearOverYear } from "@/components/results/year-over-year";
+import { ActionPlan } from "@/components/results/action-plan";
 
 export const metadata: Metadata = { title: "Ergebnis", robots: { index: false } };
 
-type TProps = { params: Promise<{ token: string }> };
+type TProps = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 
-export default async function ResultsPage({ params }: TProps) {
+export default async function ResultsPage({ params, searchParams }: TProps) {
   const { token } = await params;
+  const query = await searchParams;
   const result = await loadBenchmarkForPage(token);
   if (!result.ok) return result.page;
   const { benchmark: b, assessment } = result.value;
@@ -32,10 +41,21 @@ export default async function ResultsPage({ params }: TProps) {
   const items = new Map(b.items.map((i) => [i.questionId, i]));
   const sizeClass = getSizeClass(m.sizeClass);
   const hasDerived = b.items.some((i) => i.derived);
-  const peers = await getPeerView(
-    { state: m.state, sizeClass: m.sizeClass },
-    { indexScore: index.score, municipalityKey: assessment.municipalityKey },
-  );
+  const [peers, chain, targets] = await Promise.all([
+    getPeerView(
+      { state: m.state, sizeClass: m.sizeClass },
+      { indexScore: index.score, municipalityKey: assessment.municipalityKey },
+    ),
+    getChainForToken(token),
+    getTargets(assessment.id),
+  ]);
+  // Year after year: the years before that were submitted, and this one.
+  const years = comparableYears(chain ?? []);
+  const history = buildHistory(reference, years);
+  const comparison =
+    years.length > 1 ? compareYears(reference, years[years.length - 2]!, years[years.length - 1]!) : null;
+  const plan = buildPlan(reference, assessment.answers, targets);
+  const gap = plan.length > 0 ? targetGap(reference, assessment.answers, targets) : null;
 
   return (
     <div className="stack">
@@ -97,7 +117,12 @@ export default async function ResultsPage({ params }: TProps) {
           Stufen: {LEVELS.map((l, i) => `${l.name} ab ${l.min}${i === LEVELS.length - 1 ? "" : ""}`).join(" · ")}{" "}
           Punkten.
         </Text>
-        <RadarChart dimensions={index.dimensions} />
+        <RadarChart
+          dimensions={index.dimensions.map((d) => ({
+            ...d,
+            ...(gap ? { target: gap.find((g) => g.id === d.id)?.target ?? null } : {}),
+          }))}
+        />
         <Text>
           {m.name} ist eine von {b.context.national.toLocaleString("de-DE")} {sizeClass.dative} in Deutschland;{" "}
           {b.context.inState.toLocaleString("de-DE")} davon liegen in {getStateName(m.state)}.
@@ -106,6 +131,15 @@ export default async function ResultsPage({ params }: TProps) {
           {b.context.source}
         </Text>
       </section>
+
+      {comparison ? <YearOverYear comparison={comparison} history={history} nationalMean={index.nationalMean} /> : null}
+
+      {query.ziele ? (
+        <Alert tone="success" title="Ihre Ziele sind gespeichert" role="status">
+          <Text>Der Maßnahmenplan unten und der PDF-Bericht zeigen sie.</Text>
+        </Alert>
+      ) : null}
+      <ActionPlan rows={plan} targetsHref={`/a/${token}/ziele`} />
 
       {peers.ok ? (
         <section aria-labelledby="peers-heading" className="stack-sm">

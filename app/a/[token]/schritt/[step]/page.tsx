@@ -8,6 +8,7 @@ import { autosaveAnswersAction, saveStepAction } from "../../actions";
 import { FontPreload } from "@/components/font-preload";
 import { loadAssessmentForPage } from "../../load-for-page";
 import { PageTitle } from "@/components/kern/typography";
+import { carriedOverFor } from "@/lib/assessment/chain";
 
 export const metadata: Metadata = { title: "Fragebogen", robots: { index: false } };
 
@@ -22,6 +23,7 @@ export default async function StepPage({ params }: TProps) {
   const assessment = found.value;
   if (!step) notFound();
   if (assessment.status === "submitted") redirect(editPath(token));
+  const carriedOver = await carriedOverFor(assessment);
 
   return (
     <div className="stack">
@@ -42,6 +44,7 @@ export default async function StepPage({ params }: TProps) {
         isLastStep={stepNumber === STEPS.length}
         autosave={autosaveAnswersAction}
         saveStep={saveStepAction.bind(null, token, stepNumber - 1)}
+        carriedOver={carriedOver ?? undefined}
       />
     </div>
   );

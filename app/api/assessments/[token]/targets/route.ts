@@ -1,0 +1,28 @@
+import { getTargetsForToken, saveTargets } from "@/lib/assessment/chain";
+import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
+import { clientIdFromHeaders } from "@/lib/security/client-id";
+import { ZTargetsResponse, ZTargetsView } from "@/lib/assessment/api-schemas";
+import { errorResponse, jsonOf, limitRequest, readJsonBody, respond, withErrorHandling } from "@/lib/http/handle-route";
+
+type TContext = { params: Promise<{ token: string }> };
+
+/** GET /api/assessments/{token}/targets: the targets of the newest assessment and its version. */
+export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
+  const { token } = await params;
+  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => getTargetsForToken(token)), (v) =>
+    jsonOf(ZTargetsView, v),
+  );
+});
+
+/** PUT /api/assessments/{token}/targets with { "version", "targets": { "<questionId>": { "option", "year", "responsible" } } }. */
+export const PUT = withErrorHandling(async (request: Request, { params }: TContext) => {
+  const limited = await limitRequest(request, "write");
+  if (limited) return limited;
+  const { token } = await params;
+  const body = await readJsonBody(request);
+  if (!body.ok) return errorResponse(body.error);
+  return respond(
+    await withTokenGuard(clientIdFromHeaders(request.headers), () => saveTargets(token, body.value)),
+    (v) => jsonOf(ZTargetsResponse, v),
+  );
+});

@@ -1,0 +1,75 @@
+"use client";
+
+import { CHART_COLORS } from "./chart-colors";
+import { LazyLine } from "./lazy-chart";
+import { ChartFigure } from "./chart-figure";
+
+const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
+
+const DIMENSION_COLORS = ["#7a3e9d", "#0b6b3a", "#9a5b00", "#0f6e8c", "#a3195b"];
+
+/** The index and the dimensions year after year, with the national 2020 mean as a reference line. */
+export function HistoryChart({
+  years,
+  index,
+  dimensions,
+  nationalMean,
+}: {
+  years: number[];
+  index: (number | null)[];
+  dimensions: { label: string; scores: (number | null)[] }[];
+  nationalMean: number;
+}) {
+  const summary = `Liniendiagramm: Reifegrad ${years.map((y, i) => `${y} ${fmt(index[i] ?? null)}`).join(", ")}; Bundesdurchschnitt 2020 ${fmt(nationalMean)}.`;
+  return (
+    <ChartFigure
+      caption="Reifegrad und Dimensionen im Zeitverlauf (0 bis 100), mit dem Bundesdurchschnitt 2020"
+      columns={[
+        { header: "Jahr" },
+        { header: "Reifegrad", numeric: true },
+        ...dimensions.map((d) => ({ header: d.label, numeric: true })),
+      ]}
+      rows={years.map((y, i) => [String(y), fmt(index[i] ?? null), ...dimensions.map((d) => fmt(d.scores[i] ?? null))])}
+    >
+      <LazyLine
+        label={summary}
+        className="chart-figure__line"
+        data={{
+          labels: years.map(String),
+          datasets: [
+            {
+              label: "Reifegrad",
+              data: index,
+              borderColor: CHART_COLORS.own,
+              backgroundColor: CHART_COLORS.own,
+              borderWidth: 3,
+              pointRadius: 5,
+            },
+            ...dimensions.map((d, i) => ({
+              label: d.label,
+              data: d.scores,
+              borderColor: DIMENSION_COLORS[i % DIMENSION_COLORS.length],
+              backgroundColor: DIMENSION_COLORS[i % DIMENSION_COLORS.length],
+              borderWidth: 1.5,
+              pointRadius: 3,
+            })),
+            {
+              label: "Bundesdurchschnitt 2020",
+              data: years.map(() => nationalMean),
+              borderColor: CHART_COLORS.national,
+              backgroundColor: CHART_COLORS.national,
+              borderWidth: 2,
+              borderDash: [6, 4],
+              pointRadius: 0,
+            },
+          ],
+        }}
+        options={{
+          maintainAspectRatio: false,
+          scales: { y: { min: 0, max: 100, ticks: { stepSize: 25 } } },
+          plugins: { legend: { position: "bottom", labels: { usePointStyle: true } } },
+        }}
+      />
+    </ChartFigure>
+  );
+}

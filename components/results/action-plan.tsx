@@ -1,0 +1,58 @@
+import type { TPlanRow } from "@/lib/benchmark/targets";
+import { Badge } from "@/components/kern/badge";
+import { Heading, Text } from "@/components/kern/typography";
+import { Link } from "@/components/kern/link";
+import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
+import { TableRegion } from "@/components/kern/table-region";
+
+/** The Maßnahmenplan: the targets in the order of priority, with year and responsible unit (issue 19). */
+export function ActionPlan({ rows, targetsHref }: { rows: TPlanRow[]; targetsHref: string }) {
+  return (
+    <section aria-labelledby="massnahmenplan-heading" className="stack-sm" id="massnahmenplan">
+      <Heading level={2} id="massnahmenplan-heading">
+        Maßnahmenplan
+      </Heading>
+      {rows.length > 0 ? (
+        <>
+          <Text>
+            Ihre Ziele, geordnet nach der Dringlichkeit unserer Empfehlungen. Den Plan finden Sie auch im PDF-Bericht,
+            etwa als Vorlage für einen Beschluss im Rat.
+          </Text>
+          <TableRegion label="Maßnahmenplan">
+            <Table
+              caption="Maßnahmenplan"
+              captionHidden
+              columns={[
+                { label: "Thema" },
+                { label: "Heute" },
+                { label: "Ziel" },
+                { label: "Bis", numeric: true },
+                { label: "Verantwortlich" },
+                { label: "Stand" },
+              ]}
+            >
+              {rows.map((r) => (
+                <Row key={r.questionId}>
+                  <RowHeader>{r.name}</RowHeader>
+                  <Cell>{r.today}</Cell>
+                  <Cell>{r.target}</Cell>
+                  <Cell numeric>{r.year}</Cell>
+                  <Cell>{r.responsible}</Cell>
+                  <Cell>{r.met ? <Badge tone="success">erreicht</Badge> : <Badge tone="info">offen</Badge>}</Cell>
+                </Row>
+              ))}
+            </Table>
+          </TableRegion>
+        </>
+      ) : (
+        <Text>
+          Legen Sie fest, welche Antwort Sie bei einer Frage in einigen Jahren geben möchten, bis wann und wer dafür
+          verantwortlich ist. Daraus entsteht Ihr Maßnahmenplan.
+        </Text>
+      )}
+      <Text>
+        <Link href={targetsHref}>{rows.length > 0 ? "Ziele ändern" : "Ziele festlegen"}</Link>
+      </Text>
+    </section>
+  );
+}
