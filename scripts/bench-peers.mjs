@@ -7,6 +7,7 @@
 // shares as in scripts/seed-demo.mjs. Prints figures only; timing is never asserted.
 //
 //   npm run bench [-- --count 11000 --runs 300 --warmup 30 --cold 20 --seed 2020 --keep]
+//   npm run bench -- --scenario chains [options of scripts/bench-chains.mjs]: ten yearly waves (issue 19)
 //
 // --keep leaves the temporary database in place (its path is printed); otherwise it is deleted.
 //
@@ -23,6 +24,25 @@ import { randomUUID } from "node:crypto";
 import { ROOT, buildSubmitted, insertBatched, loadLib, migrate } from "./seed-demo.mjs";
 import { integerFrom1, parseArgsOrExit } from "./lib/args.mjs";
 import { createPrng } from "./lib/prng.mjs";
+
+// `npm run bench -- --scenario chains …`: year after year at scale (scripts/bench-chains.mjs).
+const scenarioAt = process.argv.indexOf("--scenario");
+if (scenarioAt !== -1) {
+  const scenario = process.argv[scenarioAt + 1];
+  if (scenario !== "chains" && scenario !== "peers") {
+    console.error("--scenario erwartet peers (Vorgabe) oder chains.");
+    process.exit(1);
+  }
+  if (scenario === "chains") {
+    const rest = process.argv.slice(2).filter((_, i) => i !== scenarioAt - 2 && i !== scenarioAt - 1);
+    const r = spawnSync(process.execPath, [...process.execArgv, "scripts/bench-chains.mjs", ...rest], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+    process.exit(r.status ?? 1);
+  }
+  process.argv.splice(scenarioAt, 2);
+}
 
 const { values: opts } = parseArgsOrExit(
   process.argv.slice(2),

@@ -45,9 +45,10 @@ export function migrate(env = process.env) {
 
 /**
  * Loads the app's TypeScript modules. Call only after process.env.DATABASE_URL is final:
- * lib/env.ts reads it once, on first use.
+ * lib/env.ts reads it once, on first use. `extra`: more modules (paths from the root) whose exports are
+ * added, loaded by the same loader so that every module shares one database client.
  */
-export async function loadLib() {
+export async function loadLib(extra = []) {
   const jiti = createJiti(import.meta.url, {
     alias: { "server-only": join(dirname(require.resolve("server-only")), "empty.js"), "@/": `${ROOT}/` },
     fsCache: false,
@@ -90,7 +91,9 @@ export async function loadLib() {
     load("lib/db/peer-cells.ts"),
     load("lib/db/direct-queries.ts"),
   ]);
+  const more = Object.assign({}, ...(await Promise.all(extra.map(load))));
   return {
+    ...more,
     db: client.db,
     reference: reference.reference,
     REFERENCE_ID: reference.REFERENCE_ID,
