@@ -79,6 +79,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   </Link>
                 </li>
                 <li>
+                  <Link plain href="/lagebild">
+                    Lagebild
+                  </Link>
+                </li>
+                <li>
                   <Link plain href="/methodik">
                     Methodik und Quellen
                   </Link>

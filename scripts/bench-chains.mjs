@@ -68,6 +68,11 @@ const loadChainLib = () =>
     "lib/benchmark/year-over-year.ts",
     "lib/benchmark/targets.ts",
     "lib/assessment/delete-assessment.ts",
+    "lib/lagebild/get-lagebild.ts",
+    "lib/lagebild/build-lagebild.ts",
+    "lib/lagebild/lagebild-tables.ts",
+    "lib/lagebild/lagebild-xlsx.ts",
+    "lib/report/render-lagebild.ts",
   ]);
 
 /** Child: the chains, in slices of 500 municipalities per transaction so that memory stays flat. */
@@ -222,6 +227,36 @@ async function measure(token) {
       opts.runs,
       opts.warmup,
     );
+    // The Lagebild (issue 20): warm reads per filter, and its XLSX (built from the same model).
+    const lagebild = await time(async () => must(await lib.getLagebild({})), opts.runs, opts.warmup);
+    const lagebildState = await time(
+      async () => must(await lib.getLagebild({ state: "DE-BY" })),
+      opts.runs,
+      opts.warmup,
+    );
+    const cells = await lib.loadPeerCells();
+    const lagebildBuild = await time(
+      async () =>
+        lib.buildLagebild({
+          cells,
+          registerCount: lib.countByStateAndSizeClass,
+          filter: {},
+          k: lib.getEnv().PEER_K,
+          ref,
+        }),
+      opts.runs,
+      opts.warmup,
+    );
+    const xlsx = await time(
+      async () => lib.renderLagebildXlsx(lib.lagebildTables(ref, must(await lib.getLagebild({}))), new Date()),
+      20,
+      3,
+    );
+    const lagebildPdf = await time(
+      async () => lib.renderLagebildReport(ref, must(await lib.getLagebild({})), new Date()),
+      20,
+      3,
+    );
     const followUps = [];
     for (let i = 0; i < Math.min(50, opts.runs); i++) {
       const s = performance.now();
@@ -252,6 +287,11 @@ async function measure(token) {
         followUps,
         pdf,
         pages,
+        lagebild,
+        lagebildState,
+        lagebildBuild,
+        xlsx,
+        lagebildPdf,
         maxRssMb: maxRssMb(),
       })}\n`,
     );
@@ -350,6 +390,11 @@ async function runOne(kind) {
   row("    peers: DE-BY lt_5000", m.peersCell);
   row("(c) creating a follow-up                        target < 50", m.followUps);
   row("(d) PDF with history and plan                   target median < 200", m.pdf);
+  row("(e) Lagebild, Germany (warm)                 target p95 < 100", m.lagebild);
+  row("    Lagebild, DE-BY (warm)", m.lagebildState);
+  row("    Lagebild, Germany, built anew (as after a release)", m.lagebildBuild);
+  row("(f) Lagebild as XLSX                            target < 500", m.xlsx);
+  row("(g) Lagebild as PDF                             target median < 500", m.lagebildPdf);
   console.log(
     `  peak memory of the measuring process (maxRSS)              ${m.maxRssMb.toFixed(0)} MB   target < 300 MB`,
   );

@@ -12,6 +12,7 @@ const suites = [
     "Formatting (Prettier: .prettierrc.json; `npm run format` fixes it)",
     ["node_modules/prettier/bin/prettier.cjs", "--check", "--log-level", "warn", "."],
   ],
+  ["OpenAPI (generated from the zod schemas, linted with Redocly)", ["scripts/openapi-lint.mjs"]],
   ["Unit tests (Vitest)", ["node_modules/vitest/vitest.mjs", "run"]],
   ["API and browser tests (Playwright)", ["node_modules/@playwright/test/cli.js", "test"]],
   ["Backup and restore (SQLite and PostgreSQL)", ["scripts/test-backup-restore.mjs"]],

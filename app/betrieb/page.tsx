@@ -53,6 +53,7 @@ export default async function OperatorPage({ searchParams }: TProps) {
       <div className={styles.header}>
         <PageTitle title="Selbsteinschätzungen" preline="Betriebsbereich" />
         <Link href="/betrieb/teilnahme">Teilnahmecodes</Link>
+        <Link href="/lagebild">Lagebild</Link>
         <form action={logOutAction}>
           <Button variant="secondary" type="submit">
             Abmelden

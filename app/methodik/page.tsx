@@ -198,6 +198,27 @@ export default function MethodPage() {
         </List>
       </section>
 
+      <section className="stack-sm" aria-labelledby="lagebild">
+        <Heading level={2} id="lagebild">
+          Das Lagebild und seine Schätzung
+        </Heading>
+        <Text>
+          Das <Link href="/lagebild">Lagebild</Link> zeigt die veröffentlichten Zahlen der Kommunen, die mit ihrem
+          Teilnahmecode teilnehmen, nach denselben Regeln wie der Vergleich: Gruppen (Land und Größenklasse) mit weniger
+          als fünf Kommunen zählen nirgends mit.
+        </Text>
+        <Text>
+          Die Teilnehmenden haben sich selbst für die Teilnahme entschieden. Für eine Schätzung über alle Kommunen
+          gewichten wir ihre Antworten deshalb so, wie die Kommunen im amtlichen Gemeindeverzeichnis nach Land und
+          Größenklasse verteilt sind (Nachschichtung). In einer Größenklasse, in der nicht in jedem Land Kommunen
+          teilnehmen, fassen wir die Länder zusammen. Jede Schätzung steht mit dem Bereich, in dem der wahre Wert mit 95
+          % Wahrscheinlichkeit liegt; er berücksichtigt, dass ein großer Teil einer Gruppe schon teilnimmt
+          (Endlichkeitskorrektur). Bei weniger als 30 teilnehmenden Kommunen oder wenn aus einer Größenklasse niemand
+          teilnimmt, zeigen wir keine Schätzung. Die Schätzung setzt voraus, dass die Teilnehmenden den anderen Kommunen
+          ihrer Gruppe ähneln; das lässt sich nicht prüfen.
+        </Text>
+      </section>
+
       <section className="stack-sm" aria-labelledby="register">
         <Heading level={2} id="register">
           Das Gemeindeverzeichnis

@@ -8,10 +8,12 @@ export function PeerFilterForm({
   action,
   state,
   sizeClass,
+  submitLabel = "Vergleich anzeigen",
 }: {
   action: string;
   state: TStateCode | null;
   sizeClass: TSizeClass | null;
+  submitLabel?: string;
 }) {
   return (
     <form method="get" action={action} className="peer-filters" aria-label="Vergleichsgruppe wählen">
@@ -32,7 +34,7 @@ export function PeerFilterForm({
         options={SIZE_CLASSES.map((c) => ({ value: c.id, label: `${c.townTypePlural} (${c.label})` }))}
       />
       <div className="peer-filters__submit">
-        <Button type="submit">Vergleich anzeigen</Button>
+        <Button type="submit">{submitLabel}</Button>
       </div>
     </form>
   );

@@ -15,10 +15,27 @@ type TFont = ReturnType<typeof fontkit.create>;
 let fonts: { regular: TFont; bold: TFont } | null = null;
 export function loadFonts() {
   fonts ??= {
-    regular: fontkit.create(readFileSync(path.join(FONT_DIR, "FiraSans-Regular.ttf"))),
-    bold: fontkit.create(readFileSync(path.join(FONT_DIR, "FiraSans-Bold.ttf"))),
+    regular: withCharacterGlyphs(fontkit.create(readFileSync(path.join(FONT_DIR, "FiraSans-Regular.ttf")))),
+    bold: withCharacterGlyphs(fontkit.create(readFileSync(path.join(FONT_DIR, "FiraSans-Bold.ttf")))),
   };
   return fonts;
+}
+
+/**
+ * fontkit caches a glyph with the characters it was first asked for. When a PDF's subset embeds a composite
+ * glyph (the colon is two periods, "ä" is "a" and a diaeresis), its components are fetched without characters;
+ * if that came first, the period was cached without its character, and every later PDF of the process lost
+ * the period from its text layer (copy, search, screen readers). Creating the glyphs of the base characters
+ * from their characters first, once per process, rules that out.
+ */
+function withCharacterGlyphs(font: TFont): TFont {
+  const f = font as unknown as { characterSet: number[]; glyphForCodePoint(codePoint: number): unknown };
+  // Base characters only: combining marks (U+0300…) are fetched by fontkit's decomposition with the
+  // character they belong to, and must stay so ("ä" keeps its text).
+  const base = (cp: number) =>
+    (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || (cp >= 0x2010 && cp <= 0x2027);
+  for (const codePoint of f.characterSet) if (base(codePoint)) f.glyphForCodePoint(codePoint);
+  return font;
 }
 const PAGE = { width: 595.28, height: 841.89, margin: 56, bottom: 70 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -43,6 +60,38 @@ const pct = (n: number | null, derived = false) => (n === null ? "kein Wert" : `
  * alternative text and its numbers follow as a table.
  */
 export function renderReport(model: TReportModel, now: Date): Promise<Buffer> {
+  return renderTaggedPdf(
+    {
+      title: model.title,
+      subject: `Selbsteinschätzung der digitalen Reife im Vergleich mit der Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020`,
+      footer: `Kommunaler Digitalcheck · ${model.cover.municipality} · erstellt am ${model.cover.date}`,
+      watermark: model.isDraft,
+    },
+    now,
+    (w) => {
+      w.doc.addPage();
+      renderCover(w, model);
+      w.doc.addPage();
+      renderSummary(w, model);
+      renderTopics(w, model);
+      renderRecommendations(w, model);
+      renderProgress(w, model);
+      renderPlan(w, model);
+      renderMethod(w, model);
+    },
+  );
+}
+
+/**
+ * The report engine: a tagged, accessible A4 PDF (PDF/UA subset, de-DE, embedded Fira Sans) whose content
+ * `fill` writes through a Writer, in reading order; page numbers and the footer are added as artifacts.
+ * Used by the municipality report and the Lagebild (lib/report/render-lagebild.ts).
+ */
+export function renderTaggedPdf(
+  meta: { title: string; subject: string; footer: string; watermark: boolean },
+  now: Date,
+  fill: (w: Writer) => void,
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: PAGE.margin, bottom: PAGE.bottom, left: PAGE.margin, right: PAGE.margin },
@@ -55,9 +104,9 @@ export function renderReport(model: TReportModel, now: Date): Promise<Buffer> {
     lang: "de-DE",
     displayTitle: true,
     info: {
-      Title: model.title,
+      Title: meta.title,
       Author: "Kommunaler Digitalcheck",
-      Subject: `Selbsteinschätzung der digitalen Reife im Vergleich mit der Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020`,
+      Subject: meta.subject,
       Keywords: "Digitalisierung, Kommune, Benchmark, Bitkom, DStGB",
       CreationDate: now,
     },
@@ -76,26 +125,16 @@ export function renderReport(model: TReportModel, now: Date): Promise<Buffer> {
 
   const root = doc.struct("Document");
   doc.addStructure(root);
-  const w = new Writer(doc, root);
-
-  doc.addPage();
-  renderCover(w, model);
-  doc.addPage();
-  renderSummary(w, model);
-  renderTopics(w, model);
-  renderRecommendations(w, model);
-  renderProgress(w, model);
-  renderPlan(w, model);
-  renderMethod(w, model);
+  fill(new Writer(doc, root));
   root.end();
 
-  addPageFurniture(doc, model);
+  addPageFurniture(doc, meta);
   doc.end();
   return done;
 }
 
 /** Small layout helper: every call adds one structure element in reading order. */
-class Writer {
+export class Writer {
   constructor(
     readonly doc: TDoc,
     private parent: TStruct,
@@ -648,13 +687,13 @@ function drawRadar(
 }
 
 /** Page numbers, generation date and (for drafts) the watermark, as artifacts outside the structure. */
-function addPageFurniture(doc: TDoc, m: TReportModel) {
+function addPageFurniture(doc: TDoc, m: { footer: string; watermark: boolean }) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    if (m.isDraft) {
+    if (m.watermark) {
       doc.markContent("Artifact", { type: "Page" });
       doc.save();
       doc.rotate(-40, { origin: [PAGE.width / 2, PAGE.height / 2] });
@@ -671,12 +710,7 @@ function addPageFurniture(doc: TDoc, m: TReportModel) {
     }
     doc.markContent("Artifact", { type: "Pagination" });
     doc.font("Regular").fontSize(8.5).fillColor(COLORS.muted);
-    doc.text(
-      `Kommunaler Digitalcheck · ${m.cover.municipality} · erstellt am ${m.cover.date}`,
-      PAGE.margin,
-      PAGE.height - 42,
-      { width: CONTENT_WIDTH * 0.75, lineBreak: false },
-    );
+    doc.text(m.footer, PAGE.margin, PAGE.height - 42, { width: CONTENT_WIDTH * 0.75, lineBreak: false });
     doc.text(`Seite ${i - range.start + 1} von ${range.count}`, PAGE.margin, PAGE.height - 42, {
       width: CONTENT_WIDTH,
       align: "right",

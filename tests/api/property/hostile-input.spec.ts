@@ -1333,7 +1333,7 @@ test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exac
   }
 });
 
-test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5xx; 200 exactly for valid filters", async ({
+test("GET /api/peers?…, /api/peers/csv?… and /api/lagebild?… (JSON, CSV, XLSX): hostile filters never cause a 5xx; 200 exactly for valid filters", async ({
   request,
 }) => {
   let cases = 0;
@@ -1354,7 +1354,14 @@ test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5
         [...params.values()].every((v) => v.length === 1) &&
         (!one("state") || STATE_CODES.includes(one("state")!)) &&
         (!one("sizeClass") || SIZE_CLASSES.includes(one("sizeClass")!));
-      for (const path of ["/api/peers", "/api/peers/csv"]) {
+      for (const path of [
+        "/api/peers",
+        "/api/peers/csv",
+        "/api/lagebild",
+        "/api/lagebild/export.csv",
+        "/api/lagebild/export.xlsx",
+        "/api/lagebild/report.pdf",
+      ]) {
         const url = `${path}?${qs}`;
         const context = `#${cases}: GET ${url.slice(0, 300)}`;
         const res = await request.get(url, { maxRedirects: 0 });
@@ -1364,12 +1371,23 @@ test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5
           valid ? 200 : 422,
         );
         if (r.status !== 200) continue;
-        if (path === "/api/peers/csv") {
+        if (path.endsWith("csv")) {
           expect(r.headers["content-type"]).toContain("text/csv");
           continue;
         }
+        if (path.endsWith("xlsx")) {
+          expect(r.headers["content-type"]).toContain("spreadsheetml");
+          continue;
+        }
+        if (path.endsWith("pdf")) {
+          expect(r.headers["content-type"]).toBe("application/pdf");
+          continue;
+        }
         const body = JSON.parse(r.text);
-        expect(body.filters, context).toEqual({ state: one("state") || null, sizeClass: one("sizeClass") || null });
+        expect(body.filters ?? body.filter, context).toEqual({
+          state: one("state") || null,
+          sizeClass: one("sizeClass") || null,
+        });
         expect(body.k).toBeGreaterThanOrEqual(5);
         if (body.suppressed) expect(body.questions).toEqual([]);
       }
@@ -1390,7 +1408,7 @@ test("GET /api/peers?… and /api/peers/csv?…: hostile filters never cause a 5
         }),
     ]);
   } finally {
-    runLog("GET /api/peers (+ /api/peers/csv)", cases, 150, 1);
+    runLog("GET /api/peers (+ /api/peers/csv, /api/lagebild and its exports)", cases, 150, 1);
   }
 });
 

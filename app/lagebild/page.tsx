@@ -1,0 +1,293 @@
+import type { Metadata } from "next";
+import { getLagebild } from "@/lib/lagebild/get-lagebild";
+import type { TLagebild } from "@/lib/lagebild/build-lagebild";
+import { toErrorResponse } from "@/lib/http/errors";
+import { releaseLabel } from "@/lib/peers/release-label";
+import { getStateName } from "@/lib/profile/states";
+import { getSizeClass } from "@/lib/profile/size-class";
+import { STEPS } from "@/lib/survey/reference";
+import { QUESTION_SHORT_NAMES, shortName } from "@/lib/benchmark/year-over-year";
+import { Alert } from "@/components/kern/alert";
+import { PeerFilterForm } from "@/components/peers/peer-filter-form";
+import { Heading, PageTitle, Text } from "@/components/kern/typography";
+import { Link } from "@/components/kern/link";
+import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
+import { TableRegion } from "@/components/kern/table-region";
+import { StateTiles } from "@/components/lagebild/state-tiles";
+import { IndexHistogram } from "@/components/lagebild/index-histogram";
+
+export const metadata: Metadata = { title: "Lagebild der teilnehmenden Kommunen" };
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
+const share = (n: number, of: number) => (of === 0 ? "–" : `${fmt(Math.round((n * 1000) / of) / 10)} %`);
+const estimateText = (e: { value: number; low: number; high: number } | null) =>
+  e ? `${fmt(e.value)} % (${fmt(e.low)}–${fmt(e.high)})` : "–";
+
+/** The questions whose "in use" share makes the headline ("2020: 16 % mit E-Akte – heute …"). */
+const HEADLINE = ["e_file", "e_invoice", "e_payment", "online_applications", "online_portal", "citizen_app"];
+
+export default async function LagebildPage({ searchParams }: TProps) {
+  const query = await searchParams;
+  const result = await getLagebild({ state: query.state, sizeClass: query.sizeClass });
+  return (
+    <div className="stack">
+      <PageTitle
+        title="Lagebild: Wie digital sind die Kommunen heute?"
+        preline="Gemeinsames Ergebnis der teilnehmenden Kommunen"
+      />
+      <Text>
+        Das Lagebild fasst die Selbsteinschätzungen aller Kommunen zusammen, die auf dieser Plattform mit ihrem
+        Teilnahmecode teilnehmen, und stellt sie neben die bundesweite Umfrage von 2020. Es zeigt nur veröffentlichte,
+        zusammengefasste Zahlen; einzelne Antworten einer Kommune zeigen wir nie.
+      </Text>
+      {result.ok ? (
+        <>
+          <PeerFilterForm
+            action="/lagebild"
+            state={result.value.filter.state}
+            sizeClass={result.value.filter.sizeClass}
+            submitLabel="Lagebild anzeigen"
+          />
+          <LagebildView l={result.value} />
+        </>
+      ) : (
+        <>
+          <Alert tone="danger" title="Diese Auswahl gibt es nicht" role="alert">
+            <Text>{toErrorResponse(result.error).body.error}</Text>
+          </Alert>
+          <PeerFilterForm action="/lagebild" state={null} sizeClass={null} submitLabel="Lagebild anzeigen" />
+        </>
+      )}
+    </div>
+  );
+}
+
+function LagebildView({ l }: { l: TLagebild }) {
+  const scope = [
+    l.filter.state ? getStateName(l.filter.state) : "Deutschland",
+    l.filter.sizeClass ? getSizeClass(l.filter.sizeClass).townTypePlural : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const query = new URLSearchParams({
+    ...(l.filter.state ? { state: l.filter.state } : {}),
+    ...(l.filter.sizeClass ? { sizeClass: l.filter.sizeClass } : {}),
+  }).toString();
+  const suffix = query ? `?${query}` : "";
+  return (
+    <>
+      <section aria-labelledby="teilnahme-heading" className="stack-sm">
+        <Heading level={2} id="teilnahme-heading">
+          Teilnahme: {scope}
+        </Heading>
+        <Text>
+          <strong>{l.totals.participants.toLocaleString("de-DE")}</strong> von {l.totals.total.toLocaleString("de-DE")}{" "}
+          Kommunen des amtlichen Gemeindeverzeichnisses nehmen teil ({share(l.totals.participants, l.totals.total)}).
+          Gezählt werden nur bestätigte Kommunen in veröffentlichten Gruppen mit mindestens {l.k} Kommunen.
+        </Text>
+        {l.release ? (
+          <Text size="small" muted>
+            {releaseLabel(l.release)}. Die Zahlen werden nur erneuert, wenn sich in einer Gruppe mindestens {l.k}{" "}
+            Kommunen geändert haben.
+          </Text>
+        ) : null}
+        <div className="lagebild-coverage">
+          {l.filter.state ? null : <StateTiles rows={l.byState} />}
+          <ParticipationTable
+            title="Teilnahme nach Ländern"
+            first="Land"
+            rows={l.byState.map((r) => ({ key: r.state, name: getStateName(r.state), ...r }))}
+          />
+        </div>
+        <ParticipationTable
+          title="Teilnahme nach Größenklassen"
+          first="Größenklasse"
+          rows={l.bySizeClass.map((r) => ({
+            key: r.sizeClass,
+            name: `${getSizeClass(r.sizeClass).townTypePlural} (${getSizeClass(r.sizeClass).label})`,
+            ...r,
+          }))}
+        />
+      </section>
+
+      {l.suppressed ? (
+        <Alert tone="info" title="Zu wenige Vergleichskommunen">
+          <Text>
+            Für diese Auswahl nehmen weniger als {l.k} Kommunen teil. Damit sich keine einzelne Selbsteinschätzung
+            herausrechnen lässt, zeigen wir dafür keine Zahlen.
+          </Text>
+        </Alert>
+      ) : (
+        <>
+          <section aria-labelledby="heute-heading" className="stack-sm">
+            <Heading level={2} id="heute-heading">
+              2020 und heute
+            </Heading>
+            {l.estimate.shown ? (
+              <ul className="lagebild-headlines">
+                {HEADLINE.map((id) => {
+                  const q = l.questions.find((x) => x.id === id);
+                  const o = q?.options.find((x) => x.id === "in_use");
+                  if (!q || !o || !o.estimate) return null;
+                  return (
+                    <li key={id}>
+                      <strong>{QUESTION_SHORT_NAMES[id]} im Einsatz</strong>: 2020{" "}
+                      {o.share2020 === null ? "–" : `${fmt(o.share2020)} %`} – heute (Schätzung aus{" "}
+                      {l.estimate.shown ? l.estimate.participants.toLocaleString("de-DE") : 0} Kommunen):{" "}
+                      <strong>{fmt(o.estimate.value)} %</strong> (±{" "}
+                      {fmt(Math.round(((o.estimate.high - o.estimate.low) / 2) * 10) / 10)})
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+            <EstimateNote l={l} />
+          </section>
+
+          {l.index ? (
+            <section aria-labelledby="index-heading" className="stack-sm">
+              <Heading level={2} id="index-heading">
+                Digitaler Reifegrad der Teilnehmenden
+              </Heading>
+              <Text>
+                Median {fmt(l.index.stats.median)} Punkte; die Hälfte der teilnehmenden Kommunen liegt zwischen{" "}
+                {fmt(l.index.stats.p25)} und {fmt(l.index.stats.p75)} Punkten (Mittelwert {fmt(l.index.stats.mean)}).
+                {l.estimate.shown
+                  ? ` Geschätzt für alle Kommunen: ${fmt(l.estimate.index.value)} Punkte (95 %: ${fmt(l.estimate.index.low)}–${fmt(l.estimate.index.high)}).`
+                  : ""}
+              </Text>
+              <IndexHistogram bins={l.index.histogram} />
+            </section>
+          ) : null}
+
+          <section aria-labelledby="fragen-heading" className="stack">
+            <Heading level={2} id="fragen-heading">
+              Die Antworten im Einzelnen
+            </Heading>
+            <Text>
+              Je Frage: der Anteil aller Kommunen 2020 (Pressemitteilung von Bitkom und dem Deutschen Städte- und
+              Gemeindebund), der Anteil der teilnehmenden Kommunen und
+              {l.estimate.shown
+                ? " die Schätzung für alle Kommunen mit ihrem 95-%-Bereich."
+                : " – wo die Teilnahme dafür reicht – eine Schätzung für alle Kommunen."}
+            </Text>
+            {STEPS.flatMap((s) => s.questions).map((q) => {
+              const row = l.questions.find((x) => x.id === q.id)!;
+              return (
+                <TableRegion key={q.id} label={shortName(q)}>
+                  <Table
+                    caption={q.text}
+                    columns={[
+                      { label: "Antwort" },
+                      { label: "2020", numeric: true },
+                      { label: "Teilnehmende", numeric: true },
+                      { label: "Schätzung (95 %)", numeric: true },
+                    ]}
+                  >
+                    {q.options.map((o) => {
+                      const v = row.options.find((x) => x.id === o.id)!;
+                      return (
+                        <Row key={o.id}>
+                          <RowHeader>{o.label}</RowHeader>
+                          <Cell numeric>{v.share2020 === null ? "–" : `${fmt(v.share2020)} %`}</Cell>
+                          <Cell numeric>{fmt(v.share)} %</Cell>
+                          <Cell numeric>{estimateText(v.estimate)}</Cell>
+                        </Row>
+                      );
+                    })}
+                  </Table>
+                </TableRegion>
+              );
+            })}
+          </section>
+        </>
+      )}
+
+      <section aria-labelledby="export-heading" className="stack-sm">
+        <Heading level={2} id="export-heading">
+          Herunterladen
+        </Heading>
+        <ul className="site-footer__links">
+          <li>
+            <Link href={`/api/lagebild/report.pdf${suffix}`} download>
+              Lagebild als PDF
+            </Link>
+          </li>
+          <li>
+            <Link href={`/api/lagebild/export.csv${suffix}`} download>
+              Lagebild als CSV (Excel)
+            </Link>
+          </li>
+          <li>
+            <Link href={`/api/lagebild/export.xlsx${suffix}`} download>
+              Lagebild als Excel-Datei (XLSX)
+            </Link>
+          </li>
+          <li>
+            <Link href={`/api/lagebild${suffix}`} download>
+              Lagebild als JSON
+            </Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function EstimateNote({ l }: { l: TLagebild }) {
+  if (!l.estimate.shown)
+    return (
+      <Alert tone="info" title="Keine Schätzung für alle Kommunen">
+        <Text>{l.estimate.reason} Die Anteile der teilnehmenden Kommunen unten gelten nur für sie.</Text>
+      </Alert>
+    );
+  return (
+    <Text size="small">
+      <strong>Schätzung:</strong> Die teilnehmenden Kommunen haben sich selbst für die Teilnahme entschieden. Wir
+      gewichten ihre Antworten deshalb nach Land und Größenklasse so, wie die Kommunen im amtlichen Gemeindeverzeichnis
+      verteilt sind ({l.estimate.strata} Gruppen
+      {l.estimate.merged.length > 0
+        ? `; in ${l.estimate.merged.length === 1 ? "einer Größenklasse" : `${l.estimate.merged.length} Größenklassen`} sind die Länder zusammengefasst, weil nicht überall Kommunen teilnehmen`
+        : ""}
+      ). Grundlage: {l.estimate.participants.toLocaleString("de-DE")} von {l.estimate.total.toLocaleString("de-DE")}{" "}
+      Kommunen. Die Klammern nennen den Bereich, in dem der wahre Wert mit 95 % Wahrscheinlichkeit liegt, wenn die
+      Teilnehmenden ihrer Gruppe ähneln; ob sie das tun, lässt sich nicht prüfen.{" "}
+      <Link href="/methodik#lagebild">So rechnen wir</Link>
+    </Text>
+  );
+}
+
+function ParticipationTable({
+  title,
+  first,
+  rows,
+}: {
+  title: string;
+  first: string;
+  rows: { key: string; name: string; participants: number; total: number }[];
+}) {
+  return (
+    <TableRegion label={title}>
+      <Table
+        caption={title}
+        columns={[
+          { label: first },
+          { label: "Teilnehmend", numeric: true },
+          { label: "Kommunen", numeric: true },
+          { label: "Anteil", numeric: true },
+        ]}
+      >
+        {rows.map((r) => (
+          <Row key={r.key}>
+            <RowHeader>{r.name}</RowHeader>
+            <Cell numeric>{r.participants.toLocaleString("de-DE")}</Cell>
+            <Cell numeric>{r.total.toLocaleString("de-DE")}</Cell>
+            <Cell numeric>{share(r.participants, r.total)}</Cell>
+          </Row>
+        ))}
+      </Table>
+    </TableRegion>
+  );
+}

@@ -1,0 +1,291 @@
+import type { z } from "zod";
+import {
+  ZAssessmentBenchmark,
+  ZAssessmentExport,
+  ZCreateAssessmentRequest,
+  ZCreateAssessmentResponse,
+  ZFollowUpResponse,
+  ZHistoryResponse,
+  ZPublicAssessment,
+  ZRenewResponse,
+  ZReopenResponse,
+  ZSaveAnswersRequest,
+  ZSaveAnswersResponse,
+  ZSubmitResponse,
+  ZTargetsRequest,
+  ZTargetsResponse,
+  ZTargetsView,
+  ZVerifyRequest,
+  ZVerifyResponse,
+} from "../assessment/api-schemas";
+import { ZHealthResponse } from "../db/health-schema";
+import { ZLagebildResponse } from "../lagebild/lagebild-schema";
+import { ZMunicipalitySearchResponse } from "../municipalities/search-query";
+import { ZPeerComparison } from "../peers/peer-query";
+import { ZReference } from "../survey/schema";
+import { ZErrorBody } from "./errors";
+
+/**
+ * Every route of the JSON API with the zod schemas its handler is typed against (lib/http/handle-route.ts,
+ * jsonOf): the one list from which the OpenAPI document is generated (lib/http/openapi.ts) and against
+ * which the API tests check every response (tests/support/response-schemas.ts). No server-only import.
+ */
+export type TApiResponse = { description: string; schema?: z.ZodType; contentType?: string };
+export type TApiRoute = {
+  method: "get" | "post" | "put" | "delete";
+  /** OpenAPI path template: "/api/assessments/{token}". */
+  path: string;
+  summary: string;
+  tag: "Selbsteinschätzung" | "Vergleich" | "Lagebild" | "Referenz" | "Betrieb";
+  query?: { name: string; description: string; enum?: readonly string[] }[];
+  body?: z.ZodType;
+  responses: Record<number, TApiResponse>;
+};
+
+const E = (description: string): TApiResponse => ({ description, schema: ZErrorBody });
+const NOT_FOUND = E("Zu diesem Link gibt es keine Selbsteinschätzung.");
+const INVALID = E("Ungültige Eingabe; `issues` nennt die Felder.");
+const LIMITED = E("Zu viele Anfragen; `retryAfterSeconds` nennt die Wartezeit.");
+const BODY_ERRORS = {
+  413: E("Die Anfrage ist zu groß."),
+  415: E("Kein JSON (Content-Type)."),
+  422: INVALID,
+} as const;
+const FILTER = [
+  { name: "state", description: "Bundesland, ISO 3166-2 (DE-BY)" },
+  { name: "sizeClass", description: "Größenklasse", enum: ["lt_5000", "5000_19999", "20000_99999", "gte_100000"] },
+];
+const file = (contentType: string, description: string): TApiResponse => ({ description, contentType });
+
+export const API_ROUTES: TApiRoute[] = [
+  {
+    method: "post",
+    path: "/api/assessments",
+    tag: "Selbsteinschätzung",
+    summary: "Selbsteinschätzung anlegen (mit Profil oder Teilnahmecode)",
+    body: ZCreateAssessmentRequest,
+    responses: { 201: { description: "Angelegt", schema: ZCreateAssessmentResponse }, ...BODY_ERRORS, 429: LIMITED },
+  },
+  {
+    method: "get",
+    path: "/api/assessments/{token}",
+    tag: "Selbsteinschätzung",
+    summary: "Die neueste Selbsteinschätzung hinter einem Link",
+    responses: {
+      200: { description: "Die Selbsteinschätzung", schema: ZPublicAssessment },
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/assessments/{token}",
+    tag: "Selbsteinschätzung",
+    summary: "Das neueste Jahr löschen (scope=all: alle Jahre)",
+    query: [{ name: "scope", description: "latest (Vorgabe) oder all", enum: ["latest", "all"] }],
+    responses: { 204: { description: "Gelöscht" }, 404: NOT_FOUND, 422: INVALID, 429: LIMITED },
+  },
+  {
+    method: "put",
+    path: "/api/assessments/{token}/answers",
+    tag: "Selbsteinschätzung",
+    summary: "Antworten speichern (mit Version)",
+    body: ZSaveAnswersRequest,
+    responses: {
+      200: { description: "Gespeichert", schema: ZSaveAnswersResponse },
+      404: NOT_FOUND,
+      409: E("Veraltete Version oder bereits abgesendet"),
+      ...BODY_ERRORS,
+      429: LIMITED,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/submit",
+    tag: "Selbsteinschätzung",
+    summary: "Absenden",
+    responses: {
+      200: { description: "Abgesendet", schema: ZSubmitResponse },
+      404: NOT_FOUND,
+      409: E("Veraltete Version"),
+      422: E("Unvollständig; `unanswered` nennt die offenen Fragen"),
+      429: LIMITED,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/reopen",
+    tag: "Selbsteinschätzung",
+    summary: "Wieder zur Bearbeitung öffnen",
+    responses: { 200: { description: "Geöffnet", schema: ZReopenResponse }, 404: NOT_FOUND, 429: LIMITED },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/renew",
+    tag: "Selbsteinschätzung",
+    summary: "Neuen Link erzeugen",
+    responses: { 200: { description: "Neuer Link", schema: ZRenewResponse }, 404: NOT_FOUND, 429: LIMITED },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/verify",
+    tag: "Selbsteinschätzung",
+    summary: "Mit Teilnahmecode bestätigen",
+    body: ZVerifyRequest,
+    responses: {
+      200: { description: "Bestätigt", schema: ZVerifyResponse },
+      404: NOT_FOUND,
+      409: E("Bereits bestätigt"),
+      ...BODY_ERRORS,
+      429: LIMITED,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/follow-up",
+    tag: "Selbsteinschätzung",
+    summary: "Neue Selbsteinschätzung für das nächste Jahr (vorausgefüllt; der Link geht auf sie über)",
+    responses: {
+      201: { description: "Angelegt", schema: ZFollowUpResponse },
+      404: NOT_FOUND,
+      409: E("Es gibt bereits einen Entwurf; `editPath` nennt ihn"),
+      429: LIMITED,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/assessments/{token}/history",
+    tag: "Selbsteinschätzung",
+    summary: "Alle Jahre, das älteste zuerst, mit Änderungen",
+    responses: { 200: { description: "Verlauf", schema: ZHistoryResponse }, 404: NOT_FOUND, 429: LIMITED },
+  },
+  {
+    method: "get",
+    path: "/api/assessments/{token}/targets",
+    tag: "Selbsteinschätzung",
+    summary: "Ziele und Version",
+    responses: { 200: { description: "Ziele", schema: ZTargetsView }, 404: NOT_FOUND, 429: LIMITED },
+  },
+  {
+    method: "put",
+    path: "/api/assessments/{token}/targets",
+    tag: "Selbsteinschätzung",
+    summary: "Ziele setzen (alle auf einmal, mit Version)",
+    body: ZTargetsRequest,
+    responses: {
+      200: { description: "Gespeichert", schema: ZTargetsResponse },
+      404: NOT_FOUND,
+      409: E("Veraltete Version"),
+      ...BODY_ERRORS,
+      429: LIMITED,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/assessments/{token}/benchmark",
+    tag: "Selbsteinschätzung",
+    summary: "Vergleich mit der Umfrage 2020",
+    responses: { 200: { description: "Benchmark", schema: ZAssessmentBenchmark }, 404: NOT_FOUND, 429: LIMITED },
+  },
+  {
+    method: "get",
+    path: "/api/assessments/{token}/export",
+    tag: "Selbsteinschätzung",
+    summary: "Alle gespeicherten Daten (DSGVO Art. 15/20)",
+    responses: { 200: { description: "Export", schema: ZAssessmentExport }, 404: NOT_FOUND, 429: LIMITED },
+  },
+  {
+    method: "get",
+    path: "/api/assessments/{token}/report.pdf",
+    tag: "Selbsteinschätzung",
+    summary: "PDF-Bericht",
+    responses: { 200: file("application/pdf", "PDF (PDF/UA)"), 404: NOT_FOUND, 429: LIMITED },
+  },
+  {
+    method: "get",
+    path: "/api/peers",
+    tag: "Vergleich",
+    summary: "Veröffentlichte Vergleichszahlen",
+    query: FILTER,
+    responses: { 200: { description: "Vergleich", schema: ZPeerComparison }, 422: INVALID },
+  },
+  {
+    method: "get",
+    path: "/api/peers/csv",
+    tag: "Vergleich",
+    summary: "Vergleichszahlen als CSV (Excel)",
+    query: FILTER,
+    responses: { 200: file("text/csv", "CSV, UTF-8 mit BOM, Semikolon"), 422: INVALID },
+  },
+  {
+    method: "get",
+    path: "/api/lagebild",
+    tag: "Lagebild",
+    summary: "Lagebild der teilnehmenden Kommunen mit Schätzung",
+    query: FILTER,
+    responses: { 200: { description: "Lagebild", schema: ZLagebildResponse }, 422: INVALID },
+  },
+  {
+    method: "get",
+    path: "/api/lagebild/report.pdf",
+    tag: "Lagebild",
+    summary: "Lagebild als PDF",
+    query: FILTER,
+    responses: { 200: file("application/pdf", "PDF (PDF/UA)"), 422: INVALID },
+  },
+  {
+    method: "get",
+    path: "/api/lagebild/export.csv",
+    tag: "Lagebild",
+    summary: "Lagebild als CSV (Excel)",
+    query: FILTER,
+    responses: { 200: file("text/csv", "CSV, UTF-8 mit BOM, Semikolon"), 422: INVALID },
+  },
+  {
+    method: "get",
+    path: "/api/lagebild/export.xlsx",
+    tag: "Lagebild",
+    summary: "Lagebild als Excel-Datei",
+    query: FILTER,
+    responses: {
+      200: file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX, ein Blatt je Tabelle"),
+      422: INVALID,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/municipalities",
+    tag: "Referenz",
+    summary: "Kommunen im amtlichen Gemeindeverzeichnis suchen",
+    query: [
+      { name: "q", description: "Name oder AGS, mindestens 2 Zeichen" },
+      { name: "state", description: "Bundesland, ISO 3166-2" },
+      { name: "limit", description: "1 bis 20" },
+    ],
+    responses: { 200: { description: "Treffer", schema: ZMunicipalitySearchResponse }, 422: INVALID },
+  },
+  {
+    method: "get",
+    path: "/api/reference/2020",
+    tag: "Referenz",
+    summary: "Die Referenzdaten der Umfrage 2020",
+    responses: { 200: { description: "Referenzdatei", schema: ZReference } },
+  },
+  {
+    method: "get",
+    path: "/api/health",
+    tag: "Betrieb",
+    summary: "Zustand der Anwendung und der Datenbank",
+    responses: {
+      200: { description: "Bereit", schema: ZHealthResponse },
+      503: { description: "Nicht bereit", schema: ZHealthResponse },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    tag: "Referenz",
+    summary: "Diese Beschreibung (OpenAPI 3.1)",
+    responses: { 200: file("application/json", "OpenAPI 3.1") },
+  },
+];

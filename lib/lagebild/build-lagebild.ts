@@ -1,0 +1,183 @@
+import {
+  aggregatePeers,
+  indexStats,
+  matchesFilter,
+  publishableCells,
+  type TIndexStats,
+  type TPeerCell,
+  type TPeerFilter,
+} from "../peers/aggregate";
+import { STATES, type TStateCode } from "../profile/states";
+import { SIZE_CLASSES, type TSizeClass } from "../profile/size-class";
+import type { TReference } from "../survey/schema";
+import { buildStrata, estimateMean, estimateShare, type TEstimate, type TStratum } from "./estimate";
+
+/**
+ * The Lagebild (issue 20): the collective picture of the municipalities on this instance, from the current
+ * peer release only and with the peer comparison's rules (docs/adr/0005): a cell with fewer than k counts
+ * nowhere, and a filter below k shows the suppression notice. Pure: the page, the API and the exports use it.
+ */
+
+export type TCoverageCell = {
+  state: TStateCode;
+  sizeClass: TSizeClass;
+  /** Verified participants of the release; null when the cell has fewer than k (not shown, counted nowhere). */
+  participants: number | null;
+  /** Municipalities of the official register. */
+  total: number;
+};
+
+export type TLagebild = {
+  filter: { state: TStateCode | null; sizeClass: TSizeClass | null };
+  k: number;
+  suppressed: boolean;
+  release: { releasedAt: string; count: number } | null;
+  coverage: TCoverageCell[];
+  totals: { participants: number; total: number };
+  byState: { state: TStateCode; participants: number; total: number }[];
+  bySizeClass: { sizeClass: TSizeClass; participants: number; total: number }[];
+  index: { stats: TIndexStats; histogram: { from: number; to: number; count: number }[] } | null;
+  questions: {
+    id: string;
+    options: {
+      id: string;
+      /** % of all municipalities in 2020 (press release); null where it gives none. */
+      share2020: number | null;
+      /** % of the participants (released cells of the filter). */
+      share: number;
+      /** Estimate for all municipalities of the filter (%), null where none is shown. */
+      estimate: { value: number; low: number; high: number } | null;
+    }[];
+  }[];
+  /** The estimate for all municipalities: its method and coverage, or why there is none. */
+  estimate:
+    | {
+        shown: true;
+        participants: number;
+        total: number;
+        strata: number;
+        merged: TSizeClass[];
+        index: { value: number; low: number; high: number };
+      }
+    | { shown: false; reason: string };
+};
+
+const pct = (e: TEstimate) => ({
+  value: Math.round(e.value * 1000) / 10,
+  low: Math.round(e.low * 1000) / 10,
+  high: Math.round(e.high * 1000) / 10,
+});
+const one = (e: TEstimate) => ({
+  value: Math.round(e.value * 10) / 10,
+  low: Math.round(e.low * 10) / 10,
+  high: Math.round(e.high * 10) / 10,
+});
+
+export function buildLagebild(input: {
+  cells: readonly TPeerCell[];
+  registerCount: (state: TStateCode, sizeClass: TSizeClass) => number;
+  filter: TPeerFilter;
+  k: number;
+  ref: TReference;
+}): TLagebild {
+  const { filter, ref } = input;
+  const view = aggregatePeers(input.cells, filter, input.k);
+  const k = view.k;
+  const shown = publishableCells(input.cells, k).filter((c) => matchesFilter(c, filter));
+  const byKey = new Map(shown.map((c) => [`${c.state}|${c.sizeClass}`, c]));
+  const coverage: TCoverageCell[] = [];
+  for (const s of STATES)
+    for (const c of SIZE_CLASSES) {
+      if (!matchesFilter({ state: s.code, sizeClass: c.id }, filter)) continue;
+      const total = input.registerCount(s.code, c.id);
+      if (total === 0) continue;
+      coverage.push({
+        state: s.code,
+        sizeClass: c.id,
+        participants: byKey.get(`${s.code}|${c.id}`)?.count ?? null,
+        total,
+      });
+    }
+  const sum = (cells: TCoverageCell[]) => ({
+    participants: cells.reduce((n, c) => n + (c.participants ?? 0), 0),
+    total: cells.reduce((n, c) => n + c.total, 0),
+  });
+  const byState = STATES.map((s) => ({ state: s.code, ...sum(coverage.filter((c) => c.state === s.code)) })).filter(
+    (r) => r.total > 0,
+  );
+  const bySizeClass = SIZE_CLASSES.map((c) => ({
+    sizeClass: c.id,
+    ...sum(coverage.filter((x) => x.sizeClass === c.id)),
+  })).filter((r) => r.total > 0);
+  const totals = sum(coverage);
+  const filterOut = { state: filter.state ?? null, sizeClass: filter.sizeClass ?? null };
+
+  if (view.suppressed)
+    return {
+      filter: filterOut,
+      k,
+      suppressed: true,
+      release: null,
+      coverage,
+      totals,
+      byState,
+      bySizeClass,
+      index: null,
+      questions: [],
+      estimate: { shown: false, reason: `Zu wenige teilnehmende Kommunen: Zahlen zeigen wir erst ab ${k}.` },
+    };
+
+  const scores = shown.flatMap((c) => c.indexScores);
+  const stats = indexStats(scores);
+  const histogram = Array.from({ length: 10 }, (_, i) => ({
+    from: i * 10,
+    to: i === 9 ? 100 : i * 10 + 10,
+    count: scores.filter((x) => (i === 9 ? x >= 90 : x >= i * 10 && x < i * 10 + 10)).length,
+  }));
+
+  const sizeLabel = (id: TSizeClass) => SIZE_CLASSES.find((c) => c.id === id)?.label ?? id;
+  const strata = buildStrata(
+    coverage.map((c) => ({ state: c.state, sizeClass: c.sizeClass, N: c.total, n: c.participants ?? 0 })),
+    sizeLabel,
+  );
+  const cellsOf = (s: TStratum) =>
+    s.states.map((state) => byKey.get(`${state}|${s.sizeClass}`)).filter((c): c is TPeerCell => c !== undefined);
+  const shares = new Map(view.questions.map((q) => [q.id, q.shares]));
+  const questions = ref.questions.map((q) => ({
+    id: q.id,
+    options: q.options.map((o) => ({
+      id: o.id,
+      share2020: o.share ?? null,
+      share: shares.get(q.id)?.[o.id] ?? 0,
+      estimate: strata.ok
+        ? pct(
+            estimateShare(strata.strata, (s) =>
+              cellsOf(s).reduce((n, c) => n + (c.optionCounts[q.id]?.[o.id] ?? 0), 0),
+            ),
+          )
+        : null,
+    })),
+  }));
+  return {
+    filter: filterOut,
+    k,
+    suppressed: false,
+    release: view.release,
+    coverage,
+    totals,
+    byState,
+    bySizeClass,
+    index: stats ? { stats, histogram } : null,
+    questions,
+    estimate: strata.ok
+      ? {
+          shown: true,
+          participants: strata.participants,
+          total: strata.total,
+          strata: strata.strata.length,
+          merged: strata.merged,
+          index: one(estimateMean(strata.strata, (s) => cellsOf(s).flatMap((c) => c.indexScores))),
+        }
+      : { shown: false, reason: strata.reason },
+  };
+}

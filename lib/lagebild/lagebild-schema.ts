@@ -1,0 +1,53 @@
+import { z } from "zod";
+import "../validation/zod-de";
+import { ZStateCode } from "../profile/states";
+import { ZSizeClass } from "../profile/size-class";
+
+const ZRange = z.strictObject({ value: z.number(), low: z.number(), high: z.number() });
+
+/**
+ * GET /api/lagebild → the collective picture (issue 20): `release` (null when suppressed), `coverage` per
+ * cell (participants null below k), `index`, `questions` (participants' shares next to 2020) and
+ * `estimates` (null where no estimate is shown; `estimateNote` says why).
+ */
+export const ZLagebildResponse = z.strictObject({
+  filter: z.strictObject({ state: ZStateCode.nullable(), sizeClass: ZSizeClass.nullable() }),
+  k: z.number().int().min(1),
+  suppressed: z.boolean(),
+  release: z.strictObject({ releasedAt: z.iso.datetime({ offset: true }), count: z.number().int().min(0) }).nullable(),
+  coverage: z.array(
+    z.strictObject({
+      state: ZStateCode,
+      sizeClass: ZSizeClass,
+      participants: z.number().int().min(0).nullable(),
+      total: z.number().int().min(1),
+    }),
+  ),
+  index: z
+    .strictObject({
+      median: z.number(),
+      p25: z.number(),
+      p75: z.number(),
+      mean: z.number(),
+      histogram: z.array(z.strictObject({ from: z.number(), to: z.number(), count: z.number().int().min(0) })),
+    })
+    .nullable(),
+  questions: z.array(
+    z.strictObject({
+      id: z.string(),
+      shares: z.record(z.string(), z.strictObject({ share2020: z.number().nullable(), participants: z.number() })),
+    }),
+  ),
+  estimates: z
+    .strictObject({
+      participants: z.number().int(),
+      total: z.number().int(),
+      strata: z.number().int(),
+      mergedSizeClasses: z.array(ZSizeClass),
+      index: ZRange,
+      questions: z.record(z.string(), z.record(z.string(), ZRange)),
+    })
+    .nullable(),
+  estimateNote: z.string().nullable(),
+});
+export type TLagebildResponse = z.infer<typeof ZLagebildResponse>;

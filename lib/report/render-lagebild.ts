@@ -1,0 +1,175 @@
+import type { TLagebild } from "../lagebild/build-lagebild";
+import type { TReference } from "../survey/schema";
+import { getStateName } from "../profile/states";
+import { getSizeClass } from "../profile/size-class";
+import { formatReleaseDate } from "../peers/release-label";
+import { QUESTION_SHORT_NAMES } from "../benchmark/year-over-year";
+import { renderTaggedPdf, type Writer } from "./render-report";
+
+const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
+const pct = (n: number, of: number) => (of === 0 ? "–" : `${fmt(Math.round((n * 1000) / of) / 10)} %`);
+const HEADLINE = ["e_file", "e_invoice", "e_payment", "online_applications", "online_portal", "citizen_app"];
+
+/** The Lagebild as a tagged PDF, with the engine of the municipality report (issue 20). */
+export function renderLagebildReport(ref: TReference, l: TLagebild, now: Date): Promise<Buffer> {
+  const scope = [
+    l.filter.state ? getStateName(l.filter.state) : "Deutschland",
+    l.filter.sizeClass ? getSizeClass(l.filter.sizeClass).townTypePlural : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const date = now.toLocaleDateString("de-DE", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "Europe/Berlin",
+  });
+  return renderTaggedPdf(
+    {
+      title: `Lagebild: ${scope}`,
+      subject: "Gemeinsames Ergebnis der teilnehmenden Kommunen im Vergleich mit der Umfrage von Bitkom und DStGB 2020",
+      footer: `Kommunaler Digitalcheck · Lagebild ${scope} · erstellt am ${date}`,
+      watermark: false,
+    },
+    now,
+    (w) => {
+      w.doc.addPage();
+      w.section("Sect", (s) => overview(s, l, scope));
+      if (l.suppressed) return;
+      w.section("Sect", (s) => today(s, l));
+      if (l.index) w.section("Sect", (s) => index(s, l));
+      w.doc.addPage();
+      w.section("Sect", (s) => answers(s, ref, l));
+      w.section("Sect", (s) => method(s));
+    },
+  );
+}
+
+function overview(w: Writer, l: TLagebild, scope: string) {
+  w.heading(1, `Lagebild: ${scope}`);
+  w.para(
+    "Gemeinsames Ergebnis der Kommunen, die am Kommunalen Digitalcheck teilnehmen, neben der bundesweiten Umfrage von 2020.",
+    {
+      size: 12,
+    },
+  );
+  w.para(
+    `${l.totals.participants.toLocaleString("de-DE")} von ${l.totals.total.toLocaleString("de-DE")} Kommunen des amtlichen Gemeindeverzeichnisses nehmen teil (${pct(l.totals.participants, l.totals.total)}). Gezählt werden nur bestätigte Kommunen in veröffentlichten Gruppen mit mindestens ${l.k} Kommunen.${l.release ? ` Stand: ${formatReleaseDate(l.release.releasedAt)}.` : ""}`,
+  );
+  w.table(
+    "Teilnahme nach Ländern",
+    ["Land", "Teilnehmend", "Kommunen", "Anteil"],
+    l.byState.map((r) => [
+      getStateName(r.state),
+      r.participants.toLocaleString("de-DE"),
+      r.total.toLocaleString("de-DE"),
+      pct(r.participants, r.total),
+    ]),
+    [0.4, 0.2, 0.2, 0.2],
+  );
+  w.table(
+    "Teilnahme nach Größenklassen",
+    ["Größenklasse", "Teilnehmend", "Kommunen", "Anteil"],
+    l.bySizeClass.map((r) => [
+      getSizeClass(r.sizeClass).label,
+      r.participants.toLocaleString("de-DE"),
+      r.total.toLocaleString("de-DE"),
+      pct(r.participants, r.total),
+    ]),
+    [0.4, 0.2, 0.2, 0.2],
+  );
+  if (l.suppressed)
+    w.para(
+      `Zu wenige Vergleichskommunen: Für diese Auswahl nehmen weniger als ${l.k} Kommunen teil. Damit sich keine einzelne Selbsteinschätzung herausrechnen lässt, zeigen wir dafür keine Zahlen.`,
+      { bold: true },
+    );
+}
+
+function today(w: Writer, l: TLagebild) {
+  w.heading(2, "2020 und heute");
+  if (!l.estimate.shown) {
+    w.para(`Keine Schätzung für alle Kommunen: ${l.estimate.reason}`);
+    return;
+  }
+  const participants = l.estimate.participants.toLocaleString("de-DE");
+  w.list(
+    HEADLINE.flatMap((id) => {
+      const o = l.questions.find((q) => q.id === id)?.options.find((x) => x.id === "in_use");
+      if (!o?.estimate) return [];
+      return [
+        {
+          label: "–",
+          body: `${QUESTION_SHORT_NAMES[id]} im Einsatz: 2020 ${o.share2020 === null ? "–" : `${fmt(o.share2020)} %`} – heute (Schätzung aus ${participants} Kommunen): ${fmt(o.estimate.value)} % (95 %: ${fmt(o.estimate.low)}–${fmt(o.estimate.high)} %)`,
+        },
+      ];
+    }),
+  );
+  w.para(
+    `Schätzung: nach Land und Größenklasse so gewichtet, wie die Kommunen im amtlichen Gemeindeverzeichnis verteilt sind (${l.estimate.strata} Gruppen${l.estimate.merged.length > 0 ? `; in ${l.estimate.merged.length} Größenklasse(n) sind die Länder zusammengefasst` : ""}). Sie setzt voraus, dass die Teilnehmenden den anderen Kommunen ihrer Gruppe ähneln.`,
+    { size: 9.5 },
+  );
+}
+
+function index(w: Writer, l: TLagebild) {
+  const x = l.index!;
+  w.heading(2, "Digitaler Reifegrad der Teilnehmenden");
+  w.para(
+    `Median ${fmt(x.stats.median)} Punkte; die Hälfte der teilnehmenden Kommunen liegt zwischen ${fmt(x.stats.p25)} und ${fmt(x.stats.p75)} Punkten (Mittelwert ${fmt(x.stats.mean)}).${l.estimate.shown ? ` Geschätzt für alle Kommunen: ${fmt(l.estimate.index.value)} Punkte (95 %: ${fmt(l.estimate.index.low)}–${fmt(l.estimate.index.high)}).` : ""}`,
+  );
+  const max = Math.max(1, ...x.histogram.map((b) => b.count));
+  const alt = `Säulendiagramm, teilnehmende Kommunen nach Reifegrad: ${x.histogram.map((b) => `${b.from}–${b.to} Punkte ${b.count}`).join("; ")}.`;
+  w.figure(alt, 150, (left, top) => {
+    const { doc } = w;
+    const barWidth = 40;
+    x.histogram.forEach((b, i) => {
+      const h = (b.count / max) * 110;
+      doc.rect(left + i * (barWidth + 6), top + 115 - h, barWidth, h).fill("#1f3f99");
+      doc
+        .font("Regular")
+        .fontSize(7.5)
+        .fillColor("#171a2b")
+        .text(`${b.from}–${b.to}`, left + i * (barWidth + 6), top + 120, {
+          width: barWidth,
+          align: "center",
+          lineBreak: false,
+        });
+    });
+  });
+  w.table(
+    "Teilnehmende Kommunen nach Reifegrad",
+    ["Reifegrad (Punkte)", "Kommunen"],
+    x.histogram.map((b) => [`${b.from}–${b.to}`, b.count.toLocaleString("de-DE")]),
+    [0.5, 0.5],
+  );
+}
+
+function answers(w: Writer, ref: TReference, l: TLagebild) {
+  w.heading(1, "Die Antworten im Einzelnen");
+  w.para(
+    "Je Frage: der Anteil aller Kommunen 2020 (Pressemitteilung von Bitkom und DStGB), der Anteil der teilnehmenden Kommunen und, wo die Teilnahme reicht, die Schätzung für alle Kommunen mit ihrem 95-%-Bereich.",
+  );
+  for (const q of ref.questions) {
+    const row = l.questions.find((x) => x.id === q.id)!;
+    w.table(
+      q.text,
+      ["Antwort", "2020", "Teilnehmende", "Schätzung (95 %)"],
+      q.options.map((o) => {
+        const v = row.options.find((x) => x.id === o.id)!;
+        return [
+          o.label,
+          v.share2020 === null ? "–" : `${fmt(v.share2020)} %`,
+          `${fmt(v.share)} %`,
+          v.estimate ? `${fmt(v.estimate.value)} % (${fmt(v.estimate.low)}–${fmt(v.estimate.high)})` : "–",
+        ];
+      }),
+      [0.4, 0.15, 0.2, 0.25],
+    );
+  }
+}
+
+function method(w: Writer) {
+  w.heading(2, "Methode");
+  w.para(
+    "Grundlage sind die veröffentlichten Zahlen der Kommunen, die mit ihrem Teilnahmecode teilnehmen. Gruppen (Land und Größenklasse) mit weniger als fünf Kommunen zählen nirgends mit; einzelne Antworten zeigt das Lagebild nie. Die Vergleichswerte von 2020 stammen aus der Pressemitteilung „Corona hat in Kommunen einen Digitalisierungsschub ausgelöst“ von Bitkom und dem Deutschen Städte- und Gemeindebund vom 2. Dezember 2020 (Umfrage unter 623 Kommunen).",
+  );
+}
