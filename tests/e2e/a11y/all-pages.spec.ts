@@ -122,7 +122,7 @@ test("information pages, the 404 page and the operator login", async ({ page }, 
   ]);
 });
 
-test("the peer page: without filters, with filters shown and suppressed, tables open, and an unknown filter", async ({
+test("the peer page and the Lagebild: without filters, with filters shown and suppressed, tables open, and an unknown filter", async ({
   page,
   request,
 }, testInfo) => {
@@ -138,6 +138,17 @@ test("the peer page: without filters, with filters shown and suppressed, tables 
       shows: "Zu wenige Vergleichskommunen",
     },
     { path: "/vergleich?state=DE-BY", label: "/vergleich (state only)" },
+    {
+      path: "/lagebild",
+      label: "/lagebild (Germany)",
+      shows: /Kommunen des amtlichen Gemeindeverzeichnisses nehmen teil/,
+    },
+    { path: `/lagebild?${own}`, label: "/lagebild (filtered, shown, tables open)", prepare: openAllTables },
+    {
+      path: `/lagebild?${EMPTY_CELL}`,
+      label: "/lagebild (filtered, suppressed)",
+      shows: "Zu wenige Vergleichskommunen",
+    },
     {
       path: "/vergleich?state=DE-XX",
       label: "/vergleich (unknown filter value)",
