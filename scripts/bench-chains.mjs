@@ -300,10 +300,11 @@ async function measure(token) {
   }
 }
 
-function child(args, env) {
+/** A child process; `heapMb`: the measuring one gets the server's heap limit, the filling one (not the app) more. */
+function child(args, env, heapMb = 384) {
   const r = spawnSync(
     process.execPath,
-    ["--expose-gc", "--max-old-space-size=384", fileURLToPath(import.meta.url), ...args],
+    ["--expose-gc", `--max-old-space-size=${heapMb}`, fileURLToPath(import.meta.url), ...args],
     {
       cwd: ROOT,
       env,
@@ -366,6 +367,7 @@ async function runOne(kind) {
       ...(opts.municipalities ? ["--municipalities", String(opts.municipalities)] : []),
     ],
     env,
+    2048,
   );
   const m = child(
     ["--measure", "--token", filled.token, "--runs", String(opts.runs), "--warmup", String(opts.warmup)],
