@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLagebild } from "@/lib/lagebild/get-lagebild";
-import type { TLagebild } from "@/lib/lagebild/build-lagebild";
+import { HEADLINE_QUESTIONS, type TLagebild } from "@/lib/lagebild/build-lagebild";
 import { toErrorResponse } from "@/lib/http/errors";
 import { releaseLabel } from "@/lib/peers/release-label";
 import { getStateName } from "@/lib/profile/states";
@@ -24,9 +24,6 @@ const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 
 const share = (n: number, of: number) => (of === 0 ? "–" : `${fmt(Math.round((n * 1000) / of) / 10)} %`);
 const estimateText = (e: { value: number; low: number; high: number } | null) =>
   e ? `${fmt(e.value)} % (${fmt(e.low)}–${fmt(e.high)})` : "–";
-
-/** The questions whose "in use" share makes the headline ("2020: 16 % mit E-Akte – heute …"). */
-const HEADLINE = ["e_file", "e_invoice", "e_payment", "online_applications", "online_portal", "citizen_app"];
 
 export default async function LagebildPage({ searchParams }: TProps) {
   const query = await searchParams;
@@ -127,7 +124,7 @@ function LagebildView({ l }: { l: TLagebild }) {
             </Heading>
             {l.estimate.shown ? (
               <ul className="lagebild-headlines">
-                {HEADLINE.map((id) => {
+                {HEADLINE_QUESTIONS.map((id) => {
                   const q = l.questions.find((x) => x.id === id);
                   const o = q?.options.find((x) => x.id === "in_use");
                   if (!q || !o || !o.estimate) return null;

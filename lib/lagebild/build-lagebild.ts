@@ -18,6 +18,20 @@ import { buildStrata, estimateMean, estimateShare, type TEstimate, type TStratum
  * nowhere, and a filter below k shows the suppression notice. Pure: the page, the API and the exports use it.
  */
 
+/** The questions whose "in use" share makes the headline "2020: 16 % mit E-Akte – heute (Schätzung …)". */
+export const HEADLINE_QUESTIONS = [
+  "e_file",
+  "e_invoice",
+  "e_payment",
+  "online_applications",
+  "online_portal",
+  "citizen_app",
+];
+
+/** The download's file name without extension: "Digitalcheck-Lagebild-DE-SH-5000_19999". */
+export const lagebildFileName = (l: Pick<TLagebild, "filter">) =>
+  ["Digitalcheck-Lagebild", l.filter.state ?? "DE", l.filter.sizeClass ?? "alle"].join("-");
+
 export type TCoverageCell = {
   state: TStateCode;
   sizeClass: TSizeClass;

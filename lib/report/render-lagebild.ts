@@ -1,4 +1,4 @@
-import type { TLagebild } from "../lagebild/build-lagebild";
+import { HEADLINE_QUESTIONS, type TLagebild } from "../lagebild/build-lagebild";
 import type { TReference } from "../survey/schema";
 import { getStateName } from "../profile/states";
 import { getSizeClass } from "../profile/size-class";
@@ -8,7 +8,6 @@ import { renderTaggedPdf, type Writer } from "./render-report";
 
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
 const pct = (n: number, of: number) => (of === 0 ? "–" : `${fmt(Math.round((n * 1000) / of) / 10)} %`);
-const HEADLINE = ["e_file", "e_invoice", "e_payment", "online_applications", "online_portal", "citizen_app"];
 
 /** The Lagebild as a tagged PDF, with the engine of the municipality report (issue 20). */
 export function renderLagebildReport(ref: TReference, l: TLagebild, now: Date): Promise<Buffer> {
@@ -93,7 +92,7 @@ function today(w: Writer, l: TLagebild) {
   }
   const participants = l.estimate.participants.toLocaleString("de-DE");
   w.list(
-    HEADLINE.flatMap((id) => {
+    HEADLINE_QUESTIONS.flatMap((id) => {
       const o = l.questions.find((q) => q.id === id)?.options.find((x) => x.id === "in_use");
       if (!o?.estimate) return [];
       return [

@@ -1,4 +1,5 @@
 import { getLagebild } from "@/lib/lagebild/get-lagebild";
+import { lagebildFileName } from "@/lib/lagebild/build-lagebild";
 import { lagebildTables, renderLagebildCsv } from "@/lib/lagebild/lagebild-tables";
 import { searchParamsToObject } from "@/lib/peers/peer-query";
 import { reference } from "@/lib/survey/reference";
@@ -8,7 +9,7 @@ import { respond, withErrorHandling } from "@/lib/http/handle-route";
 export const GET = withErrorHandling(async (request: Request) => {
   const query = searchParamsToObject(new URL(request.url).searchParams);
   return respond(await getLagebild(query), (l) => {
-    const name = ["Digitalcheck-Lagebild", l.filter.state ?? "DE", l.filter.sizeClass ?? "alle"].join("-");
+    const name = lagebildFileName(l);
     return new Response(renderLagebildCsv(lagebildTables(reference, l)), {
       headers: {
         "content-type": "text/csv; charset=utf-8",

@@ -1,4 +1,5 @@
 import { getLagebild } from "@/lib/lagebild/get-lagebild";
+import { lagebildFileName } from "@/lib/lagebild/build-lagebild";
 import { lagebildTables } from "@/lib/lagebild/lagebild-tables";
 import { renderLagebildXlsx } from "@/lib/lagebild/lagebild-xlsx";
 import { searchParamsToObject } from "@/lib/peers/peer-query";
@@ -11,7 +12,7 @@ export const GET = withErrorHandling(async (request: Request) => {
   const result = await getLagebild(query);
   if (!result.ok) return errorResponse(result.error);
   const l = result.value;
-  const name = ["Digitalcheck-Lagebild", l.filter.state ?? "DE", l.filter.sizeClass ?? "alle"].join("-");
+  const name = lagebildFileName(l);
   const body = await renderLagebildXlsx(lagebildTables(reference, l), new Date());
   return new Response(new Uint8Array(body), {
     headers: {

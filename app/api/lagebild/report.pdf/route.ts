@@ -1,4 +1,5 @@
 import { getLagebild } from "@/lib/lagebild/get-lagebild";
+import { lagebildFileName } from "@/lib/lagebild/build-lagebild";
 import { renderLagebildReport } from "@/lib/report/render-lagebild";
 import { searchParamsToObject } from "@/lib/peers/peer-query";
 import { reference } from "@/lib/survey/reference";
@@ -10,7 +11,7 @@ export const GET = withErrorHandling(async (request: Request) => {
   const result = await getLagebild(query);
   if (!result.ok) return errorResponse(result.error);
   const l = result.value;
-  const name = ["Digitalcheck-Lagebild", l.filter.state ?? "DE", l.filter.sizeClass ?? "alle"].join("-");
+  const name = lagebildFileName(l);
   const pdf = await renderLagebildReport(reference, l, new Date());
   return new Response(new Uint8Array(pdf), {
     headers: {
