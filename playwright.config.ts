@@ -74,6 +74,10 @@ export default defineConfig({
       NODE_ENV: "production",
       TRUST_PROXY: "true",
       OPERATOR_PASSWORD_HASH: OPERATOR_TEST_PASSWORD_HASH,
+      // Who runs the test instance: the accessibility statement's e-mail link to report a barrier.
+      OPERATOR_NAME: "Stadt Prüfstadt, Digitalisierung",
+      OPERATOR_ADDRESS: "Marktplatz 1 | 12345 Prüfstadt",
+      OPERATOR_EMAIL: "barrierefreiheit@pruefstadt.example",
     },
     stdout: "ignore",
     stderr: "pipe",

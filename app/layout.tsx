@@ -8,6 +8,7 @@ import { hasDemoData } from "@/lib/assessment/has-demo-data";
 import { FontPreload } from "@/components/font-preload";
 import { Link } from "@/components/kern/link";
 import { Text } from "@/components/kern/typography";
+import { EasyLanguageIcon } from "@/components/easy-language/easy-language-icon";
 
 export const metadata: Metadata = {
   title: { default: "Kommunaler Digitalcheck", template: "%s – Kommunaler Digitalcheck" },
@@ -53,6 +54,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <a href="/" className="site-header__brand">
               Kommunaler Digitalcheck
             </a>
+            <nav aria-label="Hilfen" className="site-header__nav">
+              <a href="/leichte-sprache" className="site-header__link">
+                <EasyLanguageIcon />
+                <span>Leichte Sprache</span>
+              </a>
+            </nav>
           </div>
         </header>
         {demo ? (
@@ -101,6 +108,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <li>
                   <Link plain href="/barrierefreiheit">
                     Barrierefreiheit
+                  </Link>
+                </li>
+                <li>
+                  <Link plain href="/barrierefreiheit#barriere-melden">
+                    Barriere melden
+                  </Link>
+                </li>
+                <li>
+                  <Link plain href="/leichte-sprache">
+                    Leichte Sprache
                   </Link>
                 </li>
               </ul>

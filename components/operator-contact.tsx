@@ -3,6 +3,11 @@ import { Alert } from "@/components/kern/alert";
 import { Link } from "@/components/kern/link";
 import { Text } from "@/components/kern/typography";
 
+/** A postal address in body text (the operator's, the Schlichtungsstelle's). */
+export function AddressBlock({ children }: { children: React.ReactNode }) {
+  return <address className="kern-body operator-address">{children}</address>;
+}
+
 /** The operator's contact as configured; a clear notice for the administrator when it is missing. */
 export function OperatorContact() {
   const op = getOperatorInfo();
@@ -18,7 +23,7 @@ export function OperatorContact() {
     );
   }
   return (
-    <address className="kern-body operator-address">
+    <AddressBlock>
       <strong>{op.name}</strong>
       <br />
       {op.address!.split(/\s*\|\s*|\n/).map((line) => (
@@ -43,6 +48,6 @@ export function OperatorContact() {
           Vertreten durch: {op.representative}
         </>
       ) : null}
-    </address>
+    </AddressBlock>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { OperatorContact } from "@/components/operator-contact";
-import { DRAFT_RETENTION_MONTHS } from "@/lib/assessment/cleanup";
+import { DRAFT_RETENTION_MONTHS } from "@/lib/assessment/retention";
 import { Heading, List, Text } from "@/components/kern/typography";
 
 export const metadata: Metadata = { title: "Datenschutz" };

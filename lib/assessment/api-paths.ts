@@ -4,7 +4,8 @@
  */
 export const assessmentExportPath = (token: string) => `/api/assessments/${token}/export`;
 export const verifyPath = (token: string) => `/api/assessments/${token}/verify`;
-export const reportPdfPath = (token: string) => `/api/assessments/${token}/report.pdf`;
+export const reportPdfPath = (token: string, options: { easyLanguage?: boolean } = {}) =>
+  `/api/assessments/${token}/report.pdf${options.easyLanguage ? "?leichteSprache=ja" : ""}`;
 
 /** The peer comparison as JSON or CSV, with the filter's query string ("" or "?state=…&sizeClass=…"). */
 export const peersJsonPath = (query: string) => `/api/peers${query}`;

@@ -3,8 +3,9 @@ import { db } from "../db/client";
 import { runExclusive } from "../db/exclusive";
 import { deleteExpiredRateLimits } from "../security/rate-limit";
 
-/** Drafts untouched for this many months are deleted (privacy statement, npm run cleanup). */
-export const DRAFT_RETENTION_MONTHS = 12;
+import { DRAFT_RETENTION_MONTHS } from "./retention";
+
+export { DRAFT_RETENTION_MONTHS };
 
 export function draftCutoff(now: Date): Date {
   const cutoff = new Date(now);

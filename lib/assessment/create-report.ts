@@ -22,6 +22,7 @@ const oneAtATime = createSerialQueue();
 export async function createReport(
   token: string,
   now: Date,
+  options: { easyLanguage?: boolean } = {},
 ): Promise<TResult<{ pdf: Buffer; fileName: string }, TAssessmentError>> {
   const found = await getBenchmark(token);
   if (!found.ok) return err(found.error);
@@ -45,6 +46,7 @@ export async function createReport(
     comparison: years.length > 1 ? compareYears(reference, years[years.length - 2]!, years[years.length - 1]!) : null,
     history: buildHistory(reference, years),
     plan: buildPlan(reference, assessment.answers, targets),
+    easyLanguage: options.easyLanguage ?? false,
   });
   return ok({ pdf: await oneAtATime(() => renderReport(model, now)), fileName: model.fileName });
 }

@@ -199,7 +199,14 @@ export const API_ROUTES: TApiRoute[] = [
     path: "/api/assessments/{token}/report.pdf",
     tag: "Selbsteinschätzung",
     summary: "PDF-Bericht",
-    responses: { 200: file("application/pdf", "PDF (PDF/UA)"), 404: NOT_FOUND, 429: LIMITED },
+    query: [
+      {
+        name: "leichteSprache",
+        description: "ja: mit dem Ergebnis in Leichter Sprache als Seite nach dem Deckblatt",
+        enum: ["ja", "nein"],
+      },
+    ],
+    responses: { 200: file("application/pdf", "PDF (PDF/UA)"), 404: NOT_FOUND, 422: INVALID, 429: LIMITED },
   },
   {
     method: "get",

@@ -3,6 +3,8 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import * as fontkit from "fontkit";
 import type { TReportBar, TReportModel, TReportQuestion } from "./report-model";
+import { plainText } from "../easy-language/content";
+import { sentencesOf } from "../easy-language/check";
 import { DERIVED_NOTE, LEVELS_NOTE, ORDER_NOTE } from "../benchmark/method-notes";
 
 type TDoc = PDFKit.PDFDocument;
@@ -71,6 +73,7 @@ export function renderReport(model: TReportModel, now: Date): Promise<Buffer> {
     (w) => {
       w.doc.addPage();
       renderCover(w, model);
+      renderEasyLanguage(w, model);
       w.doc.addPage();
       renderSummary(w, model);
       renderTopics(w, model);
@@ -230,24 +233,25 @@ export class Writer {
     this.doc.moveDown(0.4);
   }
 
-  list(items: { label: string; body: string; title?: string }[]) {
+  list(items: { label: string; body: string; title?: string }[], opts: { size?: number } = {}) {
+    const size = opts.size ?? 10.5;
     const list = this.doc.struct("L");
     this.parent.add(list);
     for (const item of items) {
       const body = item.title ? `${item.title}. ${item.body}` : item.body;
-      this.doc.font("Regular").fontSize(10.5);
+      this.doc.font("Regular").fontSize(size);
       this.ensureSpace(Math.min(this.doc.heightOfString(body, { width: CONTENT_WIDTH - 18 }) + 4, 120));
       const y = this.doc.y;
       const li = this.doc.struct("LI");
       list.add(li);
       li.add(
         this.doc.struct("Lbl", {}, () =>
-          this.doc.font("Bold").fontSize(10.5).fillColor(COLORS.text).text(item.label, PAGE.margin, y, { width: 16 }),
+          this.doc.font("Bold").fontSize(size).fillColor(COLORS.text).text(item.label, PAGE.margin, y, { width: 16 }),
         ),
       );
       li.add(
         this.doc.struct("LBody", {}, () => {
-          this.doc.fontSize(10.5).fillColor(COLORS.text);
+          this.doc.fontSize(size).fillColor(COLORS.text);
           if (item.title) {
             this.doc.font("Bold").text(`${item.title}. `, PAGE.margin + 18, y, {
               width: CONTENT_WIDTH - 18,
@@ -383,6 +387,37 @@ function renderCover(w: Writer, m: TReportModel) {
       ],
       [0.4, 0.6],
     );
+  });
+}
+
+/** Leichte Sprache in larger type (the web page uses 21 px). */
+const EASY_SIZE = 12.5;
+
+/** The result in Leichter Sprache, when asked for: the pages right after the cover. */
+function renderEasyLanguage(w: Writer, m: TReportModel) {
+  if (!m.easy) return;
+  w.doc.addPage();
+  w.section("Sect", (sec) => {
+    sec.heading(1, "Ergebnis in Leichter Sprache");
+    for (const s of m.easy!) {
+      sec.heading(2, s.heading);
+      for (const b of s.blocks) {
+        const label = (i: number) => (b.kind !== "p" && b.kind !== "contact" && b.numbered ? `${i + 1}.` : "•");
+        // A paragraph: one sentence per line, as on the web page (each its own P, so that the text keeps its spaces).
+        if (b.kind === "p")
+          for (const sentence of sentencesOf(plainText(b.text))) sec.para(sentence, { size: EASY_SIZE });
+        else if (b.kind === "list")
+          sec.list(
+            b.items.map((t, i) => ({ label: label(i), body: plainText(t) })),
+            { size: EASY_SIZE },
+          );
+        else if (b.kind === "points")
+          sec.list(
+            b.items.map((p, i) => ({ label: label(i), title: p.title, body: p.text })),
+            { size: EASY_SIZE },
+          );
+      }
+    }
   });
 }
 

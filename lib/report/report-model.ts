@@ -2,7 +2,9 @@ import { releaseLabel } from "../peers/release-label";
 import type { TReference, TQuestion } from "../survey/schema";
 import type { TBenchmark } from "../benchmark/compute-benchmark";
 import type { TPeerComparison } from "../peers/peer-query";
-import { nationalMeanScore, scoreAnswer } from "../benchmark/scoring";
+import { rankPoints } from "../benchmark/strengths";
+import { buildEasyResult } from "../easy-language/easy-result";
+import type { TEasySection } from "../easy-language/content";
 import { getStateName, type TStateCode } from "../profile/states";
 import { getSizeClass, type TSizeClass } from "../profile/size-class";
 import { getRoleLabel, type TRespondentRole } from "../profile/profile-schema";
@@ -74,6 +76,8 @@ export type TReportModel = {
   } | null;
   /** The Maßnahmenplan: the targets in the order of priority. */
   plan: TPlanRow[];
+  /** The result in Leichter Sprache (lib/easy-language/easy-result.ts), when asked for; a page after the cover. */
+  easy: TEasySection[] | null;
   method: {
     source: string;
     /** Title and address of the press release every 2020 figure comes from. */
@@ -122,33 +126,23 @@ export function buildReportModel(input: {
   comparison?: TYearComparison | null;
   history?: THistoryItem[];
   plan?: TPlanRow[];
+  easyLanguage?: boolean;
 }): TReportModel {
   const { ref, benchmark: b, peers, municipality: m, answers } = input;
   const items = new Map(b.items.map((i) => [i.questionId, i]));
   const isDraft = input.status !== "submitted";
   const sizeClass = getSizeClass(m.sizeClass);
 
-  // Strongest and weakest points: answered maturity questions by own score minus national mean score.
-  const scored = ref.questions
-    .filter((q) => q.dimension !== "context" && items.has(q.id))
-    .map((q) => ({ q, diff: (scoreAnswer(q, answers[q.id]) ?? 0) - nationalMeanScore(q) }));
   const describe = (q: TQuestion) => {
-    const item = items.get(q.id)!;
+    const item = items.get(q.id);
     return {
-      text: item.statements[0]?.text ?? q.text,
-      detail: item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : "",
+      text: item?.statements[0]?.text ?? q.text,
+      detail: item?.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : "",
     };
   };
-  const strongest = [...scored]
-    .sort((a, b2) => b2.diff - a.diff)
-    .filter((x) => x.diff > 0)
-    .slice(0, 3)
-    .map((x) => describe(x.q));
-  const weakest = [...scored]
-    .sort((a, b2) => a.diff - b2.diff)
-    .filter((x) => x.diff < 0)
-    .slice(0, 3)
-    .map((x) => describe(x.q));
+  const points = rankPoints(ref, answers);
+  const strongest = points.strongest.map(describe);
+  const weakest = points.weakest.map(describe);
 
   const peerShares = new Map(peers && !peers.suppressed ? peers.questions.map((q) => [q.id, q.shares]) : []);
   const topics = ref.topics.map((t) => ({
@@ -220,6 +214,9 @@ export function buildReportModel(input: {
     recommendations: b.recommendations.map((r) => ({ title: r.title, text: r.text })),
     progress: input.comparison ? describeProgress(input.comparison, input.history ?? []) : null,
     plan: input.plan ?? [],
+    easy: input.easyLanguage
+      ? buildEasyResult({ ref, benchmark: b, answers, status: isDraft ? "draft" : "submitted" })
+      : null,
     method: {
       source: ref.source.publisher,
       title: ref.source.title,

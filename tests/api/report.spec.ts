@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { type APIRequestContext, type TestInfo } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { reference } from "../../lib/survey/reference";
+import { checkEasyLanguage } from "../../lib/easy-language/check";
 import {
   completeAnswers,
   createAssessment,
@@ -65,8 +66,8 @@ function expectNoText(pdf: TPdf, needle: string) {
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 32 * 1024 * 1024 });
 
-async function getReport(request: APIRequestContext, token: string, testInfo: TestInfo, label = "report") {
-  const res = await request.get(`/api/assessments/${token}/report.pdf`);
+async function getReport(request: APIRequestContext, token: string, testInfo: TestInfo, label = "report", query = "") {
+  const res = await request.get(`/api/assessments/${token}/report.pdf${query}`);
   expect(res.status(), await res.text().catch(() => "")).toBe(200);
   const body = await res.body();
   const file = testInfo.outputPath(`${label}.pdf`);
@@ -380,6 +381,66 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectText(pdf, "Zu wenige Vergleichskommunen");
     expectNoText(pdf, "Vergleichskommunen: 4 von");
     expectNoText(pdf, "Anteile bundesweit 2020 und bei den Vergleichskommunen");
+  });
+
+  test("?leichteSprache=ja: the result in Leichter Sprache as the pages after the cover, within the rules; other values 422", async ({
+    request,
+  }, testInfo) => {
+    // A draft (never counted in a peer group) with the hand-computed answers: index 64.4.
+    const { token } = await createAssessment(request, profile(uniqueName("Leichtstadt"), "DE-BB", 9_500));
+    const put = await request.put(`/api/assessments/${token}/answers`, {
+      data: { version: 1, answers: KNOWN_ANSWERS },
+    });
+    expect(put.status()).toBe(200);
+    const { pdf: plain } = await getReport(request, token, testInfo, "standard");
+    const { pdf: easy } = await getReport(request, token, testInfo, "leichte-sprache", "?leichteSprache=ja");
+    const { pdf: no } = await getReport(request, token, testInfo, "nein", "?leichteSprache=nein");
+
+    expectNoText(plain, "Ergebnis in Leichter Sprache");
+    expect(no.pages).toBe(plain.pages);
+    expect(easy.pages).toBeGreaterThan(plain.pages);
+    expect(easy.structure).toMatch(/H1 \(block\)\s+"Ergebnis in Leichter Sprache"/);
+    // Right after the cover: page 2 starts with it.
+    const pageTwo = run("pdftotext", [
+      "-raw",
+      "-enc",
+      "UTF-8",
+      "-f",
+      "2",
+      "-l",
+      "2",
+      testInfo.outputPath("leichte-sprache.pdf"),
+      "-",
+    ]);
+    expect(pageTwo.trimStart().startsWith("Ergebnis in Leichter Sprache")).toBe(true);
+    for (const needle of [
+      "Ihre Kommune hat ungefähr 64 von 100 Punkten.",
+      "Das ist die Stufe: Fortgeschritten.",
+      "Bitte schicken Sie Ihre Antworten noch ab.",
+      // The strongest point of KNOWN_ANSWERS: the portal in use (16 % in 2020).
+      "Ihre Kommune hat schon ein Verwaltungs-Portal im Internet. Im Jahr 2020 war das bei 16 von 100 Kommunen so.",
+      "Das können Sie als Nächstes tun",
+    ])
+      // The raw text: the draft's watermark runs across the page and splits the layout text of long sentences.
+      expect(compact(easy.raw), needle).toContain(compact(needle));
+    // The same rules as on the web, on the text of its structure elements (headings, paragraphs, list bodies).
+    const section = easy.structure.slice(easy.structure.indexOf('"Ergebnis in Leichter Sprache"'));
+    const end = section.search(/\n {2}Sect\b/);
+    const lines = (end > 0 ? section.slice(0, end) : section).split("\n");
+    const blocks = lines
+      .filter((line, i) => /^\s*"/.test(line) && !/^\s*Lbl\b/.test(lines[i - 1] ?? ""))
+      .map((line) => line.trim().replace(/^"|"$/g, ""));
+    const check = checkEasyLanguage(blocks);
+    expect(check.problems).toEqual([]);
+    expect(check.sentences).toBeGreaterThan(15);
+
+    for (const value of ["1", "JA", "leicht", ""]) {
+      const res = await request.get(`/api/assessments/${token}/report.pdf?leichteSprache=${value}`);
+      expect(res.status(), value).toBe(422);
+      const body = await res.json();
+      expect(body.error).toContain("leichteSprache muss ja");
+      expect(body.issues[0].path).toBe("leichteSprache");
+    }
   });
 
   test("404 with a German JSON error for an unknown or malformed token", async ({ request }) => {

@@ -57,6 +57,12 @@ async function audit(page: Page, testInfo: TestInfo, pages: TAudit[]) {
       if (shows) await expect.soft(page.getByText(shows).first(), `${label}: the page state under test`).toBeVisible();
       expect.soft(await page.locator("html").getAttribute("lang"), `${label}: lang`).toBe("de");
       expect.soft(await page.locator("h1").count(), `${label}: exactly one h1`).toBe(1);
+      await expect
+        .soft(
+          page.getByRole("banner").getByRole("link", { name: "Leichte Sprache" }),
+          `${label}: the header links to Leichte Sprache`,
+        )
+        .toHaveAttribute("href", "/leichte-sprache");
       expect
         .soft(await page.getByRole("heading", { level: 1 }).count(), `${label}: one visible level-1 heading`)
         .toBe(1);
@@ -115,6 +121,7 @@ test("information pages, the 404 page and the operator login", async ({ page }, 
     { path: "/datenschutz" },
     { path: "/impressum" },
     { path: "/barrierefreiheit" },
+    { path: "/leichte-sprache" },
     { path: "/geloescht" },
     { path: "/gibt-es-nicht", label: "unknown URL (404 page)", status: 404 },
     { path: `/a/${"x".repeat(43)}`, label: "unknown edit link (404 page)", status: 404 },
@@ -174,6 +181,11 @@ test("a draft: overview, new-link notice, every step, review and preliminary res
     ...STEPS.map((_, i) => ({ path: `/a/${token}/schritt/${i + 1}`, label: `/a/<token>/schritt/${i + 1}` })),
     { path: `/a/${token}/pruefen`, label: "/a/<token>/pruefen (questions open)" },
     { path: `/a/${token}/ergebnis`, label: "/a/<token>/ergebnis (preliminary)" },
+    {
+      path: `/a/${token}/ergebnis?leichteSprache=ja`,
+      label: "/a/<token>/ergebnis?leichteSprache=ja (preliminary)",
+      shows: "Das Ergebnis kann sich darum noch ändern.",
+    },
   ]);
 });
 
@@ -194,6 +206,11 @@ test("a submitted assessment: overview, results (tables closed and open), peer c
     { path: `/a/${token}?abgeschlossen=1`, label: "/a/<token>?abgeschlossen=1 (thank-you notice)" },
     { path: `/a/${token}/ergebnis`, label: "/a/<token>/ergebnis" },
     { path: `/a/${token}/ergebnis`, label: "/a/<token>/ergebnis (tables open)", prepare: openAllTables },
+    {
+      path: `/a/${token}/ergebnis?leichteSprache=ja`,
+      label: "/a/<token>/ergebnis?leichteSprache=ja",
+      shows: "Das macht Ihre Kommune schon gut",
+    },
     {
       path: `/a/${token}/vergleich`,
       label: "/a/<token>/vergleich",

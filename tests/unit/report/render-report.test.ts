@@ -71,6 +71,7 @@ function model(questions: TReportQuestion[], topicSize = questions.length): TRep
     recommendations: [],
     progress: null,
     plan: [],
+    easy: null,
     method: {
       source: "Bitkom und DStGB",
       title: "Prüftitel",

@@ -21,6 +21,9 @@ import { buildHistory, comparableYears, compareYears } from "@/lib/benchmark/yea
 import { buildPlan, targetGap } from "@/lib/benchmark/targets";
 import { YearOverYear } from "@/components/results/year-over-year";
 import { ActionPlan } from "@/components/results/action-plan";
+import { ResultViewSwitch } from "@/components/results/result-view-switch";
+import { buildEasyResult } from "@/lib/easy-language/easy-result";
+import { EasySections } from "@/components/easy-language/easy-sections";
 
 export const metadata: Metadata = { title: "Ergebnis", robots: { index: false } };
 
@@ -41,6 +44,44 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
   const items = new Map(b.items.map((i) => [i.questionId, i]));
   const sizeClass = getSizeClass(m.sizeClass);
   const hasDerived = b.items.some((i) => i.derived);
+  const resultPath = `/a/${token}/ergebnis`;
+  if (query.leichteSprache === "ja") {
+    const sections = buildEasyResult({
+      ref: reference,
+      benchmark: b,
+      answers: assessment.answers,
+      status: assessment.status,
+    });
+    return (
+      <div className="stack">
+        <PageTitle title="Ihr Ergebnis in Leichter Sprache" preline={`Digital-Check ${m.name}`} />
+        <ResultViewSwitch resultPath={resultPath} easy />
+        <EasySections sections={sections} />
+        <section className="stack-sm easy-language" aria-labelledby="ls-pdf" data-leichte-sprache="">
+          <Heading level={2} id="ls-pdf">
+            Ergebnis zum Ausdrucken
+          </Heading>
+          <Text size="large">
+            Sie können das Ergebnis als PDF-Datei speichern. Die Datei hat eine Seite in Leichter Sprache. Die anderen
+            Seiten sind in Alltags-Sprache.
+          </Text>
+          <p>
+            <ButtonLink
+              variant="secondary"
+              icon="download"
+              href={reportPdfPath(token, { easyLanguage: true })}
+              download
+            >
+              PDF-Datei speichern
+            </ButtonLink>
+          </p>
+        </section>
+        <Text>
+          <Link href={editPath(token)}>Zurück zur Übersicht Ihrer Selbsteinschätzung</Link>
+        </Text>
+      </div>
+    );
+  }
   const [peers, chain, targets] = await Promise.all([
     getPeerView(
       { state: m.state, sizeClass: m.sizeClass },
@@ -60,6 +101,8 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
   return (
     <div className="stack">
       <PageTitle title={<>Ergebnis: Digitalcheck {m.name}</>} preline="Vergleich mit der bundesweiten Umfrage 2020" />
+
+      <ResultViewSwitch resultPath={resultPath} easy={false} />
 
       <p>
         <ButtonLink variant="secondary" icon="download" href={reportPdfPath(token)} download>

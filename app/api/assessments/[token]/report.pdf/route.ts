@@ -1,5 +1,5 @@
 import { createReport } from "@/lib/assessment/create-report";
-import { limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { errorResponse, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 
@@ -25,7 +25,21 @@ export const GET = withErrorHandling(async (request: Request, { params }: TConte
   const limited = await limitRequest(request, "report");
   if (limited) return limited;
   const { token } = await params;
-  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => createReport(token, new Date()));
+  // ?leichteSprache=ja adds the result in Leichter Sprache as the page after the cover.
+  const easy = new URL(request.url).searchParams.get("leichteSprache") ?? "nein";
+  if (easy !== "ja" && easy !== "nein")
+    return errorResponse({
+      kind: "invalid_query",
+      issues: [
+        {
+          path: "leichteSprache",
+          message: "leichteSprache muss ja (mit einer Seite in Leichter Sprache) oder nein (ohne) sein.",
+        },
+      ],
+    });
+  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () =>
+    createReport(token, new Date(), { easyLanguage: easy === "ja" }),
+  );
   return respond(
     result,
     ({ pdf, fileName }) =>

@@ -1,0 +1,168 @@
+import type { TOption, TQuestion, TReference } from "../survey/schema";
+import type { TAnswerValue } from "../survey/answer-schema";
+import { keepValidAnswers, type TBenchmark } from "../benchmark/compute-benchmark";
+import { LEVELS, type TLevel } from "../benchmark/levels";
+import { rankPoints } from "../benchmark/strengths";
+import { isDerivedShare } from "../survey/share-label";
+import { EASY_QUESTIONS } from "./question-texts";
+import type { TEasyBlock, TEasySection } from "./content";
+
+/** What each level means, in Leichter Sprache (the standard text: lib/benchmark/levels.ts). */
+const LEVEL_TEXTS: Record<TLevel["id"], string> = {
+  einstieg: "Ihre Kommune steht noch am Anfang. Sie hat erst wenige Dinge digital gemacht oder geplant.",
+  aufbau: "Ihre Kommune hat angefangen. Sie hat einige Dinge digital gemacht oder geplant. Viele Dinge fehlen noch.",
+  fortgeschritten: "Ihre Kommune ist schon weit. Sie hat viele Dinge digital gemacht oder geplant.",
+  weit_fortgeschritten: "Ihre Kommune ist sehr weit. Sie hat die meisten Dinge schon digital gemacht.",
+};
+
+/** "16" or "ungefähr 16": Leichte Sprache says "16 von 100" instead of a percentage. */
+function ofHundred(share: number, approximate: boolean): string {
+  const n = Math.round(share);
+  return `${approximate || n !== share ? "ungefähr " : ""}${n} von 100`;
+}
+
+function points(score: number): string {
+  const n = Math.round(score);
+  return n === score ? `${n}` : `ungefähr ${n}`;
+}
+
+const sumOf = (options: TOption[]) => options.reduce((s, o) => s + (o.share ?? 0), 0);
+
+/** A strength or a gap of one question in Leichter Sprache, with its figure from the reference data. */
+function describePoint(q: TQuestion, answer: TAnswerValue, kind: "strong" | "weak"): { title: string; text: string } {
+  const t = EASY_QUESTIONS[q.id]!;
+  if (t.items) {
+    const scorable = q.options.filter((o) => !o.exclusive && o.share !== null);
+    const chosen = new Set(Array.isArray(answer) ? answer : [answer]);
+    const mine = scorable.filter((o) => chosen.has(o.id));
+    const names = mine.map((o) => t.items!.options[o.id]!);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} und ${names[names.length - 1]}` : names[0];
+    // A strength: the least common of the chosen options; a gap: the most common one not chosen.
+    const pick =
+      kind === "strong"
+        ? [...mine].sort((a, b) => a.share! - b.share!)[0]
+        : [...scorable.filter((o) => !chosen.has(o.id))].sort((a, b) => b.share! - a.share!)[0];
+    const figure = pick
+      ? t.items.figure
+          .replace("{n}", ofHundred(pick.share!, isDerivedShare(pick)))
+          .replace("{item}", t.items.options[pick.id]!)
+      : "";
+    return { title: t.name, text: [list ? t.items.some(list) : t.items.none, figure].filter(Boolean).join(" ") };
+  }
+  const own = q.options.find((o) => o.id === answer);
+  const sentence = t.answers![answer as string]!;
+  if (!own || typeof own.rank !== "number") return { title: t.name, text: sentence };
+  if (kind === "strong") {
+    const same = own.share ?? 0;
+    return {
+      title: t.name,
+      text: `${sentence} Im Jahr 2020 war das bei ${ofHundred(same, isDerivedShare(own))} Kommunen so.`,
+    };
+  }
+  const higher = q.options.filter((o) => typeof o.rank === "number" && o.rank > own.rank!);
+  return {
+    title: t.name,
+    text: `${sentence} Im Jahr 2020 waren ${ofHundred(sumOf(higher), higher.some(isDerivedShare))} Kommunen schon weiter.`,
+  };
+}
+
+/**
+ * The result in Leichter Sprache: the level, the three strongest and the three weakest points, and the
+ * next steps, from the same benchmark as the standard results page and report (pure). Sections in the
+ * format of the other texts in Leichter Sprache, so that the page, the PDF and the checks share them.
+ */
+export function buildEasyResult(input: {
+  ref: TReference;
+  benchmark: TBenchmark;
+  answers: Partial<Record<string, TAnswerValue>>;
+  status: "draft" | "submitted";
+}): TEasySection[] {
+  const { ref, benchmark } = input;
+  const { index } = benchmark;
+  // Stored answers to options the reference no longer has count as unanswered, as in the benchmark.
+  const answers = keepValidAnswers(ref, input.answers);
+  const p = (...sentences: string[]): TEasyBlock => ({ kind: "p", text: sentences.join(" ") });
+
+  const level: TEasyBlock[] = [];
+  if (index.score === null || !index.level) {
+    level.push(p("Beantworten Sie zuerst einige Fragen.", "Dann zeigen wir Ihnen hier Ihr Ergebnis."));
+  } else {
+    const comparison =
+      index.score > index.nationalMean
+        ? "Ihre Kommune hat also mehr Punkte als der Durchschnitt."
+        : index.score < index.nationalMean
+          ? "Ihre Kommune hat also weniger Punkte als der Durchschnitt."
+          : "Ihre Kommune hat also genauso viele Punkte wie der Durchschnitt.";
+    level.push(
+      p(
+        `Ihre Kommune hat ${points(index.score)} von 100 Punkten.`,
+        `Das ist die Stufe: ${index.level.name}.`,
+        LEVEL_TEXTS[index.level.id],
+      ),
+      p(`Im Jahr 2020 hatten die Kommunen im Durchschnitt ${points(index.nationalMean)} Punkte.`, comparison),
+      p(
+        `Es gibt ${LEVELS.length} Stufen: ${LEVELS.slice(0, -1)
+          .map((l) => l.name)
+          .join(", ")} und ${LEVELS[LEVELS.length - 1]!.name}.`,
+        "Die Punkte und die Stufen sind unsere eigene Rechnung.",
+        "Wir zählen Ihre Antworten nach festen Regeln zusammen.",
+      ),
+    );
+  }
+  if (benchmark.unanswered.length > 0)
+    level.push(
+      p(
+        benchmark.unanswered.length === 1
+          ? "Es fehlt noch die Antwort auf 1 Frage."
+          : `Es fehlen noch Antworten auf ${benchmark.unanswered.length} Fragen.`,
+        "Das Ergebnis kann sich darum noch ändern.",
+      ),
+    );
+  else if (input.status === "draft") level.push(p("Bitte schicken Sie Ihre Antworten noch ab."));
+
+  const ranked = rankPoints(ref, answers);
+  const pointsBlock = (qs: TQuestion[], kind: "strong" | "weak"): TEasyBlock[] =>
+    qs.length > 0
+      ? [{ kind: "points", items: qs.map((q) => describePoint(q, answers[q.id]!, kind)) }]
+      : [
+          p(
+            kind === "strong"
+              ? "Bei Ihren Antworten liegen Sie überall beim Durchschnitt oder darunter."
+              : "Bei Ihren Antworten liegen Sie überall beim Durchschnitt oder darüber.",
+          ),
+        ];
+
+  const steps = benchmark.recommendations.map((r) => EASY_QUESTIONS[r.questionId]!.step);
+  return [
+    {
+      id: "ergebnis-einleitung",
+      heading: "Worum geht es?",
+      blocks: [
+        p(
+          "Hier steht Ihr Ergebnis in Leichter Sprache.",
+          "Wir vergleichen Ihre Antworten mit einer Umfrage aus dem Jahr 2020.",
+          `Bei der Umfrage haben ${ref.source.sample} Kommunen mitgemacht.`,
+        ),
+      ],
+    },
+    { id: "ergebnis-stufe", heading: "So weit ist Ihre Kommune", blocks: level },
+    {
+      id: "ergebnis-stark",
+      heading: "Das macht Ihre Kommune schon gut",
+      blocks: pointsBlock(ranked.strongest, "strong"),
+    },
+    {
+      id: "ergebnis-schwach",
+      heading: "Hier kann Ihre Kommune besser werden",
+      blocks: pointsBlock(ranked.weakest, "weak"),
+    },
+    {
+      id: "ergebnis-schritte",
+      heading: "Das können Sie als Nächstes tun",
+      blocks:
+        steps.length > 0
+          ? [{ kind: "points", items: steps, numbered: true }]
+          : [p("Machen Sie weiter so.", "Prüfen Sie Ihren Stand jedes Jahr mit dem Digital-Check.")],
+    },
+  ];
+}
