@@ -12,6 +12,7 @@ import { ZTargetsRequest } from "./api-schemas";
 import { toFieldIssues } from "../validation/zod-de";
 import type { TAssessmentError } from "./errors";
 import { editPath } from "./paths";
+import { berlinYear } from "../format/calendar";
 
 /**
  * One municipality's assessments year after year (issue 19): a chain. Its newest assessment holds the edit
@@ -178,7 +179,7 @@ export function saveTargets(
     const head = await findHead(token);
     if (!head) return err({ kind: "assessment_not_found" });
     const targets: TTargets = parsed.data.targets;
-    const year = Number(now.toLocaleString("de-DE", { year: "numeric", timeZone: "Europe/Berlin" }));
+    const year = berlinYear(now);
     const issues = validateTargets(reference, rowsToAnswers(head.answers), targets, year, toTargets(head.targets));
     if (issues.length > 0) return err({ kind: "invalid_input", issues });
     const saved = await db.$transaction(async (tx) => {

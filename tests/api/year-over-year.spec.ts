@@ -13,11 +13,12 @@ import {
   uniqueName,
   validProfile,
 } from "../support/fixtures";
+import { berlinYear } from "../../lib/format/calendar";
 
 // Year after year (issue 19): follow-ups, the history, targets and deleting one year or all.
 
 const GERMAN = /[äöüß]|Bitte|nicht|Die |Das /;
-const thisYear = Number(new Date().toLocaleString("de-DE", { year: "numeric", timeZone: "Europe/Berlin" }));
+const thisYear = berlinYear();
 const api = (token: string, path = "") => `/api/assessments/${token}${path}`;
 
 type THistory = {

@@ -3,6 +3,7 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { createSubmittedAssessment } from "../support/fixtures";
 import { reference } from "../../lib/survey/reference";
+import { berlinYear } from "../../lib/format/calendar";
 
 // Issue 19: a mayor repeats the check a year later, changes two answers, sets three targets, submits and
 // sees the progress and the Maßnahmenplan.
@@ -13,7 +14,7 @@ async function expectAccessible(page: Page) {
 }
 
 const question = (id: string) => reference.questions.find((q) => q.id === id)!;
-const year = Number(new Date().toLocaleString("de-DE", { year: "numeric", timeZone: "Europe/Berlin" }));
+const year = berlinYear();
 
 test("next year's assessment: pre-filled, two answers changed, three targets, progress and plan", async ({
   page,

@@ -9,6 +9,7 @@ import { PageTitle, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 import { loadAssessmentForPage } from "../load-for-page";
 import { saveTargetsAction } from "../actions";
+import { berlinYear } from "@/lib/format/calendar";
 
 export const metadata: Metadata = { title: "Ziele und Maßnahmenplan", robots: { index: false } };
 
@@ -20,7 +21,7 @@ export default async function TargetsPage({ params }: TProps) {
   if (!found.ok) return found.page;
   const assessment = found.value;
   const targets = await getTargets(assessment.id);
-  const thisYear = Number(new Date().toLocaleString("de-DE", { year: "numeric", timeZone: "Europe/Berlin" }));
+  const thisYear = berlinYear();
   const questions: TTargetQuestion[] = targetQuestions(reference).map((q) => {
     const answer = assessment.answers[q.id];
     const t = targets[q.id];
