@@ -67,6 +67,15 @@ export async function getChainForToken(token: string): Promise<TChainEntry[] | n
   return head ? loadChain(head) : null;
 }
 
+/**
+ * What the results page, the report and the export show of the years: the chain and the newest assessment's
+ * targets, from one read of the newest assessment (which already holds its targets). Null for an unknown link.
+ */
+export async function loadYearView(token: string): Promise<{ chain: TChainEntry[]; targets: TTargets } | null> {
+  const head = await findHead(token);
+  return head ? { chain: await loadChain(head), targets: toTargets(head.targets) } : null;
+}
+
 export type TFollowUp = { id: string };
 
 /**

@@ -7,7 +7,7 @@ import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
 import { getBenchmark } from "./get-benchmark";
 import { getPeerView } from "./get-peer-view";
-import { getChainForToken, getTargets } from "./chain";
+import { loadYearView } from "./chain";
 import { buildHistory, comparableYears, compareYears } from "../benchmark/year-over-year";
 import { buildPlan } from "../benchmark/targets";
 
@@ -28,12 +28,12 @@ export async function createReport(
   if (!found.ok) return err(found.error);
   const { assessment, benchmark } = found.value;
   const { municipality: m } = assessment;
-  const [peers, chain, targets] = await Promise.all([
+  const [peers, yearView] = await Promise.all([
     getPeerView({ state: m.state, sizeClass: m.sizeClass }),
-    getChainForToken(token),
-    getTargets(assessment.id),
+    loadYearView(token),
   ]);
-  const years = comparableYears(chain ?? []);
+  const targets = yearView?.targets ?? {};
+  const years = comparableYears(yearView?.chain ?? []);
   const model = buildReportModel({
     ref: reference,
     benchmark,

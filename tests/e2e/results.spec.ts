@@ -143,6 +143,9 @@ test("a results page sent from the page cache runs its scripts under the page's 
     expect(res!.headers()["x-page-cache"]).toBe("hit");
   }).toPass({ timeout: 60_000 });
   const radar = page.getByRole("img", { name: /Netzdiagramm der fünf Dimensionen: Strategie 50/ });
+  // Charts are drawn when they come near the viewport (components/charts/lazy-chart.tsx); on a phone the
+  // radar starts below the first screen.
+  await radar.scrollIntoViewIfNeeded();
   await expect(radar.locator("canvas")).toHaveCount(1);
   await page.getByRole("button", { name: "Daten als Tabelle anzeigen" }).first().click();
   await expect(page.getByRole("table", { name: /Reifegrad nach Dimensionen/ })).toBeVisible();

@@ -16,7 +16,7 @@ import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, shareBaseNote } from "@/li
 import { Heading, List, PageTitle, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 import { ButtonLink } from "@/components/kern/button";
-import { getChainForToken, getTargets } from "@/lib/assessment/chain";
+import { loadYearView } from "@/lib/assessment/chain";
 import { buildHistory, comparableYears, compareYears } from "@/lib/benchmark/year-over-year";
 import { buildPlan, targetGap } from "@/lib/benchmark/targets";
 import { YearOverYear } from "@/components/results/year-over-year";
@@ -82,16 +82,16 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
       </div>
     );
   }
-  const [peers, chain, targets] = await Promise.all([
+  const [peers, yearView] = await Promise.all([
     getPeerView(
       { state: m.state, sizeClass: m.sizeClass },
       { indexScore: index.score, municipalityKey: assessment.municipalityKey },
     ),
-    getChainForToken(token),
-    getTargets(assessment.id),
+    loadYearView(token),
   ]);
+  const targets = yearView?.targets ?? {};
   // Year after year: the years before that were submitted, and this one.
-  const years = comparableYears(chain ?? []);
+  const years = comparableYears(yearView?.chain ?? []);
   const history = buildHistory(reference, years);
   const comparison =
     years.length > 1 ? compareYears(reference, years[years.length - 2]!, years[years.length - 1]!) : null;
