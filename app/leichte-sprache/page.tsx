@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { EASY_PAGE } from "@/lib/easy-language/content";
+import { easyPage } from "@/lib/easy-language/content";
+import { getEnv } from "@/lib/env";
 import { EasySections, EasyText } from "@/components/easy-language/easy-sections";
 import { EasyLanguageIcon } from "@/components/easy-language/easy-language-icon";
 import { Heading, Text } from "@/components/kern/typography";
@@ -12,22 +13,23 @@ export const metadata: Metadata = {
 
 /** BITV 2.0 § 4: the main content, the navigation and the accessibility statement in Leichter Sprache. */
 export default function EasyLanguagePage() {
+  const page = easyPage({ verifiedPeers: getEnv().PEERS_MODE === "verified" });
   return (
     <div className="stack easy-page">
       <div className="easy-page__title" data-leichte-sprache="">
         <span className="easy-page__icon">
           <EasyLanguageIcon size={48} />
         </span>
-        <Heading level={1}>{EASY_PAGE.title}</Heading>
+        <Heading level={1}>{page.title}</Heading>
       </div>
       <div data-leichte-sprache="">
-        {EASY_PAGE.intro.map((t) => (
+        {page.intro.map((t) => (
           <Text key={t} size="large">
             <EasyText text={t} />
           </Text>
         ))}
       </div>
-      <EasySections sections={EASY_PAGE.sections} />
+      <EasySections sections={page.sections} />
     </div>
   );
 }

@@ -56,134 +56,161 @@ const MEDIATION: TEasySection = {
       "Die Hilfe ist kostenlos.",
       `Hier finden Sie die Schlichtungs-Stelle: [Internet-Seite der Schlichtungs-Stelle](${SCHLICHTUNGSSTELLE.url})`,
     ),
+    p(
+      "Gehört diese Seite zu einer Kommune oder zu einem Bundes-Land?",
+      "Dann fragen Sie die Schlichtungs-Stelle von diesem Bundes-Land.",
+    ),
   ],
 };
 
-/** /leichte-sprache: what the Digital-Check is, how to use it, the data, and how to report a barrier. */
-export const EASY_PAGE: { title: string; intro: string[]; sections: TEasySection[] } = {
-  title: "Leichte Sprache",
-  intro: ["Auf dieser Seite erklären wir den Digital-Check in Leichter Sprache."],
-  sections: [
-    {
-      id: "was",
-      heading: "Was ist der Digital-Check?",
-      blocks: [
-        p(
-          "Der Digital-Check ist eine Internet-Seite für Städte und Gemeinden.",
-          "Städte und Gemeinden heißen auch: Kommunen.",
-          "Eine Kommune kann hier prüfen: Wie digital ist unsere Verwaltung?",
-        ),
-        p(
-          "Digital heißt: Die Arbeit läuft mit dem Computer und über das Internet.",
-          "Zum Beispiel: Menschen stellen einen Antrag im Internet.",
-        ),
-        p(
-          "Im Jahr 2020 gab es eine große Umfrage.",
-          `${reference.source.sample} Kommunen in Deutschland haben mitgemacht.`,
-          "Die Umfrage kommt von 2 Verbänden:",
-          "Bitkom und der Deutsche Städte- und Gemeindebund.",
-          "Der Digital-Check vergleicht Ihre Antworten mit dieser Umfrage.",
-          "Dann sehen Sie: So weit ist Ihre Kommune.",
-        ),
-      ],
-    },
-    {
-      id: "fuer-wen",
-      heading: "Für wen ist der Digital-Check?",
-      blocks: [
-        p(
-          "Der Digital-Check ist für Menschen aus der Verwaltung von einer Kommune.",
-          "Zum Beispiel für den Bürger-Meister oder die Bürger-Meisterin.",
-          "Sie können die Fragen allein beantworten.",
-          "Oder Sie beantworten die Fragen zusammen mit einer Kollegin oder einem Kollegen.",
-        ),
-      ],
-    },
-    {
-      id: "schritte",
-      heading: "So benutzen Sie den Digital-Check",
-      blocks: [
-        list(
-          [
-            "Gehen Sie auf die [Start-Seite](/). Klicken Sie dort auf den Knopf zum Starten.",
-            "Schreiben Sie den Namen von Ihrer Kommune. Wählen Sie das Bundes-Land und die Zahl der Einwohner.",
-            "Sie bekommen dann einen eigenen Link. Ein Link ist eine Adresse im Internet. Mit dem Link kommen Sie später zurück zu Ihren Antworten.",
-            "Beantworten Sie die Fragen. Es gibt " +
-              `${reference.questions.length} Fragen in ${reference.topics.length} Teilen. ` +
-              "Wir speichern jede Antwort sofort. Sie können jederzeit eine Pause machen.",
-            "Prüfen Sie am Ende Ihre Antworten. Dann schicken Sie die Antworten ab.",
-            "Danach sehen Sie Ihr Ergebnis. Das Ergebnis gibt es auch in Leichter Sprache.",
-            "Sie können das Ergebnis als PDF-Datei speichern. Die PDF-Datei können Sie ausdrucken.",
-          ],
-          true,
-        ),
-        p(
-          "Der Link ist wie ein Schlüssel.",
-          "Mit dem Link kann jeder Mensch Ihre Antworten sehen und ändern.",
-          "Bewahren Sie den Link darum gut auf.",
-          "Geben Sie den Link nur an Menschen, denen Sie vertrauen.",
-        ),
-      ],
-    },
-    {
-      id: "vergleich",
-      heading: "Vergleich mit anderen Kommunen",
-      blocks: [
-        p(
-          "Viele Kommunen machen den Digital-Check.",
-          "Sie können Ihre Kommune mit ähnlichen Kommunen vergleichen.",
-          "Ähnlich heißt: im gleichen Bundes-Land und ungefähr gleich groß.",
-          "Wir zeigen diesen Vergleich erst ab 5 Kommunen.",
-          "So bleiben die Antworten von jeder einzelnen Kommune geheim.",
-        ),
-      ],
-    },
-    {
-      id: "daten",
-      heading: "Was passiert mit Ihren Daten?",
-      blocks: [
-        p(
-          "Wir speichern den Namen von Ihrer Kommune und Ihre Antworten.",
-          "Wir fragen nach Ihrer Aufgabe in der Kommune.",
-          "Zum Beispiel: Bürger-Meisterin.",
-          "Ihren eigenen Namen brauchen wir dafür nicht.",
-        ),
-        p(
-          "Ihre Antworten sehen nur Menschen mit Ihrem Link.",
-          "Alle Daten bleiben auf unserem Computer.",
-          "Wir geben die Daten an keine andere Firma.",
-        ),
-        p(
-          "Sie können Ihre Daten jederzeit löschen.",
-          "Das geht auf der Übersichts-Seite von Ihrem Digital-Check.",
-          "Haben Sie Ihre Antworten noch nicht abgeschickt?",
-          `Und haben Sie ${DRAFT_RETENTION_MONTHS} Monate lang nichts geändert?`,
-          "Dann löschen wir die Antworten.",
-        ),
-        p("Mehr dazu steht in der [Erklärung zum Daten-Schutz](/datenschutz).", "Sie ist in Alltags-Sprache."),
-      ],
-    },
-    {
-      id: "zurechtfinden",
-      heading: "So finden Sie sich auf der Seite zurecht",
-      blocks: [
-        list([
-          "Oben auf jeder Seite ist ein blauer Streifen. Dort steht der Name von der Seite. Mit einem Klick darauf kommen Sie zur Start-Seite.",
-          "Oben auf jeder Seite ist auch der Link zu dieser Seite in Leichter Sprache.",
-          "Unten auf jeder Seite sind weitere Links. Zum Beispiel zum Daten-Schutz und zur Barriere-Freiheit.",
-          "Sie können alle Seiten mit der Tastatur benutzen. Mit der Tab-Taste kommen Sie zum nächsten Link oder Feld.",
-        ]),
-      ],
-    },
-    REPORT_BARRIER,
-    MEDIATION,
-    {
-      id: "gebaerden",
-      heading: "Gebärden-Sprache",
-      blocks: [p("Videos in Deutscher Gebärden-Sprache fehlen auf dieser Seite noch.")],
-    },
-  ],
-};
+/**
+ * /leichte-sprache: what the Digital-Check is, how to use it, the data, and how to report a barrier.
+ * `verifiedPeers`: only municipalities confirmed with a participation code count in the comparison
+ * (PEERS_MODE=verified, the default).
+ */
+export function easyPage({ verifiedPeers }: { verifiedPeers: boolean }): {
+  title: string;
+  intro: string[];
+  sections: TEasySection[];
+} {
+  return {
+    title: "Leichte Sprache",
+    intro: ["Auf dieser Seite erklären wir den Digital-Check in Leichter Sprache."],
+    sections: [
+      {
+        id: "was",
+        heading: "Was ist der Digital-Check?",
+        blocks: [
+          p(
+            "Der Digital-Check ist eine Internet-Seite für Städte und Gemeinden.",
+            "Städte und Gemeinden heißen auch: Kommunen.",
+            "Eine Kommune kann hier prüfen: Wie digital ist unsere Verwaltung?",
+            "Die Verwaltung sind die Ämter und die Mitarbeiter von einer Kommune.",
+          ),
+          p(
+            "Digital heißt: Die Arbeit läuft mit dem Computer und über das Internet.",
+            "Zum Beispiel: Menschen stellen einen Antrag im Internet.",
+          ),
+          p(
+            "Im Jahr 2020 gab es eine große Umfrage.",
+            `${reference.source.sample} Kommunen in Deutschland haben mitgemacht.`,
+            "Die Umfrage kommt von 2 Verbänden.",
+            "Das sind Bitkom und der Deutsche Städte- und Gemeindebund.",
+            "Ein Verband ist eine Gruppe mit gleichen Zielen.",
+            "Der Digital-Check vergleicht Ihre Antworten mit dieser Umfrage.",
+            "Dann sehen Sie: So weit ist Ihre Kommune.",
+          ),
+        ],
+      },
+      {
+        id: "fuer-wen",
+        heading: "Für wen ist der Digital-Check?",
+        blocks: [
+          p(
+            "Der Digital-Check ist für Menschen aus der Verwaltung von einer Kommune.",
+            "Zum Beispiel für den Bürger-Meister oder die Bürger-Meisterin.",
+            "Sie können die Fragen allein beantworten.",
+            "Oder Sie beantworten die Fragen zusammen mit einer Kollegin oder einem Kollegen.",
+          ),
+        ],
+      },
+      {
+        id: "schritte",
+        heading: "So benutzen Sie den Digital-Check",
+        blocks: [
+          list(
+            [
+              "Gehen Sie auf die [Start-Seite](/). Klicken Sie dort auf den Knopf zum Starten.",
+              "Haben Sie einen Teilnahme-Code? Dann schreiben Sie ihn in das erste Feld. Den Code bekommen Sie mit einem Brief.",
+              "Tippen Sie den Namen von Ihrer Kommune. Wählen Sie Ihre Kommune dann aus der Liste. Wir tragen das Bundes-Land und die Zahl der Einwohner dann für Sie ein.",
+              "Wählen Sie Ihre Aufgabe in der Kommune. Zum Beispiel: Bürger-Meisterin.",
+              "Sie bekommen dann einen eigenen Link. Ein Link ist eine Adresse im Internet. Mit dem Link kommen Sie später zurück zu Ihren Antworten.",
+              "Beantworten Sie die Fragen. Es gibt " +
+                `${reference.questions.length} Fragen in ${reference.topics.length} Teilen. ` +
+                "Wir speichern jede Antwort sofort. Sie können jederzeit eine Pause machen.",
+              "Prüfen Sie am Ende Ihre Antworten. Dann schicken Sie die Antworten ab.",
+              "Danach sehen Sie Ihr Ergebnis. Das Ergebnis gibt es auch in Leichter Sprache.",
+              "Sie können das Ergebnis als PDF-Datei speichern. Eine PDF-Datei ist eine Datei zum Ansehen und Ausdrucken.",
+            ],
+            true,
+          ),
+          p(
+            "Der Link ist wie ein Schlüssel.",
+            "Mit dem Link kann jeder Mensch Ihre Antworten sehen, ändern und löschen.",
+            "Bewahren Sie den Link darum gut auf.",
+            "Vertrauen Sie einem Menschen?",
+            "Nur dann bekommt er den Link.",
+          ),
+        ],
+      },
+      {
+        id: "vergleich",
+        heading: "Vergleich mit anderen Kommunen",
+        blocks: [
+          p(
+            "Viele Kommunen machen den Digital-Check.",
+            "Sie können Ihre Kommune mit anderen Kommunen vergleichen.",
+            "Zum Beispiel mit Kommunen im gleichen Bundes-Land.",
+            "Oder mit Kommunen von ungefähr gleicher Größe.",
+            "Oder mit beidem.",
+          ),
+          p(
+            ...(verifiedPeers ? ["Im Vergleich zählen nur Kommunen mit einem Teilnahme-Code."] : []),
+            "Wir zeigen diesen Vergleich erst ab 5 Kommunen.",
+            "So bleiben die Antworten von jeder einzelnen Kommune geheim.",
+          ),
+        ],
+      },
+      {
+        id: "daten",
+        heading: "Was passiert mit Ihren Daten?",
+        blocks: [
+          p(
+            "Wir speichern den Namen von Ihrer Kommune.",
+            "Wir speichern auch das Bundes-Land und die Zahl der Einwohner.",
+            "Wir speichern Ihre Aufgabe in der Kommune.",
+            "Und wir speichern Ihre Antworten.",
+            "Dazu speichern wir: Wann haben Sie etwas geändert?",
+            "Ihren eigenen Namen brauchen wir nicht.",
+          ),
+          p(
+            "Ihre Antworten sehen nur Menschen mit Ihrem Link.",
+            "Andere Kommunen sehen nur Zahlen von mindestens 5 Kommunen zusammen.",
+            "Alle Daten bleiben bei uns.",
+          ),
+          p(
+            "Sie können Ihre Daten jederzeit löschen.",
+            "Das geht auf der Übersichts-Seite von Ihrem Digital-Check.",
+            "Abgeschickte Antworten löschen wir nur auf Ihren Wunsch.",
+            "Haben Sie Ihre Antworten noch nicht abgeschickt?",
+            `Und haben Sie ${DRAFT_RETENTION_MONTHS} Monate lang nichts geändert?`,
+            "Dann löschen wir alle Daten von diesem Digital-Check.",
+          ),
+          p("Mehr dazu steht in der [Erklärung zum Daten-Schutz](/datenschutz).", "Sie ist in Alltags-Sprache."),
+        ],
+      },
+      {
+        id: "zurechtfinden",
+        heading: "So finden Sie sich auf der Seite zurecht",
+        blocks: [
+          list([
+            "Oben auf jeder Seite ist ein blauer Streifen. Dort steht der Name von der Seite. Mit einem Klick darauf kommen Sie zur Start-Seite.",
+            "Oben auf jeder Seite ist auch der Link zu dieser Seite in Leichter Sprache.",
+            "Unten auf jeder Seite sind weitere Links. Zum Beispiel zum Daten-Schutz und zur Barriere-Freiheit. Barriere-Freiheit heißt: Alle Menschen können die Seite gut benutzen.",
+            "Sie können alle Seiten mit der Tastatur benutzen. Die Tab-Taste bringt Sie zum nächsten Link oder Feld. Die Tab-Taste ist links auf der Tastatur.",
+          ]),
+        ],
+      },
+      REPORT_BARRIER,
+      MEDIATION,
+      {
+        id: "gebaerden",
+        heading: "Gebärden-Sprache",
+        blocks: [p("Videos in Deutscher Gebärden-Sprache fehlen auf dieser Seite noch.")],
+      },
+    ],
+  };
+}
 
 /** The core of the accessibility statement in Leichter Sprache (/barrierefreiheit). */
 export const EASY_ACCESSIBILITY: TEasySection[] = [
@@ -196,10 +223,14 @@ export const EASY_ACCESSIBILITY: TEasySection[] = [
         "Auch Menschen mit Behinderungen.",
         "Das nennt man: Barriere-Freiheit.",
         "Wir prüfen jede Seite regelmäßig mit einem Prüf-Programm.",
-        "Die meisten Seiten sind gut benutzbar.",
+        "Der Digital-Check ist fast überall gut benutzbar.",
       ),
       p("Diese Dinge fehlen noch:"),
-      list(["Videos in Deutscher Gebärden-Sprache.", "Den Frage-Bogen gibt es nur in Alltags-Sprache."]),
+      list([
+        "Videos in Deutscher Gebärden-Sprache.",
+        "Der Frage-Bogen in Leichter Sprache.",
+        "Das ausführliche Ergebnis und der Vergleich in Leichter Sprache.",
+      ]),
     ],
   },
   REPORT_BARRIER,

@@ -9,10 +9,11 @@ import type { TEasyBlock, TEasySection } from "./content";
 
 /** What each level means, in Leichter Sprache (the standard text: lib/benchmark/levels.ts). */
 const LEVEL_TEXTS: Record<TLevel["id"], string> = {
-  einstieg: "Ihre Kommune steht noch am Anfang. Sie hat erst wenige Dinge digital gemacht oder geplant.",
-  aufbau: "Ihre Kommune hat angefangen. Sie hat einige Dinge digital gemacht oder geplant. Viele Dinge fehlen noch.",
-  fortgeschritten: "Ihre Kommune ist schon weit. Sie hat viele Dinge digital gemacht oder geplant.",
-  weit_fortgeschritten: "Ihre Kommune ist sehr weit. Sie hat die meisten Dinge schon digital gemacht.",
+  einstieg: "Ihre Kommune steht noch am Anfang. Sie hat erst wenige Schritte zum Digitalen gemacht oder geplant.",
+  aufbau:
+    "Ihre Kommune hat angefangen. Sie hat einige Schritte zum Digitalen gemacht oder geplant. Viele Schritte fehlen noch.",
+  fortgeschritten: "Ihre Kommune ist schon weit. Sie hat viele Schritte zum Digitalen gemacht oder geplant.",
+  weit_fortgeschritten: "Ihre Kommune ist sehr weit. Sie hat die meisten Schritte zum Digitalen schon gemacht.",
 };
 
 /** "16" or "ungefähr 16": Leichte Sprache says "16 von 100" instead of a percentage. */
@@ -25,6 +26,12 @@ function points(score: number): string {
   const n = Math.round(score);
   return n === score ? `${n}` : `ungefähr ${n}`;
 }
+
+/** The figure sentences of an answer that states a fact ("in use", "planned"); "{n}" is "16 von 100". */
+const FACT_FIGURES = {
+  same: "Im Jahr 2020 war das bei {n} Kommunen so.",
+  better: "Im Jahr 2020 waren {n} Kommunen schon weiter.",
+};
 
 const sumOf = (options: TOption[]) => options.reduce((s, o) => s + (o.share ?? 0), 0);
 
@@ -52,17 +59,16 @@ function describePoint(q: TQuestion, answer: TAnswerValue, kind: "strong" | "wea
   const own = q.options.find((o) => o.id === answer);
   const sentence = t.answers![answer as string]!;
   if (!own || typeof own.rank !== "number") return { title: t.name, text: sentence };
-  if (kind === "strong") {
-    const same = own.share ?? 0;
+  const figures = t.figures ?? FACT_FIGURES;
+  if (kind === "strong")
     return {
       title: t.name,
-      text: `${sentence} Im Jahr 2020 war das bei ${ofHundred(same, isDerivedShare(own))} Kommunen so.`,
+      text: `${sentence} ${figures.same.replace("{n}", ofHundred(own.share ?? 0, isDerivedShare(own)))}`,
     };
-  }
   const higher = q.options.filter((o) => typeof o.rank === "number" && o.rank > own.rank!);
   return {
     title: t.name,
-    text: `${sentence} Im Jahr 2020 waren ${ofHundred(sumOf(higher), higher.some(isDerivedShare))} Kommunen schon weiter.`,
+    text: `${sentence} ${figures.better.replace("{n}", ofHundred(sumOf(higher), higher.some(isDerivedShare)))}`,
   };
 }
 
@@ -99,26 +105,37 @@ export function buildEasyResult(input: {
         `Das ist die Stufe: ${index.level.name}.`,
         LEVEL_TEXTS[index.level.id],
       ),
-      p(`Im Jahr 2020 hatten die Kommunen im Durchschnitt ${points(index.nationalMean)} Punkte.`, comparison),
       p(
+        "Die Punkte und die Stufen haben wir selbst ausgerechnet.",
+        "Wir zählen Ihre Antworten nach festen Regeln zusammen.",
         `Es gibt ${LEVELS.length} Stufen: ${LEVELS.slice(0, -1)
           .map((l) => l.name)
           .join(", ")} und ${LEVELS[LEVELS.length - 1]!.name}.`,
-        "Die Punkte und die Stufen sind unsere eigene Rechnung.",
-        "Wir zählen Ihre Antworten nach festen Regeln zusammen.",
+      ),
+      p(
+        "Für die Umfrage von 2020 haben wir die Punkte genauso ausgerechnet.",
+        `Im Jahr 2020 hatten die Kommunen im Durchschnitt ${points(index.nationalMean)} Punkte.`,
+        "Durchschnitt heißt: alle Punkte gleich auf alle Kommunen verteilt.",
+        comparison,
       ),
     );
   }
-  if (benchmark.unanswered.length > 0)
+  if (benchmark.unanswered.length > 0) {
+    // Questions without points (about the crisis, obstacles, needs) cannot change the level.
+    const scoredMissing = benchmark.unanswered.some(
+      (id) => ref.questions.find((q) => q.id === id)?.dimension !== "context",
+    );
     level.push(
       p(
         benchmark.unanswered.length === 1
           ? "Es fehlt noch die Antwort auf 1 Frage."
           : `Es fehlen noch Antworten auf ${benchmark.unanswered.length} Fragen.`,
-        "Das Ergebnis kann sich darum noch ändern.",
+        ...(scoredMissing
+          ? ["Das Ergebnis kann sich darum noch ändern."]
+          : ["Diese Fragen geben keine Punkte.", "Bitte beantworten Sie die Fragen trotzdem."]),
       ),
     );
-  else if (input.status === "draft") level.push(p("Bitte schicken Sie Ihre Antworten noch ab."));
+  } else if (input.status === "draft") level.push(p("Bitte schicken Sie Ihre Antworten noch ab."));
 
   const ranked = rankPoints(ref, answers);
   const pointsBlock = (qs: TQuestion[], kind: "strong" | "weak"): TEasyBlock[] =>
@@ -127,8 +144,8 @@ export function buildEasyResult(input: {
       : [
           p(
             kind === "strong"
-              ? "Bei Ihren Antworten liegen Sie überall beim Durchschnitt oder darunter."
-              : "Bei Ihren Antworten liegen Sie überall beim Durchschnitt oder darüber.",
+              ? "Bei allen Fragen liegt Ihre Kommune beim Durchschnitt oder darunter."
+              : "Bei allen Fragen liegt Ihre Kommune beim Durchschnitt oder darüber.",
           ),
         ];
 

@@ -13,39 +13,59 @@ export type TEasyQuestion = {
   items?: { options: Record<string, string>; some: (list: string) => string; none: string; figure: string };
   /** The next step when the answer is a gap (the reference's recommendation). */
   step: { title: string; text: string };
+  /**
+   * The figure sentences where the default ones ("war das bei … so", "waren … schon weiter") would say more
+   * than the answer: a self-assessment or a plan. "{n}" is "16 von 100".
+   */
+  figures?: { same: string; better: string };
 };
 
+/** For answers that are views or plans rather than facts. */
+const ANSWER_FIGURES = {
+  same: "Im Jahr 2020 gaben {n} Kommunen diese Antwort.",
+  better: "Im Jahr 2020 gaben {n} Kommunen eine Antwort mit mehr Punkten.",
+};
+
+const COUNCIL = "Der Rat sind die gewählten Politiker von Ihrer Kommune.";
+const EXPERTS = "Ihre Fach-Leute für Computer-Technik";
+
 const NO_PLAN = "Ein Plan dafür fehlt auch noch.";
+const PORTAL = "Das ist eine Internet-Seite mit Angeboten von der Verwaltung.";
 
 export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
   own_position: {
-    name: "Ihre eigene Einschätzung",
+    name: "So sehen Sie Ihre Kommune",
+    figures: {
+      same: "Im Jahr 2020 sagten das {n} Kommunen.",
+      better: "Im Jahr 2020 sahen sich {n} Kommunen weiter vorne.",
+    },
     answers: {
       missed: "Sie sagen: Unsere Kommune ist beim Digitalen weit zurück.",
-      laggard: "Sie sagen: Unsere Kommune ist beim Digitalen eher langsam.",
-      pioneer: "Sie sagen: Unsere Kommune ist beim Digitalen eher schnell.",
+      laggard: "Sie sagen: Unsere Kommune ist beim Digitalen eher hinten.",
+      pioneer: "Sie sagen: Unsere Kommune ist beim Digitalen eher vorne.",
       unknown: "Sie sind noch unsicher: Wie weit ist Ihre Kommune beim Digitalen?",
     },
     step: {
       title: "Den Digital-Check jedes Jahr machen",
-      text: "Machen Sie den Digital-Check jedes Jahr. Dann sehen Sie: Was ist besser geworden? Erzählen Sie dem Rat von Ihrer Kommune davon.",
+      text: `Machen Sie den Digital-Check jedes Jahr. Dann sehen Sie: Was ist besser geworden? Erzählen Sie dem Rat von Ihrer Kommune davon. ${COUNCIL}`,
     },
   },
   pandemic_investments: {
     name: "Geld für das Digitale in der Corona-Zeit",
     items: {
       options: { technology: "Technik", processes: "digitale Arbeits-Abläufe", services: "digitale Angebote" },
-      some: (list) => `Ihre Kommune gibt Geld aus für: ${list}.`,
-      none: "Ihre Kommune hat in der Corona-Zeit wenig Geld für das Digitale ausgegeben.",
-      figure: "Im Jahr 2020 gaben {n} von 100 Kommunen Geld für {item} aus.",
+      some: (list) => `Ihre Kommune hat Geld ausgegeben oder eingeplant für: ${list}.`,
+      none: "Ihre Kommune hat in der Corona-Zeit kein Geld für das Digitale eingeplant.",
+      figure: "Im Jahr 2020 hatten {n} von 100 Kommunen Geld für {item} eingeplant.",
     },
     step: {
       title: "Geld für das Digitale planen",
-      text: "Überlegen Sie: Wofür braucht Ihre Kommune als Nächstes Geld? Für Technik, für digitale Arbeits-Abläufe oder für digitale Angebote? Planen Sie dafür Geld ein.",
+      text: "Überlegen Sie: Wofür braucht Ihre Kommune als Nächstes Geld? Für Technik, für digitale Arbeits-Abläufe oder für digitale Angebote? Ein Arbeits-Ablauf sind die Schritte von einer Arbeit. Planen Sie für den nächsten Bereich Geld ein.",
     },
   },
   budget_2021: {
     name: "Geld für das Digitale im nächsten Jahr",
+    figures: ANSWER_FIGURES,
     answers: {
       decrease: "Ihre Kommune gibt im nächsten Jahr weniger Geld für das Digitale aus.",
       constant: "Ihre Kommune gibt im nächsten Jahr gleich viel Geld für das Digitale aus.",
@@ -54,13 +74,14 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
     },
     step: {
       title: "Geld für das Digitale fest einplanen",
-      text: "Planen Sie im Haushalt eigenes Geld für das Digitale ein. Der Haushalt ist der Plan für das Geld von Ihrer Kommune. Fragen Sie auch beim Bund und beim Land nach Förder-Geld.",
+      text: "Planen Sie im Haushalt einen festen Teil für das Digitale ein. Im Haushalt steht: Wofür gibt Ihre Kommune wie viel Geld aus? Fragen Sie auch die Bundes-Regierung und Ihr Bundes-Land nach Förder-Geld. Förder-Geld ist Geld für eine bestimmte Aufgabe.",
     },
   },
   digital_strategy: {
     name: "Ein Plan für das Digitale",
     answers: {
-      none_no_topic: "Ein Plan für das Digitale fehlt in Ihrer Kommune. Und er ist bei Ihnen gerade kein Thema.",
+      none_no_topic:
+        "Ein Plan für das Digitale fehlt in Ihrer Kommune. Ihre Kommune spricht gerade auch nicht über so einen Plan.",
       developing_sectoral:
         "Ihre Kommune schreibt gerade einen Plan für das Digitale. Der Plan ist für einzelne Bereiche.",
       developing_central:
@@ -70,19 +91,19 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
       unknown: "Sie sind noch unsicher: Hat Ihre Kommune einen Plan für das Digitale?",
     },
     step: {
-      title: "Einen Plan für das Digitale machen",
-      text: "Der Rat von Ihrer Kommune soll bestimmen: Wer kümmert sich um den Plan? Schreiben Sie wenige Ziele für die nächsten 2 Jahre in den Plan. Prüfen Sie später: Haben Sie die Ziele erreicht?",
+      title: "Einen Plan für die ganze Verwaltung machen",
+      text: `Der Plan für das Digitale soll für die ganze Verwaltung gelten. Der Rat von Ihrer Kommune soll bestimmen: Wer kümmert sich um den Plan? ${COUNCIL} Schreiben Sie wenige Ziele für die nächsten 2 Jahre in den Plan. Dieser Digital-Check ist ein guter Anfang dafür. Prüfen Sie später: Haben Sie die Ziele erreicht?`,
     },
   },
   staff_digital_skills: {
     name: "Arbeit mit Computer-Programmen",
     answers: {
-      almost_none: "In Ihrer Verwaltung können sehr wenige Mitarbeiter gut mit Computer-Programmen arbeiten.",
+      almost_none: "In Ihrer Verwaltung können fast keine Mitarbeiter gut mit Computer-Programmen arbeiten.",
       few: "In Ihrer Verwaltung können nur wenige Mitarbeiter gut mit Computer-Programmen arbeiten.",
       about_half: "In Ihrer Verwaltung kann ungefähr die Hälfte der Mitarbeiter gut mit Computer-Programmen arbeiten.",
       most: "In Ihrer Verwaltung können die meisten Mitarbeiter gut mit Computer-Programmen arbeiten.",
       almost_all: "In Ihrer Verwaltung können fast alle Mitarbeiter gut mit Computer-Programmen arbeiten.",
-      unknown: "Sie sind noch unsicher: Wie gut können Ihre Mitarbeiter mit Computer-Programmen arbeiten?",
+      unknown: "Sie sind noch unsicher: Wie viele Mitarbeiter können gut mit Computer-Programmen arbeiten?",
     },
     step: {
       title: "Die Mitarbeiter schulen",
@@ -92,73 +113,75 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
   e_invoice: {
     name: "Rechnungen als Datei",
     answers: {
-      in_use: "Ihre Verwaltung bekommt Rechnungen schon als Datei am Computer.",
-      planned: "Ihre Verwaltung plant: Rechnungen kommen als Datei am Computer.",
-      neither: "Ihre Verwaltung bekommt Rechnungen auf Papier. Ein Plan für Rechnungen als Datei fehlt noch.",
+      in_use: "Ihre Verwaltung bekommt Rechnungen schon als Datei. Der Computer kann diese Rechnungen selbst lesen.",
+      planned: "Ihre Verwaltung spricht über Rechnungen als Datei oder plant sie schon.",
+      neither:
+        "Ihre Verwaltung bekommt Rechnungen auf Papier oder als einfache Datei. Ein Plan für Rechnungen zum Lesen im Computer fehlt noch.",
     },
     step: {
       title: "Rechnungen als Datei annehmen",
-      text: "Ihre Verwaltung muss Rechnungen als Datei annehmen können. Das sagt ein Gesetz. Fragen Sie Ihre Firma für die Computer-Technik nach einer Lösung.",
+      text: `Ihre Verwaltung muss Rechnungen als Datei annehmen können. Das sagt ein Gesetz. Der Computer soll diese Rechnungen selbst lesen können. Fragen Sie ${EXPERTS} nach einer Lösung.`,
     },
   },
   e_file: {
     name: "Akten am Computer",
     answers: {
       in_use: "Ihre Verwaltung führt die Akten schon am Computer.",
-      planned: "Ihre Verwaltung plant Akten am Computer.",
+      planned: "Ihre Verwaltung spricht über Akten am Computer oder plant sie schon.",
       neither: "Ihre Verwaltung führt die Akten auf Papier. Ein Plan für Akten am Computer fehlt noch.",
     },
     step: {
       title: "Akten am Computer einführen",
-      text: "Mit Akten am Computer geht vieles schneller. Auch die Arbeit von zu Hause geht dann leichter. Fangen Sie mit einem Bereich an. Fragen Sie Ihr Land nach einem passenden Programm.",
+      text: `Akten am Computer helfen bei Anträgen im Internet. Auch die Arbeit von zu Hause geht dann leichter. Fangen Sie mit einem Bereich an. Fragen Sie ${EXPERTS} oder Ihr Bundes-Land nach einem passenden Programm.`,
     },
   },
   e_payment: {
     name: "Bezahlen im Internet",
     answers: {
       in_use: "Menschen können bei Ihrer Verwaltung schon im Internet bezahlen.",
-      planned: "Ihre Verwaltung plant das Bezahlen im Internet.",
+      planned: "Ihre Verwaltung spricht über das Bezahlen im Internet oder plant es schon.",
       neither: `Bezahlen im Internet fehlt bei Ihrer Verwaltung. ${NO_PLAN}`,
     },
     step: {
       title: "Bezahlen im Internet möglich machen",
-      text: "Zu einem Antrag im Internet gehört oft auch das Bezahlen im Internet. Fragen Sie Ihre Firma für die Computer-Technik nach einer Lösung zum Bezahlen.",
+      text: `Zu einem Antrag im Internet gehört oft auch das Bezahlen im Internet. Fragen Sie ${EXPERTS} nach einer Lösung zum Bezahlen.`,
     },
   },
   online_applications: {
     name: "Anträge im Internet",
     answers: {
       in_use: "Menschen können bei Ihrer Verwaltung schon Anträge im Internet stellen.",
-      planned: "Ihre Verwaltung plant Anträge im Internet.",
+      planned: "Ihre Verwaltung spricht über Anträge im Internet oder plant sie schon.",
       neither: `Anträge im Internet fehlen bei Ihrer Verwaltung. ${NO_PLAN}`,
     },
     step: {
       title: "Anträge im Internet anbieten",
-      text: "Ein Gesetz sagt: Viele Anträge sollen auch im Internet gehen. Fangen Sie mit den Anträgen an, die viele Menschen stellen. Ihr Land hat dafür oft schon fertige Lösungen.",
+      text: "Ein Gesetz sagt: Viele Anträge sollen auch im Internet gehen. Fangen Sie mit den häufigsten Anträgen an. Ihr Bundes-Land hat dafür oft schon fertige Lösungen.",
     },
   },
   online_portal: {
     name: "Ein Verwaltungs-Portal",
     answers: {
-      in_use: "Ihre Kommune hat schon ein Verwaltungs-Portal im Internet.",
-      planned: "Ihre Kommune plant ein Verwaltungs-Portal im Internet.",
-      neither: `Ein Verwaltungs-Portal fehlt bei Ihrer Kommune. ${NO_PLAN}`,
+      in_use: `Ihre Kommune hat schon ein Verwaltungs-Portal. ${PORTAL}`,
+      planned: `Ihre Kommune spricht über ein Verwaltungs-Portal oder plant es schon. ${PORTAL}`,
+      neither: `Ein Verwaltungs-Portal fehlt bei Ihrer Kommune. ${PORTAL} ${NO_PLAN}`,
     },
     step: {
-      title: "Ein Verwaltungs-Portal anbinden",
-      text: "Ein Verwaltungs-Portal ist eine Internet-Seite mit vielen Angeboten von der Verwaltung. Viele Länder haben schon ein fertiges Portal für ihre Kommunen. Fragen Sie Ihr Land danach.",
+      title: "Das Portal von Ihrem Bundes-Land nutzen",
+      text: `Viele Bundes-Länder haben schon ein fertiges Verwaltungs-Portal für ihre Kommunen. ${PORTAL} Fragen Sie Ihr Bundes-Land danach. Dann brauchen Sie meistens kein eigenes Portal.`,
     },
   },
   citizen_app: {
     name: "Eine Bürger-App",
     answers: {
-      in_use: "Ihre Kommune hat schon eine Bürger-App. Das ist ein Programm für das Handy.",
-      planned: "Ihre Kommune plant eine Bürger-App. Das ist ein Programm für das Handy.",
+      in_use: "Ihre Kommune hat schon eine Bürger-App. Eine Bürger-App ist ein Programm für das Handy.",
+      planned:
+        "Ihre Kommune spricht über eine Bürger-App oder plant sie schon. Eine Bürger-App ist ein Programm für das Handy.",
       neither: `Eine Bürger-App fehlt bei Ihrer Kommune. ${NO_PLAN}`,
     },
     step: {
       title: "Über eine Bürger-App nachdenken",
-      text: "Eine Bürger-App ist ein Programm für das Handy. Eine Bürger-App ist vor allem dann sinnvoll: Anträge und Portal im Internet laufen schon.",
+      text: "Eine Bürger-App ist ein Programm für das Handy. Bieten Sie zuerst Anträge im Internet und ein Verwaltungs-Portal an. Danach ist eine Bürger-App sinnvoll.",
     },
   },
   home_office_today: {
@@ -169,20 +192,21 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
     },
     step: {
       title: "Arbeit von zu Hause möglich machen",
-      text: "Manche Arbeit geht auch von zu Hause. Dafür brauchen die Mitarbeiter Geräte zum Mitnehmen. Und sie brauchen einen sicheren Zugang zu den Computern der Verwaltung. Schreiben Sie Regeln für die Arbeit von zu Hause auf.",
+      text: "Manche Arbeit geht auch von zu Hause. Dafür brauchen die Mitarbeiter Geräte zum Mitnehmen. Und sie brauchen einen sicheren Zugang zu den Computern von der Verwaltung. Schreiben Sie Regeln für die Arbeit von zu Hause auf.",
     },
   },
   home_office_future: {
     name: "Arbeit von zu Hause nach der Corona-Zeit",
+    figures: ANSWER_FIGURES,
     answers: {
       none: "Nach der Corona-Zeit sollen bei Ihnen alle Mitarbeiter im Büro arbeiten.",
-      keep: "Nach der Corona-Zeit bleiben bei Ihnen die alten Regeln für die Arbeit von zu Hause.",
+      keep: "Nach der Corona-Zeit bleiben bei Ihnen die Regeln wie bisher.",
       more: "Nach der Corona-Zeit soll es bei Ihnen mehr Arbeit von zu Hause geben.",
       unknown: "Ihre Regeln für die Arbeit von zu Hause nach der Corona-Zeit sind noch offen.",
     },
     step: {
       title: "Regeln für die Arbeit nach der Corona-Zeit festlegen",
-      text: "Legen Sie fest: Wer darf wie oft von zu Hause arbeiten? Klare Regeln helfen auch bei der Suche nach neuen Mitarbeitern.",
+      text: "Legen Sie fest: Wer darf wie oft von zu Hause arbeiten? Wir glauben: Klare Regeln helfen auch bei der Suche nach neuen Mitarbeitern.",
     },
   },
 };

@@ -418,7 +418,7 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
       "Das ist die Stufe: Fortgeschritten.",
       "Bitte schicken Sie Ihre Antworten noch ab.",
       // The strongest point of KNOWN_ANSWERS: the portal in use (16 % in 2020).
-      "Ihre Kommune hat schon ein Verwaltungs-Portal im Internet. Im Jahr 2020 war das bei 16 von 100 Kommunen so.",
+      "Ihre Kommune hat schon ein Verwaltungs-Portal. Das ist eine Internet-Seite mit Angeboten von der Verwaltung. Im Jahr 2020 war das bei 16 von 100 Kommunen so.",
       "Das können Sie als Nächstes tun",
     ])
       // The raw text: the draft's watermark runs across the page and splits the layout text of long sentences.

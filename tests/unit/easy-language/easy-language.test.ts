@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkEasyLanguage, EASY_LIMITS, sentencesOf, wordsOf } from "@/lib/easy-language/check";
-import { EASY_ACCESSIBILITY, EASY_PAGE, sectionBlocks, type TEasySection } from "@/lib/easy-language/content";
+import { EASY_ACCESSIBILITY, easyPage, sectionBlocks, type TEasySection } from "@/lib/easy-language/content";
 import { EASY_QUESTIONS } from "@/lib/easy-language/question-texts";
 import { buildEasyResult } from "@/lib/easy-language/easy-result";
 import { computeBenchmark } from "@/lib/benchmark/compute-benchmark";
@@ -68,10 +68,22 @@ describe("the checker", () => {
 
 describe("the fixed texts in Leichter Sprache", () => {
   it("the page /leichte-sprache keeps the rules", () => {
-    expectEasy("/leichte-sprache", [EASY_PAGE.title, ...EASY_PAGE.intro, ...sectionBlocks(EASY_PAGE.sections)]);
+    for (const verifiedPeers of [true, false]) {
+      const page = easyPage({ verifiedPeers });
+      expectEasy(`/leichte-sprache (PEERS_MODE=${verifiedPeers ? "verified" : "open"})`, [
+        page.title,
+        ...page.intro,
+        ...sectionBlocks(page.sections),
+      ]);
+    }
+    // Only where only confirmed municipalities count does the page say so.
+    const text = (verifiedPeers: boolean) => sectionBlocks(easyPage({ verifiedPeers }).sections).join(" ");
+    expect(text(true)).toContain("Im Vergleich zählen nur Kommunen mit einem Teilnahme-Code.");
+    expect(text(false)).not.toContain("Im Vergleich zählen nur");
   });
 
   it("explains what the Digital-Check is, the steps, the data, the navigation, barriers and sign language", () => {
+    const EASY_PAGE = easyPage({ verifiedPeers: true });
     const headings = EASY_PAGE.sections.map((s) => s.heading);
     expect(headings).toEqual(expect.arrayContaining([...EASY_PAGE_HEADINGS]));
     const barrier = EASY_PAGE.sections.find((s) => s.id === "barriere-melden")!;
@@ -139,7 +151,10 @@ describe("the result in Leichter Sprache", () => {
     const { benchmark, sections } = easyResult({ ...worst, e_file: "in_use", digital_strategy: "central" });
     const level = sectionBlocks([section(sections, "ergebnis-stufe")]).join(" ");
     expect(level).toContain(`Das ist die Stufe: ${benchmark.index.level!.name}.`);
-    expect(level).toContain("unsere eigene Rechnung");
+    expect(level).toContain("Die Punkte und die Stufen haben wir selbst ausgerechnet.");
+    // Only the context questions (no points) are open: the level cannot change any more.
+    expect(level).toContain(`Es fehlen noch Antworten auf ${CONTEXT.length} Fragen. Diese Fragen geben keine Punkte.`);
+    expect(level).not.toContain("Das Ergebnis kann sich darum noch ändern.");
     const strong = pointsOf(section(sections, "ergebnis-stark"));
     // The two best answers; the figure is the share of the same answer in 2020 (press release: 16 % and 8 %).
     expect(strong.map((p) => p.title).sort()).toEqual(["Akten am Computer", "Ein Plan für das Digitale"]);
@@ -212,6 +227,20 @@ describe("the result in Leichter Sprache", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("a view or a plan is counted as an answer, not as a fact: own position and budget", () => {
+    const { sections } = easyResult({ ...context, ...best, own_position: "missed", budget_2021: "decrease" });
+    const weak = pointsOf(section(sections, "ergebnis-schwach"));
+    // 2020: 61 % laggards and 29 % pioneers rated themselves higher than "missed"; 34 % + 54 % planned more.
+    expect(weak).toContainEqual({
+      title: "So sehen Sie Ihre Kommune",
+      text: "Sie sagen: Unsere Kommune ist beim Digitalen weit zurück. Im Jahr 2020 sahen sich 90 von 100 Kommunen weiter vorne.",
+    });
+    expect(weak).toContainEqual({
+      title: "Geld für das Digitale im nächsten Jahr",
+      text: "Ihre Kommune gibt im nächsten Jahr weniger Geld für das Digitale aus. Im Jahr 2020 gaben 88 von 100 Kommunen eine Antwort mit mehr Punkten.",
+    });
   });
 
   it("an answer to an option the reference no longer has counts as unanswered, as in the benchmark", () => {
