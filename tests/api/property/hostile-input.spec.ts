@@ -1412,6 +1412,63 @@ test("GET /api/peers?…, /api/peers/csv?… and /api/lagebild?… (JSON, CSV, X
   }
 });
 
+test("GET /api/assessments/{token}/report.pdf?…: hostile queries never cause a 5xx; a PDF exactly for leichteSprache=ja, =nein or none", async ({
+  playwright,
+  baseURL,
+  request,
+}) => {
+  // PDFs are rate-limited (30 a minute per client): fresh clients, 25 requests each.
+  const reports = new ClientPool(
+    (ip) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": ip } }),
+    25,
+  );
+  const { token } = await createAssessment(request);
+  let cases = 0;
+  const own = {
+    leichteSprache: fc.oneof(
+      fc.constantFrom("ja", "nein"),
+      fc.constantFrom("", "JA", "Ja", "1", "true", "ja%20", "leicht"),
+    ),
+  };
+  const property = (mode: "values" | "names") =>
+    fc.asyncProperty(queryArb(own, mode), async (qs) => {
+      cases += 1;
+      const params = searchParamsOf(`/?${qs}`);
+      const value = params.get("leichteSprache");
+      const valid =
+        [...params.keys()].every((k) => k === "leichteSprache") &&
+        (value === undefined || (value.length === 1 && ["ja", "nein"].includes(value[0]!)));
+      const url = `/api/assessments/${token}/report.pdf?${qs}`;
+      const context = `#${cases}: GET ${url.slice(0, 300)}`;
+      const r = await send(await reports.next(), "GET", url);
+      expectWellFormed(r, [200, 422], context);
+      expect(r.status, `status predicted by the contract\n${context}\n→ ${r.text.slice(0, 200)}`).toBe(
+        valid ? 200 : 422,
+      );
+      if (r.status === 200) expect(r.headers["content-type"]).toBe("application/pdf");
+      else expect(JSON.parse(r.text).error, context).toMatch(/leichteSprache muss ja|Unbekannter Parameter/);
+    });
+  try {
+    await allProperties([
+      () => fc.assert(property("values"), { ...FC_OPTIONS, numRuns: 40 }),
+      () =>
+        fc.assert(property("names"), {
+          ...FC_OPTIONS,
+          numRuns: 30,
+          examples: [
+            ["leichteSprache=ja&leichteSprache=ja"],
+            ["leichteSprache=ja&__proto__=x"],
+            ["constructor=x"],
+            ["leichteSprache=ja&seite=2"],
+          ],
+        }),
+    ]);
+  } finally {
+    runLog("GET /api/assessments/{token}/report.pdf?…", cases, 70, reports.clients);
+    await reports.dispose();
+  }
+});
+
 // ---------------------------------------------------------------- prototype pollution
 
 test("prototype-pollution keys at top level and nested are refused, and the server's Object.prototype stays clean", async ({

@@ -2,6 +2,9 @@ import { createReport } from "@/lib/assessment/create-report";
 import { errorResponse, limitRequest, respond, withErrorHandling } from "@/lib/http/handle-route";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
+import { ZReportQuery } from "@/lib/report/report-query";
+import { searchParamsToObject } from "@/lib/peers/peer-query";
+import { toFieldIssues } from "@/lib/validation/zod-de";
 
 type TContext = { params: Promise<{ token: string }> };
 
@@ -25,18 +28,10 @@ export const GET = withErrorHandling(async (request: Request, { params }: TConte
   const limited = await limitRequest(request, "report");
   if (limited) return limited;
   const { token } = await params;
-  // ?leichteSprache=ja adds the result in Leichter Sprache as the page after the cover.
-  const easy = new URL(request.url).searchParams.get("leichteSprache") ?? "nein";
-  if (easy !== "ja" && easy !== "nein")
-    return errorResponse({
-      kind: "invalid_query",
-      issues: [
-        {
-          path: "leichteSprache",
-          message: "leichteSprache muss ja (mit einer Seite in Leichter Sprache) oder nein (ohne) sein.",
-        },
-      ],
-    });
+  // ?leichteSprache=ja adds the result in Leichter Sprache as the pages after the cover.
+  const query = ZReportQuery.safeParse(searchParamsToObject(new URL(request.url).searchParams));
+  if (!query.success) return errorResponse({ kind: "invalid_query", issues: toFieldIssues(query.error) });
+  const easy = query.data.leichteSprache ?? "nein";
   const result = await withTokenGuard(clientIdFromHeaders(request.headers), () =>
     createReport(token, new Date(), { easyLanguage: easy === "ja" }),
   );
