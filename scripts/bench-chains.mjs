@@ -38,7 +38,6 @@ const { values: opts } = parseArgsOrExit(
     runs: { type: "number", default: 200, parse: integerFrom1 },
     warmup: { type: "number", default: 20, parse: integerFrom1 },
     seed: { type: "number", default: 2020, parse: integerFrom1 },
-    scenario: { type: "string", default: "chains", parse: (raw) => raw ?? "chains" },
     fill: { type: "boolean" },
     measure: { type: "boolean" },
     token: { type: "string", default: "", parse: (raw) => raw ?? "" },
@@ -203,18 +202,16 @@ async function measure(token) {
     const ref = lib.reference;
     const resultsPage = async () => {
       const { benchmark: b, assessment } = must(await lib.getBenchmark(token));
-      const [peers, chain, targets] = await Promise.all([
+      // As app/a/[token]/ergebnis/page.tsx reads it.
+      const [peers, { chain, targets }] = await Promise.all([
         lib.getPeerView(
           { state: b.municipality.state, sizeClass: b.municipality.sizeClass },
-          { indexScore: b.index.score },
+          { indexScore: b.index.score, municipalityKey: assessment.municipalityKey },
         ),
-        lib.getChainForToken(token),
-        lib.getTargets(assessment.id),
+        lib.loadYearView(assessment),
       ]);
       must(peers);
-      const years = lib.comparableYears(chain);
-      const comparison = lib.compareYears(ref, years.at(-2), years.at(-1));
-      const history = lib.buildHistory(ref, years);
+      const { comparison, history } = lib.yearsView(ref, chain);
       const plan = lib.buildPlan(ref, assessment.answers, targets);
       return { comparison, history, plan };
     };

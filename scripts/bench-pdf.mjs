@@ -217,7 +217,6 @@ async function inProcess() {
       municipality: assessment.municipality,
       respondentRole: assessment.respondentRole,
       status: assessment.status,
-      answers: assessment.answers,
       now,
     };
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { RESPONSIBLE_MAX_CHARS } from "@/lib/benchmark/target-limits";
 import { ErrorSummary } from "@/components/kern/error-summary";
 import { SelectField } from "@/components/kern/select-field";
 import { TextField } from "@/components/kern/text-field";
@@ -94,8 +95,8 @@ export function TargetsForm({
                   id={`verantwortlich-${q.id}`}
                   name={`verantwortlich-${q.id}`}
                   label="Verantwortlich"
-                  hint="Zum Beispiel: Hauptamt, IT-Koordination (höchstens 200 Zeichen)"
-                  maxLength={200}
+                  hint={`Zum Beispiel: Hauptamt, IT-Koordination (höchstens ${RESPONSIBLE_MAX_CHARS} Zeichen)`}
+                  maxLength={RESPONSIBLE_MAX_CHARS}
                   defaultValue={typed?.responsible ?? q.current?.responsible ?? ""}
                   error={errors[`verantwortlich-${q.id}`]}
                 />

@@ -1,18 +1,17 @@
 import { DIMENSION_LABELS } from "@/lib/benchmark/compute-benchmark";
-import type { THistoryItem, TYearComparison } from "@/lib/benchmark/year-over-year";
-import { reference } from "@/lib/survey/reference";
+import {
+  changedNames,
+  changeNote,
+  formatDelta,
+  type THistoryItem,
+  type TYearComparison,
+} from "@/lib/benchmark/year-over-year";
 import { HistoryChart } from "@/components/charts/history-chart";
 import { Heading, List, Text } from "@/components/kern/typography";
 import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
-const delta = (before: number | null, now: number | null) => {
-  if (before === null || now === null) return "–";
-  const d = Math.round((now - before) * 10) / 10;
-  return d === 0 ? "±0" : `${d > 0 ? "+" : "−"}${fmt(Math.abs(d))}`;
-};
-const nameOf = (id: string) => reference.questions.find((q) => q.id === id)?.text ?? id;
 
 /** "Entwicklung": what changed since the year before and over all years (issue 19). */
 export function YearOverYear({
@@ -26,7 +25,6 @@ export function YearOverYear({
   nationalMean: number;
   headingLevel?: 2 | 3;
 }) {
-  const shortName = (id: string) => c.changes.find((x) => x.questionId === id)?.name ?? nameOf(id);
   return (
     <section aria-labelledby="entwicklung-heading" className="stack-sm">
       <Heading level={headingLevel} id="entwicklung-heading">
@@ -34,7 +32,7 @@ export function YearOverYear({
       </Heading>
       <Text>
         Reifegrad {c.previousYear}: <strong>{fmt(c.indexBefore)}</strong> Punkte, {c.year}:{" "}
-        <strong>{fmt(c.indexNow)}</strong> Punkte ({delta(c.indexBefore, c.indexNow)} Punkte).
+        <strong>{fmt(c.indexNow)}</strong> Punkte ({formatDelta(c.indexBefore, c.indexNow)} Punkte).
       </Text>
       <TableRegion label="Dimensionen im Vergleich zum Vorjahr">
         <Table
@@ -51,7 +49,7 @@ export function YearOverYear({
               <RowHeader>{DIMENSION_LABELS[d.id]}</RowHeader>
               <Cell numeric>{fmt(d.before)}</Cell>
               <Cell numeric>{fmt(d.now)}</Cell>
-              <Cell numeric>{delta(d.before, d.now)}</Cell>
+              <Cell numeric>{formatDelta(d.before, d.now)}</Cell>
             </Row>
           ))}
         </Table>
@@ -71,7 +69,7 @@ export function YearOverYear({
               }
             >
               <strong>{x.name}:</strong> {c.previousYear} „{x.fromLabel}“ → {c.year} „{x.toLabel}“
-              {x.direction === "better" ? " (Fortschritt)" : x.direction === "worse" ? " (Rückschritt)" : ""}
+              {changeNote(x.direction)}
             </li>
           ))}
         </List>
@@ -80,25 +78,23 @@ export function YearOverYear({
       )}
       {c.newStrengths.length > 0 ? (
         <Text>
-          <strong>Neue Stärken:</strong> {c.newStrengths.map(shortName).join(", ")}.
+          <strong>Neue Stärken:</strong> {changedNames(c, c.newStrengths).join(", ")}.
         </Text>
       ) : null}
       {c.newGaps.length > 0 ? (
         <Text>
-          <strong>Neue Lücken:</strong> {c.newGaps.map(shortName).join(", ")}.
+          <strong>Neue Lücken:</strong> {changedNames(c, c.newGaps).join(", ")}.
         </Text>
       ) : null}
-      {history.length > 1 ? (
-        <HistoryChart
-          years={history.map((h) => h.year)}
-          index={history.map((h) => h.index)}
-          dimensions={Object.entries(DIMENSION_LABELS).map(([id, label]) => ({
-            label,
-            scores: history.map((h) => h.dimensions[id as keyof typeof DIMENSION_LABELS]),
-          }))}
-          nationalMean={nationalMean}
-        />
-      ) : null}
+      <HistoryChart
+        years={history.map((h) => h.year)}
+        index={history.map((h) => h.index)}
+        dimensions={Object.entries(DIMENSION_LABELS).map(([id, label]) => ({
+          label,
+          scores: history.map((h) => h.dimensions[id as keyof typeof DIMENSION_LABELS]),
+        }))}
+        nationalMean={nationalMean}
+      />
     </section>
   );
 }

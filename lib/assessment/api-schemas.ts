@@ -5,6 +5,7 @@ import { ZCreateAssessmentRequest, ZRespondentRole } from "../profile/profile-sc
 import { ZSizeClass } from "../profile/size-class";
 import { ZStateCode } from "../profile/states";
 import { ZAnswersPatch } from "../survey/answer-schema";
+import { RESPONSIBLE_MAX_CHARS } from "../benchmark/target-limits";
 
 /**
  * Request and response schemas of the assessment routes (CONTRACT.md section 3), one pair per route. The
@@ -125,7 +126,6 @@ export const ZHistoryResponse = z.strictObject({
   ),
 });
 
-export const RESPONSIBLE_MAX_CHARS = 200;
 const TARGET_YEAR_MESSAGE = "Das Zieljahr muss eine Jahreszahl sein.";
 const RESPONSIBLE_MESSAGE = "Bitte nennen Sie, wer verantwortlich ist.";
 

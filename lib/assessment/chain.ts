@@ -32,25 +32,28 @@ async function findHead(token: string) {
   });
 }
 
-/** Every assessment of a chain, oldest first, with its answers. */
-async function loadChain(head: TChainRow): Promise<TChainEntry[]> {
+/**
+ * Every assessment of the chain of `row`, oldest first, with its answers. `row` is a database row (whose
+ * chainId is empty before chains existed) or an assessment view (whose chainId falls back to its id).
+ */
+export async function loadChain(row: TChainRow): Promise<TChainEntry[]> {
   const rows = await db.assessment.findMany({
-    where: head.chainId ? { chainId: head.chainId } : { id: head.id },
+    where: { OR: [{ chainId: chainKeyOf(row) }, { id: row.id }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true, createdAt: true, submittedAt: true },
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      submittedAt: true,
+      answers: { select: { questionId: true, optionId: true } },
+    },
   });
-  const answers = await db.answer.findMany({
-    where: { assessmentId: { in: rows.map((r) => r.id) } },
-    select: { assessmentId: true, questionId: true, optionId: true },
-  });
-  const byId = new Map<string, { questionId: string; optionId: string }[]>();
-  for (const a of answers) byId.set(a.assessmentId, [...(byId.get(a.assessmentId) ?? []), a]);
   return rows.map((r) => ({
     id: r.id,
     status: r.status === "submitted" ? "submitted" : "draft",
     createdAt: r.createdAt.toISOString(),
     submittedAt: r.submittedAt?.toISOString() ?? null,
-    answers: rowsToAnswers(byId.get(r.id) ?? []),
+    answers: rowsToAnswers(r.answers),
   }));
 }
 
@@ -61,19 +64,13 @@ export async function getHistory(token: string): Promise<TResult<{ items: THisto
   return ok({ items: buildHistory(reference, await loadChain(head)) });
 }
 
-/** The chain for the results page and the PDF: every entry, oldest first (the last one is the link's). */
-export async function getChainForToken(token: string): Promise<TChainEntry[] | null> {
-  const head = await findHead(token);
-  return head ? loadChain(head) : null;
-}
-
 /**
- * What the results page, the report and the export show of the years: the chain and the newest assessment's
- * targets, from one read of the newest assessment (which already holds its targets). Null for an unknown link.
+ * What the results page and the report show of the years, for the assessment they have already read: its
+ * chain (oldest first; the last entry is this one) and its targets.
  */
-export async function loadYearView(token: string): Promise<{ chain: TChainEntry[]; targets: TTargets } | null> {
-  const head = await findHead(token);
-  return head ? { chain: await loadChain(head), targets: toTargets(head.targets) } : null;
+export async function loadYearView(assessment: TChainRow): Promise<{ chain: TChainEntry[]; targets: TTargets }> {
+  const [chain, targets] = await Promise.all([loadChain(assessment), getTargets(assessment.id)]);
+  return { chain, targets };
 }
 
 export type TFollowUp = { id: string };

@@ -8,7 +8,7 @@ import type { TAssessmentError } from "./errors";
 import { getBenchmark } from "./get-benchmark";
 import { getPeerView } from "./get-peer-view";
 import { loadYearView } from "./chain";
-import { buildHistory, comparableYears, compareYears } from "../benchmark/year-over-year";
+import { yearsView } from "../benchmark/year-over-year";
 import { buildPlan } from "../benchmark/targets";
 
 /**
@@ -30,10 +30,9 @@ export async function createReport(
   const { municipality: m } = assessment;
   const [peers, yearView] = await Promise.all([
     getPeerView({ state: m.state, sizeClass: m.sizeClass }),
-    loadYearView(token),
+    loadYearView(assessment),
   ]);
-  const targets = yearView?.targets ?? {};
-  const years = comparableYears(yearView?.chain ?? []);
+  const { history, comparison } = yearsView(reference, yearView.chain);
   const model = buildReportModel({
     ref: reference,
     benchmark,
@@ -41,11 +40,10 @@ export async function createReport(
     municipality: m,
     respondentRole: assessment.respondentRole,
     status: assessment.status,
-    answers: assessment.answers,
     now,
-    comparison: years.length > 1 ? compareYears(reference, years[years.length - 2]!, years[years.length - 1]!) : null,
-    history: buildHistory(reference, years),
-    plan: buildPlan(reference, assessment.answers, targets),
+    comparison,
+    history,
+    plan: buildPlan(reference, assessment.answers, yearView.targets),
     easyLanguage: options.easyLanguage ?? false,
   });
   return ok({ pdf: await oneAtATime(() => renderReport(model, now)), fileName: model.fileName });

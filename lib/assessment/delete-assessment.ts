@@ -5,19 +5,38 @@ import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
 import { hashToken, isWellFormedToken } from "../security/token";
 import { refreshPeerPool } from "./refresh-peer-pool";
+import type { Prisma } from "../generated/prisma/client";
 
 /** What "Daten löschen" removes: the newest year (the link's) or every year of the chain. */
 export type TDeleteScope = "latest" | "all";
 
 /**
+ * Deletes one year of a chain (its answers and targets go with it); if it held the chain's edit link, the link
+ * passes back to the year before, which can be changed again and counts as a peer again. Used by "Daten
+ * löschen" and by the operator's deletion.
+ */
+export async function deleteYear(
+  tx: Prisma.TransactionClient,
+  row: { id: string; tokenHash: string | null; previousId: string | null },
+): Promise<void> {
+  await tx.assessment.deleteMany({ where: { id: row.id } });
+  if (row.tokenHash && row.previousId)
+    await tx.assessment.updateMany({
+      where: { id: row.previousId },
+      data: { tokenHash: row.tokenHash, superseded: false, version: { increment: 1 } },
+    });
+}
+
+/**
  * Deletes the newest assessment behind a link with its answers and targets; the link then passes back to
  * the year before (which can be changed again), or finds nothing if there is none. With scope "all" every
  * year of the chain goes. The peer figures lose the deleted submissions with the next release of their cell.
+ * `linkKept`: the link still opens an assessment (the year before).
  */
 export function deleteAssessment(
   token: string,
   scope: TDeleteScope = "latest",
-): Promise<TResult<null, TAssessmentError>> {
+): Promise<TResult<{ linkKept: boolean }, TAssessmentError>> {
   return runExclusive(async () => {
     if (!isWellFormedToken(token)) return err({ kind: "assessment_not_found" });
     const head = await db.assessment.findUnique({
@@ -29,16 +48,9 @@ export function deleteAssessment(
       await beginWrite(tx);
       if (scope === "all")
         await tx.assessment.deleteMany({ where: head.chainId ? { chainId: head.chainId } : { id: head.id } });
-      else {
-        await tx.assessment.deleteMany({ where: { id: head.id } });
-        if (head.previousId)
-          await tx.assessment.updateMany({
-            where: { id: head.previousId },
-            data: { tokenHash: head.tokenHash, superseded: false, version: { increment: 1 } },
-          });
-      }
+      else await deleteYear(tx, head);
       await refreshPeerPool(tx, head.municipalityKey);
     });
-    return ok(null);
+    return ok({ linkKept: scope === "latest" && head.previousId !== null });
   });
 }

@@ -7,7 +7,7 @@ import type { TAssessmentError } from "./errors";
 import { rowsToAnswers, type TAssessmentView } from "./assessment-view";
 import type { ZAssessmentExport } from "./api-schemas";
 import type { z } from "zod";
-import { getChainForToken, getTargets } from "./chain";
+import { getTargets, loadChain } from "./chain";
 
 /**
  * Everything stored about one assessment (GDPR Art. 15/20), as JSON: profile, answers with their
@@ -23,7 +23,7 @@ export async function exportAssessment(
   const row = await db.assessment.findUnique({ where: { tokenHash: hashToken(token) }, include: { answers: true } });
   if (!row) return err({ kind: "assessment_not_found" });
   const answers = rowsToAnswers(row.answers);
-  const [targets, chain] = await Promise.all([getTargets(row.id), getChainForToken(token)]);
+  const [targets, chain] = await Promise.all([getTargets(row.id), loadChain(row)]);
   return ok({
     exportedAt: now.toISOString(),
     note: "Alle Daten, die der Kommunale Digitalcheck zu dieser Selbsteinschätzung gespeichert hat.",

@@ -24,16 +24,21 @@ export async function refreshPeerPool(tx: TTx, municipalityKey: string, now = ne
   }
 }
 
+/**
+ * The assessments that may count as a municipality's peer submission: submitted, no later year of its chain submitted,
+ * and in PEERS_MODE=verified confirmed with a participation code (or demo data).
+ */
+const mayCountWhere = (verifiedOnly: boolean) => ({
+  status: "submitted",
+  superseded: false,
+  ...(verifiedOnly ? { OR: [{ isDemo: true }, { verifiedCodeId: { not: null } }] } : {}),
+});
+
 /** Steps 1–3 without releasing: returns the cells whose pending set the municipality entered. */
 async function syncMunicipality(tx: TTx, municipalityKey: string, now: Date): Promise<[string, string][]> {
   const { PEERS_MODE } = getEnv();
   const latest = await tx.assessment.findFirst({
-    where: {
-      municipalityKey,
-      status: "submitted",
-      superseded: false,
-      ...(PEERS_MODE === "verified" ? { OR: [{ isDemo: true }, { verifiedCodeId: { not: null } }] } : {}),
-    },
+    where: { municipalityKey, ...mayCountWhere(PEERS_MODE === "verified") },
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     select: { id: true },
   });
@@ -196,11 +201,7 @@ export async function refreshWholePeerPool(tx: TTx, now = new Date()): Promise<v
 
   // 1. The latest submission per municipality that may count, as syncMunicipality selects it.
   const submitted = await tx.assessment.findMany({
-    where: {
-      status: "submitted",
-      superseded: false,
-      ...(verifiedOnly ? { OR: [{ isDemo: true }, { verifiedCodeId: { not: null } }] } : {}),
-    },
+    where: mayCountWhere(verifiedOnly),
     select: {
       id: true,
       municipalityKey: true,

@@ -3,6 +3,7 @@ import type { TAnswerValue } from "../survey/answer-schema";
 import type { TFieldIssue } from "../validation/zod-de";
 import { computeIndex, isScored } from "./scoring";
 import { answerLabel, shortName } from "./year-over-year";
+import { TARGET_YEARS_AHEAD } from "./target-limits";
 
 /**
  * Target states and the Maßnahmenplan (issue 19). Pure: the API, the targets form, the results page and
@@ -18,8 +19,6 @@ type TAnswerSet = Partial<Record<string, TAnswerValue>>;
 
 export type TTarget = { option: string; year: number; responsible: string };
 export type TTargets = Record<string, TTarget>;
-
-export const TARGET_YEARS_AHEAD = 10;
 
 const rankOf = (q: TQuestion, id: string) => q.options.find((o) => o.id === id)?.rank;
 

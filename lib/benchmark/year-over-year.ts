@@ -1,3 +1,4 @@
+import { berlinYear } from "../format/calendar";
 import { DIMENSIONS, type TIndexDimension, type TQuestion, type TReference } from "../survey/schema";
 import type { TAnswerValue } from "../survey/answer-schema";
 import { computeIndex, isScored, scoreAnswer } from "./scoring";
@@ -72,8 +73,9 @@ export type THistoryItem = {
   changes: TAnswerChange[];
 };
 
+/** The year an assessment stands for in Germany: of its submission, or of its creation while it is a draft. */
 export const yearOf = (e: { createdAt: string; submittedAt: string | null }) =>
-  Number((e.submittedAt ?? e.createdAt).slice(0, 4));
+  berlinYear(new Date(e.submittedAt ?? e.createdAt));
 
 /** The chain of one municipality, oldest first, as GET …/history returns it. */
 export function buildHistory(ref: TReference, chain: readonly TChainEntry[]): THistoryItem[] {
@@ -98,6 +100,21 @@ export function buildHistory(ref: TReference, chain: readonly TChainEntry[]): TH
 export const comparableYears = (chain: readonly TChainEntry[]) =>
   chain.filter((e, i) => e.status === "submitted" || i === chain.length - 1);
 
+/**
+ * What the results page and the PDF show of the years: the history of the comparable years, and the
+ * comparison of the newest with the one before (null for a first assessment).
+ */
+export function yearsView(
+  ref: TReference,
+  chain: readonly TChainEntry[],
+): { history: THistoryItem[]; comparison: TYearComparison | null } {
+  const years = comparableYears(chain);
+  return {
+    history: buildHistory(ref, years),
+    comparison: years.length > 1 ? compareYears(ref, years[years.length - 2]!, years[years.length - 1]!) : null,
+  };
+}
+
 export type TDirection = "better" | "worse" | "other";
 
 export type TChangeLine = {
@@ -107,6 +124,21 @@ export type TChangeLine = {
   toLabel: string;
   direction: TDirection;
 };
+
+/** " (Fortschritt)", " (Rückschritt)" or nothing, after a change line. */
+export const changeNote = (direction: TDirection) =>
+  direction === "better" ? " (Fortschritt)" : direction === "worse" ? " (Rückschritt)" : "";
+
+/** The change between two index values as shown: "+3,5", "−1", "±0", "–" when one is missing. */
+export function formatDelta(before: number | null, now: number | null): string {
+  if (before === null || now === null) return "–";
+  const d = Math.round((now - before) * 10) / 10;
+  return d === 0 ? "±0" : `${d > 0 ? "+" : "−"}${Math.abs(d).toLocaleString("de-DE", { maximumFractionDigits: 1 })}`;
+}
+
+/** The short names of questions of a comparison (its new strengths or gaps): each is among its changes. */
+export const changedNames = (c: TYearComparison, ids: readonly string[]) =>
+  ids.map((id) => c.changes.find((x) => x.questionId === id)!.name);
 
 /** An answer in words: its options' labels, "keine Angabe" when unanswered. */
 export const answerLabel = (q: TQuestion, value: TAnswerValue | null | undefined) => {

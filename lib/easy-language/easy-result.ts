@@ -1,8 +1,8 @@
 import type { TOption, TQuestion, TReference } from "../survey/schema";
 import type { TAnswerValue } from "../survey/answer-schema";
-import { keepValidAnswers, type TBenchmark } from "../benchmark/compute-benchmark";
+import type { TBenchmark } from "../benchmark/compute-benchmark";
 import { LEVELS, type TLevel } from "../benchmark/levels";
-import { rankPoints } from "../benchmark/strengths";
+import { rankPoints, type TRankedPoint } from "../benchmark/strengths";
 import { isDerivedShare } from "../survey/share-label";
 import { EASY_QUESTIONS } from "./question-texts";
 import type { TEasyBlock, TEasySection } from "./content";
@@ -80,13 +80,10 @@ function describePoint(q: TQuestion, answer: TAnswerValue, kind: "strong" | "wea
 export function buildEasyResult(input: {
   ref: TReference;
   benchmark: TBenchmark;
-  answers: Partial<Record<string, TAnswerValue>>;
   status: "draft" | "submitted";
 }): TEasySection[] {
   const { ref, benchmark } = input;
   const { index } = benchmark;
-  // Stored answers to options the reference no longer has count as unanswered, as in the benchmark.
-  const answers = keepValidAnswers(ref, input.answers);
   const p = (...sentences: string[]): TEasyBlock => ({ kind: "p", text: sentences.join(" ") });
 
   const level: TEasyBlock[] = [];
@@ -137,10 +134,10 @@ export function buildEasyResult(input: {
     );
   } else if (input.status === "draft") level.push(p("Bitte schicken Sie Ihre Antworten noch ab."));
 
-  const ranked = rankPoints(ref, answers);
-  const pointsBlock = (qs: TQuestion[], kind: "strong" | "weak"): TEasyBlock[] =>
-    qs.length > 0
-      ? [{ kind: "points", items: qs.map((q) => describePoint(q, answers[q.id]!, kind)) }]
+  const ranked = rankPoints(ref, benchmark);
+  const pointsBlock = (points: TRankedPoint[], kind: "strong" | "weak"): TEasyBlock[] =>
+    points.length > 0
+      ? [{ kind: "points", items: points.map((x) => describePoint(x.question, x.item.answer, kind)) }]
       : [
           p(
             kind === "strong"

@@ -1,5 +1,6 @@
 import "server-only";
 import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import { deleteYear } from "../assessment/delete-assessment";
 import { db } from "../db/client";
 import { runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
@@ -18,13 +19,7 @@ export function deleteAssessmentById(id: string): Promise<TResult<{ municipality
     });
     if (!found) return err({ kind: "assessment_not_found" });
     await db.$transaction(async (tx) => {
-      // Answers go with it (onDelete: Cascade).
-      await tx.assessment.deleteMany({ where: { id } });
-      if (found.tokenHash && found.previousId)
-        await tx.assessment.updateMany({
-          where: { id: found.previousId },
-          data: { tokenHash: found.tokenHash, superseded: false, version: { increment: 1 } },
-        });
+      await deleteYear(tx, { id, ...found });
       await refreshPeerPool(tx, found.municipalityKey);
     });
     return ok({ municipalityName: found.municipalityName });

@@ -6,6 +6,7 @@ import type { TReportBar, TReportModel, TReportQuestion } from "./report-model";
 import { plainText } from "../easy-language/content";
 import { sentencesOf } from "../easy-language/check";
 import { DERIVED_NOTE, LEVELS_NOTE, ORDER_NOTE } from "../benchmark/method-notes";
+import { formatDelta } from "../benchmark/year-over-year";
 
 type TDoc = PDFKit.PDFDocument;
 type TStruct = PDFKit.PDFStructureElement;
@@ -402,20 +403,18 @@ function renderEasyLanguage(w: Writer, m: TReportModel) {
     for (const s of m.easy!) {
       sec.heading(2, s.heading);
       for (const b of s.blocks) {
-        const label = (i: number) => (b.kind !== "p" && b.kind !== "contact" && b.numbered ? `${i + 1}.` : "•");
         // A paragraph: one sentence per line, as on the web page (each its own P, so that the text keeps its spaces).
-        if (b.kind === "p")
+        if (b.kind === "p") {
           for (const sentence of sentencesOf(plainText(b.text))) sec.para(sentence, { size: EASY_SIZE });
-        else if (b.kind === "list")
-          sec.list(
-            b.items.map((t, i) => ({ label: label(i), body: plainText(t) })),
-            { size: EASY_SIZE },
-          );
-        else if (b.kind === "points")
-          sec.list(
-            b.items.map((p, i) => ({ label: label(i), title: p.title, body: p.text })),
-            { size: EASY_SIZE },
-          );
+          continue;
+        }
+        if (b.kind === "contact") continue;
+        const label = (i: number) => (b.numbered ? `${i + 1}.` : "•");
+        const items =
+          b.kind === "list"
+            ? b.items.map((t, i) => ({ label: label(i), body: plainText(t) }))
+            : b.items.map((p, i) => ({ label: label(i), title: p.title, body: p.text }));
+        sec.list(items, { size: EASY_SIZE });
       }
     }
   });
@@ -539,25 +538,19 @@ function renderRecommendations(w: Writer, m: TReportModel) {
   });
 }
 
-const signed = (before: number | null, now: number | null) => {
-  if (before === null || now === null) return "–";
-  const d = Math.round((now - before) * 10) / 10;
-  return d === 0 ? "±0" : `${d > 0 ? "+" : "−"}${fmt(Math.abs(d))}`;
-};
-
 function renderProgress(w: Writer, m: TReportModel) {
   const p = m.progress;
   if (!p) return;
   w.section("Sect", (sec) => {
     sec.heading(1, `Entwicklung seit ${p.previousYear}`);
     sec.para(
-      `Digitaler Reifegrad ${p.previousYear}: ${fmt(p.indexBefore)} Punkte, ${p.year}: ${fmt(p.indexNow)} Punkte (${signed(p.indexBefore, p.indexNow)} Punkte).`,
+      `Digitaler Reifegrad ${p.previousYear}: ${fmt(p.indexBefore)} Punkte, ${p.year}: ${fmt(p.indexNow)} Punkte (${formatDelta(p.indexBefore, p.indexNow)} Punkte).`,
       { bold: true },
     );
     sec.table(
       `Dimensionen ${p.previousYear} und ${p.year} (Punkte von 100)`,
       ["Dimension", String(p.previousYear), String(p.year), "Veränderung"],
-      p.dimensions.map((d) => [d.label, fmt(d.before), fmt(d.now), signed(d.before, d.now)]),
+      p.dimensions.map((d) => [d.label, fmt(d.before), fmt(d.now), formatDelta(d.before, d.now)]),
       [0.4, 0.2, 0.2, 0.2],
     );
     if (p.history.length > 2)

@@ -1,8 +1,8 @@
 import { releaseLabel } from "../peers/release-label";
-import type { TReference, TQuestion } from "../survey/schema";
+import type { TReference } from "../survey/schema";
 import type { TBenchmark } from "../benchmark/compute-benchmark";
 import type { TPeerComparison } from "../peers/peer-query";
-import { rankPoints } from "../benchmark/strengths";
+import { rankPoints, type TRankedPoint } from "../benchmark/strengths";
 import { buildEasyResult } from "../easy-language/easy-result";
 import type { TEasySection } from "../easy-language/content";
 import { getStateName, type TStateCode } from "../profile/states";
@@ -11,7 +11,7 @@ import { getRoleLabel, type TRespondentRole } from "../profile/profile-schema";
 import { isDerivedShare, shareLabel } from "../survey/share-label";
 import { nationalMeanNote, shareBaseNote } from "../benchmark/method-notes";
 import { DIMENSION_LABELS } from "../benchmark/compute-benchmark";
-import type { THistoryItem, TYearComparison } from "../benchmark/year-over-year";
+import { changedNames, changeNote, type THistoryItem, type TYearComparison } from "../benchmark/year-over-year";
 import type { TPlanRow } from "../benchmark/targets";
 
 export type TReportBar = { label: string; share: number | null; derived: boolean; isOwn: boolean };
@@ -121,26 +121,22 @@ export function buildReportModel(input: {
   municipality: { name: string; state: TStateCode; sizeClass: TSizeClass; ags: string | null };
   respondentRole: TRespondentRole;
   status: "draft" | "submitted";
-  answers: Partial<Record<string, string | string[]>>;
   now: Date;
   comparison?: TYearComparison | null;
   history?: THistoryItem[];
   plan?: TPlanRow[];
   easyLanguage?: boolean;
 }): TReportModel {
-  const { ref, benchmark: b, peers, municipality: m, answers } = input;
+  const { ref, benchmark: b, peers, municipality: m } = input;
   const items = new Map(b.items.map((i) => [i.questionId, i]));
   const isDraft = input.status !== "submitted";
   const sizeClass = getSizeClass(m.sizeClass);
 
-  const describe = (q: TQuestion) => {
-    const item = items.get(q.id);
-    return {
-      text: item?.statements[0]?.text ?? q.text,
-      detail: item?.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : "",
-    };
-  };
-  const points = rankPoints(ref, answers);
+  const describe = ({ question, item }: TRankedPoint) => ({
+    text: item.statements[0]?.text ?? question.text,
+    detail: item.ahead ? `Sie liegen vor ${item.derived ? "rund " : ""}${pct(item.ahead)} der Kommunen.` : "",
+  });
+  const points = rankPoints(ref, b);
   const strongest = points.strongest.map(describe);
   const weakest = points.weakest.map(describe);
 
@@ -214,9 +210,7 @@ export function buildReportModel(input: {
     recommendations: b.recommendations.map((r) => ({ title: r.title, text: r.text })),
     progress: input.comparison ? describeProgress(input.comparison, input.history ?? []) : null,
     plan: input.plan ?? [],
-    easy: input.easyLanguage
-      ? buildEasyResult({ ref, benchmark: b, answers, status: isDraft ? "draft" : "submitted" })
-      : null,
+    easy: input.easyLanguage ? buildEasyResult({ ref, benchmark: b, status: isDraft ? "draft" : "submitted" }) : null,
     method: {
       source: ref.source.publisher,
       title: ref.source.title,
@@ -236,7 +230,6 @@ export function buildReportModel(input: {
 }
 
 function describeProgress(c: TYearComparison, history: THistoryItem[]): NonNullable<TReportModel["progress"]> {
-  const name = (id: string) => c.changes.find((x) => x.questionId === id)?.name ?? id;
   return {
     previousYear: c.previousYear,
     year: c.year,
@@ -244,11 +237,10 @@ function describeProgress(c: TYearComparison, history: THistoryItem[]): NonNulla
     indexNow: c.indexNow,
     dimensions: c.dimensions.map((d) => ({ label: DIMENSION_LABELS[d.id], before: d.before, now: d.now })),
     changes: c.changes.map(
-      (x) =>
-        `${x.name}: ${c.previousYear} „${x.fromLabel}“ → ${c.year} „${x.toLabel}“${x.direction === "better" ? " (Fortschritt)" : x.direction === "worse" ? " (Rückschritt)" : ""}`,
+      (x) => `${x.name}: ${c.previousYear} „${x.fromLabel}“ → ${c.year} „${x.toLabel}“${changeNote(x.direction)}`,
     ),
-    newStrengths: c.newStrengths.map(name),
-    newGaps: c.newGaps.map(name),
+    newStrengths: changedNames(c, c.newStrengths),
+    newGaps: changedNames(c, c.newGaps),
     history: history.map((h) => ({ year: h.year, index: h.index })),
   };
 }

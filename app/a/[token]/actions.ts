@@ -11,7 +11,6 @@ import type { TAnswerValue } from "@/lib/survey/answer-schema";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { renewToken } from "@/lib/assessment/renew-token";
 import { deleteAssessment } from "@/lib/assessment/delete-assessment";
-import { findAssessmentRef } from "@/lib/assessment/find-assessment";
 import { createFollowUp, saveTargets } from "@/lib/assessment/chain";
 import { targetQuestions } from "@/lib/benchmark/targets";
 import { reference } from "@/lib/survey/reference";
@@ -123,8 +122,7 @@ export async function deleteAction(token: string, _prev: TManageState, form: For
   const result = await guardedWrite(() => deleteAssessment(token, scope));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
   // With a year before, the link opens that one again.
-  const left = scope === "latest" ? await findAssessmentRef(token) : null;
-  redirect(left ? `${editPath(token)}?jahr-geloescht=1` : "/geloescht");
+  redirect(result.value.linkKept ? `${editPath(token)}?jahr-geloescht=1` : "/geloescht");
 }
 
 /** "Teilnahmecode eingeben" on the overview: binds the assessment to its municipality of the register. */
@@ -138,14 +136,17 @@ export async function verifyAction(token: string, _prev: TManageState, form: For
 
 /**
  * "Neue Selbsteinschätzung beginnen": the next year's draft, pre-filled; the link passes to it. A refusal
- * (a draft is already open, too many requests) comes back to the overview with its message.
+ * (a draft is already open, too many requests) comes back to the overview with its kind, never with text:
+ * the page words it (followUpHint), so that a crafted link cannot put words on it.
  */
 export async function followUpAction(token: string): Promise<void> {
   const result = await guardedWrite(() => createFollowUp(token));
-  if (!result.ok)
+  if (!result.ok) {
+    const e = result.error;
     redirect(
-      `${editPath(token)}?hinweis=${encodeURIComponent(toErrorResponse(result.error).body.error.slice(0, 300))}`,
+      `${editPath(token)}?hinweis=${e.kind}${e.kind === "rate_limited" ? `&warten=${e.retryAfterSeconds}` : ""}`,
     );
+  }
   redirect(`${editPath(token)}?folgejahr=1`);
 }
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { computeProgress } from "@/lib/assessment/progress";
-import { editUrl, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
+import { editPath, editUrl, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
+import { toErrorResponse } from "@/lib/http/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
@@ -13,7 +14,7 @@ import { ProgressBar } from "@/components/kern/progress";
 import { CopyLink } from "@/components/questionnaire/copy-link";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { deleteAction, followUpAction, renewAction, reopenAction, verifyAction } from "./actions";
-import { getChainForToken } from "@/lib/assessment/chain";
+import { loadChain } from "@/lib/assessment/chain";
 import { buildHistory } from "@/lib/benchmark/year-over-year";
 import { reference } from "@/lib/survey/reference";
 import { VerifyForm } from "@/components/questionnaire/verify-form";
@@ -46,10 +47,10 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const sizeClass = getSizeClass(m.sizeClass);
   const context = getSizeContext(m.state, m.sizeClass);
   const fmt = (n: number) => n.toLocaleString("de-DE");
-  const history = buildHistory(reference, (await getChainForToken(token)) ?? []);
+  const history = buildHistory(reference, await loadChain(assessment));
   const earlier = history.slice(0, -1);
   const years = history.map((h) => h.year);
-  const hint = typeof query.hinweis === "string" ? query.hinweis : null;
+  const hint = followUpHint(query, token);
 
   return (
     <div className="stack">
@@ -275,4 +276,14 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
       </section>
     </div>
   );
+}
+
+/** The message of a refused follow-up (followUpAction), worded here from its kind; unknown kinds show nothing. */
+function followUpHint(query: Record<string, string | string[] | undefined>, token: string): string | null {
+  if (query.hinweis === "draft_open")
+    return toErrorResponse({ kind: "draft_open", editPath: editPath(token) }).body.error;
+  const wait = Number(query.warten);
+  if (query.hinweis === "rate_limited" && Number.isInteger(wait) && wait >= 0 && wait <= 24 * 3600)
+    return toErrorResponse({ kind: "rate_limited", retryAfterSeconds: wait }).body.error;
+  return null;
 }

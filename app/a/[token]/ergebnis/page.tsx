@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import type { Metadata } from "next";
-import { editPath, reviewPath } from "@/lib/assessment/paths";
+import { editPath, resultsPath, reviewPath } from "@/lib/assessment/paths";
 import { STEPS, reference } from "@/lib/survey/reference";
 import { LEVELS } from "@/lib/benchmark/levels";
 import { getStateName } from "@/lib/profile/states";
@@ -17,7 +17,7 @@ import { Heading, List, PageTitle, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 import { ButtonLink } from "@/components/kern/button";
 import { loadYearView } from "@/lib/assessment/chain";
-import { buildHistory, comparableYears, compareYears } from "@/lib/benchmark/year-over-year";
+import { yearsView } from "@/lib/benchmark/year-over-year";
 import { buildPlan, targetGap } from "@/lib/benchmark/targets";
 import { YearOverYear } from "@/components/results/year-over-year";
 import { ActionPlan } from "@/components/results/action-plan";
@@ -44,18 +44,12 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
   const items = new Map(b.items.map((i) => [i.questionId, i]));
   const sizeClass = getSizeClass(m.sizeClass);
   const hasDerived = b.items.some((i) => i.derived);
-  const resultPath = `/a/${token}/ergebnis`;
   if (query.leichteSprache === "ja") {
-    const sections = buildEasyResult({
-      ref: reference,
-      benchmark: b,
-      answers: assessment.answers,
-      status: assessment.status,
-    });
+    const sections = buildEasyResult({ ref: reference, benchmark: b, status: assessment.status });
     return (
       <div className="stack">
         <PageTitle title="Ihr Ergebnis in Leichter Sprache" preline={`Digital-Check ${m.name}`} />
-        <ResultViewSwitch resultPath={resultPath} easy />
+        <ResultViewSwitch resultPath={resultsPath(token)} easy />
         <EasySections sections={sections} />
         <section className="stack-sm easy-language" aria-labelledby="ls-pdf" data-leichte-sprache="">
           <Heading level={2} id="ls-pdf">
@@ -87,14 +81,11 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
       { state: m.state, sizeClass: m.sizeClass },
       { indexScore: index.score, municipalityKey: assessment.municipalityKey },
     ),
-    loadYearView(token),
+    loadYearView(assessment),
   ]);
-  const targets = yearView?.targets ?? {};
+  const { targets } = yearView;
   // Year after year: the years before that were submitted, and this one.
-  const years = comparableYears(yearView?.chain ?? []);
-  const history = buildHistory(reference, years);
-  const comparison =
-    years.length > 1 ? compareYears(reference, years[years.length - 2]!, years[years.length - 1]!) : null;
+  const { history, comparison } = yearsView(reference, yearView.chain);
   const plan = buildPlan(reference, assessment.answers, targets);
   const gap = plan.length > 0 ? targetGap(reference, assessment.answers, targets) : null;
 
@@ -102,7 +93,7 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
     <div className="stack">
       <PageTitle title={<>Ergebnis: Digitalcheck {m.name}</>} preline="Vergleich mit der bundesweiten Umfrage 2020" />
 
-      <ResultViewSwitch resultPath={resultPath} easy={false} />
+      <ResultViewSwitch resultPath={resultsPath(token)} easy={false} />
 
       <p>
         <ButtonLink variant="secondary" icon="download" href={reportPdfPath(token)} download>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { resultsPath } from "@/lib/assessment/paths";
 import { getTargets } from "@/lib/assessment/chain";
 import { isTargetMet, targetOptions, targetQuestions } from "@/lib/benchmark/targets";
+import { TARGET_YEARS_AHEAD } from "@/lib/benchmark/target-limits";
 import { answerLabel, shortName } from "@/lib/benchmark/year-over-year";
 import { reference } from "@/lib/survey/reference";
 import { TargetsForm, type TTargetQuestion } from "@/components/results/targets-form";
@@ -54,7 +55,7 @@ export default async function TargetsPage({ params }: TProps) {
       <TargetsForm
         questions={questions}
         version={assessment.version}
-        years={Array.from({ length: 11 }, (_, i) => thisYear + i)}
+        years={Array.from({ length: TARGET_YEARS_AHEAD + 1 }, (_, i) => thisYear + i)}
         save={saveTargetsAction.bind(null, token)}
       />
       <Text>
