@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run openapi:lint` (part of `npm test`): generates the OpenAPI document from the zod schemas
 // (lib/http/openapi.ts, as /api/openapi.json serves it) into a temporary file and lints it with Redocly
-// (recommended rules; errors fail, warnings are printed). Redocly's telemetry and update check are off.
+// (recommended rules; errors fail, warnings are printed). Redocly's telemetry and update check are off
+// (lib/no-telemetry.mjs).
+import "./lib/no-telemetry.mjs";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,15 +21,7 @@ try {
   const r = spawnSync(
     process.execPath,
     [join(ROOT, "node_modules/@redocly/cli/bin/cli.js"), "lint", file, "--format", "stylish"],
-    {
-      stdio: "inherit",
-      env: {
-        ...process.env,
-        REDOCLY_TELEMETRY: "off",
-        REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
-        NO_UPDATE_NOTIFIER: "1",
-      },
-    },
+    { stdio: "inherit" },
   );
   process.exitCode = r.status ?? 1;
 } finally {

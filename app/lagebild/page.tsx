@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { getLagebild } from "@/lib/lagebild/get-lagebild";
-import { HEADLINE_QUESTIONS, type TLagebild } from "@/lib/lagebild/build-lagebild";
+import { lagebildHeadlines, lagebildScope, sharePct, type TLagebild } from "@/lib/lagebild/build-lagebild";
+import { formatShare } from "@/lib/benchmark/statements";
+import { isDerivedShare } from "@/lib/survey/share-label";
+import { DERIVED_NOTE } from "@/lib/benchmark/method-notes";
 import { toErrorResponse } from "@/lib/http/errors";
 import { releaseLabel } from "@/lib/peers/release-label";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { STEPS } from "@/lib/survey/reference";
-import { QUESTION_SHORT_NAMES, shortName } from "@/lib/benchmark/year-over-year";
+import { shortName } from "@/lib/benchmark/year-over-year";
+import { round1 } from "@/lib/format/round";
 import { Alert } from "@/components/kern/alert";
 import { PeerFilterForm } from "@/components/peers/peer-filter-form";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
@@ -21,7 +25,10 @@ export const metadata: Metadata = { title: "Lagebild der teilnehmenden Kommunen"
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
-const share = (n: number, of: number) => (of === 0 ? "–" : `${fmt(Math.round((n * 1000) / of) / 10)} %`);
+const share = (n: number, of: number) => {
+  const p = sharePct(n, of);
+  return p === null ? "–" : `${fmt(p)} %`;
+};
 const estimateText = (e: { value: number; low: number; high: number } | null) =>
   e ? `${fmt(e.value)} % (${fmt(e.low)}–${fmt(e.high)})` : "–";
 
@@ -62,12 +69,8 @@ export default async function LagebildPage({ searchParams }: TProps) {
 }
 
 function LagebildView({ l }: { l: TLagebild }) {
-  const scope = [
-    l.filter.state ? getStateName(l.filter.state) : "Deutschland",
-    l.filter.sizeClass ? getSizeClass(l.filter.sizeClass).townTypePlural : null,
-  ]
-    .filter(Boolean)
-    .join(", ");
+  const scope = lagebildScope(l.filter);
+  const participants = l.estimate.shown ? l.estimate.participants.toLocaleString("de-DE") : "0";
   const query = new URLSearchParams({
     ...(l.filter.state ? { state: l.filter.state } : {}),
     ...(l.filter.sizeClass ? { sizeClass: l.filter.sizeClass } : {}),
@@ -124,20 +127,13 @@ function LagebildView({ l }: { l: TLagebild }) {
             </Heading>
             {l.estimate.shown ? (
               <ul className="lagebild-headlines">
-                {HEADLINE_QUESTIONS.map((id) => {
-                  const q = l.questions.find((x) => x.id === id);
-                  const o = q?.options.find((x) => x.id === "in_use");
-                  if (!q || !o || !o.estimate) return null;
-                  return (
-                    <li key={id}>
-                      <strong>{QUESTION_SHORT_NAMES[id]} im Einsatz</strong>: 2020{" "}
-                      {o.share2020 === null ? "–" : `${fmt(o.share2020)} %`} – heute (Schätzung aus{" "}
-                      {l.estimate.shown ? l.estimate.participants.toLocaleString("de-DE") : 0} Kommunen):{" "}
-                      <strong>{fmt(o.estimate.value)} %</strong> (±{" "}
-                      {fmt(Math.round(((o.estimate.high - o.estimate.low) / 2) * 10) / 10)})
-                    </li>
-                  );
-                })}
+                {lagebildHeadlines(l).map((h) => (
+                  <li key={h.id}>
+                    <strong>{h.name} im Einsatz</strong>: 2020 {h.share2020 === null ? "–" : `${fmt(h.share2020)} %`} –
+                    heute (Schätzung aus {participants} Kommunen): <strong>{fmt(h.estimate.value)} %</strong> (±{" "}
+                    {fmt(round1((h.estimate.high - h.estimate.low) / 2))})
+                  </li>
+                ))}
               </ul>
             ) : null}
             <EstimateNote l={l} />
@@ -168,7 +164,8 @@ function LagebildView({ l }: { l: TLagebild }) {
               Gemeindebund), der Anteil der teilnehmenden Kommunen und
               {l.estimate.shown
                 ? " die Schätzung für alle Kommunen mit ihrem 95-%-Bereich."
-                : " – wo die Teilnahme dafür reicht – eine Schätzung für alle Kommunen."}
+                : " – wo die Teilnahme dafür reicht – eine Schätzung für alle Kommunen."}{" "}
+              {DERIVED_NOTE}
             </Text>
             {STEPS.flatMap((s) => s.questions).map((q) => {
               const row = l.questions.find((x) => x.id === q.id)!;
@@ -188,7 +185,9 @@ function LagebildView({ l }: { l: TLagebild }) {
                       return (
                         <Row key={o.id}>
                           <RowHeader>{o.label}</RowHeader>
-                          <Cell numeric>{v.share2020 === null ? "–" : `${fmt(v.share2020)} %`}</Cell>
+                          <Cell numeric>
+                            {v.share2020 === null ? "–" : formatShare(v.share2020, isDerivedShare(o))}
+                          </Cell>
                           <Cell numeric>{fmt(v.share)} %</Cell>
                           <Cell numeric>{estimateText(v.estimate)}</Cell>
                         </Row>

@@ -1,4 +1,5 @@
-import { STATES, type TStateCode } from "@/lib/profile/states";
+import { getStateName, STATES, type TStateCode } from "@/lib/profile/states";
+import { sharePct } from "@/lib/lagebild/build-lagebild";
 
 /** A tile map of the 16 states (no geodata): each state one tile at its rough position. */
 const TILES: Record<TStateCode, [row: number, col: number, abbr: string]> = {
@@ -20,7 +21,7 @@ const TILES: Record<TStateCode, [row: number, col: number, abbr: string]> = {
   "DE-BY": [5, 3, "BY"],
 };
 
-const pct = (n: number, of: number) => (of === 0 ? 0 : Math.round((n * 1000) / of) / 10);
+const pct = (n: number, of: number) => sharePct(n, of) ?? 0;
 
 /**
  * Participation per state as tiles; the table beside it (on the page) carries the same figures for screen
@@ -30,10 +31,7 @@ export function StateTiles({ rows }: { rows: { state: TStateCode; participants: 
   const byState = new Map(rows.map((r) => [r.state, r]));
   const max = Math.max(1, ...rows.map((r) => pct(r.participants, r.total)));
   const alt = `Kachelkarte der Länder, Anteil der teilnehmenden Kommunen: ${rows
-    .map(
-      (r) =>
-        `${STATES.find((s) => s.code === r.state)!.name} ${pct(r.participants, r.total).toLocaleString("de-DE")} %`,
-    )
+    .map((r) => `${getStateName(r.state)} ${pct(r.participants, r.total).toLocaleString("de-DE")} %`)
     .join("; ")}.`;
   return (
     <div className="state-tiles" role="img" aria-label={alt}>

@@ -19,6 +19,7 @@ import {
   ZVerifyResponse,
 } from "../assessment/api-schemas";
 import { ZHealthResponse } from "../db/health-schema";
+import { ZSizeClass } from "../profile/size-class";
 import { ZLagebildResponse } from "../lagebild/lagebild-schema";
 import { ZMunicipalitySearchResponse } from "../municipalities/search-query";
 import { ZPeerComparison } from "../peers/peer-query";
@@ -30,7 +31,7 @@ import { ZErrorBody } from "./errors";
  * jsonOf): the one list from which the OpenAPI document is generated (lib/http/openapi.ts) and against
  * which the API tests check every response (tests/support/response-schemas.ts). No server-only import.
  */
-export type TApiResponse = { description: string; schema?: z.ZodType; contentType?: string };
+type TApiResponse = { description: string; schema?: z.ZodType; contentType?: string };
 export type TApiRoute = {
   method: "get" | "post" | "put" | "delete";
   /** OpenAPI path template: "/api/assessments/{token}". */
@@ -53,7 +54,7 @@ const BODY_ERRORS = {
 } as const;
 const FILTER = [
   { name: "state", description: "Bundesland, ISO 3166-2 (DE-BY)" },
-  { name: "sizeClass", description: "Größenklasse", enum: ["lt_5000", "5000_19999", "20000_99999", "gte_100000"] },
+  { name: "sizeClass", description: "Größenklasse", enum: ZSizeClass.options },
 ];
 const file = (contentType: string, description: string): TApiResponse => ({ description, contentType });
 

@@ -7,15 +7,19 @@ import { ZErrorBody } from "./errors";
  * (the ones the route handlers are typed against): no second, hand-kept copy. Served at /api/openapi.json;
  * `npm test` lints it with Redocly and the API tests validate every response against it.
  */
-export type TOpenApi = ReturnType<typeof buildOpenApi>;
-
+/** Each schema converted once per direction: the error body alone stands in every route's responses. */
+const converted = { input: new WeakMap<z.ZodType, object>(), output: new WeakMap<z.ZodType, object>() };
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
-    target: "draft-2020-12",
-    io,
-    unrepresentable: "any",
-  }) as Record<string, unknown>;
-  return rest;
+  let out = converted[io].get(schema);
+  if (!out) {
+    const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+      target: "draft-2020-12",
+      io,
+      unrepresentable: "any",
+    }) as Record<string, unknown>;
+    converted[io].set(schema, (out = rest));
+  }
+  return out;
 };
 
 const operationId = (r: TApiRoute) =>

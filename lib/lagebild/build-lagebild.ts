@@ -1,14 +1,15 @@
 import {
   aggregatePeers,
-  indexStats,
   matchesFilter,
   publishableCells,
   type TIndexStats,
   type TPeerCell,
   type TPeerFilter,
 } from "../peers/aggregate";
-import { STATES, type TStateCode } from "../profile/states";
-import { SIZE_CLASSES, type TSizeClass } from "../profile/size-class";
+import { getStateName, STATES, type TStateCode } from "../profile/states";
+import { getSizeClass, SIZE_CLASSES, type TSizeClass } from "../profile/size-class";
+import { round1 } from "../format/round";
+import { QUESTION_SHORT_NAMES } from "../benchmark/year-over-year";
 import type { TReference } from "../survey/schema";
 import { buildStrata, estimateMean, estimateShare, type TEstimate, type TStratum } from "./estimate";
 
@@ -32,7 +33,27 @@ export const HEADLINE_QUESTIONS = [
 export const lagebildFileName = (l: Pick<TLagebild, "filter">) =>
   ["Digitalcheck-Lagebild", l.filter.state ?? "DE", l.filter.sizeClass ?? "alle"].join("-");
 
-export type TCoverageCell = {
+/** What a Lagebild covers, in words: "Deutschland", "Bayern, Kleinstädte". */
+export const lagebildScope = (filter: TLagebild["filter"]) =>
+  [
+    filter.state ? getStateName(filter.state) : "Deutschland",
+    filter.sizeClass ? getSizeClass(filter.sizeClass).townTypePlural : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+
+/** The headlines "E-Akte im Einsatz: 2020 16 % – heute …": each headline question with an estimate for today. */
+export function lagebildHeadlines(l: TLagebild) {
+  return HEADLINE_QUESTIONS.flatMap((id) => {
+    const o = l.questions.find((q) => q.id === id)?.options.find((x) => x.id === "in_use");
+    return o?.estimate ? [{ id, name: QUESTION_SHORT_NAMES[id]!, share2020: o.share2020, estimate: o.estimate }] : [];
+  });
+}
+
+/** n of `of` in percent with one decimal; null for an empty base. */
+export const sharePct = (n: number, of: number) => (of === 0 ? null : round1((n * 100) / of));
+
+type TCoverageCell = {
   state: TStateCode;
   sizeClass: TSizeClass;
   /** Verified participants of the release; null when the cell has fewer than k (not shown, counted nowhere). */
@@ -76,15 +97,11 @@ export type TLagebild = {
     | { shown: false; reason: string };
 };
 
-const pct = (e: TEstimate) => ({
-  value: Math.round(e.value * 1000) / 10,
-  low: Math.round(e.low * 1000) / 10,
-  high: Math.round(e.high * 1000) / 10,
-});
-const one = (e: TEstimate) => ({
-  value: Math.round(e.value * 10) / 10,
-  low: Math.round(e.low * 10) / 10,
-  high: Math.round(e.high * 10) / 10,
+/** An estimate rounded to one decimal, scaled (a share 0…1 to percent: 100). */
+const rounded = (e: TEstimate, scale = 1) => ({
+  value: round1(e.value * scale),
+  low: round1(e.low * scale),
+  high: round1(e.high * scale),
 });
 
 export function buildLagebild(input: {
@@ -124,11 +141,10 @@ export function buildLagebild(input: {
     ...sum(coverage.filter((x) => x.sizeClass === c.id)),
   })).filter((r) => r.total > 0);
   const totals = sum(coverage);
-  const filterOut = { state: filter.state ?? null, sizeClass: filter.sizeClass ?? null };
 
   if (view.suppressed)
     return {
-      filter: filterOut,
+      filter: view.filters,
       k,
       suppressed: true,
       release: null,
@@ -141,18 +157,13 @@ export function buildLagebild(input: {
       estimate: { shown: false, reason: `Zu wenige teilnehmende Kommunen: Zahlen zeigen wir erst ab ${k}.` },
     };
 
-  const scores = shown.flatMap((c) => c.indexScores);
-  const stats = indexStats(scores);
-  const histogram = Array.from({ length: 10 }, (_, i) => ({
-    from: i * 10,
-    to: i === 9 ? 100 : i * 10 + 10,
-    count: scores.filter((x) => (i === 9 ? x >= 90 : x >= i * 10 && x < i * 10 + 10)).length,
-  }));
+  // Ten bins of 10 points; 100 falls into the last.
+  const histogram = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: 0 }));
+  for (const x of shown.flatMap((c) => c.indexScores)) histogram[Math.min(9, Math.floor(x / 10))]!.count += 1;
 
-  const sizeLabel = (id: TSizeClass) => SIZE_CLASSES.find((c) => c.id === id)?.label ?? id;
   const strata = buildStrata(
     coverage.map((c) => ({ state: c.state, sizeClass: c.sizeClass, N: c.total, n: c.participants ?? 0 })),
-    sizeLabel,
+    (id) => getSizeClass(id).label,
   );
   const cellsOf = (s: TStratum) =>
     s.states.map((state) => byKey.get(`${state}|${s.sizeClass}`)).filter((c): c is TPeerCell => c !== undefined);
@@ -164,16 +175,17 @@ export function buildLagebild(input: {
       share2020: o.share ?? null,
       share: shares.get(q.id)?.[o.id] ?? 0,
       estimate: strata.ok
-        ? pct(
+        ? rounded(
             estimateShare(strata.strata, (s) =>
               cellsOf(s).reduce((n, c) => n + (c.optionCounts[q.id]?.[o.id] ?? 0), 0),
             ),
+            100,
           )
         : null,
     })),
   }));
   return {
-    filter: filterOut,
+    filter: view.filters,
     k,
     suppressed: false,
     release: view.release,
@@ -181,7 +193,8 @@ export function buildLagebild(input: {
     totals,
     byState,
     bySizeClass,
-    index: stats ? { stats, histogram } : null,
+    // The index figures with the comparison's rule: none from fewer than k scores.
+    index: view.index ? { stats: view.index, histogram } : null,
     questions,
     estimate: strata.ok
       ? {
@@ -190,7 +203,7 @@ export function buildLagebild(input: {
           total: strata.total,
           strata: strata.strata.length,
           merged: strata.merged,
-          index: one(estimateMean(strata.strata, (s) => cellsOf(s).flatMap((c) => c.indexScores))),
+          index: rounded(estimateMean(strata.strata, (s) => cellsOf(s).flatMap((c) => c.indexScores))),
         }
       : { shown: false, reason: strata.reason },
   };

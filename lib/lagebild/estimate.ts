@@ -33,7 +33,7 @@ export type TStratum = {
   n: number;
 };
 
-export type TStrata =
+type TStrata =
   | { ok: true; strata: TStratum[]; participants: number; total: number; merged: TSizeClass[] }
   | { ok: false; reason: string; participants: number; total: number };
 

@@ -36,6 +36,26 @@ export async function getLagebild(input: unknown): Promise<TResult<TLagebild, TA
   return ok(built);
 }
 
+const files = new WeakMap<TLagebild, Map<string, Promise<unknown>>>();
+
+/**
+ * A download of a Lagebild (PDF, XLSX, CSV), rendered once per Lagebild (release and filter), format and day in
+ * Germany (the files carry the date): a PDF takes some 300 ms, and anyone may ask for it any number of times.
+ */
+export function lagebildFile<T>(l: TLagebild, format: string, now: Date, render: () => Promise<T> | T): Promise<T> {
+  const byFormat = files.get(l) ?? new Map<string, Promise<unknown>>();
+  files.set(l, byFormat);
+  const key = `${format}|${now.toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" })}`;
+  let file = byFormat.get(key) as Promise<T> | undefined;
+  if (!file) {
+    file = Promise.resolve().then(render);
+    byFormat.set(key, file);
+    // A failed render is not kept: the next request tries again.
+    file.catch(() => byFormat.delete(key));
+  }
+  return file;
+}
+
 /** The JSON of GET /api/lagebild. */
 export function toLagebildResponse(l: TLagebild): TLagebildResponse {
   return {
@@ -49,22 +69,21 @@ export function toLagebildResponse(l: TLagebild): TLagebildResponse {
       id: q.id,
       shares: Object.fromEntries(q.options.map((o) => [o.id, { share2020: o.share2020, participants: o.share }])),
     })),
-    estimates:
-      l.estimate.shown && !l.suppressed
-        ? {
-            participants: l.estimate.participants,
-            total: l.estimate.total,
-            strata: l.estimate.strata,
-            mergedSizeClasses: l.estimate.merged,
-            index: l.estimate.index,
-            questions: Object.fromEntries(
-              l.questions.map((q) => [
-                q.id,
-                Object.fromEntries(q.options.filter((o) => o.estimate).map((o) => [o.id, o.estimate!])),
-              ]),
-            ),
-          }
-        : null,
+    estimates: l.estimate.shown
+      ? {
+          participants: l.estimate.participants,
+          total: l.estimate.total,
+          strata: l.estimate.strata,
+          mergedSizeClasses: l.estimate.merged,
+          index: l.estimate.index,
+          questions: Object.fromEntries(
+            l.questions.map((q) => [
+              q.id,
+              Object.fromEntries(q.options.filter((o) => o.estimate).map((o) => [o.id, o.estimate!])),
+            ]),
+          ),
+        }
+      : null,
     estimateNote: l.estimate.shown ? null : l.estimate.reason,
   };
 }

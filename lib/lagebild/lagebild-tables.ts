@@ -3,12 +3,11 @@ import { getStateName } from "../profile/states";
 import { getSizeClass } from "../profile/size-class";
 import { formatReleaseDate } from "../peers/release-label";
 import { csvCell } from "../peers/peer-csv";
-import type { TLagebild } from "./build-lagebild";
+import { sharePct as pct, type TLagebild } from "./build-lagebild";
+import { isDerivedShare } from "../survey/share-label";
 
 /** One table of the Lagebild's exports: a sheet of the XLSX, a block of the CSV. */
 export type TExportTable = { name: string; header: string[]; rows: (string | number | null)[][] };
-
-const pct = (n: number, of: number) => (of === 0 ? null : Math.round((n * 1000) / of) / 10);
 
 /** The Lagebild as tables, the same for CSV and XLSX (only aggregates, never a single municipality). */
 export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
@@ -96,7 +95,8 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
         const v = row.options.find((x) => x.id === o.id)!;
         return [
           q.text,
-          o.label,
+          // A 2020 value the press release does not give (a remainder to 100 %) says so.
+          isDerivedShare(o) ? `${o.label} (Wert 2020 abgeleitet)` : o.label,
           v.share2020,
           v.share,
           v.estimate?.value ?? null,

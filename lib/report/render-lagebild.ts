@@ -1,22 +1,22 @@
-import { HEADLINE_QUESTIONS, type TLagebild } from "../lagebild/build-lagebild";
+import { lagebildHeadlines, lagebildScope, sharePct, type TLagebild } from "../lagebild/build-lagebild";
+import { formatShare } from "../benchmark/statements";
+import { isDerivedShare } from "../survey/share-label";
+import { DERIVED_NOTE } from "../benchmark/method-notes";
 import type { TReference } from "../survey/schema";
 import { getStateName } from "../profile/states";
 import { getSizeClass } from "../profile/size-class";
 import { formatReleaseDate } from "../peers/release-label";
-import { QUESTION_SHORT_NAMES } from "../benchmark/year-over-year";
 import { renderTaggedPdf, type Writer } from "./render-report";
 
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
-const pct = (n: number, of: number) => (of === 0 ? "–" : `${fmt(Math.round((n * 1000) / of) / 10)} %`);
+const pct = (n: number, of: number) => {
+  const p = sharePct(n, of);
+  return p === null ? "–" : `${fmt(p)} %`;
+};
 
 /** The Lagebild as a tagged PDF, with the engine of the municipality report (issue 20). */
 export function renderLagebildReport(ref: TReference, l: TLagebild, now: Date): Promise<Buffer> {
-  const scope = [
-    l.filter.state ? getStateName(l.filter.state) : "Deutschland",
-    l.filter.sizeClass ? getSizeClass(l.filter.sizeClass).townTypePlural : null,
-  ]
-    .filter(Boolean)
-    .join(", ");
+  const scope = lagebildScope(l.filter);
   const date = now.toLocaleDateString("de-DE", {
     day: "2-digit",
     month: "2-digit",
@@ -39,7 +39,7 @@ export function renderLagebildReport(ref: TReference, l: TLagebild, now: Date): 
       if (l.index) w.section("Sect", (s) => index(s, l));
       w.doc.addPage();
       w.section("Sect", (s) => answers(s, ref, l));
-      w.section("Sect", (s) => method(s));
+      w.section("Sect", (s) => method(s, l));
     },
   );
 }
@@ -92,16 +92,10 @@ function today(w: Writer, l: TLagebild) {
   }
   const participants = l.estimate.participants.toLocaleString("de-DE");
   w.list(
-    HEADLINE_QUESTIONS.flatMap((id) => {
-      const o = l.questions.find((q) => q.id === id)?.options.find((x) => x.id === "in_use");
-      if (!o?.estimate) return [];
-      return [
-        {
-          label: "–",
-          body: `${QUESTION_SHORT_NAMES[id]} im Einsatz: 2020 ${o.share2020 === null ? "–" : `${fmt(o.share2020)} %`} – heute (Schätzung aus ${participants} Kommunen): ${fmt(o.estimate.value)} % (95 %: ${fmt(o.estimate.low)}–${fmt(o.estimate.high)} %)`,
-        },
-      ];
-    }),
+    lagebildHeadlines(l).map((h) => ({
+      label: "–",
+      body: `${h.name} im Einsatz: 2020 ${h.share2020 === null ? "–" : `${fmt(h.share2020)} %`} – heute (Schätzung aus ${participants} Kommunen): ${fmt(h.estimate.value)} % (95 %: ${fmt(h.estimate.low)}–${fmt(h.estimate.high)} %)`,
+    })),
   );
   w.para(
     `Schätzung: nach Land und Größenklasse so gewichtet, wie die Kommunen im amtlichen Gemeindeverzeichnis verteilt sind (${l.estimate.strata} Gruppen${l.estimate.merged.length > 0 ? `; in ${l.estimate.merged.length} Größenklasse(n) sind die Länder zusammengefasst` : ""}). Sie setzt voraus, dass die Teilnehmenden den anderen Kommunen ihrer Gruppe ähneln.`,
@@ -145,7 +139,7 @@ function index(w: Writer, l: TLagebild) {
 function answers(w: Writer, ref: TReference, l: TLagebild) {
   w.heading(1, "Die Antworten im Einzelnen");
   w.para(
-    "Je Frage: der Anteil aller Kommunen 2020 (Pressemitteilung von Bitkom und DStGB), der Anteil der teilnehmenden Kommunen und, wo die Teilnahme reicht, die Schätzung für alle Kommunen mit ihrem 95-%-Bereich.",
+    `Je Frage: der Anteil aller Kommunen 2020 (Pressemitteilung von Bitkom und DStGB), der Anteil der teilnehmenden Kommunen und, wo die Teilnahme reicht, die Schätzung für alle Kommunen mit ihrem 95-%-Bereich. ${DERIVED_NOTE}`,
   );
   for (const q of ref.questions) {
     const row = l.questions.find((x) => x.id === q.id)!;
@@ -156,7 +150,7 @@ function answers(w: Writer, ref: TReference, l: TLagebild) {
         const v = row.options.find((x) => x.id === o.id)!;
         return [
           o.label,
-          v.share2020 === null ? "–" : `${fmt(v.share2020)} %`,
+          v.share2020 === null ? "–" : formatShare(v.share2020, isDerivedShare(o)),
           `${fmt(v.share)} %`,
           v.estimate ? `${fmt(v.estimate.value)} % (${fmt(v.estimate.low)}–${fmt(v.estimate.high)})` : "–",
         ];
@@ -166,9 +160,9 @@ function answers(w: Writer, ref: TReference, l: TLagebild) {
   }
 }
 
-function method(w: Writer) {
+function method(w: Writer, l: TLagebild) {
   w.heading(2, "Methode");
   w.para(
-    "Grundlage sind die veröffentlichten Zahlen der Kommunen, die mit ihrem Teilnahmecode teilnehmen. Gruppen (Land und Größenklasse) mit weniger als fünf Kommunen zählen nirgends mit; einzelne Antworten zeigt das Lagebild nie. Die Vergleichswerte von 2020 stammen aus der Pressemitteilung „Corona hat in Kommunen einen Digitalisierungsschub ausgelöst“ von Bitkom und dem Deutschen Städte- und Gemeindebund vom 2. Dezember 2020 (Umfrage unter 623 Kommunen).",
+    `Grundlage sind die veröffentlichten Zahlen der Kommunen, die mit ihrem Teilnahmecode teilnehmen. Gruppen (Land und Größenklasse) mit weniger als ${l.k} Kommunen zählen nirgends mit; einzelne Antworten zeigt das Lagebild nie. Die Vergleichswerte von 2020 stammen aus der Pressemitteilung „Corona hat in Kommunen einen Digitalisierungsschub ausgelöst“ von Bitkom und dem Deutschen Städte- und Gemeindebund vom 2. Dezember 2020 (Umfrage unter 623 Kommunen).`,
   );
 }
