@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Year after year at scale (issue 19), in-process like scripts/bench-peers.mjs: server time only, no HTTP.
 //
-//   npm run bench -- --scenario chains [--db sqlite|postgresql|both --years 10 --municipalities 10747
+//   npm run bench -- --scenario chains [--db sqlite|postgresql|both --years 10 --municipalities 5029
 //                                       --runs 200 --warmup 20 --seed 2020]
 //
 // Per database, a fresh one (a temporary SQLite file; a new PostgreSQL database on BENCH_PG_URL, default
@@ -79,7 +79,9 @@ async function fill() {
   const lib = await loadLib();
   try {
     const random = createPrng(opts.seed);
-    const { rows, gebietsstand } = lib.getRegister();
+    // The units of the frame (administrations: docs/adr/0013-administrations-as-units.md).
+    const { gebietsstand } = lib.getRegister();
+    const rows = lib.getUnits();
     const chosen = opts.municipalities ? rows.slice(0, opts.municipalities) : rows;
     const now = Date.now();
     const t0 = performance.now();
@@ -94,7 +96,7 @@ async function fill() {
       const targets = [];
       for (const row of slice) {
         const codeId = randomUUID();
-        codes.push({ id: codeId, codeHash: randomUUID(), ags: row.ags, status: "active", issuedAt: new Date(now) });
+        codes.push({ id: codeId, codeHash: randomUUID(), unitKey: row.key, status: "active", issuedAt: new Date(now) });
         const m = {
           name: row.nameShort,
           state: row.state,
@@ -102,7 +104,10 @@ async function fill() {
           sizeClass: row.sizeClass,
           ags: row.ags,
           agsGebietsstand: gebietsstand,
-          key: lib.municipalityKey({ ags: row.ags, name: row.nameShort, state: row.state }),
+          unitKind: row.kind,
+          unitKey: row.key,
+          memberCount: row.memberCount,
+          key: lib.municipalityKey({ unitKey: row.key, name: row.nameShort, state: row.state }),
         };
         let chainId = null;
         let previousId = null;
@@ -236,7 +241,7 @@ async function measure(token) {
       async () =>
         lib.buildLagebild({
           cells,
-          registerCount: lib.countByStateAndSizeClass,
+          registerCount: lib.countUnits,
           filter: {},
           k: lib.getEnv().PEER_K,
           ref,

@@ -94,9 +94,11 @@ async function fill(url) {
   const lib = await openLib(url);
   try {
     const random = createPrng(SEED);
-    const { rows, gebietsstand } = lib.getRegister();
+    // The units of the frame (administrations: docs/adr/0013-administrations-as-units.md).
+    const { gebietsstand } = lib.getRegister();
+    const rows = lib.getUnits();
     const pool = [...rows];
-    const submissions = new Map(); // ags -> number of submissions
+    const submissions = new Map(); // unit key -> number of submissions
     const order = [];
     for (let i = 0; i < COUNT; i++) {
       if (pool.length === 0) pool.push(...rows);
@@ -104,15 +106,15 @@ async function fill(url) {
       const row = pool[j];
       pool[j] = pool[pool.length - 1];
       pool.pop();
-      if (!submissions.has(row.ags)) order.push(row);
-      submissions.set(row.ags, (submissions.get(row.ags) ?? 0) + 1);
+      if (!submissions.has(row.key)) order.push(row);
+      submissions.set(row.key, (submissions.get(row.key) ?? 0) + 1);
     }
     const now = Date.now();
     let token = null;
     const t0 = performance.now();
     const built = [];
     for (const row of order) {
-      const n = submissions.get(row.ags);
+      const n = submissions.get(row.key);
       // Submission dates within the last 180 days; the latest one is the current one.
       const dates = Array.from({ length: n }, () => now - Math.round(random() * 180 * 86_400_000)).sort(
         (a, b) => a - b,
@@ -124,7 +126,10 @@ async function fill(url) {
         sizeClass: row.sizeClass,
         ags: row.ags,
         agsGebietsstand: gebietsstand,
-        key: lib.municipalityKey({ ags: row.ags, name: row.nameShort, state: row.state }),
+        unitKind: row.kind,
+        unitKey: row.key,
+        memberCount: row.memberCount,
+        key: lib.municipalityKey({ unitKey: row.key, name: row.nameShort, state: row.state }),
       };
       dates.forEach((d, i) => {
         const b = buildSubmitted(lib, random, { ...m, peerCurrent: i === n - 1 }, new Date(d));
@@ -132,18 +137,18 @@ async function fill(url) {
         if (!token && i === n - 1 && row.state === "DE-BY" && row.sizeClass === "lt_5000") token = b.token;
       });
     }
-    // Every municipality took part with its participation code: one code per AGS, all assessments verified.
-    const codeOf = new Map(order.map((row) => [row.ags, randomUUID()]));
+    // Every unit took part with its participation code: one code per unit, all assessments verified.
+    const codeOf = new Map(order.map((row) => [row.key, randomUUID()]));
     const codes = order.map((row) => ({
-      id: codeOf.get(row.ags),
+      id: codeOf.get(row.key),
       codeHash: randomUUID(),
-      ags: row.ags,
+      unitKey: row.key,
       status: "active",
       issuedAt: new Date(now),
     }));
     const assessments = built.map((b) => ({
       ...b.row,
-      verifiedCodeId: codeOf.get(b.row.ags),
+      verifiedCodeId: codeOf.get(b.row.unitKey),
       verifiedAt: b.row.submittedAt,
     }));
     const answers = built.flatMap((b) => b.answers);

@@ -1,13 +1,19 @@
-// npm run codes -- issue|revoke …: participation codes for the municipalities of the register
-// (docs/adr/0005-peer-privacy.md). The operator invites municipalities with them; an assessment verified
-// with a code counts in the peer figures.
+// npm run codes -- issue|revoke …: participation codes for the units of the register (docs/adr/0005-peer-privacy.md,
+// docs/adr/0013-administrations-as-units.md). The operator invites administrations with them; an assessment
+// verified with a code counts in the peer figures.
 //
-//   npm run codes -- issue --ags 14627060,14627130          one code per AGS, CSV (ags;name;code) to stdout
+//   npm run codes -- issue --state DE-RP                     one code per administration of the state (170)
+//   npm run codes -- issue --state DE-RP --unit gemeinde     one code per Gemeinde (2,300)
+//   npm run codes -- issue --key 010535318,14627060          these units (9 digits: Gemeindeverband; 8: Gemeinde)
+//   npm run codes -- issue --ags 14627060                    Gemeinden by AGS
 //   npm run codes -- issue --state DE-SN [--kreis 14627] [--size-class lt_5000] [--out codes.csv]
 //   npm run codes -- issue --state DE-BY --letters briefe.pdf [--url https://digitalcheck.example.de]
-//   npm run codes -- revoke --ags 14627060
+//   npm run codes -- issue --all                             every administration of the register
+//   npm run codes -- revoke --key 010535318
 //
-// Issuing again replaces a municipality's active code. Codes are shown only here; the database keeps hashes.
+// A unit that holds a valid code keeps it: only --replace issues it a new one (and voids the posted one). A
+// selection without any filter issues nothing unless --all is given. CSV: key;name;kind;code. Codes are shown
+// only here (files are written readable by their owner only); the database keeps hashes.
 import { createWriteStream, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
@@ -19,7 +25,7 @@ import { migrate } from "./seed-demo.mjs";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const USAGE =
-  "Aufruf: npm run codes -- issue [--ags A,B,…] [--state DE-XX] [--kreis 12345] [--size-class ID] [--out datei.csv] [--letters datei.pdf --url https://…] | revoke --ags AGS";
+  "Aufruf: npm run codes -- issue [--key K,…] [--ags A,…] [--state DE-XX] [--kreis 12345] [--size-class ID] [--unit verwaltung|gemeinde] [--all] [--replace] [--out datei.csv] [--letters datei.pdf --url https://…] | revoke --key SCHLÜSSEL";
 
 async function loadLib() {
   const jiti = createJiti(import.meta.url, {
@@ -27,14 +33,15 @@ async function loadLib() {
     fsCache: false,
   });
   const load = (p) => jiti.import(join(ROOT, p));
-  const [issue, csv, letters, client, env] = await Promise.all([
+  const [issue, csv, letters, bundle, client, env] = await Promise.all([
     load("lib/participation/issue-codes.ts"),
     load("lib/participation/codes-csv.ts"),
     load("lib/participation/invitation-letters.ts"),
+    load("lib/participation/codes-bundle.ts"),
     load("lib/db/client.ts"),
     load("lib/env.ts"),
   ]);
-  return { ...issue, ...csv, ...letters, db: client.db, getEnv: env.getEnv };
+  return { ...issue, ...csv, ...letters, ...bundle, db: client.db, getEnv: env.getEnv };
 }
 
 function parse(argv) {
@@ -51,6 +58,14 @@ function parse(argv) {
         parse: (raw, flag) =>
           raw === undefined ? usageError(`${flag} erwartet eine Liste von AGS, durch Kommas getrennt.`) : raw,
       },
+      key: {
+        type: "string",
+        parse: (raw, flag) =>
+          raw === undefined ? usageError(`${flag} erwartet eine Liste von Schlüsseln, durch Kommas getrennt.`) : raw,
+      },
+      unit: { type: "string" },
+      all: { type: "boolean" },
+      replace: { type: "boolean" },
       state: { type: "string" },
       kreis: { type: "string" },
       "size-class": { type: "string" },
@@ -72,36 +87,57 @@ async function main() {
   const lib = await loadLib();
   try {
     if (opts.command === "revoke") {
-      if (!opts.ags || opts.ags.includes(",")) fail("revoke erwartet genau einen AGS: --ags 12345678.");
-      const result = await lib.revokeCodes(opts.ags);
+      const key = opts.key ?? opts.ags;
+      if (!key || key.includes(","))
+        fail("revoke erwartet genau einen Schlüssel: --key 010535318 (oder --ags 12345678).");
+      const result = await lib.revokeCodes(key);
       if (!result.ok) fail(result.error.issues.map((i) => i.message).join(" "));
+      const { revoked, name } = result.value;
       console.error(
-        result.value.revoked === 0
-          ? `Für ${opts.ags} gab es keinen gültigen Code; nichts geändert.`
-          : `${result.value.revoked} Code(s) für ${opts.ags} gesperrt. Ihre Selbsteinschätzungen zählen ab der nächsten Veröffentlichung nicht mehr im Vergleich.`,
+        revoked === 0
+          ? `Für ${name} (${key}) gab es keinen gültigen Code; nichts geändert.`
+          : `${revoked} Code(s) für ${name} (${key}) gesperrt. Ihre Selbsteinschätzungen zählen ab der nächsten Veröffentlichung nicht mehr im Vergleich.`,
       );
       return;
     }
     if (lettersPath && !opts.url) fail("--letters braucht --url: die Adresse dieser Plattform, die im Brief steht.");
+    const list = (raw) => raw.split(",").map((a) => a.trim());
     const selection = {
-      ...(opts.ags ? { ags: opts.ags.split(",").map((a) => a.trim()) } : {}),
+      ...(opts.key ? { keys: list(opts.key) } : {}),
+      ...(opts.ags ? { ags: list(opts.ags) } : {}),
       ...(opts.state ? { state: opts.state } : {}),
       ...(opts.kreis ? { kreis: opts.kreis } : {}),
       ...(opts.sizeClass ? { sizeClass: opts.sizeClass } : {}),
+      ...(opts.unit ? { unit: opts.unit } : {}),
+      ...(opts.all ? { all: true } : {}),
+      ...(opts.replace ? { replace: true } : {}),
     };
     const started = performance.now();
     const result = await lib.issueCodes(selection);
     if (!result.ok) fail(result.error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join(" "));
-    const rows = result.value;
-    if (outPath) writeFileSync(outPath, lib.renderCodesCsv(rows, true));
-    else if (!lettersPath) process.stdout.write(lib.renderCodesCsv(rows, false));
-    if (lettersPath) {
-      const out = createWriteStream(lettersPath);
-      await lib.writeInvitationLetters(rows, { instanceUrl: opts.url, now: new Date(), k: lib.getEnv().PEER_K }, out);
+    const { issued, replaced, skipped } = result.value;
+    // Codes are secrets until posted: readable by the operator's account only.
+    if (outPath) writeFileSync(outPath, lib.renderCodesCsv(issued, true), { mode: 0o600 });
+    else if (!lettersPath) process.stdout.write(lib.renderCodesCsv(issued, false));
+    if (lettersPath && issued.length > 0) {
+      const out = createWriteStream(lettersPath, { mode: 0o600 });
+      await lib.writeInvitationLetters(
+        lib.toInvitations(result.value),
+        { instanceUrl: opts.url, now: new Date(), k: lib.getEnv().PEER_K },
+        out,
+      );
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const de = (n) => n.toLocaleString("de-DE");
     console.error(
-      `${rows.length.toLocaleString("de-DE")} Teilnahmecodes ausgegeben (${seconds} s)${outPath ? `: ${outPath}` : ""}${lettersPath ? `; Briefe: ${lettersPath}` : ""}.`,
+      `${de(issued.length)} Teilnahmecodes ausgegeben (${seconds} s)${outPath ? `: ${outPath}` : ""}${lettersPath && issued.length > 0 ? `; Briefe: ${lettersPath}` : ""}.` +
+        (replaced > 0 ? ` ${de(replaced)} frühere Codes ersetzt: sie gelten nicht mehr.` : "") +
+        (skipped.length > 0
+          ? ` ${de(skipped.length)} übersprungen, weil sie schon einen gültigen Code haben (--replace ersetzt ihn): ${skipped
+              .slice(0, 5)
+              .map((u) => u.name)
+              .join(", ")}${skipped.length > 5 ? " …" : ""}.`
+          : ""),
     );
   } finally {
     await lib.db.$disconnect();

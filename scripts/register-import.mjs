@@ -19,9 +19,14 @@
 // yearly update shows up as a reviewable diff of renamed, merged and re-counted municipalities.
 //
 // Record layout (Destatis "Datensatzbeschreibung GV100AD"), 1-based character positions:
-//   1-2 Satzart (40 Kreis, 60 Gemeinde), 3-10 Gebietsstand JJJJMMTT, 11-18 AGS
-//   (Land 11-12, Regierungsbezirk 13, Kreis 14-15, Gemeinde 16-18), 23-72 name,
-//   123-124 Textkennzeichen, 129-139 area in ha, 140-150 population total.
+//   1-2 Satzart (40 Kreis, 50 Gemeindeverband, 60 Gemeinde), 3-10 Gebietsstand JJJJMMTT, 11-18 AGS
+//   (Land 11-12, Regierungsbezirk 13, Kreis 14-15, Gemeinde 16-18), 19-22 Gemeindeverband, 23-72 name,
+//   73-122 seat of the administration (Satzart 50), 123-124 Textkennzeichen, 129-139 area in ha,
+//   140-150 population total.
+// A Gemeindeverband's key is Land, Regierungsbezirk, Kreis and Verband (9 digits: the ARS without the
+// Gemeinde); a Gemeinde belongs to the Satzart-50 record with the same 9 digits. Textkennzeichen 50 marks the
+// pseudo-record every verbandsfreie Gemeinde has (one member: itself); only 51–58 are real Gemeindeverbände
+// (docs/adr/0013-administrations-as-units.md).
 // Files up to about 2020 are ISO-8859-1, newer ones UTF-8 (Sorbian letters such as š, ł).
 // Parsing follows the logic of the register delivery's convert.mjs (same positions, same selection,
 // same Schmölln correction; data/gemeindeverzeichnis/README.md), reduced to what the product needs.
@@ -65,6 +70,13 @@ const STATE_BY_PREFIX = {
 const MUNICIPALITY_TYPES = new Set(["60", "61", "62", "63", "64", "67"]);
 const UNINCORPORATED_TYPES = new Set(["65", "66"]);
 
+// Textkennzeichen of Satzart 50: 50 is the pseudo-record of a verbandsfreie Gemeinde, 51–58 the
+// Gemeindeverbände (51 Amt, 52 Samtgemeinde, 53 Verbandsgemeinde, 54 Verwaltungsgemeinschaft,
+// 55 Kirchspielslandgemeinde, 56 Verwaltungsverband, 57 Verwaltungsgemeinschaft in the Trägermodell,
+// 58 Gemeinde with an erfüllende or mitverwaltende Gemeinde). Anything else stops the import.
+const VERBAND_PSEUDO_TYPE = "50";
+const VERBAND_TYPES = new Set(["51", "52", "53", "54", "55", "56", "57", "58"]);
+
 // Textkennzeichen of Satzart 40 (Kreis).
 const KREIS_TYPES = {
   41: "Kreisfreie Stadt",
@@ -97,6 +109,19 @@ const KNOWN_FIXES = [
       "into Schmölln; 411 inhabitants, 655 ha). Set to Schmölln 13542 + Dobitschen 411 from " +
       "GV100AD_30112025 (same population date 2024-12-31); with it the Thüringen total is the " +
       "official 2100277.",
+  },
+];
+
+// Satzart-50 records whose Textkennzeichen is missing in a specific release; set only when the file's
+// Gebietsstand, the key and the blank field all match, like KNOWN_FIXES.
+const KNOWN_VERBAND_TYPE_FIXES = [
+  {
+    gebietsstand: "20260228",
+    key: "160770043",
+    set: "50",
+    note:
+      "Schmölln, Stadt: the Satzart-50 record of GV100AD_28022026 has no Textkennzeichen; Schmölln is " +
+      "verbandsfrei (its only member is itself), so it is the pseudo-record 50.",
   },
 ];
 
@@ -189,6 +214,7 @@ function build(opts) {
   const { text, encoding } = decode(bytes);
   const warnings = [];
   const kreise = new Map(); // "LLRKK" -> { name, type }
+  const verbandRecords = new Map(); // 9-digit key -> { name, seat, type, lineNo }
   const records = [];
   const gebietsstaende = new Set();
   let badLength = 0;
@@ -202,6 +228,18 @@ function build(opts) {
     gebietsstaende.add(l.slice(2, 10));
     if (satzart === "40") {
       kreise.set(l.slice(10, 15), { name: l.slice(22, 72).trim(), type: l.slice(122, 124) });
+    } else if (satzart === "50") {
+      const key = l.slice(10, 15) + l.slice(18, 22);
+      if (!/^\d{9}$/.test(key)) fail(`bad Gemeindeverband key ${JSON.stringify(key)} in line ${lineNo}`);
+      if (verbandRecords.has(key)) fail(`duplicate Gemeindeverband ${key} in line ${lineNo}`);
+      verbandRecords.set(key, {
+        key,
+        gebietsstand: l.slice(2, 10),
+        name: l.slice(22, 72).trim(),
+        seat: l.slice(72, 122).trim(),
+        type: l.slice(122, 124),
+        lineNo,
+      });
     } else if (satzart === "60") {
       const ags = l.slice(10, 18);
       if (!/^\d{8}$/.test(ags)) fail(`bad AGS ${JSON.stringify(ags)} in line ${lineNo}`);
@@ -210,6 +248,7 @@ function build(opts) {
         lineNo,
         gebietsstand: l.slice(2, 10),
         ags,
+        verbandKey: l.slice(10, 15) + l.slice(18, 22),
         name: nameField.trim(),
         nameFillsField: !nameField.endsWith(" "),
         type: l.slice(122, 124),
@@ -274,20 +313,69 @@ function build(opts) {
     if (r.nameFillsField) warnings.push(`name fills the whole 50-character field (probably cut): ${r.ags} ${r.name}`);
   }
 
+  // Applied with --no-fixes too: they change no figure, only make a record readable.
+  const verbandTypeFixes = [];
+  for (const fix of KNOWN_VERBAND_TYPE_FIXES) {
+    const v = verbandRecords.get(fix.key);
+    if (!v || v.gebietsstand !== fix.gebietsstand) continue;
+    if (v.type.trim() === "") {
+      v.type = fix.set;
+      verbandTypeFixes.push(`${fix.key} ${v.name}: Textkennzeichen "" -> ${fix.set}`);
+    } else warnings.push(`Verband type fix for ${fix.key} not applied: its Textkennzeichen is ${v.type}`);
+  }
+  const membersByVerband = new Map();
+  for (const r of kept) {
+    const v = verbandRecords.get(r.verbandKey);
+    if (!v) fail(`no Satzart-50 record ${r.verbandKey} for ${r.ags} ${r.name}`);
+    if (v.type !== VERBAND_PSEUDO_TYPE && !VERBAND_TYPES.has(v.type))
+      fail(
+        `unknown Gemeindeverband Textkennzeichen ${JSON.stringify(v.type)} for ${v.key} ${v.name} (line ${v.lineNo})`,
+      );
+    const list = membersByVerband.get(r.verbandKey);
+    if (list) list.push(r);
+    else membersByVerband.set(r.verbandKey, [r]);
+  }
+  const verbaende = [];
+  for (const [key, members] of [...membersByVerband].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const v = verbandRecords.get(key);
+    if (v.type === VERBAND_PSEUDO_TYPE) {
+      // The pseudo-record stands for exactly one verbandsfreie Gemeinde; more would be a real Verband.
+      if (members.length !== 1)
+        fail(`pseudo-record ${key} ${v.name} (Textkennzeichen 50) has ${members.length} members`);
+      continue;
+    }
+    if (v.name === "") fail(`empty name for Gemeindeverband ${key}`);
+    if (v.seat === "") warnings.push(`no seat of the administration for Gemeindeverband ${key} ${v.name}`);
+    verbaende.push({
+      key,
+      name: v.name,
+      type: v.type,
+      seat: v.seat,
+      members,
+      population: members.reduce((s, m) => s + m.population, 0),
+    });
+  }
+  const emptyVerbaende = [...verbandRecords.values()].filter(
+    (v) => VERBAND_TYPES.has(v.type) && !membersByVerband.has(v.key),
+  );
+  if (emptyVerbaende.length) fail(`Gemeindeverbände without members: ${emptyVerbaende.map((v) => v.key).join(", ")}`);
+  const inVerband = new Set(verbaende.map((v) => v.key));
+
   const changes = ["Auswahl der Gemeinden", ...fixesApplied.map((f) => f.label)];
   const source =
     `Quelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis (GV-ISys), Gebietsstand ${germanDate(gebietsstand)}, ` +
     `${LICENCE.name}; eigene Bearbeitung (${changes.join(", ")}).`;
 
   const data = {
-    format: 1,
+    format: 2,
     gebietsstand,
     populationDate,
     source,
     licence: LICENCE,
     sourceFile: basename(opts.input),
     fixes: fixesApplied.map(({ ags, from, to, note }) => ({ ags, population: { from, to }, note })),
-    columns: ["ags", "name", "nameShort", "kreis", "state", "population"],
+    columns: ["ags", "name", "nameShort", "kreis", "state", "population", "verband"],
+    verbandColumns: ["key", "name", "type", "seat", "state", "members", "population"],
     rows: kept.map((r) => [
       r.ags,
       r.name,
@@ -295,6 +383,16 @@ function build(opts) {
       kreisLabel(kreise.get(r.ags.slice(0, 5))),
       STATE_BY_PREFIX[r.ags.slice(0, 2)],
       r.population,
+      inVerband.has(r.verbandKey) ? r.verbandKey : "",
+    ]),
+    verbaende: verbaende.map((v) => [
+      v.key,
+      v.name,
+      v.type,
+      v.seat,
+      STATE_BY_PREFIX[v.key.slice(0, 2)],
+      v.members.length,
+      v.population,
     ]),
   };
 
@@ -307,6 +405,9 @@ function build(opts) {
     droppedUnincorporated: dropped.length,
     droppedPopulated: dropped.filter((r) => r.population > 0).map((r) => `${r.ags} ${r.name} (${r.population})`),
     fixesApplied: fixesApplied.map((f) => `${f.ags} ${f.name}: ${f.from} -> ${f.to}`),
+    verbaende: verbaende.length,
+    verbandMembers: verbaende.reduce((s, v) => s + v.members.length, 0),
+    verbandTypeFixes,
     warnings,
   };
   return { data, report };
@@ -314,10 +415,10 @@ function build(opts) {
 
 /** Stable JSON: header keys in a fixed order, then one row per line so a release diff is row-by-row. */
 function serialise(data) {
-  const { rows, ...head } = data;
+  const { rows, verbaende, ...head } = data;
   const headText = JSON.stringify(head, null, 2);
-  const rowLines = rows.map((row) => `    ${JSON.stringify(row)}`).join(",\n");
-  return `${headText.slice(0, -2)},\n  "rows": [\n${rowLines}\n  ]\n}\n`;
+  const lines = (list) => list.map((row) => `    ${JSON.stringify(row)}`).join(",\n");
+  return `${headText.slice(0, -2)},\n  "rows": [\n${lines(rows)}\n  ],\n  "verbaende": [\n${lines(verbaende)}\n  ]\n}\n`;
 }
 
 function main() {

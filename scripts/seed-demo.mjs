@@ -104,7 +104,8 @@ export async function loadLib(extra = []) {
     generateToken: token.generateToken,
     hashToken: token.hashToken,
     getRegister: register.getRegister,
-    countByStateAndSizeClass: register.countByStateAndSizeClass,
+    getUnits: register.getUnits,
+    countUnits: register.countUnits,
     STATES: states.STATES,
     SIZE_CLASSES: sizeClass.SIZE_CLASSES,
     getEnv: env.getEnv,
@@ -195,6 +196,9 @@ export function buildSubmitted(lib, random, m, submittedAt) {
       sizeClass: m.sizeClass,
       ags: m.ags ?? null,
       agsGebietsstand: m.agsGebietsstand ?? null,
+      unitKind: m.unitKind ?? "gemeinde",
+      unitKey: m.unitKey ?? m.ags ?? null,
+      memberCount: m.memberCount ?? 1,
       respondentRole: lib.RESPONDENT_ROLES[Math.floor(random() * lib.RESPONDENT_ROLES.length)].id,
       municipalityKey: m.key,
       peerCurrent: m.peerCurrent ?? true,
@@ -259,7 +263,9 @@ function drawWithoutReplacement(pool, n, random) {
 }
 
 /**
- * Sampling of the demo municipalities, without replacement from the official register:
+ * Sampling of the demo municipalities, without replacement from the units of the official register (the
+ * administrations, docs/adr/0013-administrations-as-units.md: Ämter, Verbandsgemeinden … in their real
+ * proportions beside the Gemeinden that run their own administration):
  * 1. Guarantee: for every federal state, its largest state × size-class cell (by register count)
  *    gets k municipalities (k = PEER_K, at least 5), in state order. A state whose cells all have
  *    fewer than k municipalities in the register (Hamburg, Bremen, Berlin) can never be shown and
@@ -273,7 +279,7 @@ function drawWithoutReplacement(pool, n, random) {
  * The PRNG (--seed) makes the sample and the answers reproducible.
  */
 export function sampleDemoMunicipalities(lib, count, k, random) {
-  const rows = lib.getRegister().rows;
+  const rows = lib.getUnits();
   const cells = new Map();
   for (const row of rows) {
     const key = `${row.state}|${row.sizeClass}`;
@@ -295,10 +301,10 @@ export function sampleDemoMunicipalities(lib, count, k, random) {
     const pool = [...cell];
     for (const row of drawWithoutReplacement(pool, k, random)) {
       chosen.push(row);
-      taken.add(row.ags);
+      taken.add(row.key);
     }
   }
-  const rest = rows.filter((r) => !taken.has(r.ags));
+  const rest = rows.filter((r) => !taken.has(r.key));
   chosen.push(...drawWithoutReplacement(rest, count - chosen.length, random));
   return { chosen, guaranteedCells: largestPerState.length + others.length, largestPerState: largestPerState.length };
 }
@@ -375,9 +381,9 @@ async function main() {
       return;
     }
 
-    const register = lib.getRegister();
-    if (opts.count > register.rows.length)
-      fail(`--count darf höchstens ${de(register.rows.length)} sein (Kommunen im Gemeindeverzeichnis).`);
+    const units = lib.getUnits();
+    if (opts.count > units.length)
+      fail(`--count darf höchstens ${de(units.length)} sein (Verwaltungen im Gemeindeverzeichnis).`);
     const k = Math.max(lib.K_MIN, lib.getEnv().PEER_K);
     const random = createPrng(opts.seed);
     const { chosen } = sampleDemoMunicipalities(lib, opts.count, k, random);
@@ -412,6 +418,9 @@ async function main() {
             population: row.population,
             sizeClass: row.sizeClass,
             ags: null,
+            unitKind: row.kind,
+            unitKey: null,
+            memberCount: row.memberCount,
             isDemo: true,
           };
         }
@@ -442,7 +451,7 @@ async function main() {
     for (const m of municipalities)
       perCell.set(`${m.state}|${m.sizeClass}`, (perCell.get(`${m.state}|${m.sizeClass}`) ?? 0) + 1);
     const possible = lib.STATES.flatMap((s) =>
-      lib.SIZE_CLASSES.filter((c) => lib.countByStateAndSizeClass(s.code, c.id) >= k).map((c) => `${s.code}|${c.id}`),
+      lib.SIZE_CLASSES.filter((c) => lib.countUnits(s.code, c.id) >= k).map((c) => `${s.code}|${c.id}`),
     );
     const shown = possible.filter((key) => (perCell.get(key) ?? 0) >= k);
 
@@ -459,7 +468,7 @@ async function main() {
     for (const s of lib.STATES) {
       const n = municipalities.filter((m) => m.state === s.code).length;
       const cellsOk = lib.SIZE_CLASSES.filter((c) => (perCell.get(`${s.code}|${c.id}`) ?? 0) >= k).length;
-      const cellsPossible = lib.SIZE_CLASSES.filter((c) => lib.countByStateAndSizeClass(s.code, c.id) >= k).length;
+      const cellsPossible = lib.SIZE_CLASSES.filter((c) => lib.countUnits(s.code, c.id) >= k).length;
       const view = await lib.getPeerView({ state: s.code });
       const shownText = !view.ok
         ? "Fehler"

@@ -94,13 +94,16 @@ export async function deleteAssessmentAction(form: FormData): Promise<void> {
   backToList(form, result.ok ? "deleted" : "not_found");
 }
 
-/** "Code sperren": every code of the AGS; its assessments leave the peer figures with the next release. */
+/** "Code sperren": every code of the unit (AGS or Verband key); its assessments leave the peer figures with the next release. */
 export async function revokeCodesAction(form: FormData): Promise<void> {
   await requireOperatorSession();
-  const ags = form.get("ags");
-  const result = await revokeCodes(typeof ags === "string" ? ags.trim() : "");
+  const key = form.get("key");
+  const result = await revokeCodes(typeof key === "string" ? key.trim() : "");
   const params = new URLSearchParams();
   if (!result.ok) params.set("fehler", result.error.issues.map((i) => i.message).join(" "));
-  else params.set("gesperrt", String(result.value.revoked));
+  else {
+    params.set("gesperrt", String(result.value.revoked));
+    params.set("einheit", result.value.name);
+  }
   redirect(`/betrieb/teilnahme?${params.toString()}`);
 }

@@ -8,17 +8,23 @@ import styles from "./municipality-combobox.module.css";
 import { municipalitySearchPath } from "@/lib/assessment/api-paths";
 import { VisuallyHidden } from "@/components/kern/typography";
 
-/** One suggestion as GET /api/municipalities returns it. */
+/** One suggestion as GET /api/municipalities returns it: a Gemeinde or an administration (Amt, Verbandsgemeinde …). */
 export type TMunicipalityOption = {
-  ags: string;
-  /** As Destatis writes it: "Großenhain, Stadt". */
+  key: string;
+  kind: "gemeinde" | "verwaltung";
+  ags: string | null;
+  /** As Destatis writes a Gemeinde ("Großenhain, Stadt"); an administration with its type ("Amt Büchen"). */
   name: string;
   /** Text before the first comma; derived from name when the API leaves it out. */
   nameShort?: string;
   kreis: string;
   state: TStateCode;
+  /** The population the unit serves (an administration: all its Gemeinden). */
   population: number;
   sizeClass: TSizeClass;
+  members: { count: number };
+  /** For a Gemeinde whose administration its Verband runs: that Verband. */
+  administration: { key: string; name: string; members: number; population: number } | null;
 };
 
 type TSearchResponse = { items: TMunicipalityOption[]; gebietsstand: string; source: string };
@@ -272,7 +278,7 @@ export function MunicipalityCombobox({
             >
               {options.map((option, index) => (
                 <li
-                  key={option.ags}
+                  key={option.key}
                   id={optionId(index)}
                   role="option"
                   aria-selected={index === active}
@@ -281,7 +287,11 @@ export function MunicipalityCombobox({
                   onMouseDown={(event) => event.preventDefault()}
                   onClick={() => pick(option)}
                 >
-                  <span className={styles.name}>{option.name}</span>
+                  <span className={styles.name}>
+                    {option.name}
+                    {option.kind === "verwaltung" ? ` – ${option.members.count} Gemeinden` : ""}
+                    {option.administration ? ` (${option.administration.name})` : ""}
+                  </span>
                   <VisuallyHidden>, </VisuallyHidden>
                   <span className={styles.meta}>
                     {option.kreis}, <span className={styles.nowrap}>{getStateName(option.state)}</span>

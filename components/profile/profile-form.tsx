@@ -15,8 +15,9 @@ import { TextField } from "@/components/kern/text-field";
 import { SelectField } from "@/components/kern/select-field";
 import { ChoiceGroup } from "@/components/kern/choice-group";
 import { ErrorSummary } from "@/components/kern/error-summary";
-import type { TProfileActionState } from "./form-state";
+import type { TProfileActionState, TUnitChoice } from "./form-state";
 import { MunicipalityCombobox, type TMunicipalityOption } from "./municipality-combobox";
+import { ExistingAssessment } from "./existing-assessment";
 import { Text } from "@/components/kern/typography";
 import { Button } from "@/components/kern/button";
 
@@ -24,29 +25,51 @@ type TRegisterInfo = { gebietsstand: string; populationDate: string; source: str
 
 type TProps = {
   action: (prev: TProfileActionState, form: FormData) => Promise<TProfileActionState>;
+  openExisting: (prev: TProfileActionState, form: FormData) => Promise<TProfileActionState>;
   register: TRegisterInfo;
 };
 
 const formatIsoDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
+const de = (n: number) => n.toLocaleString("de-DE");
 
 const FIELD_IDS: Record<string, string> = {
   [PROFILE_FIELDS.code]: "code",
   [PROFILE_FIELDS.name]: "name",
+  [PROFILE_FIELDS.unitChoice]: "unit-choice",
   [PROFILE_FIELDS.state]: "state",
   [PROFILE_FIELDS.population]: "population",
-  [PROFILE_FIELDS.ags]: "ags",
+  [PROFILE_FIELDS.key]: "key",
   [PROFILE_FIELDS.role]: "role",
 };
 
+/** The member Gemeinde picked and its administration, as the choice between the two offers them. */
+function choiceOf(option: TMunicipalityOption): TUnitChoice | null {
+  if (!option.administration || option.kind !== "gemeinde") return null;
+  return {
+    gemeinde: { key: option.key, name: option.nameShort ?? option.name, population: option.population },
+    verwaltung: {
+      key: option.administration.key,
+      name: option.administration.name,
+      members: option.administration.members,
+      population: option.administration.population,
+    },
+  };
+}
+
 /**
- * The municipality profile. Posts to a server action (works without JavaScript); with
- * JavaScript, react-hook-form validates with the same zod schema first.
+ * The unit profile. Posts to a server action (works without JavaScript); with JavaScript, react-hook-form
+ * validates with the same zod schema first. A Gemeinde whose Verband runs its administration (an Amt, a
+ * Verbandsgemeinde …) asks whom the respondent answers for and recommends the administration
+ * (docs/adr/0013-administrations-as-units.md); without JavaScript the server asks the same after posting.
  */
-export function ProfileForm({ action, register: registerInfo }: TProps) {
+export function ProfileForm({ action, openExisting, register: registerInfo }: TProps) {
   const [picked, setPicked] = useState<TMunicipalityOption | null>(null);
   const [state, formAction, pending] = useActionState(action, { errors: {} });
   const formRef = useRef<HTMLFormElement>(null);
+  const values = state.values ?? {};
+  const choice = (picked ? choiceOf(picked) : null) ?? state.choice ?? null;
+  const [answerFor, setAnswerFor] = useState<"verwaltung" | "gemeinde">("verwaltung");
   const {
     register,
     handleSubmit,
@@ -64,7 +87,7 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
     [PROFILE_FIELDS.name]: clientErrors.municipality?.name?.message,
     [PROFILE_FIELDS.state]: clientErrors.municipality?.state?.message,
     [PROFILE_FIELDS.population]: clientErrors.municipality?.population?.message,
-    [PROFILE_FIELDS.ags]: clientErrors.municipality?.ags?.message,
+    [PROFILE_FIELDS.key]: clientErrors.municipality?.key?.message,
     [PROFILE_FIELDS.role]: clientErrors.respondentRole?.message,
     [PROFILE_FIELDS.code]: clientErrors.participationCode?.message,
   };
@@ -79,6 +102,14 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
       ? getSizeClass(deriveSizeClass(population))
       : null;
 
+  /** Name, state, population and key of the unit the respondent answers for, from the register. */
+  const fill = (unit: { key: string; name: string; population: number }, stateCode: string) => {
+    const opts = { shouldValidate: submitCount > 0, shouldDirty: true };
+    setValue("municipality.state", stateCode as never, opts);
+    setValue("municipality.population", unit.population, opts);
+    setValue("municipality.key", unit.key, opts);
+  };
+
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void handleSubmit(() => {
@@ -87,100 +118,151 @@ export function ProfileForm({ action, register: registerInfo }: TProps) {
   };
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="stack">
-      {(submitCount > 0 || Object.keys(state.errors).length > 0) && summary.length > 0 ? (
-        <ErrorSummary errors={summary} />
+    <div className="stack">
+      {state.existing ? (
+        <ExistingAssessment unitName={state.existing.unitName} message={state.message} action={openExisting} />
       ) : null}
-      <TextField
-        id="code"
-        label="Teilnahmecode"
-        optional
-        hint="Steht in Ihrem Einladungsbrief, zum Beispiel K7QF-2M9P-XW4D-HT6R. Mit dem Code übernehmen wir Name, Bundesland und Einwohnerzahl aus dem amtlichen Gemeindeverzeichnis, und Ihre Selbsteinschätzung zählt im Vergleich mit anderen Kommunen. Dann können Sie die Angaben zur Kommune unten leer lassen."
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        maxLength={64}
-        error={errorOf(PROFILE_FIELDS.code)}
-        {...register("participationCode", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
-      />
-      <MunicipalityCombobox
-        id="name"
-        name={PROFILE_FIELDS.name}
-        label="Name der Kommune"
-        hint="Tippen Sie die ersten Buchstaben und wählen Sie Ihre Kommune aus dem amtlichen Gemeindeverzeichnis. Ist sie dort nicht zu finden (etwa nach einer Fusion), tragen Sie den Namen einfach selbst ein."
-        error={errorOf(PROFILE_FIELDS.name)}
-        onInput={(text) => {
-          setValue("municipality.name", text, { shouldValidate: submitCount > 0 });
-          if (picked && text !== picked.nameShort && text !== picked.name) setPicked(null);
-        }}
-        onPick={(hit) => {
-          setPicked(hit);
-          const opts = { shouldValidate: submitCount > 0, shouldDirty: true };
-          setValue("municipality.name", hit.nameShort ?? hit.name, opts);
-          setValue("municipality.state", hit.state, opts);
-          setValue("municipality.population", hit.population, opts);
-          setValue("municipality.ags", hit.ags, opts);
-        }}
-      />
-      <SelectField
-        id="state"
-        label="Bundesland"
-        placeholder="Bitte wählen"
-        options={STATES.map((s) => ({ value: s.code, label: s.name }))}
-        error={errorOf(PROFILE_FIELDS.state)}
-        defaultValue=""
-        {...register("municipality.state", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
-      />
-      <TextField
-        id="population"
-        label="Einwohnerzahl"
-        hint="Eine ganze Zahl, zum Beispiel 12850. Daraus ergibt sich die Größenklasse für den Vergleich."
-        inputMode="numeric"
-        autoComplete="off"
-        error={errorOf(PROFILE_FIELDS.population)}
-        {...register("municipality.population", { setValueAs: parsePopulationInput as (v: string) => number })}
-      />
-      <Text as="div" size="small" aria-live="polite" id="size-class">
-        {sizeClass ? (
-          <p>
-            Größenklasse: {sizeClass.townType} ({sizeClass.label})
-          </p>
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="stack">
+        {(submitCount > 0 || Object.keys(state.errors).length > 0) && summary.length > 0 ? (
+          <ErrorSummary errors={summary} />
         ) : null}
-        {picked ? (
-          <p>
-            Laut Gemeindeverzeichnis: {picked.population.toLocaleString("de-DE")} Einwohnerinnen und Einwohner (Stand{" "}
-            {formatIsoDate(registerInfo.populationDate)}). Haben Sie eine neuere eigene Zahl, tragen Sie diese ein.
-          </p>
+        {state.message && Object.keys(state.errors).length === 0 && !state.existing ? (
+          <Text role="alert">{state.message}</Text>
         ) : null}
-      </Text>
-      <TextField
-        id="ags"
-        label="Amtlicher Gemeindeschlüssel (AGS)"
-        optional
-        hint="8 Ziffern; die ersten beiden stehen für das Bundesland, zum Beispiel 09162000 für München."
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={8}
-        error={errorOf(PROFILE_FIELDS.ags)}
-        {...register("municipality.ags", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v.trim()) })}
-      />
-      <ChoiceGroup
-        id="role"
-        name={PROFILE_FIELDS.role}
-        legend="Ihre Funktion"
-        type="radio"
-        choices={RESPONDENT_ROLES.map((r) => ({ value: r.id, label: r.label }))}
-        error={errorOf(PROFILE_FIELDS.role)}
-        inputProps={() => register("respondentRole")}
-      />
-      <Text size="small" muted>
-        {registerInfo.source}
-      </Text>
-      <div className="button-row">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Wird angelegt …" : "Selbsteinschätzung anlegen"}
-        </Button>
-      </div>
-    </form>
+        <TextField
+          id="code"
+          label="Teilnahmecode"
+          optional
+          hint="Steht in Ihrem Einladungsbrief, zum Beispiel K7QF-2M9P-XW4D-HT6R. Mit dem Code genügt das: Name, Bundesland und Einwohnerzahl übernehmen wir aus dem amtlichen Gemeindeverzeichnis, und Ihre Selbsteinschätzung zählt im Vergleich mit anderen Kommunen. Die Felder darunter können Sie dann leer lassen."
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={64}
+          defaultValue={values[PROFILE_FIELDS.code]}
+          error={errorOf(PROFILE_FIELDS.code)}
+          {...register("participationCode", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
+        />
+        {state.existing ? <input type="hidden" name={PROFILE_FIELDS.confirmNewChain} value="1" /> : null}
+        <MunicipalityCombobox
+          id="name"
+          name={PROFILE_FIELDS.name}
+          label="Name der Kommune oder Verwaltung"
+          defaultValue={values[PROFILE_FIELDS.name]}
+          hint="Tippen Sie die ersten Buchstaben und wählen Sie aus dem amtlichen Gemeindeverzeichnis: Ihre Gemeinde oder Stadt, oder Ihr Amt, Ihre Verbandsgemeinde, Samtgemeinde oder Verwaltungsgemeinschaft. Ist sie dort nicht zu finden (etwa nach einer Fusion), tragen Sie den Namen einfach selbst ein."
+          error={errorOf(PROFILE_FIELDS.name)}
+          onInput={(text) => {
+            setValue("municipality.name", text, { shouldValidate: submitCount > 0 });
+            if (picked && text !== picked.nameShort && text !== picked.name) {
+              setPicked(null);
+              setValue("municipality.key", undefined);
+            }
+          }}
+          onPick={(hit) => {
+            setPicked(hit);
+            setValue("municipality.name", hit.nameShort ?? hit.name, { shouldValidate: submitCount > 0 });
+            const offered = choiceOf(hit);
+            if (offered && answerFor === "verwaltung") fill(offered.verwaltung, hit.state);
+            else fill(hit, hit.state);
+          }}
+        />
+        {choice ? (
+          <ChoiceGroup
+            id="unit-choice"
+            name={PROFILE_FIELDS.unitChoice}
+            legend="Für wen antworten Sie?"
+            hint={`Die Verwaltung von ${choice.gemeinde.name} führt ${choice.verwaltung.name}: Dort liegen die Akten, arbeiten die Beschäftigten und laufen die Online-Dienste. Fragen wie „E-Akte im Einsatz?“ beantwortet deshalb meist ${choice.verwaltung.name}. Im Vergleich mit anderen Kommunen zählt nur die Selbsteinschätzung der Verwaltung, damit keine Gemeinde doppelt gezählt wird.`}
+            type="radio"
+            error={errorOf(PROFILE_FIELDS.unitChoice)}
+            choices={[
+              {
+                value: "verwaltung",
+                label: `Für die Verwaltung: ${choice.verwaltung.name} – ${de(choice.verwaltung.members)} Gemeinden, ${de(choice.verwaltung.population)} Einwohnerinnen und Einwohner (empfohlen)`,
+              },
+              {
+                value: "gemeinde",
+                label: `Nur für die Gemeinde ${choice.gemeinde.name} – ${de(choice.gemeinde.population)} Einwohnerinnen und Einwohner`,
+              },
+            ]}
+            inputProps={(c) => ({
+              checked: picked ? answerFor === c.value : undefined,
+              defaultChecked: picked ? undefined : c.value === values[PROFILE_FIELDS.unitChoice],
+              onChange: () => {
+                const next = c.value as "verwaltung" | "gemeinde";
+                setAnswerFor(next);
+                if (picked) fill(next === "verwaltung" ? choice.verwaltung : choice.gemeinde, picked.state);
+              },
+            })}
+          />
+        ) : null}
+        <SelectField
+          id="state"
+          label="Bundesland"
+          placeholder="Bitte wählen"
+          options={STATES.map((s) => ({ value: s.code, label: s.name }))}
+          error={errorOf(PROFILE_FIELDS.state)}
+          defaultValue={values[PROFILE_FIELDS.state] ?? ""}
+          {...register("municipality.state", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
+        />
+        <TextField
+          id="population"
+          label="Einwohnerzahl"
+          hint="Eine ganze Zahl, zum Beispiel 12850; für ein Amt oder eine Verbandsgemeinde die aller ihrer Gemeinden. Daraus ergibt sich die Größenklasse für den Vergleich."
+          inputMode="numeric"
+          autoComplete="off"
+          defaultValue={values[PROFILE_FIELDS.population]}
+          error={errorOf(PROFILE_FIELDS.population)}
+          {...register("municipality.population", { setValueAs: parsePopulationInput as (v: string) => number })}
+        />
+        <Text as="div" size="small" aria-live="polite" id="size-class">
+          {sizeClass ? (
+            <p>
+              Größenklasse: {sizeClass.townType} ({sizeClass.label})
+            </p>
+          ) : null}
+          {picked ? (
+            <p>
+              Laut Gemeindeverzeichnis:{" "}
+              {de(choice && answerFor === "verwaltung" ? choice.verwaltung.population : picked.population)}{" "}
+              Einwohnerinnen und Einwohner (Stand {formatIsoDate(registerInfo.populationDate)}).
+              {picked.kind === "gemeinde" && !(choice && answerFor === "verwaltung")
+                ? " Haben Sie eine neuere eigene Zahl, tragen Sie diese ein."
+                : ""}
+            </p>
+          ) : null}
+        </Text>
+        <TextField
+          id="key"
+          label="Amtlicher Schlüssel"
+          optional
+          hint="Wird beim Auswählen aus der Liste eingetragen. Von Hand: der Amtliche Gemeindeschlüssel einer Gemeinde (8 Ziffern, zum Beispiel 09162000 für München) oder der Schlüssel eines Amts, einer Verbandsgemeinde oder Verwaltungsgemeinschaft (9 Ziffern, zum Beispiel 010535318 für das Amt Büchen)."
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={9}
+          defaultValue={values[PROFILE_FIELDS.key]}
+          error={errorOf(PROFILE_FIELDS.key)}
+          {...register("municipality.key", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v.trim()) })}
+        />
+        <ChoiceGroup
+          id="role"
+          name={PROFILE_FIELDS.role}
+          legend="Ihre Funktion"
+          type="radio"
+          choices={RESPONDENT_ROLES.map((r) => ({ value: r.id, label: r.label }))}
+          error={errorOf(PROFILE_FIELDS.role)}
+          inputProps={(c) => ({
+            ...register("respondentRole"),
+            defaultChecked: values[PROFILE_FIELDS.role] === c.value,
+          })}
+        />
+        <Text size="small" muted>
+          {registerInfo.source}
+        </Text>
+        <div className="button-row">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Wird angelegt …" : state.existing ? "Trotzdem neu beginnen" : "Selbsteinschätzung anlegen"}
+          </Button>
+        </div>
+      </form>
+    </div>
   );
 }

@@ -39,6 +39,15 @@ export const ZMunicipality = z.strictObject({
     .regex(/^\d{8}$/)
     .nullable(),
   agsGebietsstand: z.iso.date().nullable(),
+  /** "gemeinde", or "verwaltung" for a Gemeindeverband that answers for its members (docs/adr/0013). */
+  kind: z.enum(["gemeinde", "verwaltung"]),
+  /** The register key: AGS (8 digits) or Gemeindeverband (9 digits); null for a name typed by hand. */
+  key: z
+    .string()
+    .regex(/^(\d{8}|\d{9})$/)
+    .nullable(),
+  /** Gemeinden the unit answers for (1 for a Gemeinde); population is the population it serves. */
+  memberCount: z.number().int().min(1),
 });
 
 /** GET /api/assessments/{token} → 200. */
@@ -70,7 +79,16 @@ export const ZVerifyRequest = z.strictObject(
 /** POST /api/assessments/{token}/verify → 200. */
 export const ZVerifyResponse = z.strictObject({
   verified: z.literal(true),
-  municipality: z.strictObject({ ags: z.string().regex(/^\d{8}$/), name: z.string() }),
+  municipality: z.strictObject({
+    /** The AGS of a Gemeinde; null when the code belongs to a Gemeindeverband. */
+    ags: z
+      .string()
+      .regex(/^\d{8}$/)
+      .nullable(),
+    key: z.string().regex(/^(\d{8}|\d{9})$/),
+    kind: z.enum(["gemeinde", "verwaltung"]),
+    name: z.string(),
+  }),
   version: ZVersion,
 });
 

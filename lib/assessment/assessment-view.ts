@@ -3,6 +3,7 @@ import type { TAnswers } from "../survey/answer-schema";
 import type { TStateCode } from "../profile/states";
 import type { TSizeClass } from "../profile/size-class";
 import type { TRespondentRole } from "../profile/profile-schema";
+import type { TUnitKind } from "../municipalities/units";
 
 export type TAssessmentStatus = "draft" | "submitted";
 
@@ -18,6 +19,12 @@ export type TAssessmentView = {
     sizeClass: TSizeClass;
     ags: string | null;
     agsGebietsstand: string | null;
+    /** A Gemeinde or an administration that answers for several (docs/adr/0013-administrations-as-units.md). */
+    kind: TUnitKind;
+    /** The register key: AGS (8 digits) or Gemeindeverband (9 digits); null for a name typed by hand. */
+    key: string | null;
+    /** Gemeinden the unit answers for; population is the population it serves. */
+    memberCount: number;
   };
   respondentRole: TRespondentRole;
   answers: TAnswers;
@@ -49,6 +56,9 @@ type TAssessmentRow = {
   sizeClass: string;
   ags: string | null;
   agsGebietsstand: string | null;
+  unitKind: string;
+  unitKey: string | null;
+  memberCount: number;
   respondentRole: string;
   municipalityKey: string;
   chainId: string;
@@ -94,6 +104,9 @@ export function toAssessmentView(row: TAssessmentRow): TAssessmentView {
       sizeClass: row.sizeClass as TSizeClass,
       ags: row.ags,
       agsGebietsstand: row.agsGebietsstand,
+      kind: row.unitKind === "verwaltung" ? "verwaltung" : "gemeinde",
+      key: row.unitKey,
+      memberCount: row.memberCount,
     },
     respondentRole: row.respondentRole as TRespondentRole,
     answers: rowsToAnswers(row.answers),

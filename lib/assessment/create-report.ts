@@ -1,4 +1,5 @@
 import "server-only";
+import { describeUnit } from "../municipalities/size-context";
 import { buildReportModel } from "../report/report-model";
 import { renderReport } from "../report/render-report";
 import { reference } from "../survey/reference";
@@ -38,6 +39,7 @@ export async function createReport(
     benchmark,
     peers: peers.ok ? peers.value : null,
     municipality: m,
+    unit: describeUnit(m),
     respondentRole: assessment.respondentRole,
     status: assessment.status,
     now,

@@ -14,8 +14,18 @@ export type TAssessmentError =
   | { kind: "code_invalid"; path: string }
   /** Not a code at all: wrong length or characters, or far too long. */
   | { kind: "code_malformed"; path: string }
-  /** A valid code, but the request names another municipality (AGS). */
-  | { kind: "code_other_municipality"; path: string }
-  | { kind: "already_verified"; ags: string }
+  /**
+   * A valid code, but the request or the assessment names another unit of the register (another Gemeinde, or a
+   * Gemeinde's code for its Amt and the other way round): codeUnit is the code's unit, givenUnit the one named.
+   */
+  | { kind: "code_other_municipality"; path: string; codeUnit: string; givenUnit: string }
+  | { kind: "already_verified"; unitName: string }
+  /** A register key (8 or 9 digits) that names no unit one can answer for; message says why in German. */
+  | { kind: "unknown_unit"; path: string; message: string }
+  /**
+   * A participation code whose unit already has an assessment verified with a code: the respondent continues
+   * that one (its link) instead of starting a second chain silently; confirmNewChain starts one on purpose.
+   */
+  | { kind: "unit_has_assessment"; unitName: string }
   /** A follow-up was asked for while the newest assessment of the chain is still a draft (editPath: where it is). */
   | { kind: "draft_open"; editPath: string };

@@ -44,6 +44,9 @@ export async function exportAssessment(
         sizeClass: row.sizeClass as TAssessmentView["municipality"]["sizeClass"],
         ags: row.ags,
         agsGebietsstand: row.agsGebietsstand,
+        kind: row.unitKind === "verwaltung" ? "verwaltung" : "gemeinde",
+        key: row.unitKey,
+        memberCount: row.memberCount,
       },
       peerStatistics: {
         countsAsPeer: row.peerCurrent && !row.excludedFromPeers,

@@ -3,7 +3,7 @@ import { aggregatePeers, positionAmongPeers } from "../peers/aggregate";
 import { ZPeerQuery, type TPeerComparison } from "../peers/peer-query";
 import { hasPendingChange, loadPeerCells } from "../db/peer-cells";
 import { getEnv } from "../env";
-import { countByStateAndSizeClass } from "../municipalities/register";
+import { countUnits } from "../municipalities/register";
 import { STATES } from "../profile/states";
 import { SIZE_CLASSES } from "../profile/size-class";
 import { reference } from "../survey/reference";
@@ -30,7 +30,7 @@ export async function getPeerView(
     (n, s) =>
       n +
       SIZE_CLASSES.filter((c) => !filter.sizeClass || c.id === filter.sizeClass).reduce(
-        (m, c) => m + countByStateAndSizeClass(s.code, c.id),
+        (m, c) => m + countUnits(s.code, c.id),
         0,
       ),
     0,

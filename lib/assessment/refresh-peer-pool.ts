@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { getEnv } from "../env";
+import { countsInFrame } from "../municipalities/register";
 import { cellKey, cellsTouched, isReleaseDue, sameContribution, type TContribution } from "../peers/release-rule";
 
 type TTx = Prisma.TransactionClient;
@@ -118,9 +119,10 @@ async function contributionOf(tx: TTx, assessmentId: string): Promise<TContribut
       peerApproved: true,
       isDemo: true,
       verifiedCodeId: true,
+      unitKey: true,
     },
   });
-  if (!a || !a.submittedAt || a.excludedFromPeers) return null;
+  if (!a || !a.submittedAt || a.excludedFromPeers || !countsInFrame(a.unitKey)) return null;
   if (PEERS_REQUIRE_APPROVAL && !a.peerApproved) return null;
   if (PEERS_MODE === "verified" && !a.isDemo) {
     if (!a.verifiedCodeId) return null;
@@ -212,6 +214,7 @@ export async function refreshWholePeerPool(tx: TTx, now = new Date()): Promise<v
       peerApproved: true,
       isDemo: true,
       verifiedCodeId: true,
+      unitKey: true,
     },
   });
   const latest = new Map<string, (typeof submitted)[number]>();
@@ -235,7 +238,7 @@ export async function refreshWholePeerPool(tx: TTx, now = new Date()): Promise<v
   );
   const live = new Map<string, TContribution>();
   for (const [key, a] of latest) {
-    if (!a.submittedAt || a.excludedFromPeers) continue;
+    if (!a.submittedAt || a.excludedFromPeers || !countsInFrame(a.unitKey)) continue;
     if (PEERS_REQUIRE_APPROVAL && !a.peerApproved) continue;
     if (verifiedOnly && !a.isDemo && (!a.verifiedCodeId || revoked.has(a.verifiedCodeId))) continue;
     live.set(key, {

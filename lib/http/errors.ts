@@ -95,15 +95,23 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
         body: { error: CODE_FORMAT_MESSAGE, issues: [{ path: error.path, message: CODE_FORMAT_MESSAGE }] },
       };
     case "code_other_municipality": {
-      const message =
-        "Dieser Teilnahmecode gehört zu einer anderen Kommune als der angegebenen. Lassen Sie die Angaben zur Kommune leer: Mit dem Code übernehmen wir sie aus dem amtlichen Gemeindeverzeichnis.";
+      const message = `Dieser Teilnahmecode gehört zu ${error.codeUnit}, nicht zu ${error.givenUnit}. Ein Code gilt nur für die Verwaltung oder Gemeinde, für die er ausgestellt wurde. Lassen Sie die Angaben zur Kommune leer: Mit dem Code übernehmen wir sie aus dem amtlichen Gemeindeverzeichnis.`;
       return { status: 422, body: { error: message, issues: [{ path: error.path, message }] } };
     }
+    case "unknown_unit":
+      return { status: 422, body: { error: error.message, issues: [{ path: error.path, message: error.message }] } };
+    case "unit_has_assessment":
+      return {
+        status: 409,
+        body: {
+          error: `Für ${error.unitName} gibt es bereits eine Selbsteinschätzung, die mit einem Teilnahmecode bestätigt ist. Bitte setzen Sie diese mit Ihrem Link fort. Haben Sie den Link nicht mehr, können Sie bewusst eine neue beginnen (confirmNewChain); die bisherige bleibt dann bestehen.`,
+        },
+      };
     case "already_verified":
       return {
         status: 409,
         body: {
-          error: `Diese Selbsteinschätzung ist bereits mit einem Teilnahmecode bestätigt (Amtlicher Gemeindeschlüssel ${error.ags}).`,
+          error: `Diese Selbsteinschätzung ist bereits mit einem Teilnahmecode bestätigt (${error.unitName}).`,
         },
       };
     case "draft_open":

@@ -1,7 +1,7 @@
 import "server-only";
 import { loadPeerCells } from "../db/peer-cells";
 import { getEnv } from "../env";
-import { countByStateAndSizeClass } from "../municipalities/register";
+import { countUnits } from "../municipalities/register";
 import { ZPeerQuery } from "../peers/peer-query";
 import type { TPeerCell } from "../peers/aggregate";
 import { reference } from "../survey/reference";
@@ -26,7 +26,7 @@ export async function getLagebild(input: unknown): Promise<TResult<TLagebild, TA
   if (!built) {
     built = buildLagebild({
       cells,
-      registerCount: countByStateAndSizeClass,
+      registerCount: countUnits,
       filter: parsed.data,
       k: getEnv().PEER_K,
       ref: reference,

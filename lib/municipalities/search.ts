@@ -1,6 +1,7 @@
 import type { TSizeClass } from "../profile/size-class";
 import type { TStateCode } from "../profile/states";
 import { nameKeys, normalizeName } from "./normalize";
+import type { TUnitKind } from "./units";
 
 /** One municipality of the official register, with the figures derived from it. */
 export type TRegisterEntry = Readonly<{
@@ -19,10 +20,47 @@ export type TRegisterEntry = Readonly<{
   /** ISO date the population refers to, e.g. "2024-12-31". */
   populationDate: string;
   sizeClass: TSizeClass;
+  /** The 9-digit key of the Gemeindeverband the Gemeinde belongs to (Amt, Verbandsgemeinde …), or null. */
+  verband: string | null;
 }>;
 
-/** A search result: the register entry itself (frozen, shared; safe to serialise). */
-export type TMunicipalityHit = TRegisterEntry;
+/**
+ * What a respondent can answer for, and what the search finds: a Gemeinde (8-digit AGS) or a Gemeindeverband
+ * that runs its members' administration (9-digit key; docs/adr/0013-administrations-as-units.md). Frozen and
+ * shared; safe to serialise.
+ */
+export type TRegisterItem = Readonly<{
+  /** AGS of a Gemeinde, or the Gemeindeverband's 9-digit key. */
+  key: string;
+  kind: TUnitKind;
+  /** The Gemeinde's AGS (= key); null for a Gemeindeverband. */
+  ags: string | null;
+  /** A Gemeinde as Destatis writes it ("Büchen"); a Verband with its type ("Amt Büchen"). */
+  name: string;
+  /** A Gemeinde's name before the comma; a Verband's name as for name. */
+  nameShort: string;
+  kreis: string;
+  state: TStateCode;
+  stateName: string;
+  /** Inhabitants the unit serves: a Gemeinde's own, a Verband's the sum of its members'. */
+  population: number;
+  populationDate: string;
+  /** From population: a Verbandsgemeinde of 34,903 is compared with Mittelstädte. */
+  sizeClass: TSizeClass;
+  /** How many Gemeinden the unit answers for (1 for a Gemeinde). */
+  memberCount: number;
+  /** A Verband's seat of the administration ("Büchen"); null for a Gemeinde. */
+  seat: string | null;
+  /** A Verband's type as users name it ("Amt", "Verbandsgemeinde"); null for a Gemeinde. */
+  typeLabel: string | null;
+  /** Whether the unit runs its own administration and so belongs to the frame the peers and the Lagebild count. */
+  isUnit: boolean;
+  /** For a Gemeinde whose administration its Verband runs: that Verband, which answers for it by default. */
+  administration: Readonly<{ key: string; name: string; memberCount: number; population: number }> | null;
+}>;
+
+/** A search result (frozen, shared; safe to serialise). */
+export type TMunicipalityHit = TRegisterItem;
 
 export type TSearchParams = {
   q: string;
@@ -44,7 +82,7 @@ const RANK_SUBSTRING = 2;
 const RANK_ALL_WORDS = 3;
 const RANK_COUNT = 4;
 
-type TIndexedRow = { readonly entry: TRegisterEntry; readonly keys: readonly string[] };
+type TIndexedRow = { readonly entry: TRegisterItem; readonly keys: readonly string[] };
 
 export type TSearchIndex = {
   readonly all: readonly TIndexedRow[];
@@ -53,19 +91,30 @@ export type TSearchIndex = {
 
 const nameCollator = new Intl.Collator("de");
 
+/** The keys an item is found by: its name and, for a Verband, its other names ("Büchen", "VG Weißenthurm"). */
+function itemKeys(item: TRegisterItem, otherNames: readonly string[]): string[] {
+  const keys = nameKeys(item.name);
+  for (const name of otherNames) for (const k of nameKeys(name)) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
 /**
  * Precomputes the matching keys and orders the rows by population (descending), then name,
- * then AGS. A scan in that order meets the best candidates of each rank first, so a query
- * needs no sort and can stop as soon as `limit` prefix matches are found.
+ * then key. A scan in that order meets the best candidates of each rank first, so a query
+ * needs no sort and can stop as soon as `limit` prefix matches are found. `otherNames` are further names an
+ * item is found by: a Verband's name as the register gives it (without its type) and its usual abbreviations.
  */
-export function buildSearchIndex(entries: readonly TRegisterEntry[]): TSearchIndex {
-  const all = entries
-    .map((entry) => ({ entry, keys: nameKeys(entry.name) }))
+export function buildSearchIndex(
+  items: readonly TRegisterItem[],
+  otherNames: (item: TRegisterItem) => readonly string[] = () => [],
+): TSearchIndex {
+  const all = items
+    .map((entry) => ({ entry, keys: itemKeys(entry, otherNames(entry)) }))
     .sort(
       (a, b) =>
         b.entry.population - a.entry.population ||
         nameCollator.compare(a.entry.name, b.entry.name) ||
-        (a.entry.ags < b.entry.ags ? -1 : 1),
+        (a.entry.key < b.entry.key ? -1 : 1),
     );
   const byState = new Map<TStateCode, TIndexedRow[]>();
   for (const row of all) {

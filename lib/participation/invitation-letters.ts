@@ -4,7 +4,7 @@ import { loadFonts } from "../report/render-report";
 import { getStateName } from "../profile/states";
 import { estimateDurationMinutes } from "../survey/duration";
 import { reference } from "../survey/reference";
-import type { TRegisterEntry } from "../municipalities/search";
+import type { TRegisterItem } from "../municipalities/search";
 
 const MM = 72 / 25.4;
 /** DIN 5008, form B (window envelope DL/C6/5 with the window on the left). */
@@ -23,7 +23,8 @@ const LAYOUT = {
   bodyTop: 103.4 * MM,
 } as const;
 
-export type TInvitation = { code: string; entry: TRegisterEntry };
+/** A code for one unit; `members` lists the Gemeinden an administration answers for (names, by AGS). */
+export type TInvitation = { code: string; unit: TRegisterItem; members: readonly string[] };
 export type TLetterOptions = { instanceUrl: string; now: Date; sender?: string; k?: number };
 
 const fmtDate = (d: Date) =>
@@ -80,7 +81,7 @@ export function writeInvitationLetters(
 function writeLetter(
   doc: PDFKit.PDFDocument,
   root: PDFKit.PDFStructureElement,
-  { code, entry }: TInvitation,
+  { code, unit, members }: TInvitation,
   options: TLetterOptions,
 ) {
   doc.addPage();
@@ -117,13 +118,12 @@ function writeLetter(
       .fontSize(10)
       .fillColor("#000000")
       .text(
-        [
-          `Gemeindeverwaltung ${entry.nameShort}`,
-          "Bürgermeisteramt",
-          entry.name,
-          entry.kreis,
-          getStateName(entry.state),
-        ].join("\n"),
+        (unit.kind === "verwaltung"
+          ? [unit.name, "Die Verwaltung", `Sitz der Verwaltung: ${unit.seat ?? unit.nameShort}`, unit.kreis]
+          : [`Gemeindeverwaltung ${unit.nameShort}`, "Bürgermeisteramt", unit.name, unit.kreis]
+        )
+          .concat(getStateName(unit.state))
+          .join("\n"),
         LAYOUT.addressLeft + 5 * MM,
         LAYOUT.addressLinesTop,
         { width: LAYOUT.addressWidth - 10 * MM, lineGap: 1 },
@@ -141,12 +141,14 @@ function writeLetter(
   };
   para("Sehr geehrte Damen und Herren,");
   para(
-    `mit dem Kommunalen Digitalcheck schätzt Ihre Kommune ihren digitalen Stand selbst ein – in etwa ${estimateDurationMinutes(reference)} Minuten, online, auch in mehreren Sitzungen. Sie sehen danach, wo ${entry.nameShort} im Vergleich mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund aus dem Jahr 2020 steht, und auf Wunsch im Vergleich mit anderen Kommunen Ihres Landes und Ihrer Größenklasse.`,
+    `mit dem Kommunalen Digitalcheck schätzt Ihre Kommune ihren digitalen Stand selbst ein – in etwa ${estimateDurationMinutes(reference)} Minuten, online, auch in mehreren Sitzungen. Sie sehen danach, wo ${unit.nameShort} im Vergleich mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund aus dem Jahr 2020 steht, und auf Wunsch im Vergleich mit anderen Kommunen Ihres Landes und Ihrer Größenklasse.`,
   );
   para("So nehmen Sie teil:");
   [
     `Öffnen Sie ${options.instanceUrl} und wählen Sie „Selbsteinschätzung beginnen“.`,
-    "Geben Sie dort Ihren Teilnahmecode ein. Name, Land und Einwohnerzahl übernehmen wir dann aus dem amtlichen Gemeindeverzeichnis.",
+    unit.kind === "verwaltung"
+      ? `Geben Sie dort Ihren Teilnahmecode ein. Name, Land und die Einwohnerzahl aller ${members.length} Gemeinden übernehmen wir dann aus dem amtlichen Gemeindeverzeichnis.`
+      : "Geben Sie dort Ihren Teilnahmecode ein. Name, Land und Einwohnerzahl übernehmen wir dann aus dem amtlichen Gemeindeverzeichnis.",
     "Beantworten Sie die Fragen und senden Sie die Selbsteinschätzung ab.",
   ].forEach((step, i) => {
     add("P", () =>
@@ -159,10 +161,14 @@ function writeLetter(
   });
   doc.x = LAYOUT.left;
   doc.moveDown(0.8);
-  add("P", () => doc.font("Regular").fontSize(10.5).text(`Ihr Teilnahmecode für ${entry.name}:`, { width }));
+  add("P", () => doc.font("Regular").fontSize(10.5).text(`Ihr Teilnahmecode für ${unit.name}:`, { width }));
   doc.moveDown(0.3);
   add("P", () => doc.font("Bold").fontSize(18).text(code, { width, characterSpacing: 1.5 }));
   doc.moveDown(0.8);
+  if (unit.kind === "verwaltung")
+    para(
+      `Der Code gilt für die Verwaltung, die für ${members.length} Gemeinden arbeitet: ${members.join(", ")}. Eine Selbsteinschätzung beantwortet die Fragen für die ganze Verwaltung; die einzelnen Gemeinden brauchen keine eigene.`,
+    );
   para(
     `Was mit Ihren Daten geschieht: Ihre einzelnen Antworten sieht niemand außer Ihnen und den Personen, denen Sie Ihren Link geben. Im Vergleich erscheinen nur zusammengefasste Zahlen von mindestens ${options.k ?? 5} Kommunen; sie werden nur in Schritten erneuert, in denen sich mindestens so viele Kommunen geändert haben. Der Code bestätigt nur, dass die Selbsteinschätzung zu Ihrer Kommune gehört.`,
   );

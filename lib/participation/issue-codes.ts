@@ -2,46 +2,86 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
 import { runExclusive } from "../db/exclusive";
-import { getRegister } from "../municipalities/register";
+import { findItem, getGemeindeItems, getUnits, type TRegisterItem } from "../municipalities/register";
 import { refreshPeerPool } from "../assessment/refresh-peer-pool";
 import { municipalityKey } from "../peers/municipality-key";
 import { toFieldIssues, type TFieldIssue } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
 import { generateCode, hashCode, parseCode } from "./code";
-import { selectMunicipalities, ZCodeSelection } from "./selection";
-import type { TRegisterEntry } from "../municipalities/search";
+import { selectUnits, ZCodeSelection } from "./selection";
 
-export type TIssuedCode = { ags: string; name: string; code: string; entry: TRegisterEntry };
+export type TIssuedCode = { key: string; kind: TRegisterItem["kind"]; name: string; code: string; unit: TRegisterItem };
+/** What one issue did: codes issued (new units and, with `replace`, replaced ones), units skipped because they hold a valid code. */
+export type TIssueResult = { issued: TIssuedCode[]; replaced: number; skipped: TRegisterItem[] };
 export type TCodeError = { kind: "invalid_selection"; issues: TFieldIssue[] };
 
 /** Statements per batch: well below SQLite's and PostgreSQL's limits on bound parameters. */
 const BATCH = 400;
 
+const selectable = { units: getUnits, gemeinden: getGemeindeItems };
+
+/** The selected units and which of them hold a valid (active) code, without issuing anything (the confirmation step). */
+export async function previewCodes(
+  input: unknown,
+): Promise<TResult<{ units: TRegisterItem[]; holding: Set<string> }, TCodeError>> {
+  const parsed = ZCodeSelection.safeParse(input);
+  if (!parsed.success) return err({ kind: "invalid_selection", issues: toFieldIssues(parsed.error) });
+  const selected = selectUnits(
+    { units: selectable.units(), gemeinden: selectable.gemeinden(), find: findItem },
+    parsed.data,
+  );
+  if (!selected.ok) return err({ kind: "invalid_selection", issues: [{ path: "", message: selected.error }] });
+  return ok({ units: selected.value, holding: await unitsWithActiveCode(selected.value.map((u) => u.key)) });
+}
+
+async function unitsWithActiveCode(keys: string[]): Promise<Set<string>> {
+  const holding = new Set<string>();
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const rows = await db.participationCode.findMany({
+      where: { unitKey: { in: keys.slice(i, i + BATCH) }, status: "active" },
+      select: { unitKey: true },
+    });
+    for (const r of rows) holding.add(r.unitKey);
+  }
+  return holding;
+}
+
 /**
- * Issues one new participation code per selected municipality (npm run codes, /betrieb). A municipality's
- * earlier active code is replaced: it can no longer be entered, but assessments already verified with it
- * stay verified. The codes themselves are returned once, here, and stored only as hashes.
+ * Issues one new participation code per selected unit (npm run codes, /betrieb). A unit that holds a valid code
+ * keeps it, unless the selection says `replace`: then its code is replaced (it can no longer be entered, but
+ * assessments already verified with it stay verified). The codes themselves are returned once, here, and
+ * stored only as hashes.
  */
-export function issueCodes(input: unknown, now = new Date()): Promise<TResult<TIssuedCode[], TCodeError>> {
+export function issueCodes(input: unknown, now = new Date()): Promise<TResult<TIssueResult, TCodeError>> {
   return runExclusive(async () => {
-    const parsed = ZCodeSelection.safeParse(input);
-    if (!parsed.success) return err({ kind: "invalid_selection", issues: toFieldIssues(parsed.error) });
-    const selected = selectMunicipalities(getRegister().rows, parsed.data);
-    if (!selected.ok) return err({ kind: "invalid_selection", issues: [{ path: "", message: selected.error }] });
-    const issued = selected.value.map((entry) => ({ ags: entry.ags, name: entry.name, code: generateCode(), entry }));
+    const preview = await previewCodes(input);
+    if (!preview.ok) return preview;
+    const replace = (input as { replace?: boolean }).replace === true;
+    const { units, holding } = preview.value;
+    const skipped = replace ? [] : units.filter((u) => holding.has(u.key));
+    const toIssue = replace ? units : units.filter((u) => !holding.has(u.key));
+    const issued = toIssue.map((unit) => ({
+      key: unit.key,
+      kind: unit.kind,
+      name: unit.name,
+      code: generateCode(),
+      unit,
+    }));
+    let replaced = 0;
     await db.$transaction(
       async (tx) => {
         for (let i = 0; i < issued.length; i += BATCH) {
           const batch = issued.slice(i, i + BATCH);
-          await tx.participationCode.updateMany({
-            where: { ags: { in: batch.map((b) => b.ags) }, status: "active" },
+          const res = await tx.participationCode.updateMany({
+            where: { unitKey: { in: batch.map((b) => b.key) }, status: "active" },
             data: { status: "replaced" },
           });
+          replaced += res.count;
           await tx.participationCode.createMany({
             data: batch.map((b) => ({
               id: randomUUID(),
               codeHash: hashCode((parseCode(b.code) as { ok: true; symbols: string }).symbols),
-              ags: b.ags,
+              unitKey: b.key,
               status: "active",
               issuedAt: now,
             })),
@@ -50,28 +90,34 @@ export function issueCodes(input: unknown, now = new Date()): Promise<TResult<TI
       },
       { timeout: 60_000 },
     );
-    return ok(issued);
+    return ok({ issued, replaced, skipped });
   });
 }
 
 /**
- * Revokes every code of a municipality: none can be entered any more, and the assessments verified with
- * them leave the peer figures with the next release of their cell. Returns how many codes were revoked.
+ * Revokes every code of a unit: none can be entered any more, and the assessments verified with them leave
+ * the peer figures with the next release of their cell. Returns how many codes were revoked and the unit's name.
  */
-export function revokeCodes(ags: string, now = new Date()): Promise<TResult<{ revoked: number }, TCodeError>> {
+export function revokeCodes(
+  key: string,
+  now = new Date(),
+): Promise<TResult<{ revoked: number; name: string }, TCodeError>> {
   return runExclusive(async () => {
-    if (!/^\d{8}$/.test(ags))
-      return err({ kind: "invalid_selection", issues: [{ path: "ags", message: "Ein AGS hat 8 Ziffern." }] });
-    const entry = getRegister().rows.find((r) => r.ags === ags);
+    if (!/^(\d{8}|\d{9})$/.test(key))
+      return err({
+        kind: "invalid_selection",
+        issues: [{ path: "key", message: "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)." }],
+      });
+    const unit = findItem(key);
     const revoked = await db.$transaction(async (tx) => {
       const res = await tx.participationCode.updateMany({
-        where: { ags, status: { in: ["active", "replaced"] } },
+        where: { unitKey: key, status: { in: ["active", "replaced"] } },
         data: { status: "revoked", revokedAt: now },
       });
-      if (res.count > 0 && entry)
-        await refreshPeerPool(tx, municipalityKey({ ags, name: entry.name, state: entry.state }), now);
+      if (res.count > 0 && unit)
+        await refreshPeerPool(tx, municipalityKey({ unitKey: unit.key, name: unit.name, state: unit.state }), now);
       return res.count;
     });
-    return ok({ revoked });
+    return ok({ revoked, name: unit?.name ?? key });
   });
 }

@@ -1,18 +1,17 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import { findByAgs, getRegister } from "../municipalities/register";
+import { findItem, getRegister, type TRegisterItem } from "../municipalities/register";
 import { municipalityKey } from "../peers/municipality-key";
-import { deriveSizeClass } from "../profile/size-class";
 import { isRateLimited, consumeRateLimit } from "../security/rate-limit";
 import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "../assessment/errors";
 import { hashCode, parseCode } from "./code";
-import type { TRegisterEntry } from "../municipalities/search";
 
 /** The rate-limit client that stands for the whole instance (failed code attempts from all clients). */
 export const INSTANCE_CLIENT = "instance";
 
-export type TRedeemedCode = { codeId: string; entry: TRegisterEntry; gebietsstand: string };
+/** A redeemed code: the unit of the register it was issued for (a Gemeinde or a Gemeindeverband). */
+export type TRedeemedCode = { codeId: string; unit: TRegisterItem; gebietsstand: string };
 
 /**
  * Checks a typed participation code (not yet bound to anything). Failed attempts count against the client
@@ -42,23 +41,32 @@ export async function redeemCode(
   if (!parsed.ok) return failed({ kind: "code_malformed", path });
   const code = await tx.participationCode.findUnique({ where: { codeHash: hashCode(parsed.symbols) } });
   if (!code || code.status !== "active") return failed({ kind: "code_invalid", path });
-  const entry = findByAgs(code.ags);
+  const unit = findItem(code.unitKey);
   // A code outlives its register only across a Gebietsreform; then it can no longer be placed.
-  if (!entry) return failed({ kind: "code_invalid", path });
-  return ok({ codeId: code.id, entry, gebietsstand: getRegister().gebietsstand });
+  if (!unit) return failed({ kind: "code_invalid", path });
+  return ok({ codeId: code.id, unit, gebietsstand: getRegister().gebietsstand });
 }
 
-/** The columns of an assessment that a verified code fixes: the municipality as the register has it. */
-export function verifiedProfile(redeemed: TRedeemedCode, now: Date) {
-  const { entry } = redeemed;
+/** The columns of an assessment that a unit of the register fixes: name, state, population served, key. */
+export function registerProfile(unit: TRegisterItem, gebietsstand: string) {
   return {
-    municipalityName: entry.name,
-    state: entry.state,
-    population: entry.population,
-    sizeClass: deriveSizeClass(entry.population),
-    ags: entry.ags,
-    agsGebietsstand: redeemed.gebietsstand,
-    municipalityKey: municipalityKey({ ags: entry.ags, name: entry.name, state: entry.state }),
+    municipalityName: unit.name,
+    state: unit.state,
+    population: unit.population,
+    sizeClass: unit.sizeClass,
+    ags: unit.ags,
+    agsGebietsstand: gebietsstand,
+    unitKind: unit.kind,
+    unitKey: unit.key,
+    memberCount: unit.memberCount,
+    municipalityKey: municipalityKey({ unitKey: unit.key, name: unit.name, state: unit.state }),
+  };
+}
+
+/** The columns of an assessment that a verified code fixes: the unit as the register has it. */
+export function verifiedProfile(redeemed: TRedeemedCode, now: Date) {
+  return {
+    ...registerProfile(redeemed.unit, redeemed.gebietsstand),
     verifiedCodeId: redeemed.codeId,
     verifiedAt: now,
   };

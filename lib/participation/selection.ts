@@ -1,57 +1,92 @@
 import { z } from "zod";
 import "../validation/zod-de";
 import { ZStateCode } from "../profile/states";
-import { deriveSizeClass, ZSizeClass } from "../profile/size-class";
-import type { TRegisterEntry } from "../municipalities/search";
+import { ZSizeClass } from "../profile/size-class";
+import type { TRegisterItem } from "../municipalities/search";
 import { err, ok, type TResult } from "../result";
 
-/** Most AGS a list may name (the register has 10,747 municipalities; more is a mistake). */
-export const MAX_AGS_LIST = 11_000;
+/** Most keys a list may name (the register has 10,747 Gemeinden and 1,202 Verbände; more is a mistake). */
+export const MAX_KEY_LIST = 12_000;
+
+const keyList = (pattern: RegExp, message: string) =>
+  z
+    .array(z.string().regex(pattern, message), { error: "Bitte geben Sie die Schlüssel als Liste an." })
+    .max(MAX_KEY_LIST, `Höchstens ${MAX_KEY_LIST.toLocaleString("de-DE")} Schlüssel auf einmal.`)
+    .optional();
 
 /**
- * Which municipalities of the register get participation codes: a list of AGS, or a state, a Kreis
- * (its 5-digit key) and a size class, each optional and combined. An empty selection means every
- * municipality of the register.
+ * Which units get participation codes (docs/adr/0013-administrations-as-units.md): a list of keys (a Gemeinde's
+ * 8-digit AGS or a Gemeindeverband's 9-digit key; `ags` for Gemeinden as before), or a state, a Kreis (its
+ * 5-digit key) and a size class of the population served, each optional and combined. `unit` says what a
+ * filter counts: "verwaltung" (default) one code per administration, "gemeinde" one per Gemeinde. A selection
+ * without any filter names nothing unless `all` is set, and a unit that holds a valid code keeps it unless
+ * `replace` is set: issuing never voids a posted code by accident.
  */
 export const ZCodeSelection = z.strictObject(
   {
-    ags: z
-      .array(z.string().regex(/^\d{8}$/, "Ein AGS hat 8 Ziffern."), { error: "Bitte geben Sie AGS als Liste an." })
-      .max(MAX_AGS_LIST, `Höchstens ${MAX_AGS_LIST.toLocaleString("de-DE")} AGS auf einmal.`)
-      .optional(),
+    keys: keyList(/^(\d{8}|\d{9})$/, "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)."),
+    ags: keyList(/^\d{8}$/, "Ein AGS hat 8 Ziffern."),
     state: ZStateCode.optional(),
     kreis: z
       .string()
       .regex(/^\d{5}$/, "Der Kreisschlüssel hat 5 Ziffern (die ersten fünf des AGS).")
       .optional(),
     sizeClass: ZSizeClass.optional(),
+    unit: z
+      .enum(["verwaltung", "gemeinde"], { error: "unit ist verwaltung (je Verwaltung) oder gemeinde (je Gemeinde)." })
+      .optional(),
+    all: z.boolean().optional(),
+    replace: z.boolean().optional(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unbekanntes Feld: ${iss.keys.join(", ")}` : undefined) },
 );
 export type TCodeSelection = z.infer<typeof ZCodeSelection>;
 
-/** The register's municipalities that a selection names, in AGS order; unknown AGS are an error. */
-export function selectMunicipalities(
-  rows: readonly TRegisterEntry[],
+export type TSelectableRegister = {
+  /** The frame: every administration (verbandsfreie Gemeinden, Verbände that run the administration, BW Gemeinden). */
+  units: readonly TRegisterItem[];
+  /** Every Gemeinde. */
+  gemeinden: readonly TRegisterItem[];
+  /** Any Gemeinde or Verband by key. */
+  find(key: string): TRegisterItem | undefined;
+};
+
+const listed = (keys: string[]) =>
+  `${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ` und ${keys.length - 5} weitere` : ""}`;
+
+/** The units a selection names, in key order; unknown keys, and keys that name no administration, are an error. */
+export function selectUnits(
+  register: TSelectableRegister,
   selection: TCodeSelection,
-): TResult<TRegisterEntry[], string> {
-  let chosen: readonly TRegisterEntry[] = rows;
-  if (selection.ags) {
-    const wanted = new Set(selection.ags);
-    chosen = rows.filter((r) => wanted.has(r.ags));
-    const found = new Set(chosen.map((r) => r.ags));
-    const unknown = [...wanted].filter((a) => !found.has(a));
-    if (unknown.length > 0)
+): TResult<TRegisterItem[], string> {
+  const named = [...(selection.keys ?? []), ...(selection.ags ?? [])];
+  let chosen: readonly TRegisterItem[];
+  if (named.length > 0) {
+    const wanted = [...new Set(named)];
+    const found = wanted.map((key) => register.find(key));
+    const unknown = wanted.filter((_, i) => !found[i]);
+    if (unknown.length > 0) return err(`Nicht im amtlichen Gemeindeverzeichnis: ${listed(unknown)}.`);
+    const notUnits = found.filter((u) => u!.kind === "verwaltung" && !u!.isUnit).map((u) => `${u!.key} ${u!.name}`);
+    if (notUnits.length > 0)
       return err(
-        `Nicht im amtlichen Gemeindeverzeichnis: ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ` und ${unknown.length - 5} weitere` : ""}.`,
+        `Diese Gemeindeverbände führen keine Verwaltung für ihre Gemeinden (jede Gemeinde behält ihr Bürgermeisteramt); bitte wählen Sie die Gemeinden: ${listed(notUnits)}.`,
       );
+    chosen = (found as TRegisterItem[]).sort((a, b) => (a.key < b.key ? -1 : 1));
+  } else {
+    const filtered =
+      selection.state !== undefined || selection.kreis !== undefined || selection.sizeClass !== undefined;
+    if (!filtered && !selection.all)
+      return err(
+        "Ohne Auswahl (Bundesland, Kreis, Größenklasse oder Schlüssel) werden keine Codes ausgegeben. Für alle Verwaltungen geben Sie ausdrücklich „alle“ an (--all).",
+      );
+    chosen = selection.unit === "gemeinde" ? register.gemeinden : register.units;
   }
   const result = chosen.filter(
-    (r) =>
-      (!selection.state || r.state === selection.state) &&
-      (!selection.kreis || r.ags.startsWith(selection.kreis)) &&
-      (!selection.sizeClass || deriveSizeClass(r.population) === selection.sizeClass),
+    (u) =>
+      (!selection.state || u.state === selection.state) &&
+      (!selection.kreis || u.key.startsWith(selection.kreis)) &&
+      (!selection.sizeClass || u.sizeClass === selection.sizeClass),
   );
-  if (result.length === 0) return err("Zu dieser Auswahl gibt es keine Kommune im amtlichen Gemeindeverzeichnis.");
+  if (result.length === 0) return err("Zu dieser Auswahl gibt es keine Verwaltung im amtlichen Gemeindeverzeichnis.");
   return ok([...result]);
 }

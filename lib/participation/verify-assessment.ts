@@ -5,14 +5,17 @@ import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "../assessment/errors";
 import { findAssessmentByToken } from "../assessment/find-assessment";
 import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import type { TRegisterItem } from "../municipalities/register";
 import { redeemCode, verifiedProfile } from "./redeem-code";
 
-export type TVerified = { ags: string; municipalityName: string; version: number };
+export type TVerified = { unit: TRegisterItem; version: number };
 
 /**
- * Binds an existing assessment to the municipality of a participation code (POST …/verify, the overview's
- * form). Name, state and population are taken from the register; a submitted assessment enters the peer
- * pool of its municipality (and leaves the one it was filed under before).
+ * Binds an existing assessment to the unit of a participation code (POST …/verify, the overview's form). Name,
+ * state and population are taken from the register; a submitted assessment enters the peer pool of its unit
+ * (and leaves the one it was filed under before). An assessment that was filed under another unit of the
+ * register (a Gemeinde's code for its Amt, or the other way round) is refused: the respondent chose what they
+ * answer for, and a code must not change that silently (docs/adr/0013-administrations-as-units.md).
  */
 export function verifyAssessment(
   token: string,
@@ -22,12 +25,20 @@ export function verifyAssessment(
   return runExclusive(async () => {
     const assessment = await findAssessmentByToken(token);
     if (!assessment) return err({ kind: "assessment_not_found" });
-    if (assessment.verified) return err({ kind: "already_verified", ags: assessment.municipality.ags ?? "" });
+    if (assessment.verified) return err({ kind: "already_verified", unitName: assessment.municipality.name });
     const now = new Date();
     return db.$transaction(async (tx) => {
       await beginWrite(tx);
       const redeemed = await redeemCode(tx, code, client, "code");
       if (!redeemed.ok) return redeemed;
+      const { key } = assessment.municipality;
+      if (key !== null && key !== redeemed.value.unit.key)
+        return err({
+          kind: "code_other_municipality",
+          path: "code",
+          codeUnit: redeemed.value.unit.name,
+          givenUnit: assessment.municipality.name,
+        } as const);
       const profile = verifiedProfile(redeemed.value, now);
       await tx.assessment.update({
         where: { id: assessment.id },
@@ -38,7 +49,7 @@ export function verifyAssessment(
         if (profile.municipalityKey !== assessment.municipalityKey)
           await refreshPeerPool(tx, profile.municipalityKey, now);
       }
-      return ok({ ags: profile.ags, municipalityName: profile.municipalityName, version: assessment.version + 1 });
+      return ok({ unit: redeemed.value.unit, version: assessment.version + 1 });
     });
   });
 }

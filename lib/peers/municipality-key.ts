@@ -1,11 +1,19 @@
 import { normalizeName, stripDestatisSuffix } from "../municipalities/normalize";
 
 /**
- * The identity of a municipality for "only its latest submission counts": its AGS where one was
- * given, otherwise its normalised name within its federal state ("Großenhain, Stadt" and
- * "grossenhain" in DE-SN are the same municipality).
+ * The identity of a unit for "only its latest submission counts": a Gemeindeverband by its 9-digit key
+ * ("vb:010535318", docs/adr/0013-administrations-as-units.md), a Gemeinde by its AGS where one was given,
+ * otherwise its normalised name within its federal state ("Großenhain, Stadt" and "grossenhain" in DE-SN
+ * are the same municipality).
  */
-export function municipalityKey(input: { ags?: string | null; name: string; state: string }): string {
-  if (input.ags) return `ags:${input.ags}`;
+export function municipalityKey(input: {
+  unitKey?: string | null;
+  ags?: string | null;
+  name: string;
+  state: string;
+}): string {
+  if (input.unitKey && /^\d{9}$/.test(input.unitKey)) return `vb:${input.unitKey}`;
+  const ags = input.ags || (input.unitKey && /^\d{8}$/.test(input.unitKey) ? input.unitKey : null);
+  if (ags) return `ags:${ags}`;
   return `name:${normalizeName(stripDestatisSuffix(input.name))}|${input.state}`;
 }

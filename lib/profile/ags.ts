@@ -4,6 +4,23 @@ import { getStateAgsPrefix, getStateByAgsPrefix, type TStateCode } from "./state
 export type TAgsCheck = { ok: true } | { ok: false; message: string };
 
 export const AGS_PATTERN = /^\d{8}$/;
+/** A unit's register key: a Gemeinde's AGS (8 digits) or a Gemeindeverband's key (9 digits; ADR 0013). */
+export const UNIT_KEY_FORMAT = /^(\d{8}|\d{9})$/;
+
+/**
+ * The offline check of a unit key (format and state prefix): an AGS has 8 digits, a Gemeindeverband's key 9
+ * (Land, Regierungsbezirk, Kreis, Verband); both start with the state's Länderschlüssel.
+ */
+export function checkUnitKey(key: string, state: TStateCode): TAgsCheck {
+  if (!UNIT_KEY_FORMAT.test(key)) {
+    return {
+      ok: false,
+      message:
+        "Der Schlüssel besteht aus 8 Ziffern (Amtlicher Gemeindeschlüssel einer Gemeinde, zum Beispiel 09162000) oder 9 Ziffern (Schlüssel eines Gemeindeverbands, zum Beispiel 010535318 für das Amt Büchen).",
+    };
+  }
+  return checkStatePrefix(key, state);
+}
 
 /**
  * The Amtlicher Gemeindeschlüssel has 8 digits; its first two are the state's Länderschlüssel
@@ -16,14 +33,18 @@ export function checkAgs(ags: string, state: TStateCode): TAgsCheck {
       message: "Der Amtliche Gemeindeschlüssel (AGS) besteht aus genau 8 Ziffern, zum Beispiel 09162000.",
     };
   }
+  return checkStatePrefix(ags, state);
+}
+
+function checkStatePrefix(key: string, state: TStateCode): TAgsCheck {
   const prefix = getStateAgsPrefix(state);
-  if (!ags.startsWith(prefix)) {
-    const other = getStateByAgsPrefix(ags);
+  if (!key.startsWith(prefix)) {
+    const other = getStateByAgsPrefix(key);
     return {
       ok: false,
       message: other
-        ? `Dieser AGS gehört zu einem anderen Bundesland. Für das gewählte Bundesland beginnt er mit ${prefix}.`
-        : `Dieser AGS beginnt mit keinem gültigen Länderschlüssel. Für das gewählte Bundesland beginnt er mit ${prefix}.`,
+        ? `Dieser Schlüssel gehört zu einem anderen Bundesland. Für das gewählte Bundesland beginnt er mit ${prefix}.`
+        : `Dieser Schlüssel beginnt mit keinem gültigen Länderschlüssel. Für das gewählte Bundesland beginnt er mit ${prefix}.`,
     };
   }
   return { ok: true };

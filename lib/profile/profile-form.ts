@@ -5,9 +5,13 @@ export const PROFILE_FIELDS = {
   name: "municipality.name",
   state: "municipality.state",
   population: "municipality.population",
-  ags: "municipality.ags",
+  key: "municipality.key",
   role: "respondentRole",
   code: "participationCode",
+  /** "verwaltung" | "gemeinde": whom a member Gemeinde's respondent answers for (ADR 0013). */
+  unitChoice: "unitChoice",
+  /** "1": start a second chain on purpose although the code's unit has one (its link was lost). */
+  confirmNewChain: "confirmNewChain",
 } as const;
 
 /**
@@ -34,9 +38,20 @@ export function formDataToCreateRequest(form: FormData): Partial<Record<keyof TC
       name: text(PROFILE_FIELDS.name),
       state: text(PROFILE_FIELDS.state) || undefined,
       population: parsePopulationInput(text(PROFILE_FIELDS.population)),
-      ags: text(PROFILE_FIELDS.ags) || undefined,
+      key: text(PROFILE_FIELDS.key)?.trim() || undefined,
     },
     respondentRole: text(PROFILE_FIELDS.role) || undefined,
     participationCode: text(PROFILE_FIELDS.code) || undefined,
+    ...(text(PROFILE_FIELDS.confirmNewChain) === "1" ? { confirmNewChain: true } : {}),
   };
+}
+
+/** The posted text fields, to be shown again after a refusal (a form without JavaScript keeps nothing itself). */
+export function formDataToValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of Object.values(PROFILE_FIELDS)) {
+    const v = form.get(name);
+    if (typeof v === "string" && name !== PROFILE_FIELDS.confirmNewChain) values[name] = v.slice(0, 300);
+  }
+  return values;
 }

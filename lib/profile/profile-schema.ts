@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "../validation/zod-de";
-import { checkAgs } from "./ags";
+import { checkAgs, checkUnitKey } from "./ags";
 import { ZStateCode } from "./states";
 
 export const MAX_NAME_LENGTH = 200;
@@ -37,19 +37,35 @@ const ZPopulation = z
   .min(1, "Die Einwohnerzahl muss mindestens 1 sein.")
   .max(MAX_POPULATION, "Diese Einwohnerzahl ist für eine deutsche Kommune zu groß. Bitte prüfen Sie die Angabe.");
 
-/** The municipality profile of CONTRACT.md section 2 (the size class is derived, never sent). */
+const NAME_MISSING = "Bitte geben Sie den Namen Ihrer Kommune an.";
+const POPULATION_MISSING = "Bitte geben Sie die Einwohnerzahl als ganze Zahl an.";
+
+const optionalKey = (error: string) =>
+  z
+    .string({ error })
+    .trim()
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : undefined));
+
+/** A 9-digit key names a Gemeindeverband; its name and population come from the register (ADR 0013). */
+const isVerbandKey = (key: unknown) => typeof key === "string" && /^\d{9}$/.test(key.trim());
+
+/**
+ * The unit profile (docs/api.md): what the assessment answers for. Either a unit of the register by its key
+ * (`key`: a Gemeinde's 8-digit AGS or a Gemeindeverband's 9-digit key; `ags` stays valid for a Gemeinde), or
+ * a municipality typed by hand with name, state and population. For a Gemeindeverband the register supplies
+ * name and population (the population it serves), so they may be left out. The size class is derived,
+ * never sent.
+ */
 export const ZMunicipalityProfile = z
   .strictObject(
     {
-      name: ZName,
+      name: ZName.optional(),
       state: ZStateCode,
-      population: ZPopulation,
-      ags: z
-        .string({ error: "Der AGS muss als Text aus 8 Ziffern angegeben werden." })
-        .trim()
-        .optional()
-        .nullable()
-        .transform((v) => (v ? v : undefined)),
+      population: ZPopulation.optional(),
+      key: optionalKey("Der Schlüssel muss als Text aus 8 oder 9 Ziffern angegeben werden."),
+      ags: optionalKey("Der AGS muss als Text aus 8 Ziffern angegeben werden."),
     },
     {
       error: (iss) =>
@@ -60,32 +76,50 @@ export const ZMunicipalityProfile = z
   )
   .superRefine(
     (p, ctx) => {
-      if (p.ags === undefined) return;
-      const check = checkAgs(p.ags, p.state);
-      if (!check.ok) ctx.addIssue({ code: "custom", path: ["ags"], message: check.message });
+      const value = p as Partial<Record<"name" | "population" | "key" | "ags" | "state", unknown>>;
+      const key = typeof value.key === "string" ? value.key.trim() : "";
+      const ags = typeof value.ags === "string" ? value.ags.trim() : "";
+      // Name and population are the register's for a Gemeindeverband, the respondent's otherwise.
+      if (!isVerbandKey(key)) {
+        if (value.name === undefined) ctx.addIssue({ code: "custom", path: ["name"], message: NAME_MISSING });
+        if (value.population === undefined)
+          ctx.addIssue({ code: "custom", path: ["population"], message: POPULATION_MISSING });
+      }
+      const state = ZStateCode.safeParse(value.state);
+      if (!state.success) return;
+      if (key && ags && key !== ags) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ags"],
+          message: "Schlüssel (key) und AGS nennen verschiedene Einheiten. Bitte geben Sie nur einen an.",
+        });
+      } else if (key) {
+        const check = checkUnitKey(key, state.data);
+        if (!check.ok) ctx.addIssue({ code: "custom", path: ["key"], message: check.message });
+      } else if (ags) {
+        const check = checkAgs(ags, state.data);
+        if (!check.ok) ctx.addIssue({ code: "custom", path: ["ags"], message: check.message });
+      }
     },
-    // Check the AGS against the state even while other fields (name, population) are invalid,
-    // so that every faulty field is named at once.
-    {
-      when: (payload) =>
-        ZStateCode.safeParse((payload.value as { state?: unknown } | null)?.state).success &&
-        typeof (payload.value as { ags?: unknown }).ags === "string",
-    },
+    // Run even while other fields are invalid, so that every faulty field is named at once.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );
 
 export type TMunicipalityProfile = z.infer<typeof ZMunicipalityProfile>;
 
 /**
- * With a participation code the register supplies the municipality: a form whose municipality fields were
- * left empty (no name) sends none, so that only the code and the role are checked.
+ * With a participation code the register supplies the unit: whatever was typed into the name, state and
+ * population fields is dropped, so that the code alone is enough. Only a register key (`key` or `ags`, e.g.
+ * from picking a suggestion) stays, to be checked against the code's unit.
  */
-function dropEmptyMunicipalityWithCode(input: unknown): unknown {
+function dropMunicipalityWithCode(input: unknown): unknown {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
   const body = input as Record<string, unknown>;
   const code = body.participationCode;
   const m = body.municipality as Record<string, unknown> | undefined;
-  if (typeof code !== "string" || code.trim() === "" || !m || typeof m !== "object") return input;
-  if (typeof m.name === "string" && m.name.trim() !== "") return input;
+  if (typeof code !== "string" || code.trim() === "" || !m || typeof m !== "object" || Array.isArray(m)) return input;
+  const hasKey = [m.key, m.ags].some((k) => typeof k === "string" && k.trim() !== "");
+  if (hasKey) return input;
   const { municipality: _dropped, ...rest } = body;
   return rest;
 }
@@ -104,6 +138,11 @@ const ZCreateAssessmentBody = z
         .optional()
         .nullable()
         .transform((v) => (v && v.trim() ? v : undefined)),
+      /**
+       * With a participation code whose unit already has a verified assessment: start a second one on purpose
+       * (its link was lost). Without it the request is refused with 409, so that no chain splits silently.
+       */
+      confirmNewChain: z.boolean({ error: "confirmNewChain muss true oder false sein." }).optional(),
     },
     {
       error: (iss) =>
@@ -125,5 +164,5 @@ const ZCreateAssessmentBody = z
       },
     },
   );
-export const ZCreateAssessmentRequest = z.preprocess(dropEmptyMunicipalityWithCode, ZCreateAssessmentBody);
+export const ZCreateAssessmentRequest = z.preprocess(dropMunicipalityWithCode, ZCreateAssessmentBody);
 export type TCreateAssessmentRequest = z.infer<typeof ZCreateAssessmentBody>;

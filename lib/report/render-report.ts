@@ -378,7 +378,8 @@ function renderCover(w: Writer, m: TReportModel) {
       "Angaben zur Kommune und zum Bericht",
       ["Angabe", "Wert"],
       [
-        ["Kommune", m.cover.municipality],
+        [m.cover.unitLabel, m.cover.municipality],
+        ...m.cover.unitRows,
         ["Bundesland", m.cover.state],
         ["Größenklasse", m.cover.sizeClass],
         ...(m.cover.ags ? [["Amtlicher Gemeindeschlüssel", m.cover.ags]] : []),

@@ -1,3 +1,5 @@
+import { membersLabel } from "../municipalities/units";
+import { populationText, unitTitle, type TUnitDescription } from "../municipalities/unit-text";
 import { releaseLabel } from "../peers/release-label";
 import type { TReference } from "../survey/schema";
 import type { TBenchmark } from "../benchmark/compute-benchmark";
@@ -38,6 +40,10 @@ export type TReportModel = {
     date: string;
     status: string;
     ags: string | null;
+    /** "Verwaltung" for a Gemeindeverband, "Kommune" otherwise. */
+    unitLabel: string;
+    /** An administration's rows (members, population served, key); empty for a Gemeinde. */
+    unitRows: [string, string][];
   };
   summary: {
     score: number | null;
@@ -119,6 +125,8 @@ export function buildReportModel(input: {
   benchmark: TBenchmark;
   peers: TPeerComparison | null;
   municipality: { name: string; state: TStateCode; sizeClass: TSizeClass; ags: string | null };
+  /** The unit the assessment answers for (docs/adr/0013-administrations-as-units.md); a Gemeinde without it. */
+  unit?: TUnitDescription;
   respondentRole: TRespondentRole;
   status: "draft" | "submitted";
   now: Date;
@@ -173,7 +181,8 @@ export function buildReportModel(input: {
 
   const date = formatDate(input.now);
   // The typographic apostrophe: Fira's shaping of the ASCII one loses its text mapping in the PDF.
-  const displayName = m.name.replace(/'/g, "\u2019");
+  const unit = input.unit;
+  const displayName = (unit ? unitTitle(unit) : m.name).replace(/'/g, "\u2019");
   return {
     title: `Digitalcheck ${displayName} – Bericht vom ${date}`,
     fileName: reportFileName(m.name, input.now),
@@ -186,6 +195,16 @@ export function buildReportModel(input: {
       date,
       status: isDraft ? "Entwurf – nicht abgeschlossen" : "Abgeschlossen",
       ags: m.ags,
+      unitLabel: unit?.kind === "verwaltung" ? "Verwaltung" : "Kommune",
+      unitRows:
+        unit?.kind === "verwaltung"
+          ? [
+              ["Verwaltung für", `${membersLabel(unit.memberCount)}: ${unit.members.join(", ")}`],
+              ["Einwohnerzahl", populationText(unit)],
+            ]
+          : unit?.administeredBy
+            ? [["Verwaltung", `${unit.administeredBy} (im Vergleich zählt dessen Selbsteinschätzung)`]]
+            : [],
     },
     summary: {
       score: b.index.score,

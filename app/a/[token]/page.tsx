@@ -19,7 +19,9 @@ import { buildHistory } from "@/lib/benchmark/year-over-year";
 import { reference } from "@/lib/survey/reference";
 import { VerifyForm } from "@/components/questionnaire/verify-form";
 import { ManageAssessment } from "@/components/questionnaire/manage-assessment";
-import { getSizeContext } from "@/lib/municipalities/size-context";
+import { describeUnit, getSizeContext } from "@/lib/municipalities/size-context";
+import { populationText, sizeContextText, unitTitle } from "@/lib/municipalities/unit-text";
+import { membersLabel } from "@/lib/municipalities/units";
 import { loadAssessmentForPage } from "./load-for-page";
 import { assessmentExportPath } from "@/lib/assessment/api-paths";
 import { DescriptionList } from "@/components/kern/description-list";
@@ -46,7 +48,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const url = editUrl(requestOrigin(await headers()).origin, token);
   const sizeClass = getSizeClass(m.sizeClass);
   const context = getSizeContext(m.state, m.sizeClass);
-  const fmt = (n: number) => n.toLocaleString("de-DE");
+  const unit = describeUnit(m);
   const history = buildHistory(reference, await loadChain(assessment));
   const earlier = history.slice(0, -1);
   const years = history.map((h) => h.year);
@@ -55,7 +57,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   return (
     <div className="stack">
       <PageTitle
-        title={<>Digitalcheck {m.name}</>}
+        title={<>Digitalcheck {unitTitle(m)}</>}
         preline={<>{isSubmitted ? "Abgeschlossene Selbsteinschätzung" : "Selbsteinschätzung – Entwurf"}</>}
       />
 
@@ -108,12 +110,24 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
 
       <section aria-labelledby="profil-heading" className="stack-sm">
         <Heading level={2} id="profil-heading">
-          Angaben zur Kommune
+          {unit.kind === "verwaltung" ? "Angaben zur Verwaltung" : "Angaben zur Kommune"}
         </Heading>
         <DescriptionList
           items={[
+            ...(unit.kind === "verwaltung"
+              ? [
+                  {
+                    key: "Verwaltung für",
+                    value: (
+                      <>
+                        {membersLabel(unit.memberCount)}: {unit.members.join(", ")}
+                      </>
+                    ),
+                  },
+                ]
+              : []),
             { key: "Bundesland", value: <>{getStateName(m.state)}</> },
-            { key: "Einwohnerzahl", value: <>{m.population.toLocaleString("de-DE")}</> },
+            { key: "Einwohnerzahl", value: <>{populationText(unit)}</> },
             {
               key: "Größenklasse",
               value: (
@@ -122,7 +136,9 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
                 </>
               ),
             },
-            { key: "Amtlicher Gemeindeschlüssel", value: <>{m.ags ?? "nicht angegeben"}</> },
+            unit.kind === "verwaltung"
+              ? { key: "Schlüssel des Gemeindeverbands", value: <>{m.key}</> }
+              : { key: "Amtlicher Gemeindeschlüssel", value: <>{m.ags ?? "nicht angegeben"}</> },
             { key: "Ausgefüllt von", value: <>{getRoleLabel(assessment.respondentRole)}</> },
             {
               key: "Teilnahmecode",
@@ -135,9 +151,10 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           ]}
         />
         <Text>
-          {m.name} ist eine von {fmt(context.national)} {sizeClass.dative} in Deutschland; {fmt(context.inState)} davon
-          liegen in {getStateName(m.state)}. Verglichen werden Sie später mit den Kommunen, die auf dieser Plattform
-          teilnehmen.
+          {sizeContextText(unit, context)}
+          {unit.administeredBy
+            ? null
+            : " Verglichen werden Sie später mit den Verwaltungen, die auf dieser Plattform teilnehmen."}
         </Text>
         <Text size="small" muted>
           {context.source}

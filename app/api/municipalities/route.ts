@@ -1,5 +1,6 @@
-import { getRegister, searchMunicipalities } from "@/lib/municipalities/register";
+import { getMembers, getRegister, searchMunicipalities } from "@/lib/municipalities/register";
 import { ZMunicipalitySearchQuery, ZMunicipalitySearchResponse } from "@/lib/municipalities/search-query";
+import { toRegisterItemResponse } from "@/lib/municipalities/register-item";
 import { errorResponse, jsonOf, withErrorHandling } from "@/lib/http/handle-route";
 import { toFieldIssues } from "@/lib/validation/zod-de";
 import { searchParamsToObject } from "@/lib/peers/peer-query";
@@ -8,17 +9,10 @@ export const GET = withErrorHandling(async (request: Request) => {
   const params = new URL(request.url).searchParams;
   const parsed = ZMunicipalitySearchQuery.safeParse(searchParamsToObject(params));
   if (!parsed.success) return errorResponse({ kind: "invalid_query", issues: toFieldIssues(parsed.error) });
-  const { q, state, limit = 10 } = parsed.data;
+  const { q, state, limit = 10, members = false } = parsed.data;
   const register = getRegister();
-  const items = searchMunicipalities({ q, state, limit }).map((hit) => ({
-    ags: hit.ags,
-    name: hit.name,
-    nameShort: hit.nameShort,
-    kreis: hit.kreis,
-    state: hit.state,
-    population: hit.population,
-    populationDate: hit.populationDate,
-    sizeClass: hit.sizeClass,
-  }));
+  const items = searchMunicipalities({ q, state, limit }).map((hit) =>
+    toRegisterItemResponse(hit, members ? getMembers(hit.key) : undefined),
+  );
   return jsonOf(ZMunicipalitySearchResponse, { items, gebietsstand: register.gebietsstand, source: register.source });
 });

@@ -30,6 +30,7 @@ export default async function ParticipationPage({ searchParams }: TProps) {
   const params = await searchParams;
   const error = first(params.fehler);
   const revoked = first(params.gesperrt);
+  const revokedUnit = first(params.einheit)?.slice(0, 120) ?? "";
   const rows = await getParticipationOverview();
   const sum = (key: "total" | "invited" | "verified" | "submitted") => rows.reduce((n, r) => n + r[key], 0);
 
@@ -46,8 +47,8 @@ export default async function ParticipationPage({ searchParams }: TProps) {
           role="status"
           title={
             revoked === "0"
-              ? "Für diesen AGS gab es keinen gültigen Code; nichts geändert."
-              : "Der Code ist gesperrt. Die damit bestätigten Selbsteinschätzungen zählen ab der nächsten Aktualisierung nicht mehr im Vergleich."
+              ? `Für ${revokedUnit || "diesen Schlüssel"} gab es keinen gültigen Code; nichts geändert.`
+              : `Die Codes von ${revokedUnit || "dieser Einheit"} sind gesperrt. Die damit bestätigten Selbsteinschätzungen zählen ab der nächsten Aktualisierung nicht mehr im Vergleich.`
           }
         />
       ) : null}
@@ -57,8 +58,10 @@ export default async function ParticipationPage({ searchParams }: TProps) {
         {getEnv().PEERS_MODE === "open"
           ? " – auf dieser Plattform ist das abgeschaltet (PEERS_MODE=open): hier zählt jede abgeschlossene Selbsteinschätzung"
           : ""}
-        . Jeder Code gehört zu genau einer Kommune des amtlichen Gemeindeverzeichnisses; wir speichern nur eine
-        Prüfsumme, aus der sich der Code nicht zurückrechnen lässt, und zeigen ihn nur einmal, beim Ausgeben.
+        . Jeder Code gehört zu genau einer Verwaltung des amtlichen Gemeindeverzeichnisses: einer Gemeinde, die ihre
+        Verwaltung selbst führt, oder einem Amt, einer Verbandsgemeinde, Samtgemeinde oder Verwaltungsgemeinschaft, die
+        für ihre Gemeinden antwortet. Wir speichern nur eine Prüfsumme, aus der sich der Code nicht zurückrechnen lässt,
+        und zeigen ihn nur einmal, beim Ausgeben.
       </Text>
 
       <section aria-labelledby="stand" className="stack-sm">
@@ -67,11 +70,11 @@ export default async function ParticipationPage({ searchParams }: TProps) {
         </Heading>
         <TableRegion label="Teilnahme nach Bundesland">
           <Table
-            caption="Kommunen je Bundesland: im Gemeindeverzeichnis, eingeladen, bestätigt und im Vergleich"
+            caption="Verwaltungen je Bundesland: im Gemeindeverzeichnis, eingeladen, bestätigt und im Vergleich"
             captionHidden
             columns={[
               { label: "Bundesland" },
-              { label: "Kommunen", numeric: true },
+              { label: "Verwaltungen", numeric: true },
               { label: "eingeladen", numeric: true },
               { label: "bestätigt", numeric: true },
               { label: "im Vergleich", numeric: true },
@@ -107,11 +110,29 @@ export default async function ParticipationPage({ searchParams }: TProps) {
           Codes ausgeben
         </Heading>
         <Text>
-          Wählen Sie die Kommunen aus. Jede bekommt einen neuen Code; ein früherer Code der Kommune lässt sich danach
-          nicht mehr eingeben (schon damit bestätigte Selbsteinschätzungen bleiben bestätigt). Für alle Kommunen auf
-          einmal gibt es den Befehl <code>npm run codes -- issue</code>.
+          Wählen Sie aus, wer einen Code bekommt. Im nächsten Schritt sehen Sie, wie viele davon schon einen gültigen
+          Code haben, und entscheiden, ob deren Codes bleiben (empfohlen) oder ersetzt werden. Sie erhalten eine
+          ZIP-Datei mit der Tabelle für den Serienbrief, den Einladungsbriefen und einer Übersicht.
         </Text>
-        <form action="/betrieb/teilnahme/codes" method="post" className="stack-sm">
+        <form action="/betrieb/teilnahme/ausgeben" method="get" className="stack-sm">
+          <ChoiceGroup
+            id="code-unit"
+            name="unit"
+            legend="Ein Code je"
+            type="radio"
+            choices={[
+              {
+                value: "verwaltung",
+                label:
+                  "Verwaltung (empfohlen): Amt, Verbandsgemeinde, Samtgemeinde, Verwaltungsgemeinschaft oder Gemeinde mit eigener Verwaltung",
+              },
+              {
+                value: "gemeinde",
+                label: "Gemeinde, auch wenn ihre Verwaltung von einem Gemeindeverband geführt wird",
+              },
+            ]}
+            inputProps={(c) => ({ defaultChecked: c.value === "verwaltung" })}
+          />
           <SelectField
             id="code-state"
             name="state"
@@ -125,7 +146,7 @@ export default async function ParticipationPage({ searchParams }: TProps) {
             name="kreis"
             label="Kreis"
             optional
-            hint="Die ersten fünf Ziffern des AGS, zum Beispiel 14627 für den Landkreis Meißen."
+            hint="Die ersten fünf Ziffern des Schlüssels, zum Beispiel 14627 für den Landkreis Meißen."
             inputMode="numeric"
             maxLength={5}
           />
@@ -138,26 +159,22 @@ export default async function ParticipationPage({ searchParams }: TProps) {
             options={SIZE_CLASSES.map((c) => ({ value: c.id, label: `${c.townType} (${c.label})` }))}
           />
           <TextField
-            id="code-ags"
-            name="ags"
-            label="Oder einzelne Kommunen (AGS)"
+            id="code-keys"
+            name="keys"
+            label="Oder einzelne Verwaltungen und Gemeinden (Schlüssel)"
             optional
-            hint="Amtliche Gemeindeschlüssel, durch Kommas oder Leerzeichen getrennt, zum Beispiel 14627060, 14627130."
+            hint="Amtliche Gemeindeschlüssel (8 Ziffern) oder Schlüssel eines Gemeindeverbands (9 Ziffern), durch Kommas oder Leerzeichen getrennt, zum Beispiel 010535318, 14627060."
             autoComplete="off"
           />
           <ChoiceGroup
-            id="code-format"
-            name="format"
-            legend="Ausgabe"
-            type="radio"
-            choices={[
-              { value: "csv", label: "Tabelle für den Serienbrief (CSV: ags;name;code)" },
-              { value: "letters", label: "Einladungsbriefe als PDF (DIN 5008, für Fensterumschläge)" },
-            ]}
-            inputProps={(c) => ({ defaultChecked: c.value === "csv" })}
+            id="code-all"
+            name="all"
+            legend="Ohne Auswahl"
+            type="checkbox"
+            choices={[{ value: "1", label: "Codes für alle Verwaltungen ausgeben, wenn oben nichts gewählt ist" }]}
           />
           <div className="button-row">
-            <Button type="submit">Codes ausgeben und herunterladen</Button>
+            <Button type="submit">Weiter zur Bestätigung</Button>
           </div>
         </form>
       </section>
@@ -167,12 +184,18 @@ export default async function ParticipationPage({ searchParams }: TProps) {
           Code sperren
         </Heading>
         <Text>
-          Ist ein Code in falsche Hände geraten, sperren Sie alle Codes der Kommune. Ihre damit bestätigten
-          Selbsteinschätzungen zählen ab der nächsten Aktualisierung ihrer Gruppe nicht mehr im Vergleich. Geben Sie
-          danach einen neuen Code aus.
+          Ist ein Code in falsche Hände geraten, sperren Sie alle Codes der Verwaltung oder Gemeinde. Ihre damit
+          bestätigten Selbsteinschätzungen zählen ab der nächsten Aktualisierung ihrer Gruppe nicht mehr im Vergleich.
+          Geben Sie danach einen neuen Code aus.
         </Text>
         <form action={revokeCodesAction} className="stack-sm">
-          <TextField id="revoke-ags" name="ags" label="AGS der Kommune" inputMode="numeric" maxLength={8} />
+          <TextField
+            id="revoke-key"
+            name="key"
+            label="Schlüssel (AGS mit 8 Ziffern oder Gemeindeverband mit 9 Ziffern)"
+            inputMode="numeric"
+            maxLength={9}
+          />
           <div className="button-row">
             <Button type="submit" variant="secondary">
               Codes sperren

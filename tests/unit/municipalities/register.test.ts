@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import {
   REGISTER_DATA_FILE,
-  countByStateAndSizeClass,
+  countGemeinden,
   findByAgs,
   getRegister,
   parseRegisterFile,
@@ -47,7 +47,7 @@ describe("getRegister", () => {
   });
 
   test("counts per size class are 7,804 / 2,237 / 626 / 80", () => {
-    const totals = SIZE_CLASSES.map((c) => STATES.reduce((sum, s) => sum + countByStateAndSizeClass(s.code, c.id), 0));
+    const totals = SIZE_CLASSES.map((c) => STATES.reduce((sum, s) => sum + countGemeinden(s.code, c.id), 0));
     expect(totals).toEqual([7_804, 2_237, 626, 80]);
   });
 
@@ -56,8 +56,8 @@ describe("getRegister", () => {
     ["DE-HH", "lt_5000", 0],
     ["DE-BE", "gte_100000", 1],
     ["DE-HB", "gte_100000", 2],
-  ] as const)("countByStateAndSizeClass(%s, %s) = %i", (state, sizeClass, count) => {
-    expect(countByStateAndSizeClass(state, sizeClass)).toBe(count);
+  ] as const)("countGemeinden(%s, %s) = %i", (state, sizeClass, count) => {
+    expect(countGemeinden(state, sizeClass)).toBe(count);
   });
 });
 
@@ -73,6 +73,7 @@ describe("findByAgs", () => {
       population: 18_183,
       populationDate: "2024-12-31",
       sizeClass: "5000_19999",
+      verband: null,
     });
   });
 
@@ -94,32 +95,84 @@ describe("findByAgs", () => {
 describe("parseRegisterFile", () => {
   const valid = () =>
     JSON.parse(readFileSync(REGISTER_DATA_FILE, "utf8")) as { rows: unknown[][] } & Record<string, unknown>;
-  const withRows = (rows: unknown[][]) => ({ ...valid(), rows });
+  // Rows alone: without Verbände, so that each case fails for its own defect only.
+  const withRows = (rows: unknown[][]) => ({ ...valid(), rows, verbaende: [] });
 
   test.each([
     [
       "a state that does not match the AGS prefix",
-      [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-BY", 18183]],
+      [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-BY", 18183, ""]],
     ],
-    ["a seven-digit AGS", [["1462706", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183]]],
-    ["an unknown state code", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-XX", 18183]]],
-    ["population 0", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 0]]],
-    ["a fractional population", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 1.5]]],
+    ["a seven-digit AGS", [["1462706", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183, ""]]],
+    [
+      "an unknown state code",
+      [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-XX", 18183, ""]],
+    ],
+    ["population 0", [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 0, ""]]],
+    [
+      "a fractional population",
+      [["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 1.5, ""]],
+    ],
     [
       "a nameShort that is not the text before the comma",
-      [["14627060", "Großenhain, Stadt", "Großenhain, Stadt", "Landkreis Meißen", "DE-SN", 18183]],
+      [["14627060", "Großenhain, Stadt", "Großenhain, Stadt", "Landkreis Meißen", "DE-SN", 18183, ""]],
     ],
     ["a missing column", [["14627060", "Großenhain, Stadt", "Großenhain", "DE-SN", 18183]]],
     [
       "a repeated AGS",
       [
-        ["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183],
-        ["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183],
+        ["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183, ""],
+        ["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183, ""],
       ],
     ],
     ["no rows", []],
   ])("rejects %s", (_, rows) => {
     expect(() => parseRegisterFile(withRows(rows))).toThrow(/register data is invalid/);
+  });
+
+  test("accepts a single valid row without Verbände (the control for the cases above)", () => {
+    const one = ["14627060", "Großenhain, Stadt", "Großenhain", "Landkreis Meißen", "DE-SN", 18183, ""];
+    expect(parseRegisterFile(withRows([one])).rows).toHaveLength(1);
+  });
+
+  describe("Gemeindeverbände", () => {
+    // Amt Büchen with two of its members; the counts must add up.
+    const member = (ags: string, name: string, population: number) => [
+      ags,
+      name,
+      name,
+      "Kreis Herzogtum Lauenburg",
+      "DE-SH",
+      population,
+      "010535318",
+    ];
+    const rows = [member("01053010", "Besenthal", 98), member("01053015", "Bröthen", 320)];
+    const amt = ["010535318", "Büchen", "51", "Büchen", "DE-SH", 2, 418];
+    const file = (verbaende: unknown[][], r: unknown[][] = rows) => ({ ...valid(), rows: r, verbaende });
+
+    test("a Verband whose members and population add up is read, with its members", () => {
+      const register = parseRegisterFile(file([amt]));
+      expect(register.verbaende[0]).toMatchObject({ key: "010535318", type: "51", population: 418 });
+      expect(register.verbaende[0]!.members.map((m) => m.ags)).toEqual(["01053010", "01053015"]);
+      expect(register.rows[0]!.verband).toBe("010535318");
+    });
+
+    test.each([
+      ["a member count that differs from the rows", [["010535318", "Büchen", "51", "Büchen", "DE-SH", 3, 418]]],
+      ["a population that is not the sum of the members", [["010535318", "Büchen", "51", "Büchen", "DE-SH", 2, 419]]],
+      ["a state that does not match the key", [["010535318", "Büchen", "51", "Büchen", "DE-MV", 2, 418]]],
+      ["a pseudo-record type 50", [["010535318", "Büchen", "50", "Büchen", "DE-SH", 2, 418]]],
+      ["an eight-digit key", [["01053531", "Büchen", "51", "Büchen", "DE-SH", 2, 418]]],
+      ["a member whose Verband is missing", []],
+      ["a repeated Verband", [amt, amt]],
+    ])("rejects %s", (_, verbaende) => {
+      expect(() => parseRegisterFile(file(verbaende))).toThrow(/register data is invalid/);
+    });
+
+    test("rejects a member row whose Verband lies in another Kreis", () => {
+      const stray = [["01054010", "Besenthal", "Besenthal", "Kreis X", "DE-SH", 98, "010535318"]];
+      expect(() => parseRegisterFile(file([], stray))).toThrow(/register data is invalid/);
+    });
   });
 
   test("rejects a bad Gebietsstand", () => {

@@ -1,12 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { searchMunicipalities } from "@/lib/municipalities/register";
-import { buildSearchIndex, searchIndex, type TRegisterEntry } from "@/lib/municipalities/search";
+import { buildSearchIndex, searchIndex, type TRegisterItem } from "@/lib/municipalities/search";
 import { deriveSizeClass } from "@/lib/profile/size-class";
 import { getStateByAgsPrefix, getStateName, type TStateCode } from "@/lib/profile/states";
 
-function entry(ags: string, name: string, population: number, kreis = "Landkreis Test"): TRegisterEntry {
+function entry(ags: string, name: string, population: number, kreis = "Landkreis Test"): TRegisterItem {
   const state = getStateByAgsPrefix(ags) as TStateCode;
   return {
+    key: ags,
+    kind: "gemeinde",
     ags,
     name,
     nameShort: name.split(",")[0]!.trim(),
@@ -16,6 +18,11 @@ function entry(ags: string, name: string, population: number, kreis = "Landkreis
     population,
     populationDate: "2024-12-31",
     sizeClass: deriveSizeClass(population),
+    memberCount: 1,
+    seat: null,
+    typeLabel: null,
+    isUnit: true,
+    administration: null,
   };
 }
 
@@ -86,6 +93,13 @@ describe("searchMunicipalities (register)", () => {
 
   test("a hit carries what the profile needs", () => {
     expect(first("Großenhain")[0]).toEqual({
+      key: "14627060",
+      kind: "gemeinde",
+      memberCount: 1,
+      seat: null,
+      typeLabel: null,
+      isUnit: true,
+      administration: null,
       ags: "14627060",
       name: "Großenhain, Stadt",
       nameShort: "Großenhain",
@@ -98,16 +112,15 @@ describe("searchMunicipalities (register)", () => {
     });
   });
 
-  test("Neustadt lists Neustadts of several states, told apart by Kreis", () => {
+  test("Neustadt lists Neustadts of several states, told apart by Kreis; administrations named after one among them", () => {
     const all = searchMunicipalities({ q: "Neustadt", limit: 20 });
     expect(all).toHaveLength(20);
-    // 17 names start with "Neustadt", then come word starts ("Bad Neustadt", "Titisee-Neustadt")
-    const hits = all.filter((h) => h.nameShort.startsWith("Neustadt"));
-    expect(all.slice(0, hits.length)).toEqual(hits);
-    expect(hits).toHaveLength(17);
-    expect(all.map((h) => h.name)).toEqual(
-      expect.arrayContaining(["Titisee-Neustadt, Stadt", "Bad Neustadt a.d.Saale, St"]),
-    );
+    // Every hit is a prefix match: a Gemeinde "Neustadt …", or an administration named after one ("Amt
+    // Neustadt-Glewe", "Erfüllende Gemeinde Neustadt an der Orla"); word starts ("Bad Neustadt") come later.
+    expect(all.every((h) => /(^| )Neustadt/.test(h.nameShort) && !h.nameShort.startsWith("Bad "))).toBe(true);
+    const hits = all.filter((h) => h.kind === "gemeinde");
+    expect(hits.length).toBeGreaterThanOrEqual(15);
+    expect(all.filter((h) => h.kind === "verwaltung").map((h) => h.name)).toContain("Amt Neustadt-Glewe");
     expect(new Set(hits.map((h) => h.state)).size).toBeGreaterThanOrEqual(6);
     expect(hits.every((h) => h.kreis.length > 0)).toBe(true);
     const labels = hits.map((h) => `${h.name} | ${h.kreis} | ${h.stateName}`);
@@ -115,8 +128,12 @@ describe("searchMunicipalities (register)", () => {
     expect(labels).toContain("Neustadt an der Weinstraße, Stadt | kreisfreie Stadt | Rheinland-Pfalz");
     expect(labels).toContain("Neustadt in Sachsen, Stadt | Landkreis Sächsische Schweiz-Osterzgebirge | Sachsen");
     // by population within the prefix rank
-    const populations = hits.map((h) => h.population);
+    const populations = all.map((h) => h.population);
     expect(populations).toEqual([...populations].sort((a, b) => b - a));
+    // Word starts are found too.
+    expect(searchMunicipalities({ q: "Neustadt", state: "DE-BW", limit: 20 }).map((h) => h.name)).toContain(
+      "Titisee-Neustadt, Stadt",
+    );
   });
 
   test.each([
@@ -180,7 +197,7 @@ describe("searchMunicipalities (register)", () => {
     const hits = searchMunicipalities({ q, limit: 10 });
     expect(Array.isArray(hits)).toBe(true);
     expect(hits.length).toBeLessThanOrEqual(10);
-    for (const h of hits) expect(h.ags).toMatch(/^\d{8}$/);
+    for (const h of hits) expect(h.key).toMatch(/^(\d{8}|\d{9})$/);
   });
 
   test("input that is not a string (a JavaScript caller) gives an empty list", () => {

@@ -8,9 +8,11 @@ import {
   hashCode,
   parseCode,
 } from "../../../lib/participation/code";
-import { selectMunicipalities } from "../../../lib/participation/selection";
+import { selectUnits, type TCodeSelection } from "../../../lib/participation/selection";
 import { renderCodesCsv } from "../../../lib/participation/codes-csv";
-import { getRegister } from "../../../lib/municipalities/register";
+import { findItem, getGemeindeItems, getUnits } from "../../../lib/municipalities/register";
+import { formToCodeSelection } from "../../../lib/participation/selection-form";
+import { createZip, crc32 } from "../../../lib/format/zip";
 
 describe("participation codes", () => {
   test("at least 60 bits of randomness, no 0/O or 1/I, grouped in fours", () => {
@@ -54,28 +56,102 @@ describe("participation codes", () => {
   });
 });
 
-describe("which municipalities get codes", () => {
-  const rows = getRegister().rows;
-  test("by AGS list, state, Kreis and size class; unknown AGS are named", () => {
-    const two = selectMunicipalities(rows, { ags: ["14627060", "14627130"] });
-    expect(two.ok && two.value.map((r) => r.name)).toEqual(["Großenhain, Stadt", "Lommatzsch, Stadt"]);
-    const saxony = selectMunicipalities(rows, { state: "DE-SN" });
-    expect(saxony.ok && saxony.value.every((r) => r.state === "DE-SN")).toBe(true);
-    const kreis = selectMunicipalities(rows, { kreis: "14627" });
-    expect(kreis.ok && kreis.value.every((r) => r.ags.startsWith("14627"))).toBe(true);
-    const bavaria = selectMunicipalities(rows, { state: "DE-BY" });
-    expect(bavaria.ok && bavaria.value.length).toBe(2056);
-    expect(selectMunicipalities(rows, {}).ok && selectMunicipalities(rows, {})).toMatchObject({
-      value: { length: 10747 },
-    });
-    const unknown = selectMunicipalities(rows, { ags: ["14627060", "99999999"] });
-    expect(unknown).toEqual({ ok: false, error: "Nicht im amtlichen Gemeindeverzeichnis: 99999999." });
-    expect(selectMunicipalities(rows, { state: "DE-BE", sizeClass: "lt_5000" }).ok).toBe(false);
+describe("which units get codes (docs/adr/0013-administrations-as-units.md)", () => {
+  const register = { units: getUnits(), gemeinden: getGemeindeItems(), find: findItem };
+  const select = (selection: TCodeSelection) => selectUnits(register, selection);
+  const count = (selection: TCodeSelection) => {
+    const r = select(selection);
+    return r.ok ? r.value.length : r.error;
+  };
+
+  test("by default one code per administration: 170 in Rheinland-Pfalz, 2,300 with unit gemeinde", () => {
+    expect(count({ state: "DE-RP" })).toBe(170);
+    expect(count({ state: "DE-RP", unit: "gemeinde" })).toBe(2_300);
+    expect(count({ state: "DE-SH" })).toBe(168);
+    expect(count({ state: "DE-MV" })).toBe(116);
+    expect(count({ state: "DE-BY", unit: "gemeinde" })).toBe(2_056);
   });
 
-  test("the CSV for a mail merge: header ags;name;code, CRLF, BOM only for a file, names quoted where needed", () => {
-    const csv = renderCodesCsv([{ ags: "14627060", name: "Großenhain, Stadt", code: "K7QF-2M9P-XW4D-HT6R" }], false);
-    expect(csv).toBe("ags;name;code\r\n14627060;Großenhain, Stadt;K7QF-2M9P-XW4D-HT6R\r\n");
-    expect(renderCodesCsv([{ ags: "1", name: "A;B", code: "C" }], true)).toBe('\uFEFFags;name;code\r\n1;"A;B";C\r\n');
+  test("by keys (Verband and Gemeinde) and by AGS; Kreis and size class of the population served", () => {
+    const two = select({ keys: ["14627060", "010535318"] });
+    expect(two.ok && two.value.map((r) => r.name)).toEqual(["Amt Büchen", "Großenhain, Stadt"]);
+    const ags = select({ ags: ["14627060", "14627130"] });
+    expect(ags.ok && ags.value.map((r) => r.name)).toEqual(["Großenhain, Stadt", "Lommatzsch, Stadt"]);
+    const kreis = select({ kreis: "01053" });
+    expect(kreis.ok && kreis.value.every((r) => r.key.startsWith("01053"))).toBe(true);
+    expect(kreis.ok && kreis.value.map((r) => r.name)).toContain("Amt Büchen");
+    const mittel = select({ state: "DE-RP", sizeClass: "20000_99999" });
+    expect(mittel.ok && mittel.value.map((r) => r.name)).toContain("Verbandsgemeinde Weißenthurm");
+  });
+
+  test("nothing without a filter, unless all is said: 5,029 administrations", () => {
+    expect(select({})).toMatchObject({ ok: false, error: expect.stringContaining("--all") });
+    expect(count({ all: true })).toBe(5_029);
+    expect(count({ all: true, unit: "gemeinde" })).toBe(10_747);
+  });
+
+  test("unknown keys, pseudo-records and Verbände that run no administration are named", () => {
+    expect(select({ keys: ["14627060", "99999999"] })).toEqual({
+      ok: false,
+      error: "Nicht im amtlichen Gemeindeverzeichnis: 99999999.",
+    });
+    expect(select({ keys: ["010010000"] })).toEqual({
+      ok: false,
+      error: "Nicht im amtlichen Gemeindeverzeichnis: 010010000.",
+    });
+    expect(select({ keys: ["081155001"] })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("081155001 Gemeindeverwaltungsverband Aidlingen/Grafenau"),
+    });
+    expect(select({ state: "DE-BE", sizeClass: "lt_5000" }).ok).toBe(false);
+  });
+
+  test("the operator's form: keys split at commas, semicolons and spaces; only 1 means yes", () => {
+    const form = new Map<string, string>([
+      ["keys", " 010535318, 14627060;07137228 "],
+      ["state", ""],
+      ["unit", "verwaltung"],
+      ["all", "0"],
+      ["replace", "1"],
+    ]);
+    expect(formToCodeSelection({ get: (n) => form.get(n) ?? null })).toEqual({
+      keys: ["010535318", "14627060", "07137228"],
+      unit: "verwaltung",
+      replace: true,
+    });
+  });
+
+  test("the CSV for a mail merge: header key;name;kind;code, CRLF, BOM only for a file, names quoted where needed", () => {
+    const csv = renderCodesCsv(
+      [{ key: "010535318", name: "Amt Büchen", kind: "verwaltung", code: "K7QF-2M9P-XW4D-HT6R" }],
+      false,
+    );
+    expect(csv).toBe("key;name;kind;code\r\n010535318;Amt Büchen;verwaltung;K7QF-2M9P-XW4D-HT6R\r\n");
+    expect(renderCodesCsv([{ key: "1", name: "A;B", kind: "gemeinde", code: "C" }], true)).toBe(
+      '\uFEFFkey;name;kind;code\r\n1;"A;B";gemeinde;C\r\n',
+    );
+  });
+});
+
+describe("the ZIP of one issue", () => {
+  test("CRC-32 of the standard check string", () => {
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+  });
+
+  test("stored entries with UTF-8 names, readable by unzip", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { mkdtempSync, writeFileSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const zip = createZip([
+      { name: "teilnahmecodes.csv", data: Buffer.from("key;name\r\n"), modified: new Date("2026-12-07T10:00:00Z") },
+      { name: "übersicht.txt", data: Buffer.from("Ausgegeben: 1"), modified: new Date("2026-12-07T10:00:00Z") },
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), "zip-"));
+    writeFileSync(path.join(dir, "a.zip"), zip);
+    execFileSync("python3", ["-m", "zipfile", "-e", path.join(dir, "a.zip"), path.join(dir, "out")]);
+    expect(readFileSync(path.join(dir, "out", "übersicht.txt"), "utf8")).toBe("Ausgegeben: 1");
+    const listing = execFileSync("python3", ["-m", "zipfile", "-l", path.join(dir, "a.zip")], { encoding: "utf8" });
+    expect(listing).toContain("2026-12-07 11:00:00");
   });
 });

@@ -77,7 +77,7 @@ async function reset() {
     data: Array.from({ length: MUNICIPALITIES }, (_, m) => ({
       id: `code-${m}`,
       codeHash: `hash-${m}`,
-      ags: key(m).slice(4),
+      unitKey: key(m).slice(4),
     })),
   });
 }

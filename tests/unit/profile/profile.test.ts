@@ -273,16 +273,16 @@ describe("formDataToCreateRequest", () => {
         [PROFILE_FIELDS.name]: " Musterstadt ",
         [PROFILE_FIELDS.state]: "DE-BY",
         [PROFILE_FIELDS.population]: "12.850",
-        [PROFILE_FIELDS.ags]: "09162000",
+        [PROFILE_FIELDS.key]: "09162000",
         [PROFILE_FIELDS.role]: "digital_officer",
       }),
     );
     expect(request).toEqual({
-      municipality: { name: " Musterstadt ", state: "DE-BY", population: 12850, ags: "09162000" },
+      municipality: { name: " Musterstadt ", state: "DE-BY", population: 12850, key: "09162000" },
       respondentRole: "digital_officer",
     });
     expect(ZCreateAssessmentRequest.parse(request)).toEqual({
-      municipality: { name: "Musterstadt", state: "DE-BY", population: 12850, ags: "09162000" },
+      municipality: { name: "Musterstadt", state: "DE-BY", population: 12850, key: "09162000" },
       respondentRole: "digital_officer",
     });
   });
@@ -292,9 +292,11 @@ describe("formDataToCreateRequest", () => {
       name: "municipality.name",
       state: "municipality.state",
       population: "municipality.population",
-      ags: "municipality.ags",
+      key: "municipality.key",
       role: "respondentRole",
       code: "participationCode",
+      unitChoice: "unitChoice",
+      confirmNewChain: "confirmNewChain",
     });
   });
 
@@ -304,12 +306,12 @@ describe("formDataToCreateRequest", () => {
         [PROFILE_FIELDS.name]: "Musterstadt",
         [PROFILE_FIELDS.state]: "",
         [PROFILE_FIELDS.population]: "",
-        [PROFILE_FIELDS.ags]: "",
+        [PROFILE_FIELDS.key]: "",
         [PROFILE_FIELDS.role]: "",
       }),
     );
     expect(request).toEqual({
-      municipality: { name: "Musterstadt", state: undefined, population: undefined, ags: undefined },
+      municipality: { name: "Musterstadt", state: undefined, population: undefined, key: undefined },
       respondentRole: undefined,
     });
     const paths = toFieldIssues(ZCreateAssessmentRequest.safeParse(request).error!)

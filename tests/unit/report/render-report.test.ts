@@ -33,6 +33,8 @@ function model(questions: TReportQuestion[], topicSize = questions.length): TRep
     fileName: "Digitalcheck-Pruefstadt.pdf",
     isDraft: false,
     cover: {
+      unitLabel: "Kommune",
+      unitRows: [],
       municipality: "Prüfstadt",
       state: "Hessen",
       sizeClass: "5.000 bis 19.999",

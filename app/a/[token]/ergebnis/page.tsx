@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { editPath, resultsPath, reviewPath } from "@/lib/assessment/paths";
 import { STEPS, reference } from "@/lib/survey/reference";
 import { LEVELS } from "@/lib/benchmark/levels";
-import { getStateName } from "@/lib/profile/states";
-import { getSizeClass } from "@/lib/profile/size-class";
+import { describeUnit } from "@/lib/municipalities/size-context";
+import { sizeContextText, unitTitle } from "@/lib/municipalities/unit-text";
 import { Alert } from "@/components/kern/alert";
 import { RadarChart } from "@/components/charts/radar-chart";
 import { TopicResults } from "@/components/results/topic-results";
@@ -42,7 +42,6 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
   const { benchmark: b, assessment } = result.value;
   const { municipality: m, index } = b;
   const items = new Map(b.items.map((i) => [i.questionId, i]));
-  const sizeClass = getSizeClass(m.sizeClass);
   const hasDerived = b.items.some((i) => i.derived);
   if (query.leichteSprache === "ja") {
     const sections = buildEasyResult({ ref: reference, benchmark: b, status: assessment.status });
@@ -91,7 +90,10 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
 
   return (
     <div className="stack">
-      <PageTitle title={<>Ergebnis: Digitalcheck {m.name}</>} preline="Vergleich mit der bundesweiten Umfrage 2020" />
+      <PageTitle
+        title={<>Ergebnis: Digitalcheck {unitTitle(m)}</>}
+        preline="Vergleich mit der bundesweiten Umfrage 2020"
+      />
 
       <ResultViewSwitch resultPath={resultsPath(token)} easy={false} />
 
@@ -157,10 +159,7 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
             ...(gap ? { target: gap.find((g) => g.id === d.id)?.target ?? null } : {}),
           }))}
         />
-        <Text>
-          {m.name} ist eine von {b.context.national.toLocaleString("de-DE")} {sizeClass.dative} in Deutschland;{" "}
-          {b.context.inState.toLocaleString("de-DE")} davon liegen in {getStateName(m.state)}.
-        </Text>
+        <Text>{sizeContextText(describeUnit(m), b.context)}</Text>
         <Text size="small" muted>
           {b.context.source}
         </Text>

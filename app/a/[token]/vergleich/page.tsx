@@ -1,4 +1,5 @@
 import { getEnv } from "@/lib/env";
+import { unitTitle } from "@/lib/municipalities/unit-text";
 import type { Metadata } from "next";
 import { getPeerView } from "@/lib/assessment/get-peer-view";
 import { computeIndex } from "@/lib/benchmark/scoring";
@@ -37,7 +38,7 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
   const action = `/a/${token}/vergleich`;
   return (
     <div className="stack">
-      <PageTitle title={<>{m.name} im Vergleich mit anderen Kommunen</>} preline="Vergleichsgruppe wählen" />
+      <PageTitle title={<>{unitTitle(m)} im Vergleich mit anderen Kommunen</>} preline="Vergleichsgruppe wählen" />
       {result.ok ? (
         <>
           <PeerFilterForm

@@ -1,9 +1,7 @@
-import { PassThrough, Readable } from "node:stream";
 import { NextResponse } from "next/server";
 import { getOperatorSession } from "@/lib/operator/get-session";
 import { issueCodes } from "@/lib/participation/issue-codes";
-import { renderCodesCsv } from "@/lib/participation/codes-csv";
-import { writeInvitationLetters } from "@/lib/participation/invitation-letters";
+import { renderCodesBundle } from "@/lib/participation/codes-bundle";
 import { formToCodeSelection } from "@/lib/participation/selection-form";
 import { requestOrigin } from "@/lib/http/origin";
 import { getEnv } from "@/lib/env";
@@ -14,9 +12,10 @@ const back = (origin: string, message: string) =>
   NextResponse.redirect(`${origin}/betrieb/teilnahme?fehler=${encodeURIComponent(message)}`, 303);
 
 /**
- * The operator's "Codes ausgeben" (a plain form post from /betrieb/teilnahme): issues the codes and answers
- * with them at once, as a CSV for a mail merge or as one PDF of invitation letters, streamed page by page.
- * The codes exist only in this answer; the database keeps their hashes.
+ * The operator's "Codes ausgeben" after the confirmation step (/betrieb/teilnahme/ausgeben): issues the codes
+ * and answers with one ZIP that holds the CSV for a mail merge, the invitation letters as PDF and an overview
+ * of what was issued, replaced and skipped. Without the confirmation it only leads to that step, so that no
+ * click voids codes already posted. The codes exist only in this answer; the database keeps their hashes.
  */
 export const POST = withErrorHandling(async (request: Request) => {
   const own = requestOrigin(request.headers, new URL(request.url));
@@ -35,29 +34,25 @@ export const POST = withErrorHandling(async (request: Request) => {
     return back(own.origin, "Das Formular konnte nicht gelesen werden. Bitte versuchen Sie es erneut.");
   }
   const selection = formToCodeSelection(form);
-  if (Object.keys(selection).length === 0)
+  if (form.get("confirm") !== "1") {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(selection))
+      query.set(name, Array.isArray(value) ? value.join(",") : value === true ? "1" : String(value));
+    return NextResponse.redirect(`${own.origin}/betrieb/teilnahme/ausgeben?${query}`, 303);
+  }
+  const now = new Date();
+  const issued = await issueCodes(selection, now);
+  if (!issued.ok) return back(own.origin, issued.error.issues.map((i) => i.message).join(" "));
+  if (issued.value.issued.length === 0)
     return back(
       own.origin,
-      "Bitte wählen Sie ein Bundesland, einen Kreis oder eine Größenklasse, oder geben Sie AGS an. Codes für alle Kommunen gibt npm run codes -- issue aus.",
+      `Nichts ausgegeben: alle ${issued.value.skipped.length.toLocaleString("de-DE")} ausgewählten Verwaltungen haben bereits einen gültigen Code. Um Codes zu ersetzen, wählen Sie im Bestätigungsschritt „Codes ersetzen“.`,
     );
-  const issued = await issueCodes(selection);
-  if (!issued.ok) return back(own.origin, issued.error.issues.map((i) => i.message).join(" "));
-  const day = new Date().toISOString().slice(0, 10);
-  if (form.get("format") === "letters") {
-    const out = new PassThrough();
-    void writeInvitationLetters(issued.value, { instanceUrl: own.origin, now: new Date(), k: getEnv().PEER_K }, out);
-    return new Response(Readable.toWeb(out) as ReadableStream, {
-      headers: {
-        "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="einladungen-${day}.pdf"`,
-        "cache-control": "no-store",
-      },
-    });
-  }
-  return new Response(renderCodesCsv(issued.value, true), {
+  const zip = await renderCodesBundle(issued.value, { instanceUrl: own.origin, now, k: getEnv().PEER_K });
+  return new Response(new Uint8Array(zip), {
     headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="teilnahmecodes-${day}.csv"`,
+      "content-type": "application/zip",
+      "content-disposition": `attachment; filename="teilnahmecodes-${now.toISOString().slice(0, 10)}.zip"`,
       "cache-control": "no-store",
     },
   });

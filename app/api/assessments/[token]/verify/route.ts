@@ -19,7 +19,11 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   const client = clientIdFromHeaders(request.headers);
   return respond(
     await withTokenGuard(client, () => verifyAssessment(token, parsed.data.code, client)),
-    ({ ags, municipalityName, version }) =>
-      jsonOf(ZVerifyResponse, { verified: true, municipality: { ags, name: municipalityName }, version }),
+    ({ unit, version }) =>
+      jsonOf(ZVerifyResponse, {
+        verified: true,
+        municipality: { ags: unit.ags, key: unit.key, kind: unit.kind, name: unit.name },
+        version,
+      }),
   );
 });
