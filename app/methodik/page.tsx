@@ -4,7 +4,7 @@ import { DIMENSIONS } from "@/lib/survey/schema";
 import { DIMENSION_LABELS } from "@/lib/benchmark/compute-benchmark";
 import { computeIndex, nationalMeanScore, optionScore } from "@/lib/benchmark/scoring";
 import { LEVELS } from "@/lib/benchmark/levels";
-import { getRegister } from "@/lib/municipalities/register";
+import { getRegister, getUnits } from "@/lib/municipalities/register";
 import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, ORDER_NOTE, shareBaseNote } from "@/lib/benchmark/method-notes";
@@ -21,6 +21,7 @@ export default function MethodPage() {
   const { source } = reference;
   const national = computeIndex(reference, {});
   const register = getRegister();
+  const units = getUnits();
   const derived = reference.questions.flatMap((q) =>
     q.options.filter((o) => !o.published && o.share !== null).map((o) => ({ q, o })),
   );
@@ -234,6 +235,28 @@ export default function MethodPage() {
           deshalb nicht schon eine Landgemeinde.
         </Text>
         <Text size="small">{register.source}</Text>
+      </section>
+
+      <section className="stack-sm" aria-labelledby="verwaltungen">
+        <Heading level={2} id="verwaltungen">
+          Wer antwortet: die Verwaltung
+        </Heading>
+        <Text>
+          In den meisten Ländern führt eine kleine Gemeinde ihre Verwaltung nicht selbst: Das tut ihr Amt, ihre
+          Verbandsgemeinde, Samtgemeinde oder Verwaltungsgemeinschaft. Dort liegen die Akten, arbeiten die Beschäftigten
+          und laufen die Online-Dienste. Deshalb antwortet im Digitalcheck die Verwaltung – eine Gemeinde, die ihre
+          Verwaltung selbst führt, oder ein solcher Gemeindeverband für alle seine Gemeinden. Seine Größenklasse ergibt
+          sich aus den Einwohnerinnen und Einwohnern aller seiner Gemeinden: Eine Verbandsgemeinde mit 34.903
+          Einwohnerinnen und Einwohnern vergleichen wir mit Mittelstädten. In Baden-Württemberg behält jede Gemeinde
+          ihres Gemeindeverwaltungsverbands ihr eigenes Bürgermeisteramt; dort antwortet die Gemeinde.
+        </Text>
+        <Text>
+          So zählen wir {units.length.toLocaleString("de-DE")} Verwaltungen für{" "}
+          {register.rows.length.toLocaleString("de-DE")} Gemeinden, und jede Gemeinde genau einmal. Eine Gemeinde, deren
+          Verwaltung ihr Gemeindeverband führt, kann auch für sich allein antworten und sieht ihr Ergebnis gegenüber der
+          Umfrage 2020; im Vergleich mit anderen Kommunen und im Lagebild zählt aber die Selbsteinschätzung ihrer
+          Verwaltung, damit niemand doppelt gezählt wird.
+        </Text>
       </section>
     </div>
   );

@@ -18,6 +18,7 @@ import { ErrorSummary } from "@/components/kern/error-summary";
 import type { TProfileActionState, TUnitChoice } from "./form-state";
 import { MunicipalityCombobox, type TMunicipalityOption } from "./municipality-combobox";
 import { ExistingAssessment } from "./existing-assessment";
+import { withArticle } from "@/lib/municipalities/units";
 import { Text } from "@/components/kern/typography";
 import { Button } from "@/components/kern/button";
 
@@ -170,7 +171,7 @@ export function ProfileForm({ action, openExisting, register: registerInfo }: TP
             id="unit-choice"
             name={PROFILE_FIELDS.unitChoice}
             legend="Für wen antworten Sie?"
-            hint={`Die Verwaltung von ${choice.gemeinde.name} führt ${choice.verwaltung.name}: Dort liegen die Akten, arbeiten die Beschäftigten und laufen die Online-Dienste. Fragen wie „E-Akte im Einsatz?“ beantwortet deshalb meist ${choice.verwaltung.name}. Im Vergleich mit anderen Kommunen zählt nur die Selbsteinschätzung der Verwaltung, damit keine Gemeinde doppelt gezählt wird.`}
+            hint={`Die Verwaltung von ${choice.gemeinde.name} führt ${withArticle(choice.verwaltung.name)}: Dort liegen die Akten, arbeiten die Beschäftigten und laufen die Online-Dienste. Fragen wie „E-Akte im Einsatz?“ beantwortet deshalb meist die Verwaltung. Im Vergleich mit anderen Kommunen zählt nur ihre Selbsteinschätzung, damit keine Gemeinde doppelt gezählt wird.`}
             type="radio"
             error={errorOf(PROFILE_FIELDS.unitChoice)}
             choices={[

@@ -1,6 +1,7 @@
 import "server-only";
 import { findItem, getRegister, type TRegisterItem } from "../municipalities/register";
 import { getStateName, type TStateCode } from "../profile/states";
+import { withArticle } from "../municipalities/units";
 
 const formatDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
@@ -66,5 +67,5 @@ export function resolveUnit(key: string, state: TStateCode): TResolvedUnit {
 /** A Gemeinde whose Verband runs its administration answers for itself alone: said once, on creation. */
 export function memberNotice(item: TRegisterItem): string {
   const admin = item.administration!;
-  return `Die Verwaltung von ${item.nameShort} führt ${admin.name}. Sie antworten nur für die Gemeinde ${item.nameShort}; im Vergleich mit anderen Kommunen und im Lagebild zählt die Selbsteinschätzung von ${admin.name}, damit keine Gemeinde doppelt gezählt wird.`;
+  return `Die Verwaltung von ${item.nameShort} führt ${withArticle(admin.name)}. Sie antworten nur für die Gemeinde ${item.nameShort}; im Vergleich mit anderen Kommunen und im Lagebild zählt die Selbsteinschätzung ${withArticle(admin.name, "dative")}, damit keine Gemeinde doppelt gezählt wird.`;
 }

@@ -65,7 +65,14 @@ export const API_ROUTES: TApiRoute[] = [
     tag: "Selbsteinschätzung",
     summary: "Selbsteinschätzung anlegen (mit Profil oder Teilnahmecode)",
     body: ZCreateAssessmentRequest,
-    responses: { 201: { description: "Angelegt", schema: ZCreateAssessmentResponse }, ...BODY_ERRORS, 429: LIMITED },
+    responses: {
+      201: { description: "Angelegt", schema: ZCreateAssessmentResponse },
+      ...BODY_ERRORS,
+      409: E(
+        "Für die Verwaltung des Teilnahmecodes gibt es schon eine bestätigte Selbsteinschätzung (confirmNewChain: true beginnt bewusst eine neue)",
+      ),
+      429: LIMITED,
+    },
   },
   {
     method: "get",
@@ -264,11 +271,16 @@ export const API_ROUTES: TApiRoute[] = [
     method: "get",
     path: "/api/municipalities",
     tag: "Referenz",
-    summary: "Kommunen im amtlichen Gemeindeverzeichnis suchen",
+    summary: "Gemeinden und Verwaltungen (Ämter, Verbandsgemeinden …) im amtlichen Gemeindeverzeichnis suchen",
     query: [
-      { name: "q", description: "Name oder AGS, mindestens 2 Zeichen" },
+      { name: "q", description: "Name, mindestens 2 Zeichen" },
       { name: "state", description: "Bundesland, ISO 3166-2" },
       { name: "limit", description: "1 bis 20" },
+      {
+        name: "members",
+        description: "true: jede Verwaltung listet ihre Gemeinden (AGS, Name, Einwohnerzahl)",
+        enum: ["true", "false"],
+      },
     ],
     responses: { 200: { description: "Treffer", schema: ZMunicipalitySearchResponse }, 422: INVALID },
   },

@@ -82,7 +82,11 @@ const RANK_SUBSTRING = 2;
 const RANK_ALL_WORDS = 3;
 const RANK_COUNT = 4;
 
-type TIndexedRow = { readonly entry: TRegisterItem; readonly keys: readonly string[] };
+/**
+ * `keys` joined into one string, each key after a "|" (keys hold only a–z, 0–9 and single spaces): one
+ * indexOf per row finds whether any key matches, so an item with several names costs a miss no more than one.
+ */
+type TIndexedRow = { readonly entry: TRegisterItem; readonly joined: string };
 
 export type TSearchIndex = {
   readonly all: readonly TIndexedRow[];
@@ -109,7 +113,7 @@ export function buildSearchIndex(
   otherNames: (item: TRegisterItem) => readonly string[] = () => [],
 ): TSearchIndex {
   const all = items
-    .map((entry) => ({ entry, keys: itemKeys(entry, otherNames(entry)) }))
+    .map((entry) => ({ entry, joined: `|${itemKeys(entry, otherNames(entry)).join("|")}` }))
     .sort(
       (a, b) =>
         b.entry.population - a.entry.population ||
@@ -125,15 +129,16 @@ export function buildSearchIndex(
   return { all, byState };
 }
 
-function rankKey(key: string, q: string, words: readonly string[] | null): number {
-  const at = key.indexOf(q);
-  if (at === 0) return RANK_PREFIX;
+/** The best rank of any of a row's keys (see TIndexedRow: "|" starts each key, a space each further word). */
+function rankRow(joined: string, q: string, words: readonly string[] | null): number {
+  const at = joined.indexOf(q);
   if (at > 0) {
-    if (key.charCodeAt(at - 1) === 32 || key.includes(` ${q}`)) return RANK_WORD_START;
+    if (joined.charCodeAt(at - 1) === 124 || joined.includes(`|${q}`)) return RANK_PREFIX;
+    if (joined.charCodeAt(at - 1) === 32 || joined.includes(` ${q}`)) return RANK_WORD_START;
     return RANK_SUBSTRING;
   }
-  // "neustadt weinstr" finds "Neustadt an der Weinstraße": every word at some word start.
-  if (words && words.every((w) => key.startsWith(w) || key.includes(` ${w}`))) return RANK_ALL_WORDS;
+  // "neustadt weinstr" finds "Neustadt an der Weinstraße": every word at some word start (of any of its names).
+  if (words && words.every((w) => joined.includes(`|${w}`) || joined.includes(` ${w}`))) return RANK_ALL_WORDS;
   return -1;
 }
 
@@ -173,12 +178,7 @@ export function searchIndex(index: TSearchIndex, { q, state, limit }: TSearchPar
   const buckets: TMunicipalityHit[][] = Array.from({ length: RANK_COUNT }, () => []);
   const prefixBucket = buckets[RANK_PREFIX]!;
   for (const row of rows) {
-    let rank = -1;
-    for (const key of row.keys) {
-      const r = rankKey(key, query, words);
-      if (r !== -1 && (rank === -1 || r < rank)) rank = r;
-      if (rank === RANK_PREFIX) break;
-    }
+    const rank = rankRow(row.joined, query, words);
     if (rank === -1) continue;
     const bucket = buckets[rank]!;
     if (bucket.length < max) bucket.push(row.entry);

@@ -1,6 +1,6 @@
 import { getSizeClass, type TSizeClass } from "../profile/size-class";
 import { getStateName, type TStateCode } from "../profile/states";
-import { membersLabel, type TUnitKind } from "./units";
+import { membersLabel, withArticle, type TUnitKind } from "./units";
 
 /** What the pages and the PDF need to name a unit (docs/adr/0013-administrations-as-units.md). */
 export type TUnitDescription = {
@@ -38,6 +38,6 @@ export function populationText(unit: Pick<TUnitDescription, "kind" | "population
 export function sizeContextText(unit: TUnitDescription, context: { national: number; inState: number }): string {
   const size = getSizeClass(unit.sizeClass);
   if (unit.administeredBy)
-    return `Die Verwaltung von ${unit.name} führt ${unit.administeredBy}. Im Vergleich mit anderen Kommunen und im Lagebild zählt deshalb die Selbsteinschätzung von ${unit.administeredBy}, damit keine Gemeinde doppelt gezählt wird; Ihr Ergebnis gegenüber der bundesweiten Umfrage 2020 sehen Sie trotzdem vollständig.`;
+    return `Die Verwaltung von ${unit.name} führt ${withArticle(unit.administeredBy)}. Im Vergleich mit anderen Kommunen und im Lagebild zählt deshalb die Selbsteinschätzung ${withArticle(unit.administeredBy, "dative")}, damit keine Gemeinde doppelt gezählt wird; Ihr Ergebnis gegenüber der bundesweiten Umfrage 2020 sehen Sie trotzdem vollständig.`;
   return `${unit.name} ist eine von ${de(context.national)} Verwaltungen in Deutschland, die ${size.label} betreuen (${size.townTypePlural}); ${de(context.inState)} davon liegen in ${getStateName(unit.state)}.`;
 }

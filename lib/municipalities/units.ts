@@ -108,3 +108,27 @@ export function unitKindOfKey(key: string): TUnitKind | undefined {
 export function membersLabel(count: number): string {
   return `${count.toLocaleString("de-DE")} ${count === 1 ? "Gemeinde" : "Gemeinden"}`;
 }
+
+/**
+ * A Verband's display name with its article for a sentence: "das Amt Büchen", "die Verbandsgemeinde
+ * Weißenthurm", "der Verwaltungsverband Wildenstein"; `dative` after "von": "vom Amt Büchen", "von der
+ * Samtgemeinde Brome". A name without a known type word (a Gemeinde) stays as it is.
+ */
+export function withArticle(name: string, grammaticalCase: "nominative" | "dative" = "nominative"): string {
+  const neuter = /^Amt\b/.test(name);
+  const masculine = /^(Gemeinde)?[Vv]erwaltungsverband\b/.test(name);
+  const feminine =
+    /^(Verbandsgemeinde|Samtgemeinde|Verwaltungsgemeinschaft|Vereinbarte Verwaltungsgemeinschaft|Kirchspielslandgemeinde|Erfüllende Gemeinde|Mitverwaltende Gemeinde)\b/.test(
+      name,
+    );
+  if (grammaticalCase === "dative") {
+    if (neuter || masculine) return `vom ${name}`;
+    // The adjective declines weakly after "der": "von der Erfüllenden Gemeinde Uder".
+    if (feminine) return `von der ${name.replace(/^(Erfüllende|Mitverwaltende|Vereinbarte) /, "$1n ")}`;
+    return `von ${name}`;
+  }
+  if (neuter) return `das ${name}`;
+  if (masculine) return `der ${name}`;
+  if (feminine) return `die ${name}`;
+  return name;
+}

@@ -141,7 +141,7 @@ function writeLetter(
   };
   para("Sehr geehrte Damen und Herren,");
   para(
-    `mit dem Kommunalen Digitalcheck schätzt Ihre Kommune ihren digitalen Stand selbst ein – in etwa ${estimateDurationMinutes(reference)} Minuten, online, auch in mehreren Sitzungen. Sie sehen danach, wo ${unit.nameShort} im Vergleich mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund aus dem Jahr 2020 steht, und auf Wunsch im Vergleich mit anderen Kommunen Ihres Landes und Ihrer Größenklasse.`,
+    `mit dem Kommunalen Digitalcheck schätzt ${unit.kind === "verwaltung" ? "Ihre Verwaltung" : "Ihre Kommune"} ihren digitalen Stand selbst ein – in etwa ${estimateDurationMinutes(reference)} Minuten, online, auch in mehreren Sitzungen – und sieht, wo ${unit.nameShort} im Vergleich mit der bundesweiten Umfrage von Bitkom und dem Deutschen Städte- und Gemeindebund 2020 und mit anderen Kommunen ihres Landes und ihrer Größenklasse steht.`,
   );
   para("So nehmen Sie teil:");
   [
@@ -165,15 +165,21 @@ function writeLetter(
   doc.moveDown(0.3);
   add("P", () => doc.font("Bold").fontSize(18).text(code, { width, characterSpacing: 1.5 }));
   doc.moveDown(0.8);
-  if (unit.kind === "verwaltung")
-    para(
-      `Der Code gilt für die Verwaltung, die für ${members.length} Gemeinden arbeitet: ${members.join(", ")}. Eine Selbsteinschätzung beantwortet die Fragen für die ganze Verwaltung; die einzelnen Gemeinden brauchen keine eigene.`,
+  if (unit.kind === "verwaltung") {
+    // Compact, so that a Verband of 40 Gemeinden still fits the one page a window envelope takes.
+    add("P", () =>
+      doc
+        .font("Regular")
+        .fontSize(9)
+        .text(
+          `Eine Selbsteinschätzung für die ganze Verwaltung und ihre ${members.length} Gemeinden: ${members.join(", ")}.`,
+          { width, lineGap: 1 },
+        ),
     );
+    doc.moveDown(0.6);
+  }
   para(
-    `Was mit Ihren Daten geschieht: Ihre einzelnen Antworten sieht niemand außer Ihnen und den Personen, denen Sie Ihren Link geben. Im Vergleich erscheinen nur zusammengefasste Zahlen von mindestens ${options.k ?? 5} Kommunen; sie werden nur in Schritten erneuert, in denen sich mindestens so viele Kommunen geändert haben. Der Code bestätigt nur, dass die Selbsteinschätzung zu Ihrer Kommune gehört.`,
-  );
-  para(
-    "Bitte geben Sie den Code nur an Personen Ihrer Verwaltung weiter. Ist er in falsche Hände geraten, sperren wir ihn auf Ihre Nachricht hin und schicken Ihnen einen neuen.",
+    `Was mit Ihren Daten geschieht: Ihre einzelnen Antworten sieht nur, wer Ihren Link hat. Im Vergleich erscheinen nur zusammengefasste Zahlen von mindestens ${options.k ?? 5} Kommunen, und sie ändern sich erst, wenn sich mindestens so viele geändert haben. Bitte geben Sie den Code nur an Personen Ihrer Verwaltung weiter; ist er in falsche Hände geraten, sperren wir ihn auf Ihre Nachricht hin und schicken Ihnen einen neuen.`,
   );
   para("Mit freundlichen Grüßen");
   para(sender);

@@ -79,12 +79,6 @@ export const ZMunicipalityProfile = z
       const value = p as Partial<Record<"name" | "population" | "key" | "ags" | "state", unknown>>;
       const key = typeof value.key === "string" ? value.key.trim() : "";
       const ags = typeof value.ags === "string" ? value.ags.trim() : "";
-      // Name and population are the register's for a Gemeindeverband, the respondent's otherwise.
-      if (!isVerbandKey(key)) {
-        if (value.name === undefined) ctx.addIssue({ code: "custom", path: ["name"], message: NAME_MISSING });
-        if (value.population === undefined)
-          ctx.addIssue({ code: "custom", path: ["population"], message: POPULATION_MISSING });
-      }
       const state = ZStateCode.safeParse(value.state);
       if (!state.success) return;
       if (key && ags && key !== ags) {
@@ -153,16 +147,21 @@ const ZCreateAssessmentBody = z
   )
   .superRefine(
     (body, ctx) => {
-      if (!body.municipality && !body.participationCode)
+      const v = body as { municipality?: unknown; participationCode?: unknown };
+      if (!v.municipality && !v.participationCode) {
         ctx.addIssue({ code: "custom", path: ["municipality"], message: "Die Angaben zur Kommune fehlen." });
+        return;
+      }
+      // Name and population are the respondent's for a Gemeinde typed or picked without a code; a
+      // Gemeindeverband's and a code's unit come from the register.
+      const m = v.municipality as Partial<Record<"name" | "population" | "key" | "ags", unknown>> | undefined;
+      if (!m || typeof m !== "object" || v.participationCode || isVerbandKey(m.key)) return;
+      if (m.name === undefined) ctx.addIssue({ code: "custom", path: ["municipality", "name"], message: NAME_MISSING });
+      if (m.population === undefined)
+        ctx.addIssue({ code: "custom", path: ["municipality", "population"], message: POPULATION_MISSING });
     },
-    // Name a missing municipality even while other fields (the role) are invalid, so every fault shows at once.
-    {
-      when: (payload) => {
-        const v = payload.value as { municipality?: unknown; participationCode?: unknown } | null;
-        return typeof v === "object" && v !== null && v.municipality === undefined;
-      },
-    },
+    // Run even while other fields (the role) are invalid, so every fault shows at once.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   );
 export const ZCreateAssessmentRequest = z.preprocess(dropMunicipalityWithCode, ZCreateAssessmentBody);
 export type TCreateAssessmentRequest = z.infer<typeof ZCreateAssessmentBody>;

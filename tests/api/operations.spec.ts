@@ -171,14 +171,14 @@ test.describe("two app instances on one database", () => {
   test("the peer figures are the same through both instances after a release through one", async () => {
     const json = jsonFromNewClient();
     const cell = registerCell("DE-SN", "20000_99999", 5);
-    const codes = await insertTestCodes(cell.map((r) => r.ags));
+    const codes = await insertTestCodes(cell.map((r) => r.key));
     const query = "state=DE-SN&sizeClass=20000_99999";
     const before = await (await fetch(`${b.url}/api/peers?${query}`)).json();
     for (const m of cell) {
       const create = await fetch(`${a.url}/api/assessments`, {
         method: "POST",
         headers: json,
-        body: JSON.stringify({ participationCode: codes.get(m.ags), respondentRole: "other" }),
+        body: JSON.stringify({ participationCode: codes.get(m.key), respondentRole: "other" }),
       });
       expect(create.status).toBe(201);
       const c = await create.json();

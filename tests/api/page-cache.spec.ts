@@ -90,8 +90,8 @@ test.describe("page cache", () => {
     const { token } = await createSubmittedAssessment(request);
     await twice(request, token);
     const cell = registerCell("DE-HE", "20000_99999", 5);
-    const codes = await insertTestCodes(cell.map((r) => r.ags));
-    for (const m of cell) await createVerifiedSubmission(request, codes.get(m.ags)!, KNOWN_ANSWERS);
+    const codes = await insertTestCodes(cell.map((r) => r.key));
+    for (const m of cell) await createVerifiedSubmission(request, codes.get(m.key)!, KNOWN_ANSWERS);
     expect((await getPage(request, token)).cache).toBe("miss");
 
     expect((await request.delete(`/api/assessments/${token}`)).status()).toBe(204);
@@ -120,10 +120,10 @@ test.describe("page cache", () => {
     const [, cached] = await twice(request, path);
     expect(cached.html).toContain("Vergleich mit anderen Kommunen");
     const cell = registerCell("DE-NI", "gte_100000", 5);
-    const codes = await insertTestCodes(cell.map((r) => r.ags));
+    const codes = await insertTestCodes(cell.map((r) => r.key));
     // (One submission alone changes no published figure: tests/api/peers.spec.ts. Whether this page stays a
     // cache hit then depends on releases of other tests' cells, which bump the same version.)
-    for (const m of cell) await createVerifiedSubmission(request, codes.get(m.ags)!, KNOWN_ANSWERS);
+    for (const m of cell) await createVerifiedSubmission(request, codes.get(m.key)!, KNOWN_ANSWERS);
     expect((await getPage(request, path)).cache).toBe("miss");
     const other = await getPage(request, "/vergleich?state=DE-NI&sizeClass=gte_100000&x=1");
     expect(other.cache, "unknown parameters are rendered, not cached").toBeUndefined();

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "../support/test";
@@ -28,65 +28,152 @@ function codesCommand(args: string[]) {
   });
 }
 
-test("npm run codes -- issue: a semicolon CSV ags;name;code on stdout, a BOM in a file; codes typeable by hand", () => {
-  const rows = registerCell("DE-BB", "lt_5000", 2, 100);
-  const printed = codesCommand(["issue", "--ags", rows.map((r) => r.ags).join(",")]);
+test("npm run codes -- issue: one code per unit, a semicolon CSV key;name;kind;code, a BOM in a file; posted codes kept", () => {
+  // An administration (an Amt of Mecklenburg-Vorpommern) and a Gemeinde that runs its own, by key.
+  const amt = registerCell("DE-MV", "5000_19999", 30, 0).find((r) => r.kind === "verwaltung")!;
+  const gemeinde = registerCell("DE-HE", "lt_5000", 1, 90)[0]!;
+  expect(amt.kind).toBe("verwaltung");
+  const units = [amt, gemeinde].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const printed = codesCommand(["issue", "--key", units.map((r) => r.key).join(","), "--replace"]);
   expect(printed.status, printed.stderr).toBe(0);
   const lines = printed.stdout.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("ags;name;code");
-  for (const [i, r] of rows.entries()) {
-    const [ags, name, code] = lines[i + 1]!.split(";");
-    expect(ags).toBe(r.ags);
+  expect(lines[0]).toBe("key;name;kind;code");
+  for (const [i, r] of units.entries()) {
+    const [key, name, kind, code] = lines[i + 1]!.split(";");
+    expect(key).toBe(r.key);
     expect(name).toBe(r.name.includes(";") ? `"${r.name}"` : r.name);
+    expect(kind).toBe(r.kind);
     // 16 symbols in groups of four, without 0/O and 1/I.
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
   }
   expect(printed.stderr).toContain("2 Teilnahmecodes ausgegeben");
 
+  // Issuing again without --replace keeps the posted codes and says so.
+  const again = codesCommand(["issue", "--key", units.map((r) => r.key).join(",")]);
+  expect(again.status, again.stderr).toBe(0);
+  expect(again.stdout.trimEnd()).toBe("key;name;kind;code");
+  expect(again.stderr).toContain("0 Teilnahmecodes ausgegeben");
+  expect(again.stderr).toContain("2 übersprungen, weil sie schon einen gültigen Code haben");
+
   const dir = mkdtempSync(path.join(tmpdir(), "codes-"));
   const file = path.join(dir, "codes.csv");
-  const written = codesCommand(["issue", "--ags", rows[0]!.ags, "--out", file]);
+  const written = codesCommand(["issue", "--key", units[0]!.key, "--out", file, "--replace"]);
   expect(written.status, written.stderr).toBe(0);
+  expect(written.stderr).toContain("1 frühere Codes ersetzt");
   expect([...readFileSync(file).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  // A secret until posted: readable by its owner only.
+  expect(statSync(file).mode & 0o777).toBe(0o600);
 
-  const unknown = codesCommand(["issue", "--ags", "99999999"]);
-  expect(unknown.status).toBe(1);
-  expect(unknown.stderr).toContain("Nicht im amtlichen Gemeindeverzeichnis: 99999999");
-  expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  for (const [args, message] of [
+    [["issue", "--ags", "99999999"], "Nicht im amtlichen Gemeindeverzeichnis: 99999999"],
+    [["issue", "--key", "010010000"], "Nicht im amtlichen Gemeindeverzeichnis: 010010000"],
+    [["issue", "--key", "081155001"], "führen keine Verwaltung für ihre Gemeinden"],
+    [["issue"], "--all"],
+    [["issue", "--unit", "kreis", "--state", "DE-SN"], "unit ist verwaltung"],
+  ] as const) {
+    const refused = codesCommand([...args]);
+    expect(refused.status, args.join(" ")).toBe(1);
+    expect(refused.stderr).toContain(message);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+  }
 });
 
-test("a code on the start request: verified, the municipality from the register, name and state not editable", async ({
+test("a code on the start request: verified, the unit from the register; a code of another unit is refused", async ({
   request,
 }) => {
   const [m] = registerCell("DE-BB", "5000_19999", 1, 10);
-  const codes = await insertTestCodes([m!.ags]);
-  const code = codes.get(m!.ags)!;
-  // Lower case and spaces instead of hyphens are the same code.
+  const codes = await insertTestCodes([m!.key]);
+  const code = codes.get(m!.key)!;
+  // Lower case and spaces instead of hyphens are the same code; a typed name without a key is ignored.
   const created = await createAssessment(request, {
     participationCode: code.toLowerCase().replace(/-/g, " "),
     respondentRole: "mayor",
+    municipality: { name: "Apolda" },
   });
   const view = await (await request.get(`/api/assessments/${created.token}`)).json();
-  expect(view.municipality).toMatchObject({ name: m!.name, state: "DE-BB", population: m!.population, ags: m!.ags });
+  expect(view.municipality).toMatchObject({
+    name: m!.name,
+    state: "DE-BB",
+    population: m!.population,
+    ags: m!.ags,
+    key: m!.key,
+    kind: m!.kind,
+  });
   expect(view.verifiedAt).toEqual(expect.any(String));
-  // A code of one municipality with another's AGS is refused.
+  // A code of one unit with another's key is refused, naming both.
   const other = registerCell("DE-BB", "5000_19999", 1, 11)[0]!;
   const res = await request.post("/api/assessments", {
     data: {
       participationCode: code,
       respondentRole: "mayor",
-      municipality: { name: other.name, state: "DE-BB", population: other.population, ags: other.ags },
+      confirmNewChain: true,
+      municipality: { key: other.key, state: "DE-BB" },
     },
   });
   expect(res.status()).toBe(422);
-  expect((await res.json()).error).toContain("gehört zu einer anderen Kommune");
+  expect((await res.json()).error).toContain(`gehört zu ${m!.name}, nicht zu ${other.name}`);
   expect(await countAssessmentsNamed(other.name)).toBe(0);
+});
+
+test("the same code again leads to the existing assessment: 409, nothing created; confirmNewChain starts one on purpose", async ({
+  request,
+}) => {
+  const [m] = registerCell("DE-BB", "5000_19999", 1, 12);
+  const code = (await insertTestCodes([m!.key])).get(m!.key)!;
+  await createAssessment(request, { participationCode: code, respondentRole: "mayor" });
+  const again = await request.post("/api/assessments", { data: { participationCode: code, respondentRole: "mayor" } });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error).toContain(`Für ${m!.name} gibt es bereits eine Selbsteinschätzung`);
+  expect(await countAssessmentsNamed(m!.name)).toBe(1);
+  const deliberate = await request.post("/api/assessments", {
+    data: { participationCode: code, respondentRole: "mayor", confirmNewChain: true },
+  });
+  expect(deliberate.status()).toBe(201);
+  expect(await countAssessmentsNamed(m!.name)).toBe(2);
+});
+
+test("a Gemeinde's code is refused for its administration and the other way round", async ({ request }) => {
+  const vg = "071375008";
+  const stadt = "07137228";
+  const codes = await insertTestCodes([stadt, vg]);
+  // An assessment of the Amt, verified with the Gemeinde's code: refused, the assessment stays as it was.
+  const forAmt = await createAssessment(request, {
+    municipality: { key: vg, state: "DE-RP" },
+    respondentRole: "digital_officer",
+  });
+  const wrong = await request.post(`/api/assessments/${forAmt.token}/verify`, { data: { code: codes.get(stadt) } });
+  expect(wrong.status()).toBe(422);
+  expect((await wrong.json()).error).toContain("gehört zu Weißenthurm, Stadt, nicht zu Verbandsgemeinde Weißenthurm");
+  const view = await (await request.get(`/api/assessments/${forAmt.token}`)).json();
+  expect(view).toMatchObject({
+    verifiedAt: null,
+    municipality: { key: vg, name: "Verbandsgemeinde Weißenthurm", memberCount: 7, population: 34_903 },
+  });
+  // Creating for the Gemeinde with the Amt's code: refused.
+  const res = await request.post("/api/assessments", {
+    data: {
+      participationCode: codes.get(vg),
+      respondentRole: "mayor",
+      confirmNewChain: true,
+      municipality: { key: stadt, state: "DE-RP", name: "Weißenthurm, Stadt", population: 9020 },
+    },
+  });
+  expect(res.status()).toBe(422);
+  expect((await res.json()).error).toContain("gehört zu Verbandsgemeinde Weißenthurm, nicht zu Weißenthurm, Stadt");
+  // The right code verifies it.
+  const ok = await request.post(`/api/assessments/${forAmt.token}/verify`, { data: { code: codes.get(vg) } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toEqual({
+    verified: true,
+    municipality: { ags: null, key: vg, kind: "verwaltung", name: "Verbandsgemeinde Weißenthurm" },
+    version: 2,
+  });
 });
 
 test("wrong, malformed, oversized, replaced and revoked codes: German 422, nothing stored", async ({ request }) => {
   const [m] = registerCell("DE-BB", "5000_19999", 1, 20);
-  const old = (await insertTestCodes([m!.ags])).get(m!.ags)!;
-  await insertTestCodes([m!.ags]); // replaces the first code
+  const old = (await insertTestCodes([m!.key])).get(m!.key)!;
+  await insertTestCodes([m!.key]); // replaces the first code
   const cases: [string, unknown, string][] = [
     ["wrong", "K7QF-2M9P-XW4D-HT6R", "nicht gültig"],
     ["replaced", old, "nicht gültig"],
@@ -113,7 +200,7 @@ test("guessing: after 10 wrong codes the client gets 429, even for a right code,
   request,
 }) => {
   const [m] = registerCell("DE-BB", "5000_19999", 1, 30);
-  const code = (await insertTestCodes([m!.ags])).get(m!.ags)!;
+  const code = (await insertTestCodes([m!.key])).get(m!.key)!;
   for (let i = 0; i < 10; i += 1) {
     const res = await request.post("/api/assessments", {
       data: {
@@ -133,7 +220,7 @@ test("guessing: after 10 wrong codes the client gets 429, even for a right code,
 
 test("POST …/verify binds an unverified submitted assessment; a second code gets 409", async ({ request }) => {
   const [m] = registerCell("DE-BB", "5000_19999", 1, 40);
-  const code = (await insertTestCodes([m!.ags])).get(m!.ags)!;
+  const code = (await insertTestCodes([m!.key])).get(m!.key)!;
   const created = await createSubmittedAssessment(request, completeAnswers(), {
     municipality: { name: uniqueName("Später bestätigt"), state: "DE-HH", population: 1_900_000 },
     respondentRole: "mayor",
@@ -144,9 +231,13 @@ test("POST …/verify binds an unverified submitted assessment; a second code ge
   expect(wrong.status()).toBe(422);
   const ok = await request.post(`/api/assessments/${created.token}/verify`, { data: { code } });
   expect(ok.status()).toBe(200);
-  expect(await ok.json()).toEqual({ verified: true, municipality: { ags: m!.ags, name: m!.name }, version: 4 });
+  expect(await ok.json()).toEqual({
+    verified: true,
+    municipality: { ags: m!.ags, key: m!.key, kind: m!.kind, name: m!.name },
+    version: 4,
+  });
   const view = await (await request.get(`/api/assessments/${created.token}`)).json();
-  expect(view.municipality).toMatchObject({ name: m!.name, state: "DE-BB", ags: m!.ags });
+  expect(view.municipality).toMatchObject({ name: m!.name, state: "DE-BB", ags: m!.ags, key: m!.key });
   const again = await request.post(`/api/assessments/${created.token}/verify`, { data: { code } });
   expect(again.status()).toBe(409);
   expect((await again.json()).error).toContain("bereits mit einem Teilnahmecode bestätigt");
@@ -161,22 +252,23 @@ test("POST …/verify binds an unverified submitted assessment; a second code ge
 
 test("revoking a municipality's codes takes its assessment out of the next release", async ({ request }) => {
   const cell = registerCell("DE-BW", "5000_19999", 9, 0);
-  const codes = await insertTestCodes(cell.map((r) => r.ags));
-  for (const r of cell.slice(0, 5)) await createVerifiedSubmission(request, codes.get(r.ags)!);
+  const codes = await insertTestCodes(cell.map((r) => r.key));
+  for (const r of cell.slice(0, 5)) await createVerifiedSubmission(request, codes.get(r.key)!);
   const released = await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json();
   expect(released.count).toBe(5);
 
-  const revoke = codesCommand(["revoke", "--ags", cell[0]!.ags]);
+  const revoke = codesCommand(["revoke", "--key", cell[0]!.key]);
   expect(revoke.status, revoke.stderr).toBe(0);
   expect(revoke.stderr).toContain("gesperrt");
+  expect(revoke.stderr).toContain(cell[0]!.name);
   // The revoked code can no longer be entered.
   const reuse = await request.post("/api/assessments", {
-    data: { participationCode: codes.get(cell[0]!.ags), respondentRole: "mayor" },
+    data: { participationCode: codes.get(cell[0]!.key), respondentRole: "mayor" },
   });
   expect(reuse.status()).toBe(422);
   // One change: the published figures stand.
   expect(await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json()).toEqual(released);
   // Four more municipalities: the next release counts 4 + 4 = 8 without the revoked one.
-  for (const r of cell.slice(5, 9)) await createVerifiedSubmission(request, codes.get(r.ags)!);
+  for (const r of cell.slice(5, 9)) await createVerifiedSubmission(request, codes.get(r.key)!);
   expect((await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json()).count).toBe(8);
 });

@@ -23,8 +23,8 @@ async function peers(request: APIRequestContext, query: string) {
 /** Codes for `n` municipalities of a cell, from `offset` on. */
 async function cellCodes(state: string, sizeClass: TSizeClass, n: number, offset = 0) {
   const rows = registerCell(state, sizeClass, n, offset);
-  const codes = await insertTestCodes(rows.map((r) => r.ags));
-  return rows.map((r) => ({ ...r, code: codes.get(r.ags)! }));
+  const codes = await insertTestCodes(rows.map((r) => r.key));
+  return rows.map((r) => ({ ...r, code: codes.get(r.key)! }));
 }
 
 const shareOf = (view: { questions: { id: string; shares: Record<string, number> }[] }, q: string) =>

@@ -353,10 +353,10 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     request,
   }, testInfo) => {
     const cell = registerCell("DE-SH", "20000_99999", 5);
-    const codes = await insertTestCodes(cell.map((r) => r.ags));
+    const codes = await insertTestCodes(cell.map((r) => r.key));
     const tokens: string[] = [];
     for (const m of cell)
-      tokens.push((await createVerifiedSubmission(request, codes.get(m.ags)!, completeAnswers())).token);
+      tokens.push((await createVerifiedSubmission(request, codes.get(m.key)!, completeAnswers())).token);
     const { pdf } = await getReport(request, tokens[4]!, testInfo);
     expectText(pdf, "Vergleichskommunen: 5 von");
     expectText(pdf, "Anteile bundesweit 2020 und bei den Vergleichskommunen");

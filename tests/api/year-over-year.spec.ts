@@ -124,13 +124,13 @@ test.describe("POST …/follow-up and GET …/history", () => {
     request,
   }) => {
     const [row] = registerCell("DE-SL", "5000_19999", 1, 0);
-    const codes = await insertTestCodes([row!.ags]);
-    const first = await createVerifiedSubmission(request, codes.get(row!.ags)!);
+    const codes = await insertTestCodes([row!.key]);
+    const first = await createVerifiedSubmission(request, codes.get(row!.key)!);
     const current = async () =>
       (
         await queryTestDatabase<{ id: string }>(
           `SELECT "id" FROM "Assessment" WHERE "municipalityKey" = ? AND "peerCurrent" = TRUE`,
-          [`ags:${row!.ags}`],
+          [`ags:${row!.key}`],
         )
       ).map((r) => r.id);
     expect(await current()).toEqual([first.id]);

@@ -1,16 +1,46 @@
 import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { OPERATOR_TEST_PASSWORD } from "../support/operator";
 import { registerCell } from "../support/fixtures";
 
-// The whole way of a participation code (docs/adr/0005): the operator issues codes on /betrieb/teilnahme
-// and downloads the CSV and the invitation letters; a mayor enters the code on the start page, and the
-// profile comes from the register. Phone and desktop each take their own municipalities.
+// The whole way of a participation code (docs/adr/0005, docs/adr/0013): the operator chooses the units on
+// /betrieb/teilnahme, confirms what happens to codes already issued, and downloads one ZIP with the CSV, the
+// invitation letters and an overview; a mayor enters the code on the start page, and the profile comes from the
+// register. Phone and desktop each take their own units.
 const OFFSET: Record<string, number> = { phone: 50, desktop: 60 };
 
-test("the operator issues codes (CSV and letters); a mayor enters one and the profile fills itself", async ({
+const axe = async (page: Page) =>
+  (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map(
+    (v) => v.id,
+  );
+
+/** Confirms the issue on the confirmation page and unpacks the ZIP: its CSV lines, PDF text and overview. */
+async function download(page: Page, dir: string) {
+  const zipDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
+  const zip = await zipDownload;
+  expect(zip.suggestedFilename()).toMatch(/^teilnahmecodes-\d{4}-\d{2}-\d{2}\.zip$/);
+  mkdirSync(dir, { recursive: true });
+  const zipPath = path.join(dir, "codes.zip");
+  writeFileSync(zipPath, readFileSync((await zip.path())!));
+  execFileSync("python3", ["-m", "zipfile", "-e", zipPath, dir]);
+  const day = zip.suggestedFilename().slice("teilnahmecodes-".length, -".zip".length);
+  const csvBytes = readFileSync(path.join(dir, `teilnahmecodes-${day}.csv`));
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const pdfPath = path.join(dir, `einladungen-${day}.pdf`);
+  return {
+    lines: csvBytes.toString("utf8").slice(1).trimEnd().split("\r\n"),
+    pdfPath,
+    pdfText: execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" }),
+    overview: readFileSync(path.join(dir, `uebersicht-${day}.txt`), "utf8"),
+  };
+}
+
+test("the operator issues codes (CSV, letters and overview in one ZIP) without voiding posted ones; a mayor enters one", async ({
   page,
 }, testInfo) => {
   const rows = registerCell("DE-HE", "lt_5000", 2, OFFSET[testInfo.project.name]);
@@ -19,45 +49,50 @@ test("the operator issues codes (CSV and letters); a mayor enters one and the pr
   await page.getByRole("button", { name: "Anmelden" }).click();
   await page.getByRole("link", { name: "Teilnahmecodes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Teilnahmecodes" })).toBeVisible();
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  expect(await axe(page)).toEqual([]);
 
   // Without any selection nothing is issued, and the page says why.
-  await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Bitte wählen Sie ein Bundesland" })).toBeVisible();
+  await page.getByRole("button", { name: "Weiter zur Bestätigung" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Ohne Auswahl" })).toBeVisible();
 
-  // CSV for a mail merge.
-  await page.getByLabel("Oder einzelne Kommunen (AGS)").fill(rows.map((r) => r.ags).join(", "));
-  const csvDownload = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
-  const csv = await csvDownload;
-  expect(csv.suggestedFilename()).toMatch(/^teilnahmecodes-\d{4}-\d{2}-\d{2}\.csv$/);
-  const bytes = readFileSync((await csv.path())!);
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("ags;name;code");
-  expect(lines).toHaveLength(3);
-
-  // The letters: a PDF with one A4 page per municipality, its name and its (new) code.
+  // Two units: the confirmation names them, nothing is issued yet.
   await page.goto("/betrieb/teilnahme");
-  await page.getByLabel("Oder einzelne Kommunen (AGS)").fill(rows[0]!.ags);
-  await page.getByRole("radio", { name: /Einladungsbriefe als PDF/ }).check();
-  const pdfDownload = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
-  const pdf = await pdfDownload;
-  expect(pdf.suggestedFilename()).toMatch(/^einladungen-\d{4}-\d{2}-\d{2}\.pdf$/);
-  const pdfPath = testInfo.outputPath("einladung.pdf");
-  writeFileSync(pdfPath, readFileSync((await pdf.path())!));
-  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
-  expect(text).toContain("Einladung zum Kommunalen Digitalcheck");
-  expect(text).toContain(`Gemeindeverwaltung ${rows[0]!.nameShort}`);
-  const letterCode = text.match(/[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/)![0];
-  expect(execFileSync("pdfinfo", [pdfPath], { encoding: "utf8" })).toMatch(
-    /Pages:\s+1\n[\s\S]*Page size:\s+595\.28 x 841\.89/,
+  await page.getByLabel("Oder einzelne Verwaltungen und Gemeinden (Schlüssel)").fill(rows.map((r) => r.key).join(", "));
+  await page.getByRole("button", { name: "Weiter zur Bestätigung" }).click();
+  await expect(page.getByText("2 Verwaltungen")).toBeVisible();
+  await expect(page.getByText(rows[0]!.name, { exact: false })).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  const first = await download(page, testInfo.outputPath("first"));
+  expect(first.lines[0]).toBe("key;name;kind;code");
+  expect(first.lines).toHaveLength(3);
+  expect(first.overview).toContain("Ausgegeben: 2");
+  expect(first.pdfText).toContain("Einladung zum Kommunalen Digitalcheck");
+  expect(first.pdfText).toContain(`Gemeindeverwaltung ${rows[0]!.nameShort}`);
+  expect(execFileSync("pdfinfo", [first.pdfPath], { encoding: "utf8" })).toMatch(
+    /Pages:\s+2\n[\s\S]*Page size:\s+595\.28 x 841\.89/,
   );
 
-  // The first municipality's CSV code was replaced by the letter's; the second's still works.
-  const secondCode = lines[2]!.split(";")[2]!;
+  // The same units again: both hold a valid code. Keeping them (the default) issues nothing.
+  await page.goto("/betrieb/teilnahme");
+  await page.getByLabel("Oder einzelne Verwaltungen und Gemeinden (Schlüssel)").fill(rows.map((r) => r.key).join(", "));
+  await page.getByRole("button", { name: "Weiter zur Bestätigung" }).click();
+  await expect(page.getByText("2 Verwaltungen haben bereits einen gültigen Code.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: /^Behalten \(empfohlen\)/ })).toBeChecked();
+  await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nichts ausgegeben" })).toBeVisible();
+
+  // Replacing on purpose: the first unit gets a new code in a new letter.
+  await page.getByLabel("Oder einzelne Verwaltungen und Gemeinden (Schlüssel)").fill(rows[0]!.key);
+  await page.getByRole("button", { name: "Weiter zur Bestätigung" }).click();
+  await page.getByRole("radio", { name: /^Ersetzen/ }).check();
+  const second = await download(page, testInfo.outputPath("second"));
+  expect(second.overview).toContain("Davon ersetzt (der frühere Code gilt nicht mehr): 1");
+  const letterCode = second.pdfText.match(
+    /[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/,
+  )![0];
+
+  // The first unit's old code was replaced by the letter's; the second's still works.
+  const secondCode = first.lines[2]!.split(";")[3]!;
   for (const [code, row] of [
     [letterCode, rows[0]!],
     [secondCode, rows[1]!],
@@ -69,7 +104,7 @@ test("the operator issues codes (CSV and letters); a mayor enters one and the pr
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Digitalcheck ${row.name}`);
     await expect(page.getByText("bestätigt – Angaben aus dem Gemeindeverzeichnis")).toBeVisible();
     await expect(page.getByText(row.population.toLocaleString("de-DE"), { exact: true })).toBeVisible();
-    await expect(page.getByText(row.ags, { exact: true })).toBeVisible();
+    await expect(page.getByText(row.key, { exact: true })).toBeVisible();
   }
 
   // A wrong code: a German message at the field, nothing created.

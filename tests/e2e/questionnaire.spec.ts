@@ -14,13 +14,13 @@ async function expectAccessible(page: Page) {
 
 async function fillProfile(page: Page, name: string) {
   await page.goto("/start");
-  await page.getByRole("combobox", { name: "Name der Kommune" }).fill(name);
+  await page.getByRole("combobox", { name: "Name der Kommune oder Verwaltung" }).fill(name);
   await page.getByLabel("Bundesland").selectOption({ label: "Sachsen" });
   await page.getByLabel("Einwohnerzahl").fill("18462");
   await expect(
     page.getByText("Größenklasse: Kleinstadt (5.000 bis 19.999 Einwohnerinnen und Einwohner)"),
   ).toBeVisible();
-  await page.getByLabel("Amtlicher Gemeindeschlüssel (AGS)").fill("14627060");
+  await page.getByLabel("Amtlicher Schlüssel").fill("14627060");
   await page.getByRole("radio", { name: "Bürgermeisterin oder Bürgermeister" }).check();
   await page.getByRole("button", { name: "Selbsteinschätzung anlegen" }).click();
   await expect(page.getByRole("heading", { name: "Bitte speichern Sie jetzt Ihren Link" })).toBeVisible();
@@ -131,7 +131,7 @@ test("the profile form names every invalid field", async ({ page }) => {
   await page.goto("/start");
   await page.getByLabel("Einwohnerzahl").fill("null");
   await page.getByLabel("Bundesland").selectOption({ label: "Bayern" });
-  await page.getByLabel("Amtlicher Gemeindeschlüssel (AGS)").fill("14627060");
+  await page.getByLabel("Amtlicher Schlüssel").fill("14627060");
   await page.getByRole("button", { name: "Selbsteinschätzung anlegen" }).click();
   const summary = page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie Ihre Angaben" });
   await expect(summary).toBeVisible();
@@ -156,7 +156,7 @@ test.describe("without JavaScript", () => {
 
   test("the profile and a step can be completed with plain form posts", async ({ page }) => {
     await page.goto("/start");
-    await page.getByRole("combobox", { name: "Name der Kommune" }).fill(uniqueName("Ohne-JS-Stadt"));
+    await page.getByRole("combobox", { name: "Name der Kommune oder Verwaltung" }).fill(uniqueName("Ohne-JS-Stadt"));
     await page.getByLabel("Bundesland").selectOption({ label: "Bremen" });
     await page.getByLabel("Einwohnerzahl").fill("4000");
     await page.getByRole("radio", { name: "Andere Funktion in der Verwaltung" }).check();

@@ -148,23 +148,79 @@ export async function writeTestDatabase(sql: string, params: unknown[] = []): Pr
   }
 }
 
-type TRegisterRow = { ags: string; name: string; nameShort: string; kreis: string; state: string; population: number };
+/** A unit of the register (docs/adr/0013-administrations-as-units.md): a Gemeinde or an administration. */
+type TRegisterRow = {
+  key: string;
+  kind: "gemeinde" | "verwaltung";
+  /** A Gemeinde's AGS (= key); null for a Gemeindeverband. */
+  ags: string | null;
+  name: string;
+  nameShort: string;
+  kreis: string;
+  state: string;
+  /** The population the unit serves. */
+  population: number;
+};
 let registerRows: TRegisterRow[] | undefined;
 
-/** The committed register (lib/municipalities/register-data.json), for tests that need real AGS. */
+// The unit rule of ADR 0013 as far as the committed register needs it: every Gemeindeverband runs its members'
+// administration, except in Baden-Württemberg (08), where each member keeps its own. Checked against the app's
+// own rule by tests/unit/municipalities/units.test.ts (5,029 units).
+const VERBAND_LABEL: Record<string, string> = {
+  "51": "Amt",
+  "52": "Samtgemeinde",
+  "53": "Verbandsgemeinde",
+  "54": "Verwaltungsgemeinschaft",
+  "55": "Kirchspielslandgemeinde",
+  "56": "Verwaltungsverband",
+  "58": "Erfüllende Gemeinde",
+};
+
+/**
+ * The units of the committed register (lib/municipalities/register-data.json), sorted by key, for tests that
+ * need real keys: Gemeinden that run their own administration and the Verbände that run their members'.
+ */
 export function registerRowsForTests(): TRegisterRow[] {
-  registerRows ??= (
-    JSON.parse(readFileSync("lib/municipalities/register-data.json", "utf8")) as {
-      rows: [string, string, string, string, string, number][];
-    }
-  ).rows.map(([ags, name, nameShort, kreis, state, population]) => ({
-    ags,
-    name,
-    nameShort,
-    kreis,
-    state,
-    population,
-  }));
+  if (registerRows) return registerRows;
+  const file = JSON.parse(readFileSync("lib/municipalities/register-data.json", "utf8")) as {
+    rows: [string, string, string, string, string, number, string][];
+    verbaende: [string, string, string, string, string, number, number][];
+  };
+  const isUnitVerband = (key: string) => !key.startsWith("08");
+  const gemeinden: TRegisterRow[] = file.rows
+    .filter(([, , , , , , verband]) => verband === "" || !isUnitVerband(verband))
+    .map(([ags, name, nameShort, kreis, state, population]) => ({
+      key: ags,
+      kind: "gemeinde",
+      ags,
+      name,
+      nameShort,
+      kreis,
+      state,
+      population,
+    }));
+  const kreisOf = new Map(file.rows.map((r) => [r[6], r[3]]));
+  const verbaende: TRegisterRow[] = file.verbaende
+    .filter(([key]) => isUnitVerband(key))
+    .map(([key, name, type, , state, , population]) => {
+      const label = state === "DE-BB" && type === "58" ? "Mitverwaltende Gemeinde" : VERBAND_LABEL[type]!;
+      const bare = name
+        .replace(/\s*\(VGem\)$/, "")
+        .replace(/^EG\s+/, "")
+        .replace(type === "58" ? /,\s*Stadt$/ : /$^/, "");
+      const shown = bare.startsWith(`${label} `) ? bare : `${label} ${bare}`;
+      return {
+        key,
+        kind: "verwaltung",
+        ags: null,
+        name: shown,
+        nameShort: shown,
+        kreis: kreisOf.get(key)!,
+        state,
+        population,
+      };
+    });
+  registerRows = [...gemeinden, ...verbaende].sort((a, b) => (a.key < b.key ? -1 : 1));
   return registerRows;
 }
 
@@ -174,26 +230,26 @@ export function registerRowsForTests(): TRegisterRow[] {
  */
 export function registerCell(state: string, sizeClass: TSizeClass, n: number, offset = 0): TRegisterRow[] {
   const rows = registerRowsForTests().filter((r) => r.state === state && deriveSizeClass(r.population) === sizeClass);
-  if (rows.length < offset + n) throw new Error(`${state} ${sizeClass}: only ${rows.length} municipalities`);
+  if (rows.length < offset + n) throw new Error(`${state} ${sizeClass}: only ${rows.length} units`);
   return rows.slice(offset, offset + n);
 }
 
 /**
  * Participation codes as the operator would issue them, written straight into the e2e database (the
- * command itself, npm run codes, is tested in tests/api/participation.spec.ts). Returns AGS → code.
+ * command itself, npm run codes, is tested in tests/api/participation.spec.ts). Returns unit key → code.
  */
-export async function insertTestCodes(ags: readonly string[]): Promise<Map<string, string>> {
+export async function insertTestCodes(keys: readonly string[]): Promise<Map<string, string>> {
   const codes = new Map<string, string>();
-  for (const a of ags) {
+  for (const a of keys) {
     const code = generateCode();
     const parsed = parseCode(code);
     if (!parsed.ok) throw new Error("generated an unparsable code");
     await writeTestDatabase(
-      `UPDATE "ParticipationCode" SET "status" = 'replaced' WHERE "ags" = ? AND "status" = 'active'`,
+      `UPDATE "ParticipationCode" SET "status" = 'replaced' WHERE "unitKey" = ? AND "status" = 'active'`,
       [a],
     );
     await writeTestDatabase(
-      `INSERT INTO "ParticipationCode" ("id", "codeHash", "ags", "status", "issuedAt") VALUES (?, ?, ?, 'active', ?)`,
+      `INSERT INTO "ParticipationCode" ("id", "codeHash", "unitKey", "status", "issuedAt") VALUES (?, ?, ?, 'active', ?)`,
       [
         randomUUID(),
         hashCode(parsed.symbols),
@@ -232,9 +288,9 @@ export async function fillVerifiedCell(
   answersFor: (i: number) => object = () => completeAnswers(),
 ): Promise<string[]> {
   const rows = registerCell(cell.state, cell.sizeClass, 5, offset);
-  const codes = await insertTestCodes(rows.map((r) => r.ags));
+  const codes = await insertTestCodes(rows.map((r) => r.key));
   const tokens: string[] = [];
   for (const [i, r] of rows.entries())
-    tokens.push((await createVerifiedSubmission(request, codes.get(r.ags)!, answersFor(i))).token);
+    tokens.push((await createVerifiedSubmission(request, codes.get(r.key)!, answersFor(i))).token);
   return tokens;
 }

@@ -138,8 +138,8 @@ test("the peer CSV and JSON contain figures only, never a municipality name", as
   // The payload municipalities are unverified and never count; five verified ones make the cell's release.
   await submittedPayloads(request);
   const cell = registerCell("DE-ST", "5000_19999", 5);
-  const codes = await insertTestCodes(cell.map((r) => r.ags));
-  for (const m of cell) await createVerifiedSubmission(request, codes.get(m.ags)!);
+  const codes = await insertTestCodes(cell.map((r) => r.key));
+  for (const m of cell) await createVerifiedSubmission(request, codes.get(m.key)!);
   const query = "state=DE-ST&sizeClass=5000_19999";
   const csv = await request.get(`/api/peers/csv?${query}`);
   expect(csv.status()).toBe(200);

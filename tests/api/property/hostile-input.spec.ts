@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test, uniqueClientIp } from "../../support/test";
-import { countAssessmentsNamed, createAssessment, uniqueName, validProfile } from "../../support/fixtures";
+import {
+  countAssessmentsNamed,
+  createAssessment,
+  registerRowsForTests,
+  uniqueName,
+  validProfile,
+} from "../../support/fixtures";
 import { reference } from "../../../lib/survey/reference";
 
 /*
@@ -322,8 +328,37 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const onlyKeys = (o: Record<string, unknown>, allowed: string[]) => Object.keys(o).every((k) => allowed.includes(k));
 
-/** POST /api/assessments by the contract: valid, invalid, or valid apart from lone surrogates in the name. */
-function createVerdict(v: unknown): { valid: boolean; surrogate: boolean; name?: string } {
+/** The fields of a register item of GET /api/municipalities (docs/adr/0013-administrations-as-units.md). */
+const REGISTER_ITEM_KEYS = [
+  "administration",
+  "ags",
+  "isUnit",
+  "key",
+  "kind",
+  "kreis",
+  "members",
+  "name",
+  "nameShort",
+  "population",
+  "populationDate",
+  "seat",
+  "sizeClass",
+  "state",
+  "type",
+];
+
+/** Gemeindeverbände that run their members' administration: the 9-digit keys a profile may name (ADR 0013). */
+const UNIT_VERBAND_KEYS = new Set(
+  registerRowsForTests()
+    .filter((r) => r.kind === "verwaltung")
+    .map((r) => r.key),
+);
+
+/**
+ * POST /api/assessments by the contract: valid, invalid, or valid apart from lone surrogates in the name. `verband`:
+ * the request names a Gemeindeverband by its key, whose name and population come from the register.
+ */
+function createVerdict(v: unknown): { valid: boolean; surrogate: boolean; name?: string; verband?: string } {
   const no = { valid: false, surrogate: false };
   if (
     !isObject(v) ||
@@ -334,25 +369,40 @@ function createVerdict(v: unknown): { valid: boolean; surrogate: boolean; name?:
     return no;
   if (!ROLES.includes(v.respondentRole as string)) return no;
   const m = v.municipality;
-  if (!isObject(m) || !onlyKeys(m, ["name", "state", "population", "ags"])) return no;
-  if (typeof m.name !== "string" || typeof m.state !== "string" || !STATE_CODES.includes(m.state)) return no;
-  const name = m.name.trim();
+  if (!isObject(m) || !onlyKeys(m, ["name", "state", "population", "ags", "key"])) return no;
+  if (typeof m.state !== "string" || !STATE_CODES.includes(m.state)) return no;
+  const keyOf = (field: "key" | "ags", pattern: RegExp): string | null | false => {
+    if (!has(m, field) || m[field] === null) return null;
+    if (typeof m[field] !== "string") return false;
+    const k = (m[field] as string).trim();
+    if (k === "") return null;
+    return pattern.test(k) && k.startsWith(STATE_AGS_PREFIX[m.state as string]!) ? k : false;
+  };
+  const key = keyOf("key", /^(\d{8}|\d{9})$/);
+  const ags = keyOf("ags", /^\d{8}$/);
+  if (key === false || ags === false || (key && ags && key !== ags)) return no;
+  const verband = key && key.length === 9 ? key : undefined;
+  // A 9-digit key must name a Gemeindeverband of the register that runs the administration.
+  if (verband && !UNIT_VERBAND_KEYS.has(verband)) return no;
+  if (has(m, "name") && m.name !== undefined) {
+    if (typeof m.name !== "string") return no;
+  } else if (!verband) return no;
+  const name = typeof m.name === "string" ? m.name.trim() : undefined;
   // zod counts characters as code points ("😀" is one), not UTF-16 units.
-  const chars = [...name].length;
-  if (chars < 1 || chars > MAX_NAME || CONTROL.test(name)) return no;
-  if (
-    typeof m.population !== "number" ||
-    !Number.isInteger(m.population) ||
-    m.population < 1 ||
-    m.population > MAX_POPULATION
-  )
-    return no;
-  if (has(m, "ags") && m.ags !== null) {
-    if (typeof m.ags !== "string") return no;
-    const ags = m.ags.trim();
-    if (ags !== "" && (!/^\d{8}$/.test(ags) || !ags.startsWith(STATE_AGS_PREFIX[m.state]!))) return no;
+  if (name !== undefined) {
+    const chars = [...name].length;
+    if (chars < 1 || chars > MAX_NAME || CONTROL.test(name)) return no;
   }
-  return { valid: true, surrogate: LONE_SURROGATE.test(name), name };
+  if (has(m, "population") && m.population !== undefined) {
+    if (
+      typeof m.population !== "number" ||
+      !Number.isInteger(m.population) ||
+      m.population < 1 ||
+      m.population > MAX_POPULATION
+    )
+      return no;
+  } else if (!verband) return no;
+  return { valid: true, surrogate: name !== undefined && LONE_SURROGATE.test(name), name, verband };
 }
 
 type TAnswers = Record<string, string | string[]>;
@@ -528,23 +578,25 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
     expect(expected, `status predicted by the contract\n${context}\n→ ${r.status} ${r.text.slice(0, 300)}`).toContain(
       r.status,
     );
-    // Stored exactly when accepted (names carry a unique marker).
+    // Stored exactly when accepted (names carry a unique marker); a Gemeindeverband is stored under its register name.
     const sentName =
       verdict?.name ?? (read as { value?: { municipality?: { name?: unknown } } }).value?.municipality?.name;
     if (typeof sentName === "string" && sentName.includes(marker)) {
       const stored = await countAssessmentsNamed(sentName.trim());
-      expect(stored, `rows stored under the sent name\n${context}\n→ ${r.status}`).toBe(r.status === 201 ? 1 : 0);
+      expect(stored, `rows stored under the sent name\n${context}\n→ ${r.status}`).toBe(
+        r.status === 201 && !verdict?.verband ? 1 : 0,
+      );
     }
     if (r.status !== 201) return;
     const { token } = JSON.parse(r.text) as { token: string };
     const got = await request.get(`/api/assessments/${token}`);
     expect(got.status(), context).toBe(200);
     const m = (read as { value: { municipality: Record<string, unknown> } }).value.municipality;
-    expect((await got.json()).municipality, `stored as sent\n${context}`).toMatchObject({
-      name: verdict!.name,
-      state: m.state,
-      population: m.population,
-    });
+    expect((await got.json()).municipality, `stored as sent\n${context}`).toMatchObject(
+      verdict!.verband
+        ? { key: verdict!.verband, kind: "verwaltung", state: m.state }
+        : { name: verdict!.name, state: m.state, population: m.population },
+    );
     if (withPdf) {
       const pdf = await (await reports.next()).get(`/api/assessments/${token}/report.pdf`);
       expect(pdf.status(), `the report of an accepted name renders\n${context}`).toBe(200);
@@ -571,6 +623,23 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
     state: ["", "DE-XX", "de-by", "DE-BY ", "Bayern", null],
     population: [0, -1, 1.5, MAX_POPULATION, MAX_POPULATION + 1, 1e21, "12850", null, 12850.0],
     ags: ["09162000", " 09162000 ", "", "   ", null, "0916200", "14627060", "0916200a", "09999999", 9162000],
+    // Unit keys (ADR 0013): Gemeindeverbände of the register (Amt Büchen, VG Weißenthurm), the pseudo-record of the
+    // verbandsfreie Stadt Flensburg, a Verband that runs no administration (BW), unknown and malformed keys.
+    key: [
+      "010535318",
+      "071375008",
+      "091715101",
+      "010010000",
+      "081155001",
+      "019999999",
+      "0105353180",
+      "01053531",
+      "09162000",
+      "",
+      null,
+      10535318,
+      " 071375008 ",
+    ],
     respondentRole: ["", "MAYOR", "admin", null],
   };
   const mutation = (unicode: readonly string[]) =>
@@ -612,6 +681,7 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
           ["state", p.state],
           ["population", p.population],
           ["ags", p.ags === "own" ? `${STATE_AGS_PREFIX[p.state]}999999` : p.ags],
+          ["key", ABSENT],
           ["respondentRole", p.role],
         ]);
         const extraTop: [string, unknown][] = [];
@@ -625,7 +695,7 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
           else shape = op;
         }
         const m = obj([
-          ...["name", "state", "population", "ags"].map((k) => [k, fields.get(k)] as const),
+          ...["name", "state", "population", "ags", "key"].map((k) => [k, fields.get(k)] as const),
           ...extraNested,
         ]);
         const municipality = shape === "asArray" ? [m] : shape === "asString" ? toJsonText(m) : m;
@@ -1270,6 +1340,7 @@ test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exac
     ),
     state: fc.oneof(fc.constantFrom(...STATE_CODES), fc.constantFrom("", "DE-XX", "de-by", "DE-BY%20")),
     limit: fc.constantFrom("1", "5", "10", "20", "0", "21", "-1", "1.5", "05", "100", "1e1", "0x10", "%205", "abc", ""),
+    members: fc.constantFrom("true", "false", "", "TRUE", "1", "ja"),
   };
   const property = (mode: "values" | "names") =>
     fc.asyncProperty(queryArb(own, mode), async (qs) => {
@@ -1283,14 +1354,15 @@ test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exac
       const params = searchParamsOf(url);
       const one = (k: string) => params.get(k)?.[0];
       const valid =
-        [...params.keys()].every((k) => ["q", "state", "limit"].includes(k)) &&
+        [...params.keys()].every((k) => ["q", "state", "limit", "members"].includes(k)) &&
         [...params.values()].every((v) => v.length === 1) &&
         one("q") !== undefined &&
         [...one("q")!.trim()].length >= 2 &&
         [...one("q")!.trim()].length <= 100 &&
         (one("state") === undefined || STATE_CODES.includes(one("state")!)) &&
         (one("limit") === undefined ||
-          (/^\d{1,2}$/.test(one("limit")!) && Number(one("limit")) >= 1 && Number(one("limit")) <= 20));
+          (/^\d{1,2}$/.test(one("limit")!) && Number(one("limit")) >= 1 && Number(one("limit")) <= 20)) &&
+        (one("members") === undefined || ["true", "false"].includes(one("members")!));
       expect(r.status, `status predicted by the contract\n${context}\n→ ${r.text.slice(0, 200)}`).toBe(
         valid ? 200 : 422,
       );
@@ -1299,16 +1371,7 @@ test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exac
       expect(Object.keys(body).sort()).toEqual(["gebietsstand", "items", "source"]);
       expect(body.items.length).toBeLessThanOrEqual(one("limit") ? Number(one("limit")) : 10);
       for (const item of body.items) {
-        expect(Object.keys(item).sort(), context).toEqual([
-          "ags",
-          "kreis",
-          "name",
-          "nameShort",
-          "population",
-          "populationDate",
-          "sizeClass",
-          "state",
-        ]);
+        expect(Object.keys(item).sort(), context).toEqual(REGISTER_ITEM_KEYS);
         if (one("state")) expect(item.state, context).toBe(one("state"));
       }
     });
@@ -1600,16 +1663,7 @@ test("prototype-pollution keys at top level and nested are refused, and the serv
   });
   expect(JSON.stringify(got)).not.toMatch(/isAdmin|polluted|Verschmutzt/);
   const search = JSON.parse((await send(normal, "GET", "/api/municipalities?q=Berlin&limit=1")).text);
-  expect(Object.keys(search.items[0]).sort()).toEqual([
-    "ags",
-    "kreis",
-    "name",
-    "nameShort",
-    "population",
-    "populationDate",
-    "sizeClass",
-    "state",
-  ]);
+  expect(Object.keys(search.items[0]).sort()).toEqual(REGISTER_ITEM_KEYS);
   await normal.dispose();
   expect(refusals, "every request with a prototype key is refused with a German 422").toEqual([]);
 });

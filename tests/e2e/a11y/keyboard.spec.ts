@@ -71,7 +71,7 @@ test("the whole questionnaire, from the profile to the PDF, with the keyboard al
 
   // Profile: name typed, state chosen with the arrow keys, population typed, role with the arrow keys, Enter.
   await page.goto("/start");
-  await kb.tabTo(page.getByRole("combobox", { name: "Name der Kommune" }));
+  await kb.tabTo(page.getByRole("combobox", { name: "Name der Kommune oder Verwaltung" }));
   await page.keyboard.type(name, { delay: 5 });
   const stateSelect = page.getByLabel("Bundesland");
   await kb.tabTo(stateSelect, 5);

@@ -27,9 +27,11 @@ test("landing → profile → a step → results → peers → method → PDF: e
   await expect(page).toHaveURL(/\/start$/);
   const name = uniqueName("Ursprungsstadt");
   // Typing in the name field asks the municipality search (same origin) for suggestions.
-  await page.getByRole("combobox", { name: "Name der Kommune" }).pressSequentially("Großen", { delay: 20 });
+  await page
+    .getByRole("combobox", { name: "Name der Kommune oder Verwaltung" })
+    .pressSequentially("Großen", { delay: 20 });
   await expect(page.getByRole("listbox")).toBeVisible();
-  await page.getByRole("combobox", { name: "Name der Kommune" }).fill(name);
+  await page.getByRole("combobox", { name: "Name der Kommune oder Verwaltung" }).fill(name);
   await page.getByLabel("Bundesland").selectOption({ label: "Thüringen" });
   await page.getByLabel("Einwohnerzahl").fill("2500");
   await page.getByRole("radio", { name: "Andere Funktion in der Verwaltung" }).check();

@@ -11,7 +11,7 @@ import {
   getUnits,
   searchMunicipalities,
 } from "@/lib/municipalities/register";
-import { administrationOf, verbandDisplayName, verbandTypeLabel } from "@/lib/municipalities/units";
+import { administrationOf, verbandDisplayName, verbandTypeLabel, withArticle } from "@/lib/municipalities/units";
 import { SIZE_CLASSES } from "@/lib/profile/size-class";
 import { STATES, type TStateCode } from "@/lib/profile/states";
 
@@ -257,5 +257,18 @@ describe("searching for administrations", () => {
   test("a Verband that runs no administration (Baden-Württemberg) is not offered", () => {
     expect(names("GVV Aidlingen")).toEqual([]);
     expect(names("Aidlingen")).toEqual(["Aidlingen"]);
+  });
+});
+
+describe("names in sentences", () => {
+  test.each([
+    ["Amt Büchen", "das Amt Büchen", "vom Amt Büchen"],
+    ["Verbandsgemeinde Weißenthurm", "die Verbandsgemeinde Weißenthurm", "von der Verbandsgemeinde Weißenthurm"],
+    ["Verwaltungsverband Wildenstein", "der Verwaltungsverband Wildenstein", "vom Verwaltungsverband Wildenstein"],
+    ["Erfüllende Gemeinde Uder", "die Erfüllende Gemeinde Uder", "von der Erfüllenden Gemeinde Uder"],
+    ["Großenhain, Stadt", "Großenhain, Stadt", "von Großenhain, Stadt"],
+  ])("%j: %j, %j", (name, nominative, dative) => {
+    expect(withArticle(name)).toBe(nominative);
+    expect(withArticle(name, "dative")).toBe(dative);
   });
 });

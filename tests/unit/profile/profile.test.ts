@@ -335,3 +335,62 @@ describe("formDataToCreateRequest", () => {
     expect((formDataToCreateRequest(f).municipality as Record<string, unknown>).name).toBeUndefined();
   });
 });
+
+describe("unit keys (docs/adr/0013-administrations-as-units.md)", () => {
+  const paths = (body: unknown) => {
+    const r = ZCreateAssessmentRequest.safeParse(body);
+    return r.success ? [] : toFieldIssues(r.error).map((i) => `${i.path}: ${i.message}`);
+  };
+
+  test("a Gemeindeverband's 9-digit key needs neither name nor population: the register supplies them", () => {
+    expect(paths({ municipality: { key: "010535318", state: "DE-SH" }, respondentRole: "mayor" })).toEqual([]);
+  });
+
+  test("a Gemeinde's key, or none, needs name and population, named at their fields", () => {
+    expect(paths({ municipality: { key: "01053020", state: "DE-SH" }, respondentRole: "mayor" })).toEqual([
+      "municipality.name: Bitte geben Sie den Namen Ihrer Kommune an.",
+      "municipality.population: Bitte geben Sie die Einwohnerzahl als ganze Zahl an.",
+    ]);
+    expect(paths({ municipality: { state: "DE-SH" } })).toEqual(
+      expect.arrayContaining([
+        "municipality.name: Bitte geben Sie den Namen Ihrer Kommune an.",
+        "respondentRole: Bitte wählen Sie Ihre Funktion aus.",
+      ]),
+    );
+  });
+
+  test.each([
+    [{ key: "0105353", state: "DE-SH" }, "municipality.key", "8 Ziffern"],
+    [{ key: "0105353180", state: "DE-SH" }, "municipality.key", "9 Ziffern"],
+    [{ key: "010535318", state: "DE-BY" }, "municipality.key", "anderen Bundesland"],
+    [{ key: "990535318", state: "DE-SH" }, "municipality.key", "keinem gültigen Länderschlüssel"],
+    [{ key: "010535318", ags: "01053020", state: "DE-SH" }, "municipality.ags", "verschiedene Einheiten"],
+    [{ key: 10535318, state: "DE-SH" }, "municipality.key", "als Text"],
+  ])("%j is refused at %s", (municipality, path, message) => {
+    const issues = paths({ municipality, respondentRole: "mayor" });
+    expect(issues.find((i) => i.startsWith(`${path}:`))).toContain(message);
+  });
+
+  test("with a participation code, typed name and population are dropped; a key stays to be checked against the code", () => {
+    expect(
+      ZCreateAssessmentRequest.parse({
+        participationCode: "K7QF-2M9P-XW4D-HT6R",
+        respondentRole: "mayor",
+        municipality: { name: "Apolda" },
+      }),
+    ).toEqual({ participationCode: "K7QF-2M9P-XW4D-HT6R", respondentRole: "mayor" });
+    expect(
+      ZCreateAssessmentRequest.parse({
+        participationCode: "K7QF-2M9P-XW4D-HT6R",
+        respondentRole: "mayor",
+        municipality: { key: "01053020", state: "DE-SH" },
+      }),
+    ).toMatchObject({ municipality: { key: "01053020", state: "DE-SH" } });
+  });
+
+  test("confirmNewChain is a boolean or absent", () => {
+    expect(paths({ participationCode: "X", respondentRole: "mayor", confirmNewChain: "ja" })).toEqual([
+      "confirmNewChain: confirmNewChain muss true oder false sein.",
+    ]);
+  });
+});
