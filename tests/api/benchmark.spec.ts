@@ -49,7 +49,8 @@ test.describe("GET /api/assessments/{token}/benchmark", () => {
       "citizen_app",
       "own_position",
     ]);
-    expect(b.context).toMatchObject({ national: 2237, sizeClass: "5000_19999" });
+    // Units of the size class (administrations, docs/adr/0013-administrations-as-units.md), not Gemeinden.
+    expect(b.context).toMatchObject({ national: 2611, sizeClass: "5000_19999" });
   });
 
   test("a draft gives a partial benchmark marked incomplete, never an error", async ({ request }) => {

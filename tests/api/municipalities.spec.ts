@@ -212,7 +212,7 @@ test.describe("administrations in the register and as units", () => {
       "municipality.key",
       "Flensburg, Stadt ist verbandsfrei",
     ],
-    ["a key with the wrong state", { key: "010515163", state: "DE-BY" }, "municipality.key", "anderen Bundesland"],
+    ["a key with the wrong state", { key: "071325007", state: "DE-BY" }, "municipality.key", "anderen Bundesland"],
     [
       "a Verband of the register in another state than stated (same prefix check)",
       { key: "071315001", state: "DE-SH" },
@@ -228,7 +228,7 @@ test.describe("administrations in the register and as units", () => {
     ["a key of 10 digits", { key: "0105353180", state: "DE-SH" }, "municipality.key", "8 Ziffern"],
     [
       "key and AGS naming different units",
-      { key: "010515163", ags: "01053010", state: "DE-SH" },
+      { key: "071325007", ags: "07132012", state: "DE-RP" },
       "municipality.ags",
       "verschiedene Einheiten",
     ],

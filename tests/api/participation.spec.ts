@@ -272,3 +272,34 @@ test("revoking a municipality's codes takes its assessment out of the next relea
   for (const r of cell.slice(5, 9)) await createVerifiedSubmission(request, codes.get(r.key)!);
   expect((await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json()).count).toBe(8);
 });
+
+test("a member Gemeinde verified with its own code is benchmarked but never counts as a peer; peers:refresh says what counts", async ({
+  request,
+}) => {
+  // Langenlehsten, a Gemeinde of the Amt Büchen: the Amt counts for it (docs/adr/0013-administrations-as-units.md).
+  const key = "01053080";
+  const code = (await insertTestCodes([key])).get(key)!;
+  const created = await createVerifiedSubmission(request, code);
+  const view = await (await request.get(`/api/assessments/${created.token}`)).json();
+  expect(view.municipality).toMatchObject({ key, kind: "gemeinde", memberCount: 1 });
+  expect(view.verifiedAt).toEqual(expect.any(String));
+  expect((await request.get(`/api/assessments/${created.token}/benchmark`)).status()).toBe(200);
+  const counted = async () =>
+    Number(
+      (
+        await queryTestDatabase<{ n: number | string }>(
+          'SELECT (SELECT count(*) FROM "PeerMember" WHERE "municipalityKey" = ?) + (SELECT count(*) FROM "PeerPendingChange" WHERE "municipalityKey" = ?) AS n',
+          [`ags:${key}`, `ags:${key}`],
+        )
+      )[0]!.n,
+    );
+  expect(await counted()).toBe(0);
+  const refresh = spawnSync(process.execPath, ["scripts/peers-refresh.mjs"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    timeout: 120_000,
+  });
+  expect(refresh.status, refresh.stderr).toBe(0);
+  expect(refresh.stdout).toMatch(/Peer-Pool aktualisiert: [\d.]+ Verwaltungen zählen/);
+  expect(await counted()).toBe(0);
+});

@@ -55,13 +55,13 @@ test("the attack: one verified municipality and four invented ones with known an
 test("five verified municipalities make one release; a sixth changes nothing; four more make the next", async ({
   request,
 }) => {
-  const cell = await cellCodes("DE-RP", "lt_5000", 10);
+  const cell = await cellCodes("DE-RP", "5000_19999", 10);
   for (const m of cell.slice(0, 4))
     await createVerifiedSubmission(request, m.code, { ...completeAnswers(), e_file: "in_use" });
-  expect((await peers(request, "state=DE-RP&sizeClass=lt_5000")).suppressed).toBe(true);
+  expect((await peers(request, "state=DE-RP&sizeClass=5000_19999")).suppressed).toBe(true);
 
   await createVerifiedSubmission(request, cell[4]!.code, { ...completeAnswers(), e_file: "planned" });
-  const five = await peers(request, "state=DE-RP&sizeClass=lt_5000");
+  const five = await peers(request, "state=DE-RP&sizeClass=5000_19999");
   expect(five.suppressed).toBe(false);
   expect(five.count).toBe(5);
   expect(five.release).toEqual({ releasedAt: expect.any(String), count: 5 });
@@ -69,7 +69,7 @@ test("five verified municipalities make one release; a sixth changes nothing; fo
 
   // A sixth: every figure and the release date stay as they were.
   const sixth = await createVerifiedSubmission(request, cell[5]!.code, { ...completeAnswers(), e_file: "neither" });
-  const six = await peers(request, "state=DE-RP&sizeClass=lt_5000");
+  const six = await peers(request, "state=DE-RP&sizeClass=5000_19999");
   expect(six).toEqual(five);
   // … and its results page says it will be counted with the next update.
   const results = await (await request.get(`/a/${sixth.token}/ergebnis`)).text();
@@ -77,7 +77,7 @@ test("five verified municipalities make one release; a sixth changes nothing; fo
 
   for (const m of cell.slice(6, 10))
     await createVerifiedSubmission(request, m.code, { ...completeAnswers(), e_file: "neither" });
-  const ten = await peers(request, "state=DE-RP&sizeClass=lt_5000");
+  const ten = await peers(request, "state=DE-RP&sizeClass=5000_19999");
   expect(ten.count).toBe(10);
   expect(ten.release.count).toBe(10);
   expect(ten.release.releasedAt >= five.release.releasedAt).toBe(true);
@@ -95,7 +95,12 @@ test("a re-submission, a reopened and a deleted assessment change the figures on
   expect(before.count).toBe(5);
 
   // The same municipality submits again with another answer: one changed municipality, no release.
-  await createVerifiedSubmission(request, cell[0]!.code, { ...completeAnswers(), e_file: "in_use" });
+  await createVerifiedSubmission(
+    request,
+    cell[0]!.code,
+    { ...completeAnswers(), e_file: "in_use" },
+    { newChain: true },
+  );
   // Another reopens, a third deletes: three changed municipalities, still no release.
   await request.post(`/api/assessments/${first[1]!.token}/reopen`);
   await request.delete(`/api/assessments/${first[2]!.token}`);

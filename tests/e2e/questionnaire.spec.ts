@@ -136,7 +136,9 @@ test("the profile form names every invalid field", async ({ page }) => {
   const summary = page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie Ihre Angaben" });
   await expect(summary).toBeVisible();
   await expect(summary.getByText("Bitte geben Sie den Namen Ihrer Kommune an.")).toBeVisible();
-  await expect(summary.getByText("Dieser AGS gehört zu einem anderen Bundesland", { exact: false })).toBeVisible();
+  await expect(
+    summary.getByText("Dieser Schlüssel gehört zu einem anderen Bundesland", { exact: false }),
+  ).toBeVisible();
   await expect(summary.getByText("Bitte wählen Sie Ihre Funktion aus.")).toBeVisible();
   await expect(page.getByLabel("Einwohnerzahl")).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/start$/);

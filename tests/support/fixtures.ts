@@ -262,13 +262,21 @@ export async function insertTestCodes(keys: readonly string[]): Promise<Map<stri
   return codes;
 }
 
-/** A verified, submitted assessment: created with a participation code, answered and submitted. */
+/**
+ * A verified, submitted assessment: created with a participation code, answered and submitted. `newChain`: the
+ * unit already has one, and this is a second on purpose (confirmNewChain), as after a lost link.
+ */
 export async function createVerifiedSubmission(
   request: APIRequestContext,
   code: string,
   answers: object = KNOWN_ANSWERS,
+  { newChain = false }: { newChain?: boolean } = {},
 ) {
-  const created = await createAssessment(request, { participationCode: code, respondentRole: "digital_officer" });
+  const created = await createAssessment(request, {
+    participationCode: code,
+    respondentRole: "digital_officer",
+    ...(newChain ? { confirmNewChain: true } : {}),
+  });
   const put = await request.put(`/api/assessments/${created.token}/answers`, { data: { version: 1, answers } });
   if (put.status() !== 200) throw new Error(`answers failed: ${await put.text()}`);
   const submit = await request.post(`/api/assessments/${created.token}/submit`);

@@ -57,8 +57,10 @@ test("landing → profile → a step → results → peers → method → PDF: e
   await page.getByRole("link", { name: "Methodik und Quellen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Methodik und Quellen");
 
-  await page.goBack();
-  await page.goBack();
+  // Back twice, each waiting for its page: a second goBack while the first is still loading aborts it.
+  await page.goBack({ waitUntil: "commit" });
+  await expect(page).toHaveURL(/\/vergleich$/);
+  await page.goBack({ waitUntil: "commit" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Ergebnis: Digitalcheck ${name}`);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Bericht als PDF" }).click();
