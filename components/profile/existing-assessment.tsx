@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/kern/alert";
 import { Button } from "@/components/kern/button";
 import { TextField } from "@/components/kern/text-field";
@@ -21,34 +21,39 @@ export function ExistingAssessment({
   action: (prev: TProfileActionState, form: FormData) => Promise<TProfileActionState>;
 }) {
   const [state, formAction, pending] = useActionState(action, { errors: {} });
+  // Appears after a tap at the bottom of the form: bring it into view and to the screen reader's attention.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <Alert tone="warning" title={`Für ${unitName} gibt es schon eine Selbsteinschätzung`} role="alert">
-      <div className="stack-sm">
-        <Text>
-          {message ??
-            "Sie wurde mit diesem Teilnahmecode bestätigt. Bitte setzen Sie sie fort, damit alle Jahre Ihrer Verwaltung zusammenbleiben."}
-        </Text>
-        <form action={formAction} className="stack-sm" noValidate>
-          <TextField
-            id="existing-link"
-            name="link"
-            label="Ihr gespeicherter Link zur Selbsteinschätzung"
-            hint="So wie Sie ihn beim Anlegen gespeichert haben, etwa aus Ihrer E-Mail oder Ihren Lesezeichen."
-            autoComplete="off"
-            spellCheck={false}
-            error={state.errors.link}
-          />
-          <div className="button-row">
-            <Button type="submit" disabled={pending}>
-              Selbsteinschätzung öffnen
-            </Button>
-          </div>
-        </form>
-        <Text size="small">
-          Haben Sie den Link nicht mehr, beginnen Sie unten bewusst eine neue Selbsteinschätzung („Trotzdem neu
-          beginnen“). Die bisherige bleibt erhalten; im Vergleich zählt die zuletzt abgeschlossene.
-        </Text>
-      </div>
-    </Alert>
+    <div ref={ref} tabIndex={-1}>
+      <Alert tone="warning" title={`Für ${unitName} gibt es schon eine Selbsteinschätzung`} role="alert">
+        <div className="stack-sm">
+          <Text>
+            {message ??
+              "Sie wurde mit diesem Teilnahmecode bestätigt. Bitte setzen Sie sie fort, damit alle Jahre Ihrer Verwaltung zusammenbleiben."}
+          </Text>
+          <form action={formAction} className="stack-sm" noValidate>
+            <TextField
+              id="existing-link"
+              name="link"
+              label="Ihr gespeicherter Link zur Selbsteinschätzung"
+              hint="So wie Sie ihn beim Anlegen gespeichert haben, etwa aus Ihrer E-Mail oder Ihren Lesezeichen."
+              autoComplete="off"
+              spellCheck={false}
+              error={state.errors.link}
+            />
+            <div className="button-row">
+              <Button type="submit" disabled={pending}>
+                Selbsteinschätzung öffnen
+              </Button>
+            </div>
+          </form>
+          <Text size="small">
+            Haben Sie den Link nicht mehr, beginnen Sie unten bewusst eine neue Selbsteinschätzung („Trotzdem neu
+            beginnen“). Die bisherige bleibt erhalten; im Vergleich zählt die zuletzt abgeschlossene.
+          </Text>
+        </div>
+      </Alert>
+    </div>
   );
 }
