@@ -1,4 +1,4 @@
-import { getOperatorInfo } from "@/lib/operator-info";
+import { getOperatorInfo, splitLines } from "@/lib/operator-info";
 import { Alert } from "@/components/kern/alert";
 import { Link } from "@/components/kern/link";
 import { Text } from "@/components/kern/typography";
@@ -26,7 +26,7 @@ export function OperatorContact() {
     <AddressBlock>
       <strong>{op.name}</strong>
       <br />
-      {op.address!.split(/\s*\|\s*|\n/).map((line) => (
+      {splitLines(op.address!).map((line) => (
         <span key={line}>
           {line}
           <br />

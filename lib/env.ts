@@ -4,55 +4,95 @@ import { parseTrustProxy, TRUST_PROXY_MESSAGE } from "./http/trust-proxy.cjs";
 
 // The one place that reads process.env. Parsed lazily so that build steps without a
 // database configuration still work, but every value is validated before first use.
-const ZEnv = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === "" ? undefined : v))
-    .refine((v) => v === undefined || v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
-      message: "DATABASE_URL muss mit file: (SQLite) oder postgresql:// (PostgreSQL) beginnen.",
-    }),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** k of the peer comparison's k-anonymity; values below 5 are refused (never weaker than 5). */
-  PEER_K: z.coerce.number().int().min(5, "PEER_K muss mindestens 5 sein.").default(5),
-  /** Submissions count as peers only after an operator approved them. */
-  PEERS_REQUIRE_APPROVAL: z
-    .enum(["true", "false", "1", "0", ""])
-    .optional()
-    .transform((v) => v === "true" || v === "1"),
-  /**
-   * Who counts in the peer figures: "verified" (default) only municipalities that entered the participation
-   * code the operator issued them (and demo data); "open" every submission, for a closed pilot whose users
-   * are all known (docs/adr/0005: anyone can then fill the comparison with invented municipalities).
-   */
-  PEERS_MODE: z
-    .enum(["verified", "open"], { error: 'PEERS_MODE muss "verified" oder "open" sein.' })
-    .default("verified"),
-  /** scrypt hash of the operator password (npm run operator:hash-password); no operator area without it. */
-  OPERATOR_PASSWORD_HASH: z
-    .string()
-    .regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{128}$/, "OPERATOR_PASSWORD_HASH hat nicht das Format scrypt$<salt>$<hash>.")
-    .optional(),
-  /** Imprint (Impressum) and accessibility statement: who runs this instance. */
-  OPERATOR_NAME: z.string().trim().min(1).optional(),
-  OPERATOR_ADDRESS: z.string().trim().min(1).optional(),
-  OPERATOR_EMAIL: z.string().trim().email().optional(),
-  OPERATOR_PHONE: z.string().trim().min(1).optional(),
-  OPERATOR_REPRESENTATIVE: z.string().trim().min(1).optional(),
-  /** Trust X-Forwarded-For, -Proto and -Host (only behind a reverse proxy that sets them); lib/http/trust-proxy.cjs. */
-  TRUST_PROXY: z
-    .string()
-    .optional()
-    .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
-    .transform((v) => parseTrustProxy(v) === true),
-  /** Memory per process for rendered pages (lib/page-cache); 0 turns the cache off. */
-  PAGE_CACHE_MB: z.coerce
-    .number({ error: "PAGE_CACHE_MB muss eine Zahl sein." })
-    .min(0, "PAGE_CACHE_MB darf nicht negativ sein.")
-    .max(4096, "PAGE_CACHE_MB darf höchstens 4096 sein.")
-    .default(32),
-});
+const ZEnv = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === "" ? undefined : v))
+      .refine((v) => v === undefined || v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
+        message: "DATABASE_URL muss mit file: (SQLite) oder postgresql:// (PostgreSQL) beginnen.",
+      }),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** k of the peer comparison's k-anonymity; values below 5 are refused (never weaker than 5). */
+    PEER_K: z.coerce.number().int().min(5, "PEER_K muss mindestens 5 sein.").default(5),
+    /** Submissions count as peers only after an operator approved them. */
+    PEERS_REQUIRE_APPROVAL: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
+    /**
+     * Who counts in the peer figures: "verified" (default) only municipalities that entered the participation
+     * code the operator issued them (and demo data); "open" every submission, for a closed pilot whose users
+     * are all known (docs/adr/0005: anyone can then fill the comparison with invented municipalities).
+     */
+    PEERS_MODE: z
+      .enum(["verified", "open"], { error: 'PEERS_MODE muss "verified" oder "open" sein.' })
+      .default("verified"),
+    /** scrypt hash of the operator password (npm run operator:hash-password); no operator area without it. */
+    OPERATOR_PASSWORD_HASH: z
+      .string()
+      .regex(
+        /^scrypt\$[0-9a-f]{32}\$[0-9a-f]{128}$/,
+        "OPERATOR_PASSWORD_HASH hat nicht das Format scrypt$<salt>$<hash>.",
+      )
+      .optional(),
+    /** Imprint (Impressum) and accessibility statement: who runs this instance. */
+    OPERATOR_NAME: z.string().trim().min(1).optional(),
+    OPERATOR_ADDRESS: z.string().trim().min(1).optional(),
+    OPERATOR_EMAIL: z.string().trim().email().optional(),
+    OPERATOR_PHONE: z.string().trim().min(1).optional(),
+    OPERATOR_REPRESENTATIVE: z.string().trim().min(1).optional(),
+    /**
+     * The Schlichtungsstelle of the accessibility statement (§ 16 BGG or the state's body): name, address
+     * (lines separated by "|") and site; all three or none, and none means the federal one.
+     */
+    SCHLICHTUNGSSTELLE_NAME: z.string().trim().min(1).optional(),
+    SCHLICHTUNGSSTELLE_ADDRESS: z.string().trim().min(1).optional(),
+    SCHLICHTUNGSSTELLE_URL: z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/\S+$/, "SCHLICHTUNGSSTELLE_URL muss mit https:// beginnen.")
+      .optional(),
+    /**
+     * A check of the texts in Leichter Sprache by a group of readers of the target group: who checked them
+     * and on which day (YYYY-MM-DD); both or none. Until then the pages say that no group has read them.
+     */
+    EASY_LANGUAGE_CHECKED_BY: z.string().trim().min(1).optional(),
+    EASY_LANGUAGE_CHECKED_ON: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "EASY_LANGUAGE_CHECKED_ON muss ein Datum wie 2027-03-15 sein.")
+      .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), {
+        message: "EASY_LANGUAGE_CHECKED_ON ist kein gültiges Datum.",
+      })
+      .refine((v) => Date.parse(v) <= Date.now(), { message: "EASY_LANGUAGE_CHECKED_ON liegt in der Zukunft." })
+      .optional(),
+    /** Trust X-Forwarded-For, -Proto and -Host (only behind a reverse proxy that sets them); lib/http/trust-proxy.cjs. */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
+      .transform((v) => parseTrustProxy(v) === true),
+    /** Memory per process for rendered pages (lib/page-cache); 0 turns the cache off. */
+    PAGE_CACHE_MB: z.coerce
+      .number({ error: "PAGE_CACHE_MB muss eine Zahl sein." })
+      .min(0, "PAGE_CACHE_MB darf nicht negativ sein.")
+      .max(4096, "PAGE_CACHE_MB darf höchstens 4096 sein.")
+      .default(32),
+  })
+  .refine((e) => allOrNone(e.SCHLICHTUNGSSTELLE_NAME, e.SCHLICHTUNGSSTELLE_ADDRESS, e.SCHLICHTUNGSSTELLE_URL), {
+    message: "SCHLICHTUNGSSTELLE_NAME, SCHLICHTUNGSSTELLE_ADDRESS und SCHLICHTUNGSSTELLE_URL gehören zusammen.",
+  })
+  .refine((e) => allOrNone(e.EASY_LANGUAGE_CHECKED_BY, e.EASY_LANGUAGE_CHECKED_ON), {
+    message: "EASY_LANGUAGE_CHECKED_BY und EASY_LANGUAGE_CHECKED_ON gehören zusammen.",
+  });
+
+function allOrNone(...values: (string | undefined)[]): boolean {
+  const set = values.filter((v) => v !== undefined).length;
+  return set === 0 || set === values.length;
+}
 
 export type TEnv = z.infer<typeof ZEnv>;
 
@@ -71,6 +111,11 @@ export function getEnv(): TEnv {
     OPERATOR_EMAIL: process.env.OPERATOR_EMAIL || undefined,
     OPERATOR_PHONE: process.env.OPERATOR_PHONE || undefined,
     OPERATOR_REPRESENTATIVE: process.env.OPERATOR_REPRESENTATIVE || undefined,
+    SCHLICHTUNGSSTELLE_NAME: process.env.SCHLICHTUNGSSTELLE_NAME || undefined,
+    SCHLICHTUNGSSTELLE_ADDRESS: process.env.SCHLICHTUNGSSTELLE_ADDRESS || undefined,
+    SCHLICHTUNGSSTELLE_URL: process.env.SCHLICHTUNGSSTELLE_URL || undefined,
+    EASY_LANGUAGE_CHECKED_BY: process.env.EASY_LANGUAGE_CHECKED_BY || undefined,
+    EASY_LANGUAGE_CHECKED_ON: process.env.EASY_LANGUAGE_CHECKED_ON || undefined,
     TRUST_PROXY: process.env.TRUST_PROXY,
     PAGE_CACHE_MB: process.env.PAGE_CACHE_MB || undefined,
   });

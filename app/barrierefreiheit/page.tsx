@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
-import { AddressBlock, OperatorContact } from "@/components/operator-contact";
+import { OperatorContact } from "@/components/operator-contact";
 import { Heading, List, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
-import { EASY_ACCESSIBILITY, SCHLICHTUNGSSTELLE } from "@/lib/easy-language/content";
-import { EasySections } from "@/components/easy-language/easy-sections";
+import { ACCESSIBILITY_STATEMENT, easyAccessibility, reviewNote } from "@/lib/easy-language/content";
+import { formatReleaseDate as formatDate } from "@/lib/peers/release-label";
+import { getOperatorInfo } from "@/lib/operator-info";
+import { EasyReviewNote, EasySections } from "@/components/easy-language/easy-sections";
 import { BarrierMail } from "@/components/easy-language/barrier-mail";
+import { MediationAddress } from "@/components/easy-language/mediation-address";
 
 export const metadata: Metadata = { title: "Erklärung zur Barrierefreiheit" };
 
 export default function AccessibilityPage() {
+  const operator = getOperatorInfo();
+  const review = operator.easyLanguageReview;
+  const [easyIntro, ...easyRest] = easyAccessibility({ operatorName: operator.name });
   return (
     <div className="stack">
       <Heading level={1}>Erklärung zur Barrierefreiheit</Heading>
@@ -23,11 +29,22 @@ export default function AccessibilityPage() {
           Stand der Vereinbarkeit
         </Heading>
         <Text>
-          Die Anwendung ist nach unserer Prüfung weitgehend mit den Anforderungen der WCAG 2.1 auf Stufe AA vereinbar.
-          Geprüft wird automatisch mit axe-core auf jeder Seite und mit Tests, die den Fragebogen, das Ergebnis und den
-          PDF-Bericht nur mit der Tastatur bedienen. Diagramme haben Tabellen mit denselben Zahlen; der PDF-Bericht ist
-          ein getaggtes PDF mit Alternativtexten. Die Texte in Leichter Sprache prüft ein Test auf Satzlänge und
-          Abkürzungen.
+          Diese Erklärung gilt für die Website „Kommunaler Digitalcheck“
+          {operator.name ? `, betrieben von ${operator.name}` : ""}. Die Anwendung ist <strong>teilweise</strong> mit
+          den Anforderungen der BITV 2.0 und der WCAG 2.1 auf Stufe AA vereinbar; die Gründe stehen unter „Bekannte
+          Einschränkungen“.
+        </Text>
+        <Text>
+          Methode: Selbstbewertung durch die Entwickler der Anwendung, zuletzt am{" "}
+          {formatDate(ACCESSIBILITY_STATEMENT.revised)}. Geprüft wird automatisch mit axe-core auf jeder Seite und mit
+          Tests, die den Fragebogen, das Ergebnis und den PDF-Bericht nur mit der Tastatur bedienen. Diagramme haben
+          Tabellen mit denselben Zahlen; der PDF-Bericht ist ein getaggtes PDF mit Alternativtexten. Die Texte in
+          Leichter Sprache prüft ein Test auf die Regeln, die sich maschinell prüfen lassen (Satzlänge, Abkürzungen,
+          Verneinung, Passiv und Konjunktiv, Genitiv, erklärte Fachwörter, Silbentrennung).{" "}
+          {review
+            ? `Eine Prüfgruppe (${review.by}) hat sie am ${formatDate(review.on)} gelesen.`
+            : "Eine Prüfgruppe aus Menschen mit Lernschwierigkeiten hat sie noch nicht gelesen."}{" "}
+          Eine Prüfung durch eine unabhängige Prüfstelle (BITV-Test) liegt nicht vor.
         </Text>
         <Text>Bekannte Einschränkungen:</Text>
         <List>
@@ -59,28 +76,20 @@ export default function AccessibilityPage() {
         </Heading>
         <Text>
           Wenn Sie auf Ihre Meldung innerhalb eines Monats keine oder keine zufriedenstellende Antwort erhalten, können
-          Sie sich an die {SCHLICHTUNGSSTELLE.name} {SCHLICHTUNGSSTELLE.office} wenden. Sie hilft, Streit über Barrieren
-          ohne Gericht beizulegen; das Verfahren ist kostenlos, ein Rechtsbeistand ist nicht nötig. Betreibt eine Stelle
-          eines Landes oder einer Kommune diese Installation, ist die Schlichtungs- oder Ombudsstelle dieses Landes
-          zuständig.
+          Sie sich an die Schlichtungsstelle für dieses Angebot wenden. Sie hilft, Streit über Barrieren ohne Gericht
+          beizulegen; das Verfahren ist kostenlos, ein Rechtsbeistand ist nicht nötig.
+          {operator.mediation.configured
+            ? null
+            : " Betreibt eine Stelle eines Landes oder einer Kommune diese Installation, ist die Schlichtungs- oder Ombudsstelle dieses Landes zuständig."}
         </Text>
-        <AddressBlock>
-          {SCHLICHTUNGSSTELLE.name}
-          <br />
-          {SCHLICHTUNGSSTELLE.address.map((line) => (
-            <span key={line}>
-              {line}
-              <br />
-            </span>
-          ))}
-          <Link plain href={SCHLICHTUNGSSTELLE.url}>
-            {SCHLICHTUNGSSTELLE.url.replace("https://", "")}
-          </Link>
-        </AddressBlock>
+        <MediationAddress />
       </section>
-      <EasySections sections={EASY_ACCESSIBILITY} />
+      <EasySections sections={[easyIntro!]} />
+      <EasyReviewNote sentences={reviewNote(review)} />
+      <EasySections sections={easyRest} />
       <Text size="small">
-        Diese Erklärung wurde am 25. November 2026 erstellt und am 5. Dezember 2026 überarbeitet.
+        Diese Erklärung wurde am {formatDate(ACCESSIBILITY_STATEMENT.created)} erstellt und am{" "}
+        {formatDate(ACCESSIBILITY_STATEMENT.revised)} überarbeitet.
       </Text>
     </div>
   );

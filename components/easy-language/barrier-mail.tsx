@@ -42,7 +42,10 @@ export function BarrierMail({ easy = false }: { easy?: boolean }) {
         <Text size="large">
           Unsere E-Mail-Adresse ist:{" "}
           <a className="kern-link" href={`mailto:${op.email}`}>
-            {op.email}
+            {/* A phone's line breaks the address after its "@", never inside a word. */}
+            {op.email.slice(0, op.email.indexOf("@") + 1)}
+            <wbr />
+            {op.email.slice(op.email.indexOf("@") + 1)}
           </a>
         </Text>
       ) : null}

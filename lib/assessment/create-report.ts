@@ -11,6 +11,7 @@ import { getPeerView } from "./get-peer-view";
 import { loadYearView } from "./chain";
 import { yearsView } from "../benchmark/year-over-year";
 import { buildPlan } from "../benchmark/targets";
+import { getOperatorInfo } from "../operator-info";
 
 /**
  * Reports are rendered one after another in a process. Rendering is synchronous CPU work, so running
@@ -46,7 +47,7 @@ export async function createReport(
     comparison,
     history,
     plan: buildPlan(reference, assessment.answers, yearView.targets),
-    easyLanguage: options.easyLanguage ?? false,
+    easyLanguage: options.easyLanguage ? { review: getOperatorInfo().easyLanguageReview } : false,
   });
   return ok({ pdf: await oneAtATime(() => renderReport(model, now)), fileName: model.fileName });
 }

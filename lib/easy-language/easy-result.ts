@@ -5,16 +5,30 @@ import { LEVELS, type TLevel } from "../benchmark/levels";
 import { rankPoints, type TRankedPoint } from "../benchmark/strengths";
 import { isDerivedShare } from "../survey/share-label";
 import { EASY_QUESTIONS } from "./question-texts";
+import { explain } from "./word-list";
+import { explainWords } from "./explain-words";
 import type { TEasyBlock, TEasySection } from "./content";
 
-/** What each level means, in Leichter Sprache (the standard text: lib/benchmark/levels.ts). */
+/**
+ * What each level means, in Leichter Sprache (the standard text: lib/benchmark/levels.ts, "der abgefragten
+ * Bausteine … umgesetzt oder geplant"): the level counts the questions of this check, nothing beyond them.
+ */
 const LEVEL_TEXTS: Record<TLevel["id"], string> = {
-  einstieg: "Ihre Kommune steht noch am Anfang. Sie hat erst wenige Schritte zum Digitalen gemacht oder geplant.",
+  einstieg:
+    "Ihre Kommune steht noch am Anfang. Bei den Fragen von diesem Digital-Check hat sie erst wenig gemacht oder geplant.",
   aufbau:
-    "Ihre Kommune hat angefangen. Sie hat einige Schritte zum Digitalen gemacht oder geplant. Viele Schritte fehlen noch.",
-  fortgeschritten: "Ihre Kommune ist schon weit. Sie hat viele Schritte zum Digitalen gemacht oder geplant.",
-  weit_fortgeschritten: "Ihre Kommune ist sehr weit. Sie hat die meisten Schritte zum Digitalen schon gemacht.",
+    "Ihre Kommune hat angefangen. Bei einigen Fragen von diesem Digital-Check hat sie schon etwas gemacht oder geplant. Bei vielen Fragen fehlt noch etwas.",
+  fortgeschritten:
+    "Ihre Kommune ist schon weit. Bei vielen Fragen von diesem Digital-Check hat sie schon etwas gemacht oder geplant.",
+  weit_fortgeschritten:
+    "Ihre Kommune ist sehr weit. Bei den meisten Fragen von diesem Digital-Check hat sie schon etwas gemacht.",
 };
+
+/** Why a point is a strength or a gap: its points against the national mean of the question (rankPoints). */
+const WHY = {
+  strong: "Für Ihre Antwort gibt es mehr Punkte als im Durchschnitt von 2020.",
+  weak: "Für Ihre Antwort gibt es weniger Punkte als im Durchschnitt von 2020.",
+} as const;
 
 /** "16" or "ungefähr 16": Leichte Sprache says "16 von 100" instead of a percentage. */
 function ofHundred(share: number, approximate: boolean): string {
@@ -54,7 +68,8 @@ function describePoint(q: TQuestion, answer: TAnswerValue, kind: "strong" | "wea
           .replace("{n}", ofHundred(pick.share!, isDerivedShare(pick)))
           .replace("{item}", t.items.options[pick.id]!)
       : "";
-    return { title: t.name, text: [list ? t.items.some(list) : t.items.none, figure].filter(Boolean).join(" ") };
+    const text = [list ? t.items.some(list) : t.items.none, WHY[kind], figure];
+    return { title: t.name, text: text.filter(Boolean).join(" ") };
   }
   const own = q.options.find((o) => o.id === answer);
   const sentence = t.answers![answer as string]!;
@@ -63,24 +78,27 @@ function describePoint(q: TQuestion, answer: TAnswerValue, kind: "strong" | "wea
   if (kind === "strong")
     return {
       title: t.name,
-      text: `${sentence} ${figures.same.replace("{n}", ofHundred(own.share ?? 0, isDerivedShare(own)))}`,
+      text: `${sentence} ${WHY.strong} ${figures.same.replace("{n}", ofHundred(own.share ?? 0, isDerivedShare(own)))}`,
     };
   const higher = q.options.filter((o) => typeof o.rank === "number" && o.rank > own.rank!);
   return {
     title: t.name,
-    text: `${sentence} ${figures.better.replace("{n}", ofHundred(sumOf(higher), higher.some(isDerivedShare)))}`,
+    text: `${sentence} ${WHY.weak} ${figures.better.replace("{n}", ofHundred(sumOf(higher), higher.some(isDerivedShare)))}`,
   };
 }
 
 /**
  * The result in Leichter Sprache: the level, the three strongest and the three weakest points, and the
  * next steps, from the same benchmark as the standard results page and report (pure). Sections in the
- * format of the other texts in Leichter Sprache, so that the page, the PDF and the checks share them.
+ * format of the other texts in Leichter Sprache, so that the page, the PDF and the checks share them; each
+ * hard word explained where the text first uses it (explainWords). `withDownload`: the page's section on
+ * the PDF, with its button.
  */
 export function buildEasyResult(input: {
   ref: TReference;
   benchmark: TBenchmark;
   status: "draft" | "submitted";
+  withDownload?: boolean;
 }): TEasySection[] {
   const { ref, benchmark } = input;
   const { index } = benchmark;
@@ -90,12 +108,16 @@ export function buildEasyResult(input: {
   if (index.score === null || !index.level) {
     level.push(p("Beantworten Sie zuerst einige Fragen.", "Dann zeigen wir Ihnen hier Ihr Ergebnis."));
   } else {
+    // Compared as the reader sees the numbers: 48.7 and 48.5 both read "ungefähr 49".
+    const [own, mean] = [Math.round(index.score), Math.round(index.nationalMean)];
     const comparison =
-      index.score > index.nationalMean
+      own > mean
         ? "Ihre Kommune hat also mehr Punkte als der Durchschnitt."
-        : index.score < index.nationalMean
+        : own < mean
           ? "Ihre Kommune hat also weniger Punkte als der Durchschnitt."
-          : "Ihre Kommune hat also genauso viele Punkte wie der Durchschnitt.";
+          : index.score === index.nationalMean
+            ? "Ihre Kommune hat also genauso viele Punkte wie der Durchschnitt."
+            : "Ihre Kommune hat also ungefähr so viele Punkte wie der Durchschnitt.";
     level.push(
       p(
         `Ihre Kommune hat ${points(index.score)} von 100 Punkten.`,
@@ -111,8 +133,8 @@ export function buildEasyResult(input: {
       ),
       p(
         "Für die Umfrage von 2020 haben wir die Punkte genauso ausgerechnet.",
+        explain("Durchschnitt"),
         `Im Jahr 2020 hatten die Kommunen im Durchschnitt ${points(index.nationalMean)} Punkte.`,
-        "Durchschnitt heißt: alle Punkte gleich auf alle Kommunen verteilt.",
         comparison,
       ),
     );
@@ -128,7 +150,7 @@ export function buildEasyResult(input: {
           ? "Es fehlt noch die Antwort auf 1 Frage."
           : `Es fehlen noch Antworten auf ${benchmark.unanswered.length} Fragen.`,
         ...(scoredMissing
-          ? ["Das Ergebnis kann sich darum noch ändern."]
+          ? ["Das Ergebnis kann sich also noch ändern."]
           : ["Diese Fragen geben keine Punkte.", "Bitte beantworten Sie die Fragen trotzdem."]),
       ),
     );
@@ -141,19 +163,21 @@ export function buildEasyResult(input: {
       : [
           p(
             kind === "strong"
-              ? "Bei allen Fragen liegt Ihre Kommune beim Durchschnitt oder darunter."
-              : "Bei allen Fragen liegt Ihre Kommune beim Durchschnitt oder darüber.",
+              ? "Bei allen Fragen hat Ihre Kommune so viele Punkte wie der Durchschnitt oder weniger."
+              : "Bei allen Fragen hat Ihre Kommune so viele Punkte wie der Durchschnitt oder mehr.",
           ),
         ];
 
   const steps = benchmark.recommendations.map((r) => EASY_QUESTIONS[r.questionId]!.step);
-  return [
+  const sections: TEasySection[] = [
     {
       id: "ergebnis-einleitung",
       heading: "Worum geht es?",
       blocks: [
         p(
           "Hier steht Ihr Ergebnis in Leichter Sprache.",
+          explain("digital"),
+          "Der Digital-Check fragt: Wie digital ist Ihre Verwaltung?",
           "Wir vergleichen Ihre Antworten mit einer Umfrage aus dem Jahr 2020.",
           `Bei der Umfrage haben ${ref.source.sample} Kommunen mitgemacht.`,
         ),
@@ -179,4 +203,20 @@ export function buildEasyResult(input: {
           : [p("Machen Sie weiter so.", "Prüfen Sie Ihren Stand jedes Jahr mit dem Digital-Check.")],
     },
   ];
+  // On the page: how to get the PDF, with its button (the PDF itself needs no such section).
+  if (input.withDownload)
+    sections.push({
+      id: "ergebnis-pdf",
+      heading: "Ergebnis zum Ausdrucken",
+      blocks: [
+        p(
+          "Sie können das Ergebnis als PDF-Datei speichern.",
+          "Die erste Seite von der PDF-Datei hat Angaben zu Ihrer Kommune.",
+          "Dann kommt das Ergebnis in Leichter Sprache.",
+          "Am Ende kommt das ausführliche Ergebnis in Alltags-Sprache.",
+        ),
+        { kind: "action", action: "download" },
+      ],
+    });
+  return explainWords(sections);
 }

@@ -26,11 +26,10 @@ const ANSWER_FIGURES = {
   better: "Im Jahr 2020 gaben {n} Kommunen eine Antwort mit mehr Punkten.",
 };
 
-const COUNCIL = "Der Rat sind die gewählten Politiker von Ihrer Kommune.";
 const EXPERTS = "Ihre Fach-Leute für Computer-Technik";
 
-const NO_PLAN = "Ein Plan dafür fehlt auch noch.";
-const PORTAL = "Das ist eine Internet-Seite mit Angeboten von der Verwaltung.";
+/** "Ein Plan für das Bezahlen im Internet fehlt auch noch." ("Weder im Einsatz noch geplant"). */
+const noPlan = (what: string) => `Ein Plan für ${what} fehlt auch noch.`;
 
 export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
   own_position: {
@@ -47,34 +46,35 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
     },
     step: {
       title: "Den Digital-Check jedes Jahr machen",
-      text: `Machen Sie den Digital-Check jedes Jahr. Dann sehen Sie: Was ist besser geworden? Erzählen Sie dem Rat von Ihrer Kommune davon. ${COUNCIL}`,
+      text: "Machen Sie den Digital-Check jedes Jahr. Dann sehen Sie: Was hat sich verändert? Erzählen Sie dem Rat von den Veränderungen.",
     },
   },
   pandemic_investments: {
     name: "Geld für das Digitale in der Corona-Zeit",
     items: {
-      options: { technology: "Technik", processes: "digitale Arbeits-Abläufe", services: "digitale Angebote" },
+      // "Technologie", "Digitalisierung von Prozessen", "… von Diensten": invested, being spent or planned.
+      options: { technology: "Technik", processes: "digitale Arbeit", services: "digitale Angebote" },
       some: (list) => `Ihre Kommune hat Geld ausgegeben oder eingeplant für: ${list}.`,
-      none: "Ihre Kommune hat in der Corona-Zeit kein Geld für das Digitale eingeplant.",
-      figure: "Im Jahr 2020 hatten {n} von 100 Kommunen Geld für {item} eingeplant.",
+      none: "Ihre Kommune hat in der Corona-Zeit kein Geld für das Digitale ausgegeben oder eingeplant.",
+      figure: "Im Jahr 2020 hatten {n} Kommunen Geld für {item} ausgegeben oder eingeplant.",
     },
     step: {
       title: "Geld für das Digitale planen",
-      text: "Überlegen Sie: Wofür braucht Ihre Kommune als Nächstes Geld? Für Technik, für digitale Arbeits-Abläufe oder für digitale Angebote? Ein Arbeits-Ablauf sind die Schritte von einer Arbeit. Planen Sie für den nächsten Bereich Geld ein.",
+      text: "Überlegen Sie: Wofür braucht Ihre Kommune als Nächstes Geld? Für Technik wie Computer und Programme? Für digitale Arbeit in den Ämtern? Oder für digitale Angebote für die Bürger? Planen Sie für diesen Bereich Geld ein.",
     },
   },
   budget_2021: {
     name: "Geld für das Digitale im nächsten Jahr",
     figures: ANSWER_FIGURES,
     answers: {
-      decrease: "Ihre Kommune gibt im nächsten Jahr weniger Geld für das Digitale aus.",
-      constant: "Ihre Kommune gibt im nächsten Jahr gleich viel Geld für das Digitale aus.",
-      increase: "Ihre Kommune gibt im nächsten Jahr mehr Geld für das Digitale aus.",
-      unknown: "Sie sind noch unsicher: Wie viel Geld gibt es im nächsten Jahr für das Digitale?",
+      decrease: "Ihre Kommune plant für das nächste Jahr weniger Geld für das Digitale ein.",
+      constant: "Ihre Kommune plant für das nächste Jahr gleich viel Geld für das Digitale ein.",
+      increase: "Ihre Kommune plant für das nächste Jahr mehr Geld für das Digitale ein.",
+      unknown: "Das Geld für das Digitale im nächsten Jahr ist noch offen. Oder Sie sind noch unsicher.",
     },
     step: {
       title: "Geld für das Digitale fest einplanen",
-      text: "Planen Sie im Haushalt einen festen Teil für das Digitale ein. Im Haushalt steht: Wofür gibt Ihre Kommune wie viel Geld aus? Fragen Sie auch die Bundes-Regierung und Ihr Bundes-Land nach Förder-Geld. Förder-Geld ist Geld für eine bestimmte Aufgabe.",
+      text: "Planen Sie im Haushalt einen festen Teil für das Digitale ein. Fragen Sie auch die Bundes-Regierung und Ihr Bundes-Land nach Förder-Geld.",
     },
   },
   digital_strategy: {
@@ -92,7 +92,7 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
     },
     step: {
       title: "Einen Plan für die ganze Verwaltung machen",
-      text: `Der Plan für das Digitale soll für die ganze Verwaltung gelten. Der Rat von Ihrer Kommune soll bestimmen: Wer kümmert sich um den Plan? ${COUNCIL} Schreiben Sie wenige Ziele für die nächsten 2 Jahre in den Plan. Dieser Digital-Check ist ein guter Anfang dafür. Prüfen Sie später: Haben Sie die Ziele erreicht?`,
+      text: "Der Plan für das Digitale soll für die ganze Verwaltung gelten. Der Rat von Ihrer Kommune soll bestimmen: Wer kümmert sich um den Plan? Schreiben Sie wenige Ziele für die nächsten 2 Jahre in den Plan. Dieser Digital-Check ist ein guter Anfang für den Plan. Prüfen Sie später: Haben Sie die Ziele erreicht?",
     },
   },
   staff_digital_skills: {
@@ -100,27 +100,27 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
     answers: {
       almost_none: "In Ihrer Verwaltung können fast keine Mitarbeiter gut mit Computer-Programmen arbeiten.",
       few: "In Ihrer Verwaltung können nur wenige Mitarbeiter gut mit Computer-Programmen arbeiten.",
-      about_half: "In Ihrer Verwaltung kann ungefähr die Hälfte der Mitarbeiter gut mit Computer-Programmen arbeiten.",
+      about_half:
+        "In Ihrer Verwaltung kann ungefähr die Hälfte von den Mitarbeitern gut mit Computer-Programmen arbeiten.",
       most: "In Ihrer Verwaltung können die meisten Mitarbeiter gut mit Computer-Programmen arbeiten.",
       almost_all: "In Ihrer Verwaltung können fast alle Mitarbeiter gut mit Computer-Programmen arbeiten.",
       unknown: "Sie sind noch unsicher: Wie viele Mitarbeiter können gut mit Computer-Programmen arbeiten?",
     },
     step: {
       title: "Die Mitarbeiter schulen",
-      text: "Planen Sie feste Zeiten für Schulungen ein. Eine Schulung ist ein Kurs zum Lernen. Bestimmen Sie in jedem Amt eine Person für Fragen zu Computer-Programmen.",
+      text: "Planen Sie feste Zeiten für Schulungen ein. Bestimmen Sie in jedem Amt eine Person für Fragen zu Computer-Programmen.",
     },
   },
   e_invoice: {
-    name: "Rechnungen als Datei",
+    name: "E-Rechnungen",
     answers: {
-      in_use: "Ihre Verwaltung bekommt Rechnungen schon als Datei. Der Computer kann diese Rechnungen selbst lesen.",
-      planned: "Ihre Verwaltung spricht über Rechnungen als Datei oder plant sie schon.",
-      neither:
-        "Ihre Verwaltung bekommt Rechnungen auf Papier oder als einfache Datei. Ein Plan für Rechnungen zum Lesen im Computer fehlt noch.",
+      in_use: "Ihre Verwaltung bekommt schon E-Rechnungen.",
+      planned: "Ihre Verwaltung spricht über E-Rechnungen oder plant sie schon.",
+      neither: `E-Rechnungen fehlen bei Ihrer Verwaltung. ${noPlan("E-Rechnungen")}`,
     },
     step: {
-      title: "Rechnungen als Datei annehmen",
-      text: `Ihre Verwaltung muss Rechnungen als Datei annehmen können. Das sagt ein Gesetz. Der Computer soll diese Rechnungen selbst lesen können. Fragen Sie ${EXPERTS} nach einer Lösung.`,
+      title: "E-Rechnungen annehmen",
+      text: `Ihre Verwaltung muss E-Rechnungen annehmen können. Das sagt ein Gesetz. Fragen Sie ${EXPERTS} nach einer Lösung.`,
     },
   },
   e_file: {
@@ -128,7 +128,7 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
     answers: {
       in_use: "Ihre Verwaltung führt die Akten schon am Computer.",
       planned: "Ihre Verwaltung spricht über Akten am Computer oder plant sie schon.",
-      neither: "Ihre Verwaltung führt die Akten auf Papier. Ein Plan für Akten am Computer fehlt noch.",
+      neither: `Ihre Verwaltung führt die Akten auf Papier. ${noPlan("Akten am Computer")}`,
     },
     step: {
       title: "Akten am Computer einführen",
@@ -140,7 +140,7 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
     answers: {
       in_use: "Menschen können bei Ihrer Verwaltung schon im Internet bezahlen.",
       planned: "Ihre Verwaltung spricht über das Bezahlen im Internet oder plant es schon.",
-      neither: `Bezahlen im Internet fehlt bei Ihrer Verwaltung. ${NO_PLAN}`,
+      neither: `Bezahlen im Internet fehlt bei Ihrer Verwaltung. ${noPlan("das Bezahlen im Internet")}`,
     },
     step: {
       title: "Bezahlen im Internet möglich machen",
@@ -152,57 +152,58 @@ export const EASY_QUESTIONS: Record<string, TEasyQuestion> = {
     answers: {
       in_use: "Menschen können bei Ihrer Verwaltung schon Anträge im Internet stellen.",
       planned: "Ihre Verwaltung spricht über Anträge im Internet oder plant sie schon.",
-      neither: `Anträge im Internet fehlen bei Ihrer Verwaltung. ${NO_PLAN}`,
+      neither: `Anträge im Internet fehlen bei Ihrer Verwaltung. ${noPlan("Anträge im Internet")}`,
     },
     step: {
       title: "Anträge im Internet anbieten",
-      text: "Ein Gesetz sagt: Viele Anträge sollen auch im Internet gehen. Fangen Sie mit den häufigsten Anträgen an. Ihr Bundes-Land hat dafür oft schon fertige Lösungen.",
+      // The Onlinezugangsgesetz obliges the federation and the states, and through the states the municipalities.
+      text: "Ein Gesetz sagt: Die Verwaltung muss viele Anträge auch im Internet anbieten. Das gilt auch für Ihre Kommune. Fangen Sie mit den häufigsten Anträgen an. Ihr Bundes-Land hat oft schon fertige Lösungen.",
     },
   },
   online_portal: {
     name: "Ein Verwaltungs-Portal",
     answers: {
-      in_use: `Ihre Kommune hat schon ein Verwaltungs-Portal. ${PORTAL}`,
-      planned: `Ihre Kommune spricht über ein Verwaltungs-Portal oder plant es schon. ${PORTAL}`,
-      neither: `Ein Verwaltungs-Portal fehlt bei Ihrer Kommune. ${PORTAL} ${NO_PLAN}`,
+      in_use: "Ihre Kommune hat schon ein Verwaltungs-Portal.",
+      planned: "Ihre Kommune spricht über ein Verwaltungs-Portal oder plant es schon.",
+      neither: `Ein Verwaltungs-Portal fehlt bei Ihrer Kommune. ${noPlan("ein Verwaltungs-Portal")}`,
     },
     step: {
-      title: "Das Portal von Ihrem Bundes-Land nutzen",
-      text: `Viele Bundes-Länder haben schon ein fertiges Verwaltungs-Portal für ihre Kommunen. ${PORTAL} Fragen Sie Ihr Bundes-Land danach. Dann brauchen Sie meistens kein eigenes Portal.`,
+      title: "Das Verwaltungs-Portal von Ihrem Bundes-Land nutzen",
+      text: "Viele Bundes-Länder haben schon ein fertiges Verwaltungs-Portal für ihre Kommunen. Fragen Sie Ihr Bundes-Land nach so einem Verwaltungs-Portal. Dann braucht Ihre Kommune meistens kein eigenes Verwaltungs-Portal.",
     },
   },
   citizen_app: {
     name: "Eine Bürger-App",
     answers: {
-      in_use: "Ihre Kommune hat schon eine Bürger-App. Eine Bürger-App ist ein Programm für das Handy.",
-      planned:
-        "Ihre Kommune spricht über eine Bürger-App oder plant sie schon. Eine Bürger-App ist ein Programm für das Handy.",
-      neither: `Eine Bürger-App fehlt bei Ihrer Kommune. ${NO_PLAN}`,
+      in_use: "Ihre Kommune hat schon eine Bürger-App.",
+      planned: "Ihre Kommune spricht über eine Bürger-App oder plant sie schon.",
+      neither: `Eine Bürger-App fehlt bei Ihrer Kommune. ${noPlan("eine Bürger-App")}`,
     },
     step: {
       title: "Über eine Bürger-App nachdenken",
-      text: "Eine Bürger-App ist ein Programm für das Handy. Bieten Sie zuerst Anträge im Internet und ein Verwaltungs-Portal an. Danach ist eine Bürger-App sinnvoll.",
+      text: "Bieten Sie zuerst Anträge im Internet und ein Verwaltungs-Portal an. Eine Bürger-App ist erst der nächste Schritt.",
     },
   },
   home_office_today: {
     name: "Arbeit von zu Hause",
     answers: {
       excluded: "In Ihrer Verwaltung arbeiten alle Mitarbeiter nur im Büro.",
-      offered: "Ein Teil der Mitarbeiter kann in Ihrer Verwaltung auch von zu Hause arbeiten.",
+      offered: "Ein Teil von den Mitarbeitern kann in Ihrer Verwaltung auch von zu Hause arbeiten.",
     },
     step: {
       title: "Arbeit von zu Hause möglich machen",
-      text: "Manche Arbeit geht auch von zu Hause. Dafür brauchen die Mitarbeiter Geräte zum Mitnehmen. Und sie brauchen einen sicheren Zugang zu den Computern von der Verwaltung. Schreiben Sie Regeln für die Arbeit von zu Hause auf.",
+      text: "Manche Arbeit geht auch von zu Hause. Die Mitarbeiter brauchen für die Arbeit von zu Hause Geräte zum Mitnehmen. Und sie brauchen einen sicheren Zugang zu den Computern von der Verwaltung. Schreiben Sie Regeln für die Arbeit von zu Hause auf.",
     },
   },
   home_office_future: {
     name: "Arbeit von zu Hause nach der Corona-Zeit",
     figures: ANSWER_FIGURES,
+    // Plans, not facts: "Wie wollen Sie Homeoffice nach der Pandemie handhaben?"
     answers: {
-      none: "Nach der Corona-Zeit sollen bei Ihnen alle Mitarbeiter im Büro arbeiten.",
-      keep: "Nach der Corona-Zeit bleiben bei Ihnen die Regeln wie bisher.",
-      more: "Nach der Corona-Zeit soll es bei Ihnen mehr Arbeit von zu Hause geben.",
-      unknown: "Ihre Regeln für die Arbeit von zu Hause nach der Corona-Zeit sind noch offen.",
+      none: "Sie wollen nach der Corona-Zeit: Alle Mitarbeiter arbeiten nur im Büro.",
+      keep: "Sie wollen nach der Corona-Zeit die bisherigen Regeln behalten.",
+      more: "Sie wollen nach der Corona-Zeit mehr Arbeit von zu Hause möglich machen. Oder Sie wollen die Regeln lockerer machen.",
+      unknown: "Ihre Pläne für die Zeit nach Corona sind noch offen.",
     },
     step: {
       title: "Regeln für die Arbeit nach der Corona-Zeit festlegen",

@@ -3,8 +3,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import * as fontkit from "fontkit";
 import type { TReportBar, TReportModel, TReportQuestion } from "./report-model";
-import { plainText } from "../easy-language/content";
-import { sentencesOf } from "../easy-language/check";
+import { renderEasyLanguage } from "./render-easy-language";
 import { DERIVED_NOTE, LEVELS_NOTE, ORDER_NOTE } from "../benchmark/method-notes";
 import { formatDelta } from "../benchmark/year-over-year";
 
@@ -144,11 +143,20 @@ export class Writer {
     private parent: TStruct,
   ) {}
 
-  section(type: "Sect" | "Part", fill: (w: Writer) => void) {
+  /** The content area, for a renderer that breaks its lines itself (lib/report/render-easy-language.ts). */
+  readonly frame = { left: PAGE.margin, width: CONTENT_WIDTH, color: COLORS.text };
+
+  /** A grouping element of the structure tree, its children added by `fill`. */
+  section(type: "Sect" | "Part" | "L" | "LI" | "LBody", fill: (w: Writer) => void) {
     const s = this.doc.struct(type);
     this.parent.add(s);
     fill(new Writer(this.doc, s));
     s.end();
+  }
+
+  /** An element of the structure tree whose content `draw` puts on the page (a heading, a paragraph, a label). */
+  leaf(type: "P" | "H1" | "H2" | "H3" | "Lbl", draw: () => void) {
+    this.parent.add(this.doc.struct(type, {}, draw));
   }
 
   ensureSpace(height: number) {
@@ -389,35 +397,6 @@ function renderCover(w: Writer, m: TReportModel) {
       ],
       [0.4, 0.6],
     );
-  });
-}
-
-/** Leichte Sprache in larger type (the web page uses 21 px). */
-const EASY_SIZE = 12.5;
-
-/** The result in Leichter Sprache, when asked for: the pages right after the cover. */
-function renderEasyLanguage(w: Writer, m: TReportModel) {
-  if (!m.easy) return;
-  w.doc.addPage();
-  w.section("Sect", (sec) => {
-    sec.heading(1, "Ergebnis in Leichter Sprache");
-    for (const s of m.easy!) {
-      sec.heading(2, s.heading);
-      for (const b of s.blocks) {
-        // A paragraph: one sentence per line, as on the web page (each its own P, so that the text keeps its spaces).
-        if (b.kind === "p") {
-          for (const sentence of sentencesOf(plainText(b.text))) sec.para(sentence, { size: EASY_SIZE });
-          continue;
-        }
-        if (b.kind === "contact") continue;
-        const label = (i: number) => (b.numbered ? `${i + 1}.` : "•");
-        const items =
-          b.kind === "list"
-            ? b.items.map((t, i) => ({ label: label(i), body: plainText(t) }))
-            : b.items.map((p, i) => ({ label: label(i), title: p.title, body: p.text }));
-        sec.list(items, { size: EASY_SIZE });
-      }
-    }
   });
 }
 

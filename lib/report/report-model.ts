@@ -6,7 +6,7 @@ import type { TBenchmark } from "../benchmark/compute-benchmark";
 import type { TPeerComparison } from "../peers/peer-query";
 import { rankPoints, type TRankedPoint } from "../benchmark/strengths";
 import { buildEasyResult } from "../easy-language/easy-result";
-import type { TEasySection } from "../easy-language/content";
+import { reviewNote, type TEasyReview, type TEasySection } from "../easy-language/content";
 import { getStateName, type TStateCode } from "../profile/states";
 import { getSizeClass, type TSizeClass } from "../profile/size-class";
 import { getRoleLabel, type TRespondentRole } from "../profile/profile-schema";
@@ -82,8 +82,11 @@ export type TReportModel = {
   } | null;
   /** The Maßnahmenplan: the targets in the order of priority. */
   plan: TPlanRow[];
-  /** The result in Leichter Sprache (lib/easy-language/easy-result.ts), when asked for; a page after the cover. */
-  easy: TEasySection[] | null;
+  /**
+   * The result in Leichter Sprache (lib/easy-language/easy-result.ts), when asked for: the pages after the
+   * cover, with the note on the check by a group of readers (reviewNote).
+   */
+  easy: { note: string[]; sections: TEasySection[] } | null;
   method: {
     source: string;
     /** Title and address of the press release every 2020 figure comes from. */
@@ -133,7 +136,8 @@ export function buildReportModel(input: {
   comparison?: TYearComparison | null;
   history?: THistoryItem[];
   plan?: TPlanRow[];
-  easyLanguage?: boolean;
+  /** The result in Leichter Sprache, with the check of its texts as the operator confirmed it (or none). */
+  easyLanguage?: { review: TEasyReview } | false;
 }): TReportModel {
   const { ref, benchmark: b, peers, municipality: m } = input;
   const items = new Map(b.items.map((i) => [i.questionId, i]));
@@ -229,7 +233,12 @@ export function buildReportModel(input: {
     recommendations: b.recommendations.map((r) => ({ title: r.title, text: r.text })),
     progress: input.comparison ? describeProgress(input.comparison, input.history ?? []) : null,
     plan: input.plan ?? [],
-    easy: input.easyLanguage ? buildEasyResult({ ref, benchmark: b, status: isDraft ? "draft" : "submitted" }) : null,
+    easy: input.easyLanguage
+      ? {
+          note: reviewNote(input.easyLanguage.review),
+          sections: buildEasyResult({ ref, benchmark: b, status: isDraft ? "draft" : "submitted" }),
+        }
+      : null,
     method: {
       source: ref.source.publisher,
       title: ref.source.title,

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { type APIRequestContext, type TestInfo } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { reference } from "../../lib/survey/reference";
-import { checkEasyLanguage } from "../../lib/easy-language/check";
+import { checkEasyLanguage, sentencesOf, type TEasyUnit } from "../../lib/easy-language/check";
 import {
   completeAnswers,
   createAssessment,
@@ -19,8 +19,8 @@ import {
 // (pdftotext, pdfinfo, pdffonts), which .ci/run installs.
 //
 // Peer groups: every test owns its cell (state × size class). Brandenburg (DE-BB) is used by no
-// other test; here: 20000_99999 (the KNOWN_ANSWERS report, alone), 5000_19999 (drafts, never
-// counted), gte_100000 (exactly k = 5) and lt_5000 (k − 1 = 4).
+// other test; here: 20000_99999 (the KNOWN_ANSWERS report, alone), 5000_19999 (drafts and one
+// submission without a participation code, never counted), gte_100000 (exactly k = 5) and lt_5000 (k − 1 = 4).
 
 type TPdf = {
   body: Buffer;
@@ -62,6 +62,24 @@ function expectNoText(pdf: TPdf, needle: string) {
   ] as const) {
     expect(compact(text).includes(compact(needle)), `pdftotext -${mode} does not contain "${needle}"`).toBe(false);
   }
+}
+
+/** The text lines of `pdftotext -bbox-layout`, with their page, block and box (in pt from the top left). */
+function textLines(xml: string) {
+  const out: { page: number; block: number; xMin: number; yMin: number; height: number; text: string }[] = [];
+  let page = 0;
+  let block = 0;
+  for (const m of xml.matchAll(
+    /<page |<block |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+  )) {
+    if (m[0] === "<page ") page += 1;
+    else if (m[0] === "<block ") block += 1;
+    else {
+      const text = [...m[4]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(" ");
+      out.push({ page, block, xMin: Number(m[1]), yMin: Number(m[2]), height: Number(m[3]) - Number(m[2]), text });
+    }
+  }
+  return out;
 }
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 32 * 1024 * 1024 });
@@ -418,21 +436,40 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
       "Das ist die Stufe: Fortgeschritten.",
       "Bitte schicken Sie Ihre Antworten noch ab.",
       // The strongest point of KNOWN_ANSWERS: the portal in use (16 % in 2020).
-      "Ihre Kommune hat schon ein Verwaltungs-Portal. Das ist eine Internet-Seite mit Angeboten von der Verwaltung. Im Jahr 2020 war das bei 16 von 100 Kommunen so.",
+      "Ihre Kommune hat schon ein Verwaltungs-Portal. Für Ihre Antwort gibt es mehr Punkte als im Durchschnitt von 2020. Im Jahr 2020 war das bei 16 von 100 Kommunen so.",
       "Das können Sie als Nächstes tun",
     ])
       // The raw text: the draft's watermark runs across the page and splits the layout text of long sentences.
       expect(compact(easy.raw), needle).toContain(compact(needle));
-    // The same rules as on the web, on the text of its structure elements (headings, paragraphs, list bodies).
-    const section = easy.structure.slice(easy.structure.indexOf('"Ergebnis in Leichter Sprache"'));
+    // The same rules as on the web, on the text of its structure elements: headings as headings, each paragraph
+    // one sentence, list labels left out.
+    // From the line of the H1's tag on, so that every text has its tag in the line before it.
+    const h1 = easy.structure.indexOf('"Ergebnis in Leichter Sprache"');
+    const section = easy.structure.slice(
+      easy.structure.lastIndexOf("\n", easy.structure.lastIndexOf("\n", h1) - 1) + 1,
+    );
     const end = section.search(/\n {2}Sect\b/);
     const lines = (end > 0 ? section.slice(0, end) : section).split("\n");
-    const blocks = lines
-      .filter((line, i) => /^\s*"/.test(line) && !/^\s*Lbl\b/.test(lines[i - 1] ?? ""))
-      .map((line) => line.trim().replace(/^"|"$/g, ""));
-    const check = checkEasyLanguage(blocks);
+    const units: TEasyUnit[] = [];
+    lines.forEach((line, i) => {
+      const tag = /^\s*(\w+)/.exec(lines[i - 1] ?? "")?.[1];
+      if (!/^\s*"/.test(line) || tag === "Lbl") return;
+      const text = line.trim().replace(/^"|"$/g, "");
+      if (/^H\d$/.test(tag ?? "")) units.push({ heading: text });
+      else {
+        expect(tag, text).toBe("P");
+        expect(sentencesOf(text), "one sentence per paragraph").toHaveLength(1);
+        units.push(text);
+      }
+    });
+    const check = checkEasyLanguage(units);
+    console.log(
+      `[leichte sprache] PDF: ${check.sentences} sentences, average ${check.averageWords.toFixed(1)} words, longest ${check.longest?.words}`,
+    );
     expect(check.problems).toEqual([]);
     expect(check.sentences).toBeGreaterThan(15);
+    // Each point's name is a heading of its own (H3).
+    expect(easy.structure).toMatch(/H3 \(block\)\s+"Bezahlen im Internet"/);
 
     for (const value of ["1", "JA", "leicht", ""]) {
       const res = await request.get(`/api/assessments/${token}/report.pdf?leichteSprache=${value}`);
@@ -441,6 +478,36 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
       expect(body.error).toContain("leichteSprache muss ja");
       expect(body.issues[0].path).toBe("leichteSprache");
     }
+  });
+
+  test("?leichteSprache=ja: 14 pt on lines 1.5 times as high, each sentence from the left edge, no word split at a line's end", async ({
+    request,
+  }, testInfo) => {
+    // Submitted (no draft's watermark across the text); without a participation code it counts in no peer group.
+    const { token } = await createSubmittedAssessment(
+      request,
+      KNOWN_ANSWERS,
+      profile(uniqueName("Zeilenstadt"), "DE-BB", 9_501),
+    );
+    await getReport(request, token, testInfo, "leichte-sprache-satz", "?leichteSprache=ja");
+    const file = testInfo.outputPath("leichte-sprache-satz.pdf");
+    const lines = textLines(run("pdftotext", ["-bbox-layout", file, "-"]));
+    const first = lines.find((l) => l.text === "Zusammenfassung")!.page;
+    // The pages in Leichter Sprache: after the cover, before the summary; the footer is no part of them.
+    const easy = lines.filter((l) => l.page >= 2 && l.page < first && l.yMin < 780);
+    expect(easy.length).toBeGreaterThan(60);
+    // Size: pdftotext's box is 1.2 times the font size of Fira Sans.
+    for (const l of easy) expect(l.height / 1.2, l.text).toBeGreaterThanOrEqual(14 - 0.01);
+    // Every line starts at the left edge or, in a list, right of its label: a sentence never follows another.
+    const edges = new Set(easy.map((l) => Math.round(l.xMin)));
+    expect([...edges].sort((a, b) => a - b)).toEqual([56, 78]);
+    // Lines of text (not headings) 1.5 times their size apart, baseline to baseline.
+    const body = (l: (typeof easy)[number]) => l.height / 1.2 < 15;
+    for (const [a, b] of easy.slice(1).map((l, i) => [easy[i]!, l] as const))
+      if (a.page === b.page && a.block === b.block && body(a) && body(b))
+        expect(b.yMin - a.yMin, b.text).toBeGreaterThanOrEqual((a.height / 1.2) * 1.5 - 0.01);
+    // No line ends in a hyphen ("Bundes-⏎Land"): lines break only between words.
+    expect(easy.filter((l) => /-$/.test(l.text)).map((l) => l.text)).toEqual([]);
   });
 
   test("404 with a German JSON error for an unknown or malformed token", async ({ request }) => {

@@ -2,8 +2,9 @@ import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { createAssessment, createSubmittedAssessment, KNOWN_ANSWERS } from "../support/fixtures";
 import { checkEasyLanguage } from "../../lib/easy-language/check";
+import { EASY_PICTURES } from "../../lib/easy-language/pictures";
 import { reference } from "../../lib/survey/reference";
-import { EASY_PAGE_HEADINGS } from "../support/easy-language";
+import { brokenWords, EASY_PAGE_HEADINGS, easyTypeSizes, easyUnits } from "../support/easy-language";
 
 /*
  * Leichte Sprache (BITV 2.0 § 4, Anlage 2 Teil 2): the page, the core of the accessibility statement and the
@@ -18,17 +19,28 @@ async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   });
 }
 
-/** The rendered text of every region marked as Leichte Sprache, block by block, checked against the rules. */
+/**
+ * The rendered text of every region marked as Leichte Sprache checked against the rules, and its layout: no
+ * line ends in a hyphen or breaks a word (at 360 px the phone project's width), headings clearly larger than
+ * the text (at least 1.2 times), the text at 1.6 line height (docs/adr/0012-leichte-sprache.md).
+ */
 async function expectEasyRegions(page: Page, label: string) {
-  const blocks = await page
-    .locator("[data-leichte-sprache] :is(h1, h2, h3, p, li)")
-    .evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText));
-  expect(blocks.length, `${label}: blocks in Leichter Sprache`).toBeGreaterThan(3);
-  const check = checkEasyLanguage(blocks);
+  const units = await easyUnits(page);
+  expect(units.length, `${label}: blocks in Leichter Sprache`).toBeGreaterThan(3);
+  const check = checkEasyLanguage(units);
   console.log(
     `[leichte sprache] ${label} (rendered): ${check.sentences} sentences, average ${check.averageWords.toFixed(1)} words, longest ${check.longest?.words}`,
   );
   expect(check.problems, label).toEqual([]);
+  expect(await brokenWords(page), `${label}: lines`).toEqual([]);
+  const regions = await easyTypeSizes(page);
+  expect(regions.length, label).toBeGreaterThan(0);
+  for (const region of regions) {
+    expect(region.text, label).toBeGreaterThanOrEqual(21);
+    expect(region.lineHeight, label).toBeCloseTo(1.6, 2);
+    for (const h of region.headings)
+      expect(h.size, `${label}: "${h.heading}"`).toBeGreaterThanOrEqual(region.text * 1.2);
+  }
 }
 
 test("the header of a page leads to Leichte Sprache, which explains the Digital-Check and how to report a barrier", async ({
@@ -36,8 +48,10 @@ test("the header of a page leads to Leichte Sprache, which explains the Digital-
 }, testInfo) => {
   await page.goto("/");
   const header = page.getByRole("banner");
+  // The controls of the pictures on /leichte-sprache are here, as they are named there.
+  await expect(page.getByRole("link", { name: EASY_PICTURES.startButton.shows })).toBeVisible();
   // By keyboard: the skip link, the site's name, then Leichte Sprache.
-  const link = header.getByRole("link", { name: "Leichte Sprache" });
+  const link = header.getByRole("link", { name: EASY_PICTURES.headerLink.shows });
   for (let i = 0; i < 3; i += 1) await page.keyboard.press("Tab");
   await expect(link).toBeFocused();
   await page.keyboard.press("Enter");
@@ -51,6 +65,29 @@ test("the header of a page leads to Leichte Sprache, which explains the Digital-
   expect(href).toMatch(/^mailto:barrierefreiheit@pruefstadt\.example\?subject=/);
   expect(decodeURIComponent(href)).toContain("Auf welcher Seite ist die Barriere?");
   await expect(page.getByText("Wir antworten Ihnen innerhalb von 1 Monat.")).toBeVisible();
+  // Honest about the check: no group of readers has read the texts (the test instance confirms none).
+  await expect(page.getByRole("note", { name: "Prüfung der Texte" })).toContainText(
+    "Diese Texte hat noch keine Prüf-Gruppe gelesen.",
+  );
+  // The Schlichtungsstelle named from the configuration (here none: the federal one), not asked of the reader.
+  await expect(
+    page.locator("#ls-schlichtung").locator("..").getByRole("link", { name: "www.schlichtungsstelle-bgg.de" }),
+  ).toBeVisible();
+  // The pictures: our own screenshots, served by the app, each with its alternative text.
+  for (const picture of Object.values(EASY_PICTURES)) {
+    const img = page.getByRole("img", { name: picture.alt });
+    await img.scrollIntoViewIfNeeded();
+    await expect(img).toBeVisible();
+    // Loaded lazily: the file arrives once the picture is in view.
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(picture.width * 2);
+  }
+  // The table of contents leads to the word list.
+  await page
+    .getByRole("navigation", { name: "Das steht auf dieser Seite" })
+    .getByRole("link", { name: "Wörter-Liste" })
+    .click();
+  await expect(page).toHaveURL(/#ls-woerter$/);
+  await expect(page.getByRole("term").filter({ hasText: "Schlichtungs-Stelle" })).toBeVisible();
   await expectEasyRegions(page, "/leichte-sprache");
   await attachScreenshot(page, testInfo, "leichte-sprache");
   // The pictogram is served with the page: an inline SVG, hidden from screen readers.
@@ -68,7 +105,9 @@ test("the accessibility statement: the core in Leichter Sprache, the e-mail, the
   await expect(mail).toBeVisible();
   expect(await mail.getAttribute("href")).toMatch(/^mailto:barrierefreiheit@pruefstadt\.example\?subject=Barriere/);
   await expect(page.getByText("Wir antworten innerhalb eines Monats", { exact: false })).toBeVisible();
-  await expect(page.getByRole("link", { name: "www.schlichtungsstelle-bgg.de" })).toHaveAttribute(
+  // The Schlichtungsstelle of the configuration (none here: the federal one), in the statement and in Leichter Sprache.
+  await expect(page.getByRole("link", { name: "www.schlichtungsstelle-bgg.de" })).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "www.schlichtungsstelle-bgg.de" }).first()).toHaveAttribute(
     "href",
     "https://www.schlichtungsstelle-bgg.de",
   );
@@ -77,6 +116,16 @@ test("the accessibility statement: the core in Leichter Sprache, the e-mail, the
   ).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Das Wichtigste in Leichter Sprache" })).toBeVisible();
   await expect(page.getByText("Videos in Deutscher Gebärden-Sprache.")).toBeVisible();
+  // Site, operator (from the configuration), date, status in the three steps, who tested it.
+  for (const sentence of [
+    "Diese Erklärung ist für die Internet-Seite „Kommunaler Digitalcheck“.",
+    "Die Internet-Seite gehört zu: Stadt Prüfstadt, Digitalisierung.",
+    "Wir haben die Erklärung am 25. November 2026 geschrieben.",
+    "Der Digital-Check ist zum Teil barriere-frei.",
+    "Die Programmierer vom Digital-Check haben die Internet-Seite selbst geprüft.",
+  ])
+    await expect(page.getByText(sentence)).toBeVisible();
+  await expect(page.getByRole("note", { name: "Prüfung der Texte" })).toContainText("noch keine Prüf-Gruppe");
   await expectEasyRegions(page, "/barrierefreiheit");
 });
 
@@ -90,7 +139,8 @@ test("the result in Leichter Sprache: switched on and off with the keyboard only
   await expect(switchNav.getByRole("link", { name: "Ausführliches Ergebnis" })).toHaveAttribute("aria-current", "page");
 
   // Tab to the switch and press Enter: no mouse.
-  const target = switchNav.getByRole("link", { name: "Ergebnis in Leichter Sprache" });
+  // The control of the picture on /leichte-sprache.
+  const target = switchNav.getByRole("link", { name: EASY_PICTURES.viewSwitch.shows });
   for (let i = 0; i < 30 && !(await target.evaluate((el) => el === document.activeElement)); i += 1)
     await page.keyboard.press("Tab");
   await expect(target).toBeFocused();
@@ -117,12 +167,14 @@ test("the result in Leichter Sprache: switched on and off with the keyboard only
   await expect(strong.getByRole("listitem")).toHaveCount(3);
   await expect(weak.getByRole("listitem")).toHaveCount(3);
   await expect(steps.getByRole("listitem").first()).toBeVisible();
-  await expect(weak).toContainText("Bezahlen im Internet");
+  // A point's name is a heading of its own.
+  await expect(weak.getByRole("heading", { level: 3, name: "Bezahlen im Internet" })).toBeVisible();
   await expect(weak).toContainText("Im Jahr 2020 waren 67 von 100 Kommunen schon weiter.");
+  await expect(page.getByRole("note", { name: "Prüfung der Texte" })).toBeVisible();
   await expectEasyRegions(page, "/a/<token>/ergebnis?leichteSprache=ja");
   await attachScreenshot(page, testInfo, "ergebnis-leichte-sprache");
 
-  const pdf = page.getByRole("link", { name: "PDF-Datei speichern" });
+  const pdf = page.getByRole("link", { name: EASY_PICTURES.pdfButton.shows });
   expect(await pdf.getAttribute("href")).toBe(`/api/assessments/${token}/report.pdf?leichteSprache=ja`);
   const res = await request.get((await pdf.getAttribute("href"))!);
   expect(res.status()).toBe(200);
@@ -146,7 +198,7 @@ test("the result in Leichter Sprache of a draft says what is missing", async ({ 
   expect(put.status()).toBe(200);
   await page.goto(`/a/${token}/ergebnis?leichteSprache=ja`);
   await expect(page.getByText(`Es fehlen noch Antworten auf ${reference.questions.length - 2} Fragen.`)).toBeVisible();
-  await expect(page.getByText("Das Ergebnis kann sich darum noch ändern.")).toBeVisible();
+  await expect(page.getByText("Das Ergebnis kann sich also noch ändern.")).toBeVisible();
   await expect(page.getByText("Ihre Verwaltung führt die Akten schon am Computer.")).toBeVisible();
   await expectEasyRegions(page, "/a/<token>/ergebnis?leichteSprache=ja (draft)");
 });

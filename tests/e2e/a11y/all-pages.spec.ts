@@ -184,7 +184,7 @@ test("a draft: overview, new-link notice, every step, review and preliminary res
     {
       path: `/a/${token}/ergebnis?leichteSprache=ja`,
       label: "/a/<token>/ergebnis?leichteSprache=ja (preliminary)",
-      shows: "Das Ergebnis kann sich darum noch ändern.",
+      shows: "Das Ergebnis kann sich also noch ändern.",
     },
   ]);
 });

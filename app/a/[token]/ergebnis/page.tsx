@@ -23,7 +23,9 @@ import { YearOverYear } from "@/components/results/year-over-year";
 import { ActionPlan } from "@/components/results/action-plan";
 import { ResultViewSwitch } from "@/components/results/result-view-switch";
 import { buildEasyResult } from "@/lib/easy-language/easy-result";
-import { EasySections } from "@/components/easy-language/easy-sections";
+import { EasyReviewNote, EasySections } from "@/components/easy-language/easy-sections";
+import { reviewNote } from "@/lib/easy-language/content";
+import { getOperatorInfo } from "@/lib/operator-info";
 
 export const metadata: Metadata = { title: "Ergebnis", robots: { index: false } };
 
@@ -44,31 +46,23 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
   const items = new Map(b.items.map((i) => [i.questionId, i]));
   const hasDerived = b.items.some((i) => i.derived);
   if (query.leichteSprache === "ja") {
-    const sections = buildEasyResult({ ref: reference, benchmark: b, status: assessment.status });
+    const sections = buildEasyResult({ ref: reference, benchmark: b, status: assessment.status, withDownload: true });
+    const download = (
+      <p>
+        <ButtonLink variant="secondary" icon="download" href={reportPdfPath(token, { easyLanguage: true })} download>
+          PDF-Datei speichern
+        </ButtonLink>
+      </p>
+    );
     return (
       <div className="stack">
-        <PageTitle title="Ihr Ergebnis in Leichter Sprache" preline={`Digital-Check ${m.name}`} />
+        {/* The title in the size of the headings of Leichte Sprache below it (not checked: it holds the name). */}
+        <div className="easy-language">
+          <PageTitle title="Ihr Ergebnis in Leichter Sprache" preline={`Digital-Check ${m.name}`} />
+        </div>
         <ResultViewSwitch resultPath={resultsPath(token)} easy />
-        <EasySections sections={sections} />
-        <section className="stack-sm easy-language" aria-labelledby="ls-pdf" data-leichte-sprache="">
-          <Heading level={2} id="ls-pdf">
-            Ergebnis zum Ausdrucken
-          </Heading>
-          <Text size="large">
-            Sie können das Ergebnis als PDF-Datei speichern. Die Datei hat eine Seite in Leichter Sprache. Die anderen
-            Seiten sind in Alltags-Sprache.
-          </Text>
-          <p>
-            <ButtonLink
-              variant="secondary"
-              icon="download"
-              href={reportPdfPath(token, { easyLanguage: true })}
-              download
-            >
-              PDF-Datei speichern
-            </ButtonLink>
-          </p>
-        </section>
+        <EasyReviewNote sentences={reviewNote(getOperatorInfo().easyLanguageReview)} />
+        <EasySections sections={sections} actions={{ download }} />
         <Text>
           <Link href={editPath(token)}>Zurück zur Übersicht Ihrer Selbsteinschätzung</Link>
         </Text>
