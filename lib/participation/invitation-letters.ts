@@ -164,7 +164,7 @@ function writeLetter(
   add("P", () => doc.font("Bold").fontSize(18).text(code, { width, characterSpacing: 1.5 }));
   doc.moveDown(0.8);
   para(
-    `Was mit Ihren Daten geschieht: Ihre einzelnen Antworten sieht niemand außer Ihnen und den Personen, denen Sie Ihren Link geben. Im Vergleich erscheinen nur zusammengefasste Zahlen von mindestens ${options.k ?? 5} Kommunen; sie werden nur in Schritten erneuert, in denen sich mindestens so viele Kommunen geändert haben. Der Code bestätigt nur, dass die Selbsteinschätzung zu Ihrer Kommune gehört.`,
+    `Was mit Ihren Daten geschieht: Ihre einzelnen Antworten sieht niemand außer Ihnen und den Personen, denen Sie Ihren Link geben. Im Vergleich erscheinen nur zusammengefasste Zahlen von mindestens ${options.k ?? 5} Kommunen; sie werden nur erneuert, wenn mindestens so viele Kommunen neue Antworten abgeschickt haben. Der Code bestätigt nur, dass die Selbsteinschätzung zu Ihrer Kommune gehört.`,
   );
   para(
     "Bitte geben Sie den Code nur an Personen Ihrer Verwaltung weiter. Ist er in falsche Hände geraten, sperren wir ihn auf Ihre Nachricht hin und schicken Ihnen einen neuen.",

@@ -214,7 +214,7 @@ test("a submitted assessment: overview, results (tables closed and open), peer c
     {
       path: `/a/${token}/vergleich`,
       label: "/a/<token>/vergleich",
-      shows: /damit liegen Sie vor \d+ % der Vergleichskommunen/,
+      shows: "Reifegrad-Index der Vergleichskommunen",
     },
     { path: `/a/${token}/vergleich`, label: "/a/<token>/vergleich (tables open)", prepare: openAllTables },
     { path: `/a/${complete.token}/pruefen`, label: "/a/<token>/pruefen (all answered)" },
