@@ -40,12 +40,15 @@ const ZEnv = z.object({
   OPERATOR_EMAIL: z.string().trim().email().optional(),
   OPERATOR_PHONE: z.string().trim().min(1).optional(),
   OPERATOR_REPRESENTATIVE: z.string().trim().min(1).optional(),
-  /** Trust X-Forwarded-For, -Proto and -Host (only behind a reverse proxy that sets them); lib/http/trust-proxy.cjs. */
+  /**
+   * The reverse proxies in front of the app whose X-Forwarded-For, -Proto and -Host count, counted from the
+   * right (lib/http/trust-proxy.cjs); 0: none, the connection itself counts.
+   */
   TRUST_PROXY: z
     .string()
     .optional()
     .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
-    .transform((v) => parseTrustProxy(v) === true),
+    .transform((v) => parseTrustProxy(v) ?? 0),
   /** Memory per process for rendered pages (lib/page-cache); 0 turns the cache off. */
   PAGE_CACHE_MB: z.coerce
     .number({ error: "PAGE_CACHE_MB muss eine Zahl sein." })
