@@ -151,10 +151,10 @@ function ownPlace(
 ): string {
   if (view.ownBand) return ` – damit liegt Ihre Kommune ${PEER_BAND_WORDS[view.ownBand]} der Vergleichskommunen.`;
   if (!standing || view.index?.median === null) return "";
+  if (standing.verificationRequired && !standing.verified)
+    return " – eine Einordnung zeigen wir für abgeschickte Selbsteinschätzungen, die mit dem Teilnahmecode bestätigt sind.";
   if (!standing.submitted)
     return " – eine Einordnung zeigen wir, sobald Sie Ihre Selbsteinschätzung abgeschickt haben.";
-  if (standing.verificationRequired && !standing.verified)
-    return " – eine Einordnung zeigen wir für Selbsteinschätzungen, die mit dem Teilnahmecode bestätigt sind.";
   return "";
 }
 

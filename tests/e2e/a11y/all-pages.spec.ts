@@ -133,7 +133,10 @@ test("the peer page and the Lagebild: without filters, with filters shown and su
   page,
   request,
 }, testInfo) => {
+  // Ten municipalities (two releases of five; the other test's five come on top): from 2k the Lagebild shows
+  // its histogram and the quartiles.
   const { cell } = await fillOwnCell(request, testInfo, 0);
+  await fillOwnCell(request, testInfo, 10);
   const own = `state=${cell.state}&sizeClass=${cell.sizeClass}`;
   await audit(page, testInfo, [
     { path: "/vergleich", label: "/vergleich (no filter)" },
