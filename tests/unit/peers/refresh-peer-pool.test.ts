@@ -20,13 +20,16 @@ import { auditViews } from "./audit/linear-audit";
 // request does) or left for a bulk refresh (refreshWholePeerPool, as seed:demo does). After every step the
 // live contributions, released members, pending changes with their flags, history of released contents and
 // release sequence agree with the model; at the end the auditor checks every view the database published.
-// On SQLite by default; PEER_POOL_PG_URL=postgresql://…/<db> runs the same on PostgreSQL, in databases named
-// <db>_pool_… that it creates on that server and drops at the end.
+// On SQLite, and on PostgreSQL when the suite runs there (E2E_DATABASE_URL=postgresql://…/<db>, or
+// PEER_POOL_PG_URL for this test alone): in databases named <db>_pool_… that it creates on that server and
+// drops at the end.
 
 const K = 5;
 /** Histories per setting (AUDIT_DB_HISTORIES; each costs the database some hundred statements). */
 const RUNS = Number(process.env.AUDIT_DB_HISTORIES ?? 15);
-const PG_URL = process.env.PEER_POOL_PG_URL;
+const PG_URL =
+  process.env.PEER_POOL_PG_URL ??
+  (process.env.E2E_DATABASE_URL?.startsWith("postgres") ? process.env.E2E_DATABASE_URL : undefined);
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
