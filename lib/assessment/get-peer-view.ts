@@ -50,9 +50,9 @@ export async function getPeerView(
       }));
   // A position only for an assessment that can count (submitted; verified unless PEERS_MODE=open), never
   // for a draft: otherwise anyone could save answers and read where they fall, one score after another.
-  const placed =
-    own?.status === "submitted" && own.indexScore !== null && (own.verified || own.isDemo || PEERS_MODE === "open");
-  const ownBand = placed ? bandAmongPeers(view.index, own.indexScore!) : null;
+  const score = own?.indexScore ?? null;
+  const mayCount = own?.status === "submitted" && (own.verified || own.isDemo || PEERS_MODE === "open");
+  const ownBand = mayCount && score !== null ? bandAmongPeers(view.index, score) : null;
   const ownPending = own ? await hasPendingChange(own.municipalityKey) : false;
   return ok({ ...view, questions, registerTotal, ownBand, ownPending });
 }
