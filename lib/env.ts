@@ -69,12 +69,15 @@ const ZEnv = z
       })
       .refine((v) => Date.parse(v) <= Date.now(), { message: "EASY_LANGUAGE_CHECKED_ON liegt in der Zukunft." })
       .optional(),
-    /** Trust X-Forwarded-For, -Proto and -Host (only behind a reverse proxy that sets them); lib/http/trust-proxy.cjs. */
+    /**
+     * The reverse proxies in front of the app whose X-Forwarded-For, -Proto and -Host count, counted from the
+     * right (lib/http/trust-proxy.cjs); 0: none, the connection itself counts.
+     */
     TRUST_PROXY: z
       .string()
       .optional()
       .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
-      .transform((v) => parseTrustProxy(v) === true),
+      .transform((v) => parseTrustProxy(v) ?? 0),
     /** Memory per process for rendered pages (lib/page-cache); 0 turns the cache off. */
     PAGE_CACHE_MB: z.coerce
       .number({ error: "PAGE_CACHE_MB muss eine Zahl sein." })

@@ -211,7 +211,7 @@ async function measure(token) {
       const [peers, { chain, targets }] = await Promise.all([
         lib.getPeerView(
           { state: b.municipality.state, sizeClass: b.municipality.sizeClass },
-          { indexScore: b.index.score, municipalityKey: assessment.municipalityKey },
+          { ...assessment, indexScore: b.index.score },
         ),
         lib.loadYearView(assessment),
       ]);

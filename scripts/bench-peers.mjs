@@ -229,10 +229,10 @@ async function bench() {
     }
     // What app/a/[token]/ergebnis/page.tsx does on the server.
     const resultsPage = async () => {
-      const b = must(await lib.getBenchmark(filled.token)).benchmark;
+      const { benchmark: b, assessment } = must(await lib.getBenchmark(filled.token));
       return lib.getPeerView(
         { state: b.municipality.state, sizeClass: b.municipality.sizeClass },
-        { indexScore: b.index.score },
+        { ...assessment, indexScore: b.index.score },
       );
     };
     const cases = [
@@ -256,7 +256,7 @@ async function bench() {
     const firstMs = performance.now() - firstStart;
     const peersBy = must(await lib.getPeerView({ state: "DE-BY" })).count;
     const peersCell = must(await lib.getPeerView({ state: "DE-BY", sizeClass: "lt_5000" })).count;
-    const ownPosition = must(await resultsPage()).ownPosition;
+    const ownBand = must(await resultsPage()).ownBand;
 
     const warm = [];
     for (const [label, fn] of cases) warm.push([label, await measure(fn, RUNS, WARMUP)]);
@@ -307,7 +307,7 @@ async function bench() {
       "peers shown",
       `all ${fmtInt(firstView.count)}, DE-BY ${fmtInt(peersBy)}, DE-BY lt_5000 ${fmtInt(peersCell)} (cells with < k never count)`,
     );
-    line("own position (results page)", `${ownPosition} % of the peers below`);
+    line("own band (results page)", `${ownBand ?? "none"} (against the published quartiles)`);
     console.log("");
     const w = Math.max(...cases.map(([l]) => l.length));
     const header = () =>

@@ -72,6 +72,7 @@ export async function loadLib(extra = []) {
     refresh,
     peerCells,
     directQueries,
+    content,
   ] = await Promise.all([
     load("lib/db/client.ts"),
     load("lib/survey/reference.ts"),
@@ -90,6 +91,7 @@ export async function loadLib(extra = []) {
     load("lib/assessment/refresh-peer-pool.ts"),
     load("lib/db/peer-cells.ts"),
     load("lib/db/direct-queries.ts"),
+    load("lib/peers/content.ts"),
   ]);
   const more = Object.assign({}, ...(await Promise.all(extra.map(load))));
   return {
@@ -118,6 +120,7 @@ export async function loadLib(extra = []) {
     releaseCell: refresh.releaseCell,
     readPeerPoolVersion: directQueries.readPeerPoolVersion,
     loadPeerCells: peerCells.loadPeerCells,
+    contentHash: content.contentHash,
   };
 }
 
@@ -181,6 +184,8 @@ export function buildSubmitted(lib, random, m, submittedAt) {
   // A real assessment starts at version 1, each accepted save adds 1 (at least one per step), submit adds 1.
   const saves = lib.STEPS.length + Math.floor(random() * lib.STEPS.length);
   const createdAt = new Date(submittedAt.getTime() - Math.round((10 + random() * 60 * 24 * 3) * 60_000));
+  const rows = answerRows(id, answers);
+  const indexScore = lib.computeIndex(lib.reference, answers).score;
   return {
     token,
     row: {
@@ -202,14 +207,15 @@ export function buildSubmitted(lib, random, m, submittedAt) {
       respondentRole: lib.RESPONDENT_ROLES[Math.floor(random() * lib.RESPONDENT_ROLES.length)].id,
       municipalityKey: m.key,
       peerCurrent: m.peerCurrent ?? true,
-      indexScore: lib.computeIndex(lib.reference, answers).score,
+      indexScore,
+      contentHash: lib.contentHash({ referenceId: lib.REFERENCE_ID, answers: rows, indexScore }),
       isDemo: m.isDemo ?? false,
       excludedFromPeers: false,
       createdAt,
       updatedAt: submittedAt,
       submittedAt,
     },
-    answers: answerRows(id, answers),
+    answers: rows,
   };
 }
 

@@ -1,6 +1,7 @@
 // The production HTTP server: Next's request handler behind node:http, so that
-// - X-Forwarded-For is the socket's address unless TRUST_PROXY is set (then a reverse proxy must set it;
-//   Next alone would keep whatever a client sends, and rate limits could be dodged);
+// - X-Forwarded-For is the socket's address unless TRUST_PROXY is set (then the reverse proxies must append
+//   to it and the app counts their entries from the right; Next alone would keep whatever a client sends,
+//   and rate limits could be dodged);
 // - SIGTERM/SIGINT stop accepting connections and let in-flight requests finish;
 // - WEB_CONCURRENCY worker processes can share the port: the app keeps nothing a user needs in one
 //   process (rate limits and sessions are in the database, caches are version-checked);

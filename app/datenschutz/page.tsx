@@ -43,8 +43,10 @@ export default function PrivacyPage() {
           zusammengefasst und erst ab fünf Kommunen je Gruppe – der Vergleich mit anderen Kommunen auf dieser Plattform.
           Einzelne Antworten einer Kommune zeigen wir niemandem außer den Inhabern ihres Links. Im Vergleich zählen nur
           Kommunen, die ihre Selbsteinschätzung mit einem Teilnahmecode bestätigt haben. Die Vergleichszahlen einer
-          Gruppe werden erst neu berechnet, wenn sich mindestens fünf ihrer Kommunen geändert haben; so lässt sich aus
-          zwei Ständen keine einzelne Selbsteinschätzung herausrechnen.
+          Gruppe werden erst neu berechnet, wenn mindestens fünf ihrer Kommunen neue Antworten abgeschickt haben;
+          unverändert erneut abgeschickte Antworten, Rücknahmen und Entscheidungen des Betreibers zählen dafür nicht. So
+          lässt sich auch aus vielen Ständen keine einzelne Selbsteinschätzung herausrechnen. Den Reifegrad der
+          Vergleichskommunen zeigen wir nur auf ganze Punkte gerundet, Median und Perzentile erst ab zehn Kommunen.
         </Text>
       </section>
       <section className="stack-sm" aria-labelledby="dauer">
@@ -56,7 +58,9 @@ export default function PrivacyPage() {
           Selbsteinschätzungen bleiben gespeichert, bis Sie sie löschen. Das können Sie jederzeit auf der
           Übersichtsseite Ihrer Selbsteinschätzung („Daten löschen“). Eine gelöschte Selbsteinschätzung verschwindet
           sofort aus Ihrer Übersicht; aus den veröffentlichten Vergleichszahlen ihrer Gruppe verschwindet sie mit der
-          nächsten Aktualisierung dieser Gruppe.
+          nächsten Aktualisierung dieser Gruppe. Von Antworten, die schon in veröffentlichten Vergleichszahlen enthalten
+          waren, behalten wir nur eine kurze Prüfsumme (32 Bit) zu Ihrer Kommune: Sie zeigt, ob später dieselben
+          Antworten noch einmal kommen, und lässt keinen Schluss auf die Antworten selbst zu.
         </Text>
       </section>
       <section className="stack-sm" aria-labelledby="cookies">

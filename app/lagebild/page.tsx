@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
 import { getLagebild } from "@/lib/lagebild/get-lagebild";
-import { lagebildHeadlines, lagebildScope, sharePct, type TLagebild } from "@/lib/lagebild/build-lagebild";
+import {
+  lagebildHeadlines,
+  lagebildIndexSentence,
+  lagebildScope,
+  sharePct,
+  type TLagebild,
+} from "@/lib/lagebild/build-lagebild";
 import { formatShare } from "@/lib/benchmark/statements";
 import { isDerivedShare } from "@/lib/survey/share-label";
 import { DERIVED_NOTE } from "@/lib/benchmark/method-notes";
 import { toErrorResponse } from "@/lib/http/errors";
-import { releaseLabel } from "@/lib/peers/release-label";
+import { releaseLabel, releaseRuleSentence } from "@/lib/peers/release-label";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { STEPS } from "@/lib/survey/reference";
@@ -89,8 +95,7 @@ function LagebildView({ l }: { l: TLagebild }) {
         </Text>
         {l.release ? (
           <Text size="small" muted>
-            {releaseLabel(l.release)}. Die Zahlen werden nur erneuert, wenn sich in einer Gruppe mindestens {l.k}{" "}
-            Kommunen geändert haben.
+            {releaseLabel(l.release)}. {releaseRuleSentence(l.k)}.
           </Text>
         ) : null}
         <div className="lagebild-coverage">
@@ -144,14 +149,8 @@ function LagebildView({ l }: { l: TLagebild }) {
               <Heading level={2} id="index-heading">
                 Digitaler Reifegrad der Teilnehmenden
               </Heading>
-              <Text>
-                Median {fmt(l.index.stats.median)} Punkte; die Hälfte der teilnehmenden Kommunen liegt zwischen{" "}
-                {fmt(l.index.stats.p25)} und {fmt(l.index.stats.p75)} Punkten (Mittelwert {fmt(l.index.stats.mean)}).
-                {l.estimate.shown
-                  ? ` Geschätzt für alle Kommunen: ${fmt(l.estimate.index.value)} Punkte (95 %: ${fmt(l.estimate.index.low)}–${fmt(l.estimate.index.high)}).`
-                  : ""}
-              </Text>
-              <IndexHistogram bins={l.index.histogram} />
+              <Text>{lagebildIndexSentence(l)}</Text>
+              {l.index.histogram ? <IndexHistogram bins={l.index.histogram} /> : null}
             </section>
           ) : null}
 

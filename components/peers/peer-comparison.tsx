@@ -8,7 +8,8 @@ import { ComparisonChart } from "@/components/charts/comparison-chart";
 import { isDerivedShare } from "@/lib/survey/share-label";
 import { Heading, Text } from "@/components/kern/typography";
 import { DescriptionList } from "@/components/kern/description-list";
-import { releaseLabel } from "@/lib/peers/release-label";
+import { releaseLabel, releaseRuleSentence } from "@/lib/peers/release-label";
+import { PEER_BAND_WORDS } from "@/lib/peers/aggregate";
 
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 
@@ -70,8 +71,8 @@ export function PeerComparison({
       </Text>
       {view.release ? (
         <Text size="small" muted>
-          {releaseLabel(view.release)}. Die Vergleichszahlen werden erst aktualisiert, wenn sich in einer Gruppe
-          mindestens {view.k} Kommunen geändert haben; so lässt sich keine einzelne Selbsteinschätzung herausrechnen.
+          {releaseLabel(view.release)}. {releaseRuleSentence(view.k)}; so lässt sich keine einzelne Selbsteinschätzung
+          herausrechnen.
         </Text>
       ) : null}
       {standing}
@@ -82,26 +83,27 @@ export function PeerComparison({
           </Heading>
           <DescriptionList
             items={[
-              { key: "Mittelwert", value: fmt(view.index.mean) },
-              { key: "Median", value: fmt(view.index.median) },
-              {
-                key: "Mittlere Hälfte (25. bis 75. Perzentil)",
-                value: `${fmt(view.index.p25)} bis ${fmt(view.index.p75)}`,
-              },
-              ...(ownIndex != null
+              { key: "Mittelwert", value: `${fmt(view.index.mean)} Punkte` },
+              ...(view.index.median !== null
                 ? [
+                    { key: "Median", value: `${fmt(view.index.median)} Punkte` },
                     {
-                      key: "Ihre Kommune",
-                      value:
-                        fmt(ownIndex) +
-                        (view.ownPosition !== null
-                          ? ` – damit liegen Sie vor ${view.ownPosition} % der Vergleichskommunen.`
-                          : ""),
+                      key: "Mittlere Hälfte (25. bis 75. Perzentil)",
+                      value: `${fmt(view.index.p25)} bis ${fmt(view.index.p75)} Punkte`,
                     },
                   ]
                 : []),
+              ...(ownIndex != null
+                ? [{ key: "Ihre Kommune", value: `${fmt(ownIndex)} Punkte${ownPlace(view, ownStanding)}` }]
+                : []),
             ]}
           />
+          <Text size="small" muted>
+            Auf ganze Punkte gerundet.
+            {view.index.median === null
+              ? ` Median und Perzentile zeigen wir erst ab ${2 * view.k} Vergleichskommunen, damit sie nicht die Werte einzelner Kommunen sind.`
+              : ""}
+          </Text>
         </section>
       ) : null}
       {compact
@@ -139,6 +141,23 @@ export function PeerComparison({
   );
 }
 
+/**
+ * " – damit liegt Ihre Kommune im unteren Viertel der Vergleichskommunen." A place only for a submitted,
+ * verified assessment and against published quartiles (docs/adr/0005); otherwise why there is none.
+ */
+function ownPlace(
+  view: TPeerComparison,
+  standing: { verified: boolean; submitted: boolean; verificationRequired: boolean } | undefined,
+): string {
+  if (view.ownBand) return ` – damit liegt Ihre Kommune ${PEER_BAND_WORDS[view.ownBand]} der Vergleichskommunen.`;
+  if (!standing || view.index?.median === null) return "";
+  if (standing.verificationRequired && !standing.verified)
+    return " – eine Einordnung zeigen wir für abgeschickte Selbsteinschätzungen, die mit dem Teilnahmecode bestätigt sind.";
+  if (!standing.submitted)
+    return " – eine Einordnung zeigen wir, sobald Sie Ihre Selbsteinschätzung abgeschickt haben.";
+  return "";
+}
+
 /** Whether the own assessment is in these figures, waits for the next release, or needs a code first. */
 function OwnStanding({
   view,
@@ -159,8 +178,7 @@ function OwnStanding({
     return (
       <Alert tone="info" title="Ihre Selbsteinschätzung wird mit der nächsten Aktualisierung gezählt">
         <Text>
-          Die Vergleichszahlen werden erst neu berechnet, wenn sich mindestens {view.k} Kommunen Ihrer Gruppe geändert
-          haben. Bis dahin sehen Sie den letzten veröffentlichten Stand.
+          {releaseRuleSentence(view.k, "Ihrer Gruppe")}. Bis dahin sehen Sie den letzten veröffentlichten Stand.
         </Text>
       </Alert>
     );

@@ -6,6 +6,7 @@ import { ZSizeClass } from "../profile/size-class";
 import { ZStateCode } from "../profile/states";
 import { ZAnswersPatch } from "../survey/answer-schema";
 import { RESPONSIBLE_MAX_CHARS } from "../benchmark/target-limits";
+import { freeText } from "../validation/free-text";
 
 /**
  * Request and response schemas of the assessment routes (CONTRACT.md section 3), one pair per route. The
@@ -157,11 +158,14 @@ export const ZTarget = z.strictObject({
     .int(TARGET_YEAR_MESSAGE)
     .min(2000, TARGET_YEAR_MESSAGE)
     .max(2200, TARGET_YEAR_MESSAGE),
-  responsible: z
-    .string({ error: RESPONSIBLE_MESSAGE })
-    .trim()
-    .min(1, RESPONSIBLE_MESSAGE)
-    .max(RESPONSIBLE_MAX_CHARS, `Bitte fassen Sie die Verantwortung in höchstens ${RESPONSIBLE_MAX_CHARS} Zeichen.`),
+  responsible: freeText(
+    z
+      .string({ error: RESPONSIBLE_MESSAGE })
+      .trim()
+      .min(1, RESPONSIBLE_MESSAGE)
+      .max(RESPONSIBLE_MAX_CHARS, `Bitte fassen Sie die Verantwortung in höchstens ${RESPONSIBLE_MAX_CHARS} Zeichen.`),
+    "Die Angabe, wer verantwortlich ist,",
+  ),
 });
 
 /** PUT /api/assessments/{token}/targets: all targets of the newest assessment at once (an empty object clears them). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { aggregatePeers, positionAmongPeers } from "../peers/aggregate";
+import { aggregatePeers, bandAmongPeers } from "../peers/aggregate";
 import { ZPeerQuery, type TPeerComparison } from "../peers/peer-query";
 import { hasPendingChange, loadPeerCells } from "../db/peer-cells";
 import { getEnv } from "../env";
@@ -10,6 +10,12 @@ import { reference } from "../survey/reference";
 import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "./errors";
+import type { TAssessmentView } from "./assessment-view";
+
+/** The own assessment beside the peer figures (results page, own comparison page), with its index. */
+export type TOwnAssessment = Pick<TAssessmentView, "municipalityKey" | "status" | "verified" | "isDemo"> & {
+  indexScore: number | null;
+};
 
 /**
  * The peer comparison for a filter (GET /api/peers, /vergleich, the results page). Shares list
@@ -18,12 +24,12 @@ import type { TAssessmentError } from "./errors";
  */
 export async function getPeerView(
   input: unknown,
-  own?: { indexScore: number | null; municipalityKey?: string },
+  own?: TOwnAssessment,
 ): Promise<TResult<TPeerComparison, TAssessmentError>> {
   const parsed = ZPeerQuery.safeParse(input);
   if (!parsed.success) return err({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
   const filter = parsed.data;
-  const k = getEnv().PEER_K;
+  const { PEER_K: k, PEERS_MODE } = getEnv();
   const cells = await loadPeerCells();
   const view = aggregatePeers(cells, filter, k);
   const registerTotal = STATES.filter((s) => !filter.state || s.code === filter.state).reduce(
@@ -42,8 +48,11 @@ export async function getPeerView(
         id: q.id,
         shares: Object.fromEntries(q.options.map((o) => [o.id, byId.get(q.id)?.[o.id] ?? 0])),
       }));
-  const ownPosition =
-    !view.suppressed && own?.indexScore != null ? positionAmongPeers(cells, filter, k, own.indexScore) : null;
-  const ownPending = own?.municipalityKey ? await hasPendingChange(own.municipalityKey) : false;
-  return ok({ ...view, questions, registerTotal, ownPosition, ownPending });
+  // A position only for an assessment that can count (submitted; verified unless PEERS_MODE=open), never
+  // for a draft: otherwise anyone could save answers and read where they fall, one score after another.
+  const score = own?.indexScore ?? null;
+  const mayCount = own?.status === "submitted" && (own.verified || own.isDemo || PEERS_MODE === "open");
+  const ownBand = mayCount && score !== null ? bandAmongPeers(view.index, score) : null;
+  const ownPending = own ? await hasPendingChange(own.municipalityKey) : false;
+  return ok({ ...view, questions, registerTotal, ownBand, ownPending });
 }

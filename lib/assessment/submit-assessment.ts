@@ -8,6 +8,8 @@ import { findAssessmentByToken } from "./find-assessment";
 import { refreshPeerPool } from "./refresh-peer-pool";
 import { computeIndex } from "../benchmark/scoring";
 import { reference } from "../survey/reference";
+import { answerRowsOf, contentHash } from "../peers/content";
+import type { Prisma } from "../generated/prisma/client";
 
 /** Submits a complete draft; an already submitted assessment stays submitted (idempotent). */
 export function submitAssessment(
@@ -25,16 +27,21 @@ async function submitAssessmentUnlocked(
   const unanswered = findUnanswered(assessment.answers);
   if (unanswered.length > 0) return err({ kind: "incomplete", unanswered });
   const indexScore = computeIndex(reference, assessment.answers).score;
+  const content = contentHash({
+    referenceId: assessment.referenceId,
+    answers: answerRowsOf(assessment.answers),
+    indexScore,
+  });
   const updated = await db.$transaction(async (tx) => {
     const res = await tx.assessment.updateMany({
       where: { id: assessment.id, version: assessment.version },
-      // A new submission needs a new approval where approval is required: its answers may have changed.
       data: {
         status: "submitted",
         submittedAt: new Date(),
         version: { increment: 1 },
         indexScore,
-        peerApproved: false,
+        contentHash: content,
+        peerApproved: await keepsApproval(tx, assessment, content),
       },
     });
     if (res.count === 1) {
@@ -49,6 +56,33 @@ async function submitAssessmentUnlocked(
   });
   if (updated !== 1) return err({ kind: "stale_version", currentVersion: assessment.version });
   return ok({ status: "submitted", version: assessment.version + 1 });
+}
+
+/**
+ * Where approval is required, a submission needs a new approval when its answers changed; unchanged answers
+ * (a reopen without change, a follow-up taken over as it was) keep the approval of the submission they repeat,
+ * since only content counts (docs/adr/0005).
+ */
+async function keepsApproval(
+  tx: Prisma.TransactionClient,
+  assessment: { id: string; previousId: string | null },
+  content: string,
+): Promise<boolean> {
+  const own = await tx.assessment.findUnique({
+    where: { id: assessment.id },
+    select: { contentHash: true, peerApproved: true },
+  });
+  // Submitted before (then reopened): its own last content; a first submission: the year before.
+  const source =
+    own?.contentHash != null
+      ? own
+      : assessment.previousId
+        ? await tx.assessment.findUnique({
+            where: { id: assessment.previousId },
+            select: { contentHash: true, peerApproved: true },
+          })
+        : null;
+  return source !== null && source.contentHash === content && source.peerApproved;
 }
 
 /** Opens a submitted assessment for editing again; it then no longer counts as submitted. */

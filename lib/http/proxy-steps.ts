@@ -23,13 +23,18 @@ export function refuseMalformedPath(request: NextRequest): NextResponse | null {
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** Paths whose writes must come from this origin: the API and the operator area (its forms and downloads). */
+const guardsWrites = (pathname: string) =>
+  pathname.startsWith("/api/") || pathname === "/betrieb" || pathname.startsWith("/betrieb/");
+
 /**
- * Same-origin check: API writes from a foreign origin are refused. Browsers send Origin and
- * Sec-Fetch-Site; clients without them, such as integrations, are not browsers and cannot be driven
+ * Same-origin check: writes to the API and the operator area from a foreign origin are refused, a same-site
+ * sibling origin included (the operator's SameSite cookie alone would let it through). Browsers send Origin
+ * and Sec-Fetch-Site; clients without them, such as integrations, are not browsers and cannot be driven
  * cross-site.
  */
 export function refuseForeignWrite(request: NextRequest, own: TRequestOrigin): NextResponse | null {
-  if (!request.nextUrl.pathname.startsWith("/api/") || !WRITE_METHODS.has(request.method)) return null;
+  if (!guardsWrites(request.nextUrl.pathname) || !WRITE_METHODS.has(request.method)) return null;
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   const foreignSite = site !== null && site !== "same-origin" && site !== "none";

@@ -50,6 +50,19 @@ export function lagebildHeadlines(l: TLagebild) {
   });
 }
 
+/** The Lagebild's sentence on the participants' index (page and PDF). */
+export function lagebildIndexSentence(l: TLagebild): string {
+  const x = l.index!.stats;
+  const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
+  const participants =
+    x.median === null
+      ? `Mittelwert ${fmt(x.mean)} Punkte (Median und Verteilung zeigen wir erst ab ${2 * l.k} Kommunen).`
+      : `Median ${fmt(x.median)} Punkte; die Hälfte der teilnehmenden Kommunen liegt zwischen ${fmt(x.p25)} und ${fmt(x.p75)} Punkten (Mittelwert ${fmt(x.mean)}).`;
+  return l.estimate.shown
+    ? `${participants} Geschätzt für alle Kommunen: ${fmt(l.estimate.index.value)} Punkte (95 %: ${fmt(l.estimate.index.low)}–${fmt(l.estimate.index.high)}).`
+    : participants;
+}
+
 /** n of `of` in percent with one decimal; null for an empty base. */
 export const sharePct = (n: number, of: number) => (of === 0 ? null : round1((n * 100) / of));
 
@@ -71,7 +84,8 @@ export type TLagebild = {
   totals: { participants: number; total: number };
   byState: { state: TStateCode; participants: number; total: number }[];
   bySizeClass: { sizeClass: TSizeClass; participants: number; total: number }[];
-  index: { stats: TIndexStats; histogram: { from: number; to: number; count: number }[] } | null;
+  /** The participants' index; the histogram, like median and quartiles, only from 2k (docs/adr/0005). */
+  index: { stats: TIndexStats; histogram: { from: number; to: number; count: number }[] | null } | null;
   questions: {
     id: string;
     options: {
@@ -193,8 +207,9 @@ export function buildLagebild(input: {
     totals,
     byState,
     bySizeClass,
-    // The index figures with the comparison's rule: none from fewer than k scores.
-    index: view.index ? { stats: view.index, histogram } : null,
+    // The index figures with the comparison's rule: none from fewer than k scores, the distribution (median,
+    // quartiles, histogram) not from fewer than 2k.
+    index: view.index ? { stats: view.index, histogram: view.index.median === null ? null : histogram } : null,
     questions,
     estimate: strata.ok
       ? {

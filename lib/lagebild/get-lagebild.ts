@@ -64,7 +64,11 @@ export function toLagebildResponse(l: TLagebild): TLagebildResponse {
     suppressed: l.suppressed,
     release: l.release,
     coverage: l.coverage,
-    index: l.index ? { ...l.index.stats, histogram: l.index.histogram } : null,
+    index: !l.index
+      ? null
+      : l.index.stats.median === null || !l.index.histogram
+        ? { mean: l.index.stats.mean, median: null, p25: null, p75: null, histogram: null }
+        : { ...l.index.stats, histogram: l.index.histogram },
     questions: l.questions.map((q) => ({
       id: q.id,
       shares: Object.fromEntries(q.options.map((o) => [o.id, { share2020: o.share2020, participants: o.share }])),

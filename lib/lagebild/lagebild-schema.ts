@@ -23,14 +23,18 @@ export const ZLagebildResponse = z.strictObject({
       total: z.number().int().min(1),
     }),
   ),
+  /** Whole points: the mean from k participants; median, quartiles and histogram only from 2k (docs/adr/0005). */
   index: z
-    .strictObject({
-      median: z.number(),
-      p25: z.number(),
-      p75: z.number(),
-      mean: z.number(),
-      histogram: z.array(z.strictObject({ from: z.number(), to: z.number(), count: z.number().int().min(0) })),
-    })
+    .union([
+      z.strictObject({
+        median: z.number(),
+        p25: z.number(),
+        p75: z.number(),
+        mean: z.number(),
+        histogram: z.array(z.strictObject({ from: z.number(), to: z.number(), count: z.number().int().min(0) })),
+      }),
+      z.strictObject({ median: z.null(), p25: z.null(), p75: z.null(), mean: z.number(), histogram: z.null() }),
+    ])
     .nullable(),
   questions: z.array(
     z.strictObject({

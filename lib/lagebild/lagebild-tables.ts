@@ -64,10 +64,14 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
       name: "Reifegrad",
       header: ["Reifegrad (Punkte)", "Kommunen"],
       rows: [
-        ...l.index.histogram.map((b) => [`${b.from}–${b.to}`, b.count] as (string | number | null)[]),
-        ["Median", l.index.stats.median],
-        ["25. Perzentil", l.index.stats.p25],
-        ["75. Perzentil", l.index.stats.p75],
+        ...(l.index.histogram ?? []).map((b) => [`${b.from}–${b.to}`, b.count] as (string | number | null)[]),
+        ...(l.index.stats.median === null
+          ? []
+          : [
+              ["Median", l.index.stats.median],
+              ["25. Perzentil", l.index.stats.p25],
+              ["75. Perzentil", l.index.stats.p75],
+            ]),
         ["Mittelwert", l.index.stats.mean],
         ...(l.estimate.shown
           ? [

@@ -3,17 +3,21 @@ import "../validation/zod-de";
 import { ZStateCode } from "../profile/states";
 import { ZSizeClass } from "../profile/size-class";
 import { refuseProtoKey } from "../peers/peer-query";
+import { freeText } from "../validation/free-text";
 import { SEARCH_MAX_CHARS, SEARCH_MAX_LIMIT, SEARCH_MIN_CHARS } from "./search";
 
 /** Query of GET /api/municipalities (CONTRACT.md section 3). */
 export const ZMunicipalitySearchQuery = refuseProtoKey(
   z.strictObject(
     {
-      q: z
-        .string({ error: "Bitte geben Sie einen Suchbegriff (q) an." })
-        .trim()
-        .min(SEARCH_MIN_CHARS, `Der Suchbegriff muss mindestens ${SEARCH_MIN_CHARS} Zeichen lang sein.`)
-        .max(SEARCH_MAX_CHARS, `Der Suchbegriff darf höchstens ${SEARCH_MAX_CHARS} Zeichen lang sein.`),
+      q: freeText(
+        z
+          .string({ error: "Bitte geben Sie einen Suchbegriff (q) an." })
+          .trim()
+          .min(SEARCH_MIN_CHARS, `Der Suchbegriff muss mindestens ${SEARCH_MIN_CHARS} Zeichen lang sein.`)
+          .max(SEARCH_MAX_CHARS, `Der Suchbegriff darf höchstens ${SEARCH_MAX_CHARS} Zeichen lang sein.`),
+        "Der Suchbegriff",
+      ),
       state: ZStateCode.optional(),
       limit: z
         .string()

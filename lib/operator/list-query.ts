@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nameKeys, normalizeName } from "../municipalities/normalize";
 import { ZStateCode, type TStateCode } from "../profile/states";
+import { freeText } from "../validation/free-text";
 import type { TSizeClass } from "../profile/size-class";
 
 // The operator list's filters and rows: pure, so that the page, the actions and the tests share them.
@@ -14,10 +15,7 @@ export const OPERATOR_PAGE_SIZE = 50;
 export const ZAssessmentListQuery = z.object({
   state: ZStateCode.optional().catch(undefined),
   status: z.enum(["draft", "submitted"]).optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .max(100)
+  q: freeText(z.string().trim().max(100), "Der Suchbegriff")
     .transform((v) => (v === "" ? undefined : v))
     .optional()
     .catch(undefined),

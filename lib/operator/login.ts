@@ -4,7 +4,7 @@ import { runExclusive } from "../db/exclusive";
 import { getEnv } from "../env";
 import { err, ok, type TResult } from "../result";
 import { verifyPasswordAsync } from "../security/password";
-import { consumeRateLimit } from "../security/rate-limit";
+import { consumeRateLimit, refundRateLimit } from "../security/rate-limit";
 import { generateToken, hashToken } from "../security/token";
 import type { TOperatorError } from "./errors";
 
@@ -18,8 +18,9 @@ const MAX_PASSWORD_LENGTH = 1024;
  * Checks the operator password and opens a session. `client` is the client address
  * (clientIdFromHeaders). Order matters: the attempt is counted against the "login" limit before the
  * password is checked, so that a client over the limit learns nothing about a guess, not even the
- * right one, and costs no scrypt derivation. The returned token goes into the cookie; only its
- * SHA-256 is stored.
+ * right one, costs no scrypt derivation, and parallel guesses cannot all pass the check at once. A right
+ * password takes its count back: only failures count, so logging in often never locks the operator out.
+ * The returned token goes into the cookie; only its SHA-256 is stored.
  */
 export async function logIn(
   password: string,
@@ -38,6 +39,7 @@ export async function logIn(
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + OPERATOR_SESSION_SECONDS * 1000);
   await runExclusive(async () => {
+    await refundRateLimit("login", client, now.getTime());
     // Housekeeping on the rare occasion of a login: sessions past their expiry are of no use.
     await db.operatorSession.deleteMany({ where: { expiresAt: { lte: now } } });
     await db.operatorSession.create({ data: { tokenHash: hashToken(token), createdAt: now, expiresAt } });

@@ -179,7 +179,7 @@ function writeLetter(
     doc.moveDown(0.6);
   }
   para(
-    `Was mit Ihren Daten geschieht: Ihre einzelnen Antworten sieht nur, wer Ihren Link hat. Im Vergleich erscheinen nur zusammengefasste Zahlen von mindestens ${options.k ?? 5} Kommunen, und sie ändern sich erst, wenn sich mindestens so viele geändert haben. Bitte geben Sie den Code nur an Personen Ihrer Verwaltung weiter; ist er in falsche Hände geraten, sperren wir ihn auf Ihre Nachricht hin und schicken Ihnen einen neuen.`,
+    `Was mit Ihren Daten geschieht: Ihre einzelnen Antworten sieht nur, wer Ihren Link hat. Im Vergleich erscheinen nur zusammengefasste Zahlen von mindestens ${options.k ?? 5} Kommunen, und sie ändern sich erst, wenn mindestens so viele Kommunen neue Antworten abgeschickt haben. Bitte geben Sie den Code nur an Personen Ihrer Verwaltung weiter; ist er in falsche Hände geraten, sperren wir ihn auf Ihre Nachricht hin und schicken Ihnen einen neuen.`,
   );
   para("Mit freundlichen Grüßen");
   para(sender);

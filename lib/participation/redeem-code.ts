@@ -14,10 +14,12 @@ export const INSTANCE_CLIENT = "instance";
 export type TRedeemedCode = { codeId: string; unit: TRegisterItem; gebietsstand: string };
 
 /**
- * Checks a typed participation code (not yet bound to anything). Failed attempts count against the client
- * and against the whole instance (RATE_LIMITS.codeAttempt, codeAttemptInstance), so that guessing stays
- * hopeless even from many addresses; a client or instance over its limit is refused before the code is
- * looked at. 80 random bits per code make a hit by guessing practically impossible anyway.
+ * Checks a typed participation code (not yet bound to anything). Failed attempts count against the client and
+ * against the whole instance (RATE_LIMITS.codeAttempt, codeAttemptInstance). A client over its own limit is
+ * refused before the code is looked at. The instance's limit never refuses a right code: an outsider sending
+ * wrong codes from many addresses could otherwise keep every municipality from entering its own. While the
+ * instance is over it, only wrong codes are refused as too many (429 instead of 422); with 80 random bits
+ * per code, guessing stays hopeless either way (docs/adr/0005).
  */
 export async function redeemCode(
   tx: Prisma.TransactionClient,
@@ -25,17 +27,13 @@ export async function redeemCode(
   client: string,
   path: string,
 ): Promise<TResult<TRedeemedCode, TAssessmentError>> {
-  for (const [bucket, who] of [
-    ["codeAttempt", client],
-    ["codeAttemptInstance", INSTANCE_CLIENT],
-  ] as const) {
-    const limited = await isRateLimited(bucket, who);
-    if (!limited.ok) return err({ kind: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds });
-  }
+  const own = await isRateLimited("codeAttempt", client);
+  if (!own.ok) return err({ kind: "rate_limited", retryAfterSeconds: own.retryAfterSeconds });
   const failed = async (error: TAssessmentError) => {
+    const instance = await isRateLimited("codeAttemptInstance", INSTANCE_CLIENT);
     await consumeRateLimit("codeAttempt", client);
     await consumeRateLimit("codeAttemptInstance", INSTANCE_CLIENT);
-    return err(error);
+    return err(instance.ok ? error : { kind: "rate_limited" as const, retryAfterSeconds: instance.retryAfterSeconds });
   };
   const parsed = parseCode(input);
   if (!parsed.ok) return failed({ kind: "code_malformed", path });

@@ -24,7 +24,16 @@ export type TPeerCell = {
 
 export type TPeerFilter = { state?: TStateCode; sizeClass?: TSizeClass };
 
-export type TIndexStats = { mean: number; median: number; p25: number; p75: number };
+/**
+ * The index of a group in whole points: the mean from k scores, median and quartiles only from 2k
+ * (docs/adr/0005-peer-privacy.md: in a group of k, p25, median and p75 would be three members' exact scores).
+ */
+export type TIndexStats = { mean: number } & (
+  { median: number; p25: number; p75: number } | { median: null; p25: null; p75: null }
+);
+
+/** Where an own score lies against a group's published quartiles. */
+export type TPeerBand = "lower_quarter" | "second_quarter" | "third_quarter" | "upper_quarter";
 
 export type TPeerView = {
   filters: { state: TStateCode | null; sizeClass: TSizeClass | null };
@@ -34,6 +43,7 @@ export type TPeerView = {
   suppressed: boolean;
   /** Per question: % of the peers that chose each option. Empty when suppressed. */
   questions: { id: string; shares: Record<string, number> }[];
+  /** Null below k scores (scores are null only for legacy rows). */
   index: TIndexStats | null;
   /** "Stand": the newest release among the cells shown, and how many municipalities the view counts. */
   release: { releasedAt: string; count: number } | null;
@@ -61,14 +71,20 @@ export function quantile(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-export function indexStats(scores: readonly number[]): TIndexStats | null {
-  if (scores.length === 0) return null;
+/** Whole points: no statistic of the peers is shown more precisely (docs/adr/0005). */
+const whole = (x: number) => Math.round(x);
+
+/** The group's index statistics (see TIndexStats); null below k scores. */
+export function indexStats(scores: readonly number[], k: number): TIndexStats | null {
+  if (scores.length === 0 || scores.length < k) return null;
   const sorted = [...scores].sort((a, b) => a - b);
+  const mean = whole(sorted.reduce((s, x) => s + x, 0) / sorted.length);
+  if (sorted.length < 2 * k) return { mean, median: null, p25: null, p75: null };
   return {
-    mean: round1(sorted.reduce((s, x) => s + x, 0) / sorted.length),
-    median: round1(quantile(sorted, 0.5)),
-    p25: round1(quantile(sorted, 0.25)),
-    p75: round1(quantile(sorted, 0.75)),
+    mean,
+    median: whole(quantile(sorted, 0.5)),
+    p25: whole(quantile(sorted, 0.25)),
+    p75: whole(quantile(sorted, 0.75)),
   };
 }
 
@@ -95,27 +111,31 @@ export function aggregatePeers(cells: readonly TPeerCell[], filter: TPeerFilter,
       id,
       shares: Object.fromEntries(Object.entries(options).map(([oid, n]) => [oid, round1((n * 100) / count)])),
     })),
-    // Statistics over fewer than k scores could expose single values (scores are null only for legacy rows).
-    index: (() => {
-      const scores = chosen.flatMap((c) => c.indexScores);
-      return scores.length >= k ? indexStats(scores) : null;
-    })(),
+    index: indexStats(
+      chosen.flatMap((c) => c.indexScores),
+      k,
+    ),
     release: { releasedAt: chosen.reduce((m, c) => (c.releasedAt > m ? c.releasedAt : m), ""), count },
   };
 }
 
-/** % of the peers whose index is below the own score (ties count half); null without peers. */
-export function positionAmongPeers(
-  cells: readonly TPeerCell[],
-  filter: TPeerFilter,
-  kWanted: number,
-  ownScore: number,
-): number | null {
-  const k = Math.max(K_MIN, Math.floor(kWanted));
-  const scores = publishableCells(cells, k)
-    .filter((c) => matchesFilter(c, filter))
-    .flatMap((c) => c.indexScores);
-  if (scores.length < k) return null;
-  const below = scores.filter((s) => s < ownScore).length + scores.filter((s) => s === ownScore).length / 2;
-  return Math.round((below / scores.length) * 100);
+/**
+ * Where an own score lies against the published quartiles of a group: the only position against peers the
+ * product gives (docs/adr/0005), so that no one learns more than the quartiles it publishes anyway. Null
+ * where the group has no quartiles (fewer than 2k scores).
+ */
+export function bandAmongPeers(stats: TIndexStats | null, ownScore: number): TPeerBand | null {
+  if (!stats || stats.median === null) return null;
+  if (ownScore < stats.p25) return "lower_quarter";
+  if (ownScore < stats.median) return "second_quarter";
+  if (ownScore < stats.p75) return "third_quarter";
+  return "upper_quarter";
 }
+
+/** "im unteren Viertel": the band as the sentence "Damit liegt Ihre Kommune … der Vergleichskommunen" needs it. */
+export const PEER_BAND_WORDS: Record<TPeerBand, string> = {
+  lower_quarter: "im unteren Viertel",
+  second_quarter: "im zweiten Viertel, unter dem Median",
+  third_quarter: "im dritten Viertel, über dem Median",
+  upper_quarter: "im oberen Viertel",
+};

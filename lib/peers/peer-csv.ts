@@ -35,6 +35,7 @@ export function renderPeerCsv(
     rows.push([`Zu wenige Vergleichskommunen: Zahlen werden erst ab ${view.k} Kommunen gezeigt.`]);
   } else {
     if (view.index) {
+      // Whole points; median and percentiles only from 2k municipalities (docs/adr/0005), else empty.
       rows.push(["Reifegrad-Index der Vergleichskommunen", "Mittelwert", "Median", "25. Perzentil", "75. Perzentil"]);
       rows.push(["", view.index.mean, view.index.median, view.index.p25, view.index.p75], []);
     }

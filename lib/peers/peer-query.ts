@@ -31,11 +31,13 @@ export const ZPeerQuery = refuseProtoKey(
 export type TPeerQuery = z.infer<typeof ZPeerQuery>;
 
 const ZShare = z.number().min(0).max(100);
+/** Whole points of the index (docs/adr/0005). */
+const ZPoints = z.number().int().min(0).max(100);
 
 /**
  * Response of GET /api/peers (CONTRACT.md section 3) and what the pages show: the k-anonymous view
  * (lib/peers/aggregate.ts) with the filter's municipalities in the official register ("n von N") and,
- * on the results page, the own index position among the peers.
+ * on the results page, the band in which the own index lies.
  */
 export const ZPeerComparison = z.strictObject({
   filters: z.strictObject({ state: ZStateCode.nullable(), sizeClass: ZSizeClass.nullable() }),
@@ -45,11 +47,23 @@ export const ZPeerComparison = z.strictObject({
   suppressed: z.boolean(),
   /** Per question: % of the peers that chose each option, every option listed. Empty when suppressed. */
   questions: z.array(z.strictObject({ id: z.string(), shares: z.record(z.string(), ZShare) })),
-  index: z.strictObject({ mean: ZShare, median: ZShare, p25: ZShare, p75: ZShare }).nullable(),
+  /**
+   * The peers' index in whole points: the mean from k municipalities; median and quartiles only from 2k
+   * (null below). Null when suppressed.
+   */
+  index: z
+    .union([
+      z.strictObject({ mean: ZPoints, median: ZPoints, p25: ZPoints, p75: ZPoints }),
+      z.strictObject({ mean: ZPoints, median: z.null(), p25: z.null(), p75: z.null() }),
+    ])
+    .nullable(),
   /** Municipalities of the filter in the official register ("n von N Kommunen"). */
   registerTotal: z.number().int().min(0),
-  /** Own index position among the peers (% of peers below), when an own score is given. */
-  ownPosition: ZShare.nullable(),
+  /**
+   * Where the own submitted, verified assessment lies against the published quartiles (results page and own
+   * comparison only); null for a draft, an unverified assessment, or a group without quartiles.
+   */
+  ownBand: z.enum(["lower_quarter", "second_quarter", "third_quarter", "upper_quarter"]).nullable(),
   /**
    * "Stand: 3. Dezember 2026, 112 Kommunen": the newest release among the cells shown and the number of
    * municipalities counted. Null when suppressed.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import "../validation/zod-de";
 import { checkAgs, checkUnitKey } from "./ags";
 import { ZStateCode } from "./states";
+import { freeText } from "../validation/free-text";
 
 export const MAX_NAME_LENGTH = 200;
 /** Above Berlin (3.9 million), so no real municipality is refused; catches typos with extra digits. */
@@ -21,15 +22,14 @@ export function getRoleLabel(role: TRespondentRole): string {
   return RESPONDENT_ROLES.find((r) => r.id === role)!.label;
 }
 
-const ZName = z
-  .string({ error: "Bitte geben Sie den Namen Ihrer Kommune an." })
-  .trim()
-  .min(1, "Bitte geben Sie den Namen Ihrer Kommune an.")
-  .max(MAX_NAME_LENGTH, `Der Name darf höchstens ${MAX_NAME_LENGTH} Zeichen lang sein.`)
-  // Control characters (C0, DEL and C1) have no place in a name and would break CSV and PDF exports.
-  .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), "Der Name enthält unzulässige Steuerzeichen.")
-  // Lone UTF-16 surrogates are no characters; they cannot be stored or shown.
-  .refine((v) => v.isWellFormed(), "Der Name enthält ungültige Zeichen.");
+const ZName = freeText(
+  z
+    .string({ error: "Bitte geben Sie den Namen Ihrer Kommune an." })
+    .trim()
+    .min(1, "Bitte geben Sie den Namen Ihrer Kommune an.")
+    .max(MAX_NAME_LENGTH, `Der Name darf höchstens ${MAX_NAME_LENGTH} Zeichen lang sein.`),
+  "Der Name",
+);
 
 const ZPopulation = z
   .number({ error: "Bitte geben Sie die Einwohnerzahl als ganze Zahl an." })

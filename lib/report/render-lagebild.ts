@@ -1,4 +1,10 @@
-import { lagebildHeadlines, lagebildScope, sharePct, type TLagebild } from "../lagebild/build-lagebild";
+import {
+  lagebildHeadlines,
+  lagebildIndexSentence,
+  lagebildScope,
+  sharePct,
+  type TLagebild,
+} from "../lagebild/build-lagebild";
 import { formatShare } from "../benchmark/statements";
 import { isDerivedShare } from "../survey/share-label";
 import { DERIVED_NOTE } from "../benchmark/method-notes";
@@ -106,15 +112,15 @@ function today(w: Writer, l: TLagebild) {
 function index(w: Writer, l: TLagebild) {
   const x = l.index!;
   w.heading(2, "Digitaler Reifegrad der Teilnehmenden");
-  w.para(
-    `Median ${fmt(x.stats.median)} Punkte; die Hälfte der teilnehmenden Kommunen liegt zwischen ${fmt(x.stats.p25)} und ${fmt(x.stats.p75)} Punkten (Mittelwert ${fmt(x.stats.mean)}).${l.estimate.shown ? ` Geschätzt für alle Kommunen: ${fmt(l.estimate.index.value)} Punkte (95 %: ${fmt(l.estimate.index.low)}–${fmt(l.estimate.index.high)}).` : ""}`,
-  );
-  const max = Math.max(1, ...x.histogram.map((b) => b.count));
-  const alt = `Säulendiagramm, teilnehmende Kommunen nach Reifegrad: ${x.histogram.map((b) => `${b.from}–${b.to} Punkte ${b.count}`).join("; ")}.`;
+  w.para(lagebildIndexSentence(l));
+  const histogram = x.histogram;
+  if (!histogram) return;
+  const max = Math.max(1, ...histogram.map((b) => b.count));
+  const alt = `Säulendiagramm, teilnehmende Kommunen nach Reifegrad: ${histogram.map((b) => `${b.from}–${b.to} Punkte ${b.count}`).join("; ")}.`;
   w.figure(alt, 150, (left, top) => {
     const { doc } = w;
     const barWidth = 40;
-    x.histogram.forEach((b, i) => {
+    histogram.forEach((b, i) => {
       const h = (b.count / max) * 110;
       doc.rect(left + i * (barWidth + 6), top + 115 - h, barWidth, h).fill("#1f3f99");
       doc
@@ -131,7 +137,7 @@ function index(w: Writer, l: TLagebild) {
   w.table(
     "Teilnehmende Kommunen nach Reifegrad",
     ["Reifegrad (Punkte)", "Kommunen"],
-    x.histogram.map((b) => [`${b.from}–${b.to}`, b.count.toLocaleString("de-DE")]),
+    histogram.map((b) => [`${b.from}–${b.to}`, b.count.toLocaleString("de-DE")]),
     [0.5, 0.5],
   );
 }

@@ -6,6 +6,7 @@ import type { TReportBar, TReportModel, TReportQuestion } from "./report-model";
 import { renderEasyLanguage } from "./render-easy-language";
 import { DERIVED_NOTE, LEVELS_NOTE, ORDER_NOTE } from "../benchmark/method-notes";
 import { formatDelta } from "../benchmark/year-over-year";
+import { releaseRuleSentence } from "../peers/release-label";
 
 type TDoc = PDFKit.PDFDocument;
 type TStruct = PDFKit.PDFStructureElement;
@@ -448,7 +449,7 @@ function renderTopics(w: Writer, m: TReportModel) {
     sec.para(
       g.suppressed
         ? `Vergleich mit ${g.label}: Zu wenige Vergleichskommunen. Zahlen zeigen wir erst ab ${g.k} Kommunen einer Gruppe.`
-        : `Vergleichskommunen: ${g.count} von ${g.registerTotal.toLocaleString("de-DE")} ${g.label}, die auf dieser Plattform eine Selbsteinschätzung abgeschlossen haben.${g.release ? ` ${g.release}; die Vergleichszahlen werden erst neu berechnet, wenn sich mindestens ${g.k} Kommunen der Gruppe geändert haben.` : ""}`,
+        : `Vergleichskommunen: ${g.count} von ${g.registerTotal.toLocaleString("de-DE")} ${g.label}, die auf dieser Plattform eine Selbsteinschätzung abgeschlossen haben.${g.release ? ` ${g.release}. ${releaseRuleSentence(g.k, "der Gruppe")}.` : ""}`,
       { color: COLORS.muted },
     );
     for (const topic of m.topics) {

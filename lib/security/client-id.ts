@@ -1,17 +1,15 @@
 import "server-only";
 import { getEnv } from "../env";
+import { forwardedEntry } from "../http/trust-proxy.cjs";
 
 /**
  * The client address used for rate limits. scripts/serve.mjs sets X-Forwarded-For to the socket address
- * unless TRUST_PROXY is set; with TRUST_PROXY, the first entry (set by the reverse proxy) is the client.
+ * unless TRUST_PROXY is set; behind TRUST_PROXY = n reverse proxies, the client is the address the outermost
+ * of them saw: the n-th entry from the right (what a client writes into the header itself stands further
+ * left and never counts).
  */
 export function clientIdFromHeaders(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
   if (!forwarded) return headers.get("x-real-ip") ?? "unknown";
-  const parts = forwarded
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean);
-  // Behind a trusted proxy the client is the first entry; without one, the last hop is the socket.
-  return (getEnv().TRUST_PROXY ? parts[0] : parts[parts.length - 1]) ?? "unknown";
+  return forwardedEntry(forwarded, Math.max(1, getEnv().TRUST_PROXY)) ?? "unknown";
 }

@@ -28,6 +28,18 @@ export async function consumeRateLimit(bucket: TRateBucket, client: string, now 
   return decideAfterCount(counter, Number(rows[0]?.count ?? 1), now);
 }
 
+/**
+ * Takes back one counted request of this window (a login that turned out right: only failures count). The
+ * request was counted first, so that parallel attempts cannot all pass the check before any is counted.
+ */
+export async function refundRateLimit(bucket: TRateBucket, client: string, now = Date.now()): Promise<void> {
+  const counter = rateCounter(bucket, client, now);
+  await db.rateLimit.updateMany({
+    where: { key: counter.key, window: counter.window, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
+}
+
 /** Whether a client is already over a limit, without counting (for look-ups that may still succeed). */
 export async function isRateLimited(bucket: TRateBucket, client: string, now = Date.now()): Promise<TRateDecision> {
   const counter = rateCounter(bucket, client, now);

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { expect, test, uniqueClientIp } from "../support/test";
-import { serverDiagnostics, startServer, type TServer } from "../support/server";
+import { createTestDatabase, serverDiagnostics, startServer, type TServer } from "../support/server";
 import { completeAnswers, validProfile } from "../support/fixtures";
 
 /**
@@ -108,30 +108,6 @@ function startLoad(base: string) {
   };
 }
 
-/** A database of this test's own, on the suite's provider: demo data must not reach the other tests' figures. */
-function createDatabase(dir: string): { url: string; drop: () => void } {
-  if (!POSTGRES) return { url: `file:${path.join(dir, "live.db")}`, drop: () => undefined };
-  const name = `dc_ops_${process.pid}_${Date.now()}`;
-  const admin = new URL(SUITE_URL);
-  const psql = (sql: string) =>
-    execFileSync("psql", [
-      "-h",
-      admin.hostname,
-      "-p",
-      admin.port || "5432",
-      "-U",
-      admin.username || os.userInfo().username,
-      "-d",
-      "test",
-      "-qc",
-      sql,
-    ]);
-  psql(`CREATE DATABASE ${name}`);
-  const url = new URL(SUITE_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
 /** The provider's migrations plus harmless new ones: what a deployment with pending migrations looks like. */
 function migrationsWithProbes(dir: string, probes: string[]): string {
   const target = path.join(dir, `migrations-${probes.length}`);
@@ -198,7 +174,8 @@ test.describe(`operator commands beside a running instance (${POSTGRES ? "Postgr
 
   test.beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "dc-ops-"));
-    database = createDatabase(dir);
+    // A database of this test's own, on the suite's provider: demo data must not reach the other tests' figures.
+    database = createTestDatabase(dir, "dc_ops");
     const migrated = await npmRun("db:migrate", [], env());
     expect(migrated.code, migrated.stderr).toBe(0);
     server = await startServer(PORT, env());

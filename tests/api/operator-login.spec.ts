@@ -68,3 +68,26 @@ test("login rate limit: the 6th attempt within 15 minutes is refused, even with 
   await page.goto("/betrieb");
   await expect(page).toHaveURL(/\/betrieb\/anmelden$/);
 });
+
+// Only failures count: an operator who logs in more often than the limit is never locked out by it.
+test("login rate limit: right passwords do not count, so six logins in a row and then four wrong ones pass", async ({
+  page,
+  context,
+}) => {
+  const secondsIntoWindow = (Date.now() / 1000) % 900;
+  if (secondsIntoWindow > 840) await page.waitForTimeout((900 - secondsIntoWindow + 1) * 1000);
+
+  for (let i = 0; i < 6; i += 1) {
+    await context.clearCookies();
+    await submitLogin(page, OPERATOR_TEST_PASSWORD);
+    await expect(page).toHaveURL(/\/betrieb$/);
+  }
+  await context.clearCookies();
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await submitLogin(page, `falsch-${attempt}`);
+    await expect(page).toHaveURL(/error=wrong_password/);
+  }
+  // Four failures so far: the fifth attempt, right, still opens the operator area.
+  await submitLogin(page, OPERATOR_TEST_PASSWORD);
+  await expect(page).toHaveURL(/\/betrieb$/);
+});

@@ -251,7 +251,7 @@ test("POST …/verify binds an unverified submitted assessment; a second code ge
 });
 
 test("revoking a municipality's codes takes its assessment out of the next release", async ({ request }) => {
-  const cell = registerCell("DE-BW", "5000_19999", 9, 0);
+  const cell = registerCell("DE-BW", "5000_19999", 10, 0);
   const codes = await insertTestCodes(cell.map((r) => r.key));
   for (const r of cell.slice(0, 5)) await createVerifiedSubmission(request, codes.get(r.key)!);
   const released = await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json();
@@ -266,11 +266,13 @@ test("revoking a municipality's codes takes its assessment out of the next relea
     data: { participationCode: codes.get(cell[0]!.key), respondentRole: "mayor" },
   });
   expect(reuse.status()).toBe(422);
-  // One change: the published figures stand.
+  // One change, and no new content: the published figures stand, also after four new contents.
   expect(await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json()).toEqual(released);
-  // Four more municipalities: the next release counts 4 + 4 = 8 without the revoked one.
   for (const r of cell.slice(5, 9)) await createVerifiedSubmission(request, codes.get(r.key)!);
-  expect((await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json()).count).toBe(8);
+  expect(await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json()).toEqual(released);
+  // The fifth new content makes the next release: 4 + 5 = 9, without the revoked one.
+  await createVerifiedSubmission(request, codes.get(cell[9]!.key)!);
+  expect((await (await request.get("/api/peers?state=DE-BW&sizeClass=5000_19999")).json()).count).toBe(9);
 });
 
 test("a member Gemeinde verified with its own code is benchmarked but never counts as a peer; peers:refresh says what counts", async ({

@@ -2,6 +2,7 @@ import { type APIRequestContext } from "@playwright/test";
 import { expect, test } from "../support/test";
 import {
   completeAnswers,
+  createAssessment,
   createSubmittedAssessment,
   createVerifiedSubmission,
   insertTestCodes,
@@ -9,6 +10,7 @@ import {
   uniqueName,
 } from "../support/fixtures";
 import type { TSizeClass } from "../../lib/profile/size-class";
+import { openOperatorSession } from "../support/operator";
 
 // Peer figures count verified municipalities only and change only in releases of at least k = 5 changed
 // municipalities per cell (docs/adr/0005-peer-privacy.md). Each test owns register cells (state × size
@@ -84,7 +86,7 @@ test("five verified municipalities make one release; a sixth changes nothing; fo
   expect(shareOf(ten, "e_file")).toEqual({ in_use: 40, planned: 10, neither: 50 });
 });
 
-test("a re-submission, a reopened and a deleted assessment change the figures only with the next release", async ({
+test("a re-submission, a reopened and a deleted assessment change the figures only with a release that five new contents make", async ({
   request,
 }) => {
   const cell = await cellCodes("DE-MV", "lt_5000", 5);
@@ -94,24 +96,29 @@ test("a re-submission, a reopened and a deleted assessment change the figures on
   const before = await peers(request, "state=DE-MV&sizeClass=lt_5000");
   expect(before.count).toBe(5);
 
-  // The same municipality submits again with another answer: one changed municipality, no release.
+  // The same municipality submits again with another answer: one new content, no release.
   await createVerifiedSubmission(
     request,
     cell[0]!.code,
     { ...completeAnswers(), e_file: "in_use" },
     { newChain: true },
   );
-  // Another reopens, a third deletes: three changed municipalities, still no release.
+  // Another reopens, a third deletes: changes, but no new content.
   await request.post(`/api/assessments/${first[1]!.token}/reopen`);
   await request.delete(`/api/assessments/${first[2]!.token}`);
   expect(await peers(request, "state=DE-MV&sizeClass=lt_5000")).toEqual(before);
 
-  // Two more municipalities submit: five changed, a new release without the withdrawn two.
-  const more = await cellCodes("DE-MV", "lt_5000", 2, 5);
-  for (const m of more) await createVerifiedSubmission(request, m.code, { ...completeAnswers(), e_file: "planned" });
+  // Two more municipalities: five changed municipalities, but only three new contents: still no release.
+  const more = await cellCodes("DE-MV", "lt_5000", 4, 5);
+  for (const m of more.slice(0, 2))
+    await createVerifiedSubmission(request, m.code, { ...completeAnswers(), e_file: "planned" });
+  expect(await peers(request, "state=DE-MV&sizeClass=lt_5000")).toEqual(before);
+  // Two more new contents make five: a new release, without the withdrawn two.
+  for (const m of more.slice(2))
+    await createVerifiedSubmission(request, m.code, { ...completeAnswers(), e_file: "planned" });
   const after = await peers(request, "state=DE-MV&sizeClass=lt_5000");
-  expect(after.count).toBe(5);
-  expect(shareOf(after, "e_file")).toEqual({ in_use: 20, planned: 40, neither: 40 });
+  expect(after.count).toBe(7);
+  expect(shareOf(after, "e_file")).toEqual({ in_use: 14.3, planned: 57.1, neither: 28.6 });
 });
 
 test("differencing: a small cell counts nowhere, so state minus size class reveals nobody", async ({ request }) => {
@@ -180,4 +187,164 @@ test("CSV export: German Excel format, the same figures as the JSON, with the re
   expect(row("Bietet Ihre Kommune eine Bürger-App an?", "Weder im Einsatz noch geplant")).toBe(
     "Bietet Ihre Kommune eine Bürger-App an?;Weder im Einsatz noch geplant;0;32;nein, abgeleitet: Weder im Einsatz noch geplant oder keine Angabe",
   );
+});
+
+// ------------------------------------------------------------------------------------------------
+// The three attacks of the review of December 2026 (docs/adr/0005-peer-privacy.md), as an attacker ran them.
+// ------------------------------------------------------------------------------------------------
+
+test("attack 1: the operator toggles exclusions in three rounds of five; no release follows, so nothing can be subtracted", async ({
+  request,
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const query = "state=DE-NI&sizeClass=lt_5000";
+  const cell = await cellCodes("DE-NI", "lt_5000", 19);
+  // Nineteen verified members, each with its own answers; the victim M1 is the first.
+  for (const [i, m] of cell.entries())
+    await createVerifiedSubmission(request, m.code, {
+      ...completeAnswers(),
+      e_file: i % 3 === 0 ? "in_use" : i % 3 === 1 ? "planned" : "neither",
+      citizen_app: i === 0 ? "in_use" : "planned",
+    });
+  const initial = await peers(request, query);
+  expect(initial.count).toBe(15); // three releases of five; four members wait for the next one
+
+  // The operator's own area, with a session as a login leaves it.
+  const [name, value] = (await openOperatorSession()).split("=") as [string, string];
+  await context.addCookies([{ name, value, url: `${baseURL}/betrieb` }]);
+  const toggle = async (i: number, label: "Aus Vergleich ausschließen" | "Wieder einbeziehen") => {
+    const municipality = cell[i]!.name;
+    await page.goto(`/betrieb?q=${encodeURIComponent(municipality)}`);
+    await page.getByRole("button", { name: `${label}: ${municipality}`, exact: true }).click();
+    await expect(page.getByRole("status")).toContainText(
+      label === "Wieder einbeziehen" ? "wieder in den Vergleich einbezogen" : "aus dem Vergleich ausgeschlossen",
+    );
+  };
+  const rounds: [number, "Aus Vergleich ausschließen" | "Wieder einbeziehen"][][] = [
+    [0, 1, 2, 3, 4].map((i) => [i, "Aus Vergleich ausschließen"]), // −M1 … M5
+    [
+      [1, "Wieder einbeziehen"],
+      [2, "Wieder einbeziehen"],
+      ...[5, 6, 7].map((i): [number, "Aus Vergleich ausschließen"] => [i, "Aus Vergleich ausschließen"]),
+    ], // +M2 +M3 −M6 … M8
+    [3, 4, 5, 6, 7].map((i) => [i, "Wieder einbeziehen"]), // +M4 … M8
+  ];
+  for (const round of rounds) {
+    for (const [i, label] of round) await toggle(i, label);
+    // Each round changes five members, but brings no new content: the published figures stand.
+    expect(await peers(request, query)).toEqual(initial);
+  }
+
+  // A newcomer's new answers are the fifth new content (after the four members that waited): the next release
+  // counts every member as it is then, M1 excluded.
+  const [newcomer] = await cellCodes("DE-NI", "lt_5000", 1, 19);
+  await createVerifiedSubmission(request, newcomer!.code, completeAnswers());
+  const next = await peers(request, query);
+  expect(next.count).toBe(19 - 1 + 1);
+  expect(next.release.releasedAt > initial.release.releasedAt).toBe(true);
+});
+
+test("attack 2: four municipalities submit their follow-ups unchanged, a fifth changes two answers; no release reveals the fifth", async ({
+  request,
+}) => {
+  const query = "state=DE-RP&sizeClass=5000_19999";
+  const cell = await cellCodes("DE-RP", "5000_19999", 5);
+  const tokens: string[] = [];
+  for (const m of cell)
+    tokens.push(
+      (
+        await createVerifiedSubmission(request, m.code, {
+          ...completeAnswers(),
+          e_file: "neither",
+          citizen_app: "planned",
+        })
+      ).token,
+    );
+  const released = await peers(request, query);
+  expect(released.count).toBe(5);
+
+  const followUp = async (token: string) => {
+    const res = await request.post(`/api/assessments/${token}/follow-up`);
+    expect(res.status()).toBe(201);
+  };
+  // Four take the pre-filled follow-up over as it was and submit it.
+  for (const token of tokens.slice(0, 4)) {
+    await followUp(token);
+    expect((await request.post(`/api/assessments/${token}/submit`)).status()).toBe(200);
+  }
+  // The fifth changes e_file neither → in_use and citizen_app planned → in_use.
+  await followUp(tokens[4]!);
+  const current = await (await request.get(`/api/assessments/${tokens[4]}`)).json();
+  expect(
+    (
+      await request.put(`/api/assessments/${tokens[4]}/answers`, {
+        data: { version: current.version, answers: { e_file: "in_use", citizen_app: "in_use" } },
+      })
+    ).status(),
+  ).toBe(200);
+  expect((await request.post(`/api/assessments/${tokens[4]}/submit`)).status()).toBe(200);
+  // One changed content among five submissions: no release, the figures stand.
+  expect(await peers(request, query)).toEqual(released);
+  // The unchanged four wait for nothing: their results pages do not announce a coming update.
+  for (const token of tokens.slice(0, 4))
+    expect(await (await request.get(`/a/${token}/ergebnis`)).text()).not.toContain(
+      "Ihre Selbsteinschätzung wird mit der nächsten Aktualisierung gezählt",
+    );
+  expect(await (await request.get(`/a/${tokens[4]}/ergebnis`)).text()).toContain(
+    "Ihre Selbsteinschätzung wird mit der nächsten Aktualisierung gezählt",
+  );
+  // Reopening and submitting without a change is no change either.
+  expect((await request.post(`/api/assessments/${tokens[0]}/reopen`)).status()).toBe(200);
+  expect((await request.post(`/api/assessments/${tokens[0]}/submit`)).status()).toBe(200);
+  expect(await peers(request, query)).toEqual(released);
+});
+
+test("attack 3: a draft learns no score, and five municipalities' view has no quartiles: no score oracle", async ({
+  request,
+}) => {
+  const query = "state=DE-RP&sizeClass=20000_99999";
+  const cell = await cellCodes("DE-RP", "20000_99999", 5);
+  for (const [i, m] of cell.entries())
+    await createVerifiedSubmission(request, m.code, {
+      ...completeAnswers(),
+      e_file: ["in_use", "planned", "neither", "in_use", "planned"][i],
+      e_payment: ["in_use", "neither", "in_use", "planned", "planned"][i],
+    });
+  const view = await peers(request, query);
+  expect(view.count).toBe(5);
+  // Five municipalities: the mean in whole points, no median or quartiles (they would be three members' scores).
+  expect(view.index).toEqual({ mean: expect.any(Number), median: null, p25: null, p75: null });
+  expect(Number.isInteger(view.index.mean)).toBe(true);
+  expect(view.ownBand).toBeNull();
+
+  // An outsider's draft in the same cell, with answers saved again and again: its pages never place it.
+  const draft = await createAssessment(request, {
+    municipality: { name: uniqueName("Orakel"), state: "DE-RP", population: 30_000 },
+    respondentRole: "other",
+  });
+  let version = 1;
+  const sections = new Map<string, Set<string>>();
+  for (const e_file of ["in_use", "planned", "neither"]) {
+    const put = await request.put(`/api/assessments/${draft.token}/answers`, {
+      data: { version, answers: { ...completeAnswers(), e_file } },
+    });
+    expect(put.status()).toBe(200);
+    version += 1;
+    for (const path of [`/a/${draft.token}/vergleich`, `/a/${draft.token}/ergebnis`]) {
+      const html = await (await request.get(path)).text();
+      expect(html).toContain("Reifegrad-Index der Vergleichskommunen");
+      expect(html).not.toMatch(/vor \d+ ?% der Vergleichskommunen|liegt Ihre Kommune im/);
+      // The index section reads the same whatever the draft's score, apart from the draft's own score.
+      const from = html.indexOf("Reifegrad-Index der Vergleichskommunen");
+      const section = html.slice(from, html.indexOf("</section>", from));
+      sections.set(
+        path,
+        (sections.get(path) ?? new Set()).add(section.replace(/Ihre Kommune<\/dt><dd[^>]*>[^<]*/, "")),
+      );
+    }
+  }
+  for (const [path, seen] of sections) expect(seen.size, `${path}: the same whatever the draft's answers`).toBe(1);
 });

@@ -1,6 +1,13 @@
 import type { APIResponse } from "@playwright/test";
 import { expect, test } from "../support/test";
-import { createAssessment, createSubmittedAssessment, KNOWN_ANSWERS } from "../support/fixtures";
+import {
+  createAssessment,
+  createSubmittedAssessment,
+  KNOWN_ANSWERS,
+  queryTestDatabase,
+  registerCell,
+} from "../support/fixtures";
+import { openOperatorSession } from "../support/operator";
 
 test.describe("headers", () => {
   test("pages carry a strict CSP whose nonce is on every script, and the other protective headers", async ({
@@ -61,6 +68,40 @@ test.describe("foreign origins", () => {
       expect((await request.get(`/api/assessments/${token}`)).status()).toBe(200);
     });
   }
+
+  test("every POST under /betrieb is checked too: a same-site sibling origin cannot issue codes with the operator's cookie", async ({
+    request,
+    baseURL,
+  }) => {
+    const cookie = await openOperatorSession();
+    const [m] = registerCell("DE-SL", "5000_19999", 1, 10);
+    const issue = (headers: Record<string, string>) =>
+      request.post("/betrieb/teilnahme/codes", {
+        form: { keys: m!.key, confirm: "1" },
+        headers: { cookie, ...headers },
+        maxRedirects: 0,
+      });
+    const codesOf = async () =>
+      (await queryTestDatabase<{ id: string }>('SELECT "id" FROM "ParticipationCode" WHERE "unitKey" = ?', [m!.key]))
+        .length;
+    const foreign: Record<string, string>[] = [
+      { origin: "https://nachbar.example", "sec-fetch-site": "same-site" },
+      { origin: "https://nachbar.example" },
+      { "sec-fetch-site": "cross-site" },
+    ];
+    for (const headers of foreign) {
+      const res = await issue(headers);
+      expect(res.status(), JSON.stringify(headers)).toBe(403);
+      expect((await res.json()).error).toContain("fremden Website");
+    }
+    expect(await codesOf(), "no code was issued").toBe(0);
+    // The operator's own form (same origin) issues the code: one ZIP with the CSV and the letters.
+    const own = await issue({ origin: baseURL!, "sec-fetch-site": "same-origin" });
+    expect(own.status()).toBe(200);
+    expect(own.headers()["content-type"]).toBe("application/zip");
+    expect((await own.body()).subarray(0, 2).toString()).toBe("PK");
+    expect(await codesOf()).toBe(1);
+  });
 
   test("the same-origin API write is accepted", async ({ request, baseURL }) => {
     const { token } = await createAssessment(request);

@@ -12,10 +12,13 @@ const STATE_OF_PROJECT: Record<string, { code: string; name: string }> = {
 
 test("filters, figures, suppression and the CSV download of the peer page", async ({ page, request }, testInfo) => {
   const state = STATE_OF_PROJECT[testInfo.project.name]!;
-  const tokens = await fillVerifiedCell(request, { state: state.code, sizeClass: "lt_5000" }, 0, (i) => ({
-    ...completeAnswers(),
-    e_file: i < 3 ? "in_use" : "neither",
-  }));
+  // Ten municipalities in two releases of five: enough for the median and quartiles (from 2k).
+  const answersFor = (i: number) => ({ ...completeAnswers(), e_file: i < 3 ? "in_use" : "neither" });
+  const cell = { state: state.code, sizeClass: "lt_5000" as const };
+  const tokens = [
+    ...(await fillVerifiedCell(request, cell, 0, answersFor)),
+    ...(await fillVerifiedCell(request, cell, 5, answersFor)),
+  ];
   const own = tokens[4]!;
 
   await page.goto("/vergleich");
@@ -25,7 +28,7 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
     .selectOption({ label: "Kleingemeinden (unter 5.000 Einwohnerinnen und Einwohner)" });
   await page.getByRole("button", { name: "Vergleich anzeigen" }).click();
   await expect(page).toHaveURL(new RegExp(`state=${state.code}&sizeClass=lt_5000`));
-  await expect(page.getByText(/Verglichen mit 5 von [\d.]+ Kleingemeinden in/)).toBeVisible();
+  await expect(page.getByText(/Verglichen mit 10 von [\d.]+ Kleingemeinden in/)).toBeVisible();
 
   const eFile = page.getByRole("article", { name: "Führt Ihre Verwaltung elektronische Akten (E-Akte)?" });
   await eFile.getByRole("button", { name: "Daten als Tabelle anzeigen" }).click();
@@ -47,7 +50,7 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
     .trim()
     .split("\r\n")
     .map((l) => l.split(";"));
-  expect(rows).toContainEqual(["Vergleichskommunen", "5"]);
+  expect(rows).toContainEqual(["Vergleichskommunen", "10"]);
   expect(rows).toContainEqual([
     "Führt Ihre Verwaltung elektronische Akten (E-Akte)?",
     "Ja, im Einsatz",
@@ -72,11 +75,16 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
   await expect(page.getByRole("table")).toHaveCount(0);
   await expect(page.getByText(/Verglichen mit/)).toHaveCount(0);
 
-  // From a results page: own state and size class by default, with the own answer and index position.
+  // From a results page: own state and size class by default, with the own answer and the quarter in which the
+  // own index lies against the published quartiles (whole points), never a percentage.
   await page.goto(`/a/${own}/vergleich`);
   await expect(page.getByLabel("Bundesland")).toHaveValue(state.code);
   await expect(page.getByLabel("Größenklasse")).toHaveValue("lt_5000");
-  await expect(page.getByText(/damit liegen Sie vor \d+ % der Vergleichskommunen/)).toBeVisible();
+  await expect(
+    page.getByText(/damit liegt Ihre Kommune im (unteren|zweiten|dritten|oberen) Viertel.* der Vergleichskommunen/),
+  ).toBeVisible();
+  await expect(page.getByText(/Mittlere Hälfte/)).toBeVisible();
+  await expect(page.getByText(/% der Vergleichskommunen/)).toHaveCount(0);
   await expect(
     eFile.getByRole("img", { name: /Ja, im Einsatz: Vergleichskommunen 60 %, bundesweit 2020 16 %/ }),
   ).toBeAttached();

@@ -46,6 +46,8 @@ function openApiValidator(method: string, template: string, status: number | "de
 /** The schema a JSON response of this request must match; undefined for responses that are no JSON of the API. */
 export function responseSchemaFor(method: string, url: string, status: number): z.ZodType | undefined {
   const path = new URL(url, "http://localhost").pathname;
+  // The operator area answers JSON only where the proxy refuses a write (lib/http/proxy-steps.ts): an error body.
+  if (path.startsWith("/betrieb")) return status >= 400 ? ZErrorBody : undefined;
   if (!path.startsWith("/api/")) return undefined;
   const route = ROUTES.find((r) => r.method === method.toUpperCase() && r.status === status && r.path.test(path));
   if (route) return route.schema;

@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
 
 export type TServer = {
   url: string;
@@ -72,4 +74,32 @@ export async function startServer(
       return exited;
     },
   };
+}
+
+/**
+ * A database of a test's own on the suite's provider (E2E_DATABASE_URL): a file in `dir` for SQLite, a new
+ * database `<prefix>_<pid>_<time>` on the same PostgreSQL server otherwise. Migrate it before use.
+ */
+export function createTestDatabase(dir: string, prefix: string): { url: string; drop: () => void } {
+  const suite = process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db";
+  if (!suite.startsWith("postgres")) return { url: `file:${path.join(dir, `${prefix}.db`)}`, drop: () => undefined };
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  const admin = new URL(suite);
+  const psql = (sql: string) =>
+    execFileSync("psql", [
+      "-h",
+      admin.hostname,
+      "-p",
+      admin.port || "5432",
+      "-U",
+      admin.username || os.userInfo().username,
+      "-d",
+      "test",
+      "-qc",
+      sql,
+    ]);
+  psql(`CREATE DATABASE ${name}`);
+  const url = new URL(suite);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

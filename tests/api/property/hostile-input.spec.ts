@@ -46,8 +46,10 @@ const ROLES = ["mayor", "digital_officer", "other"];
 const LIMIT_BYTES = 64 * 1024;
 const MAX_NAME = 200;
 const MAX_POPULATION = 5_000_000;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** What no free-text field accepts: C0 and C1 controls, DEL, bidi embeddings, overrides and isolates, lone surrogates. */
+const FORBIDDEN_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const refusedText = (s: string) => FORBIDDEN_TEXT.test(s) || LONE_SURROGATE.test(s);
 const QUESTIONS = new Map(reference.questions.map((q) => [q.id, q]));
 const OPTION_ORDER = new Map(reference.questions.map((q) => [q.id, q.options.map((o) => o.id)]));
 
@@ -80,6 +82,12 @@ const UNICODE_EDGE = [
   "\ude00b",
   "\udbff\udbff", // lone surrogates
   "\u202eRTL\u202c",
+  "\u202a",
+  "\u202b",
+  "\u202d",
+  "A\u2066B\u2069",
+  "\u2067",
+  "\u2068", // bidi embeddings, overrides and isolates
   "\u200fעברית",
   "العربية",
   "\u061c", // right-to-left
@@ -90,9 +98,14 @@ const UNICODE_EDGE = [
   "\u0000",
   "A\u0000B",
   "\u0007",
+  "\u001b[2J",
+  "\u007f",
   "\n",
   "\t",
+  "\r",
+  "\u0080",
   "\u0085",
+  "\u009b",
   "\u009f",
   "\u2028", // NUL, control, separators
   "😀",
@@ -355,11 +368,11 @@ const UNIT_VERBAND_KEYS = new Set(
 );
 
 /**
- * POST /api/assessments by the contract: valid, invalid, or valid apart from lone surrogates in the name. `verband`:
- * the request names a Gemeindeverband by its key, whose name and population come from the register.
+ * POST /api/assessments by the contract: valid or not, and the name it stores. `verband`: the request names a
+ * Gemeindeverband by its key, whose name and population come from the register.
  */
-function createVerdict(v: unknown): { valid: boolean; surrogate: boolean; name?: string; verband?: string } {
-  const no = { valid: false, surrogate: false };
+function createVerdict(v: unknown): { valid: boolean; name?: string; verband?: string } {
+  const no = { valid: false };
   if (
     !isObject(v) ||
     !onlyKeys(v, ["municipality", "respondentRole"]) ||
@@ -391,7 +404,7 @@ function createVerdict(v: unknown): { valid: boolean; surrogate: boolean; name?:
   // zod counts characters as code points ("😀" is one), not UTF-16 units.
   if (name !== undefined) {
     const chars = [...name].length;
-    if (chars < 1 || chars > MAX_NAME || CONTROL.test(name)) return no;
+    if (chars < 1 || chars > MAX_NAME || refusedText(name)) return no;
   }
   if (has(m, "population") && m.population !== undefined) {
     if (
@@ -402,7 +415,7 @@ function createVerdict(v: unknown): { valid: boolean; surrogate: boolean; name?:
     )
       return no;
   } else if (!verband) return no;
-  return { valid: true, surrogate: name !== undefined && LONE_SURROGATE.test(name), name, verband };
+  return { valid: true, name, verband };
 }
 
 type TAnswers = Record<string, string | string[]>;
@@ -573,8 +586,7 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
     if (r.status === 429) return;
     const read = readAsServer(bytes, b.contentType);
     const verdict = "value" in read ? createVerdict(read.value) : null;
-    const expected =
-      "status" in read ? [read.status] : verdict!.surrogate ? [201, 422] : verdict!.valid ? [201] : [422];
+    const expected = "status" in read ? [read.status] : verdict!.valid ? [201] : [422];
     expect(expected, `status predicted by the contract\n${context}\n→ ${r.status} ${r.text.slice(0, 300)}`).toContain(
       r.status,
     );
@@ -730,12 +742,12 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
           fc.asyncProperty(body(SAFE_UNICODE, 7), (b) => check(b, "structure", false)),
           { ...FC_OPTIONS, numRuns: 120 },
         ),
-      // Text: unicode edge cases (RTL, zero-width, NUL and other controls, emoji, combining marks), SQL and HTML in
-      // the name and elsewhere; accepted names must also render in the PDF.
+      // Text: unicode edge cases (RTL, zero-width, NUL and other controls, bidi overrides, lone surrogates, emoji,
+      // combining marks), SQL and HTML in the name and elsewhere; accepted names must also render in the PDF.
       () =>
         fc.assert(
           fc.asyncProperty(
-            profile(SAFE_UNICODE, 2).map((value) =>
+            profile(UNICODE_EDGE, 2).map((value) =>
               describable<TBody>({ value, contentType: "application/json" }, describeBody),
             ),
             (b) => check(b, "unicode", true),
@@ -743,7 +755,7 @@ test("POST /api/assessments: hostile bodies never cause a 5xx, and only valid on
           { ...FC_OPTIONS, numRuns: 40 },
         ),
       // Lone surrogates (valid JSON escapes, not valid Unicode text) somewhere in an otherwise valid name:
-      // refused with 422 or stored exactly, never a 5xx.
+      // refused with 422, never stored, never a 5xx.
       () =>
         fc.assert(
           fc.asyncProperty(
@@ -1063,9 +1075,15 @@ for (const method of ["POST", "DELETE"] as const) {
 // ---------------------------------------------------------------- participation codes
 
 /** Strings that look like codes: the alphabet's symbols and the confusable ones, hyphens, spaces, any case. */
-const codeLike = fc
-  .array(fc.constantFrom(..."23456789ABCDEFGHJKLMNPQRSTUVWXYZ01OIoi- \u00a0äß".split("")), { maxLength: 40 })
-  .map((a) => a.join(""));
+const codeLike = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(fc.constantFrom(..."23456789ABCDEFGHJKLMNPQRSTUVWXYZ01OIoi- \u00a0äß".split("")), { maxLength: 40 })
+      .map((a) => a.join("")),
+  },
+  { weight: 1, arbitrary: hostileString(UNICODE_EDGE) },
+);
 
 test("POST /api/assessments/{token}/verify: hostile bodies and wrong codes never cause a 5xx and verify nothing", async ({
   playwright,
@@ -1132,7 +1150,17 @@ const targetsLike = fc
           arbitrary: fc.record({
             option: fc.oneof(fc.constantFrom(...SCORED.flatMap((q) => q.options.map((o) => o.id))), fc.string()),
             year: fc.oneof(fc.integer({ min: 2015, max: 2045 }), fc.double(), fc.string({ maxLength: 5 })),
-            responsible: fc.oneof(fc.string({ maxLength: 30 }), longString),
+            responsible: fc.oneof(
+              { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
+              { weight: 2, arbitrary: hostileString(UNICODE_EDGE) },
+              {
+                weight: 2,
+                arbitrary: fc
+                  .tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...UNICODE_EDGE), fc.string({ maxLength: 8 }))
+                  .map((parts) => parts.join("")),
+              },
+              { weight: 1, arbitrary: longString },
+            ),
           }),
         },
         { weight: 1, arbitrary: fc.jsonValue() },
@@ -1177,6 +1205,16 @@ test("PUT /api/assessments/{token}/targets: hostile bodies never cause a 5xx; a 
             contentType: b.contentType,
           });
           expectWellFormed(r, [200, 409, 413, 415, 422, 429], context);
+          // A responsible with a control, a bidi override or a lone surrogate is refused with 422, whatever else.
+          const read = readAsServer(bodyBytes(b, "", before.version), b.contentType);
+          const targets = "value" in read && isObject(read.value) ? read.value.targets : undefined;
+          const refusedResponsible =
+            isObject(targets) &&
+            Object.values(targets).some(
+              (t) => isObject(t) && typeof t.responsible === "string" && refusedText(t.responsible.trim()),
+            );
+          if (refusedResponsible && r.status !== 429)
+            expect(r.status, `a refused responsible\n${context}\n→ ${r.text.slice(0, 200)}`).toBe(422);
           const after = await (await request.get(`/api/assessments/${token}/targets`)).json();
           if (r.status === 200) {
             accepted += 1;
@@ -1357,6 +1395,7 @@ test("GET /api/municipalities?q=…: hostile queries never cause a 5xx; 200 exac
         [...params.keys()].every((k) => ["q", "state", "limit", "members"].includes(k)) &&
         [...params.values()].every((v) => v.length === 1) &&
         one("q") !== undefined &&
+        !refusedText(one("q")!.trim()) &&
         [...one("q")!.trim()].length >= 2 &&
         [...one("q")!.trim()].length <= 100 &&
         (one("state") === undefined || STATE_CODES.includes(one("state")!)) &&

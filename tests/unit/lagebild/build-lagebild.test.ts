@@ -50,7 +50,7 @@ describe("buildLagebild", () => {
     // 20 participants: no estimate, with the reason.
     expect(l.estimate).toEqual({ shown: false, reason: expect.stringContaining("ab 30 teilnehmenden Kommunen") });
     expect(l.questions[0]!.options.every((o) => o.estimate === null)).toBe(true);
-    expect(l.index!.histogram.reduce((n, b) => n + b.count, 0)).toBe(20);
+    expect(l.index!.histogram!.reduce((n, b) => n + b.count, 0)).toBe(20);
   });
 
   test("a filter below k is suppressed: no shares, no index, no estimate", () => {

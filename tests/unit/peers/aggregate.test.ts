@@ -2,9 +2,9 @@ import { describe, expect, test } from "vitest";
 import {
   K_MIN,
   aggregatePeers,
+  bandAmongPeers,
   indexStats,
   matchesFilter,
-  positionAmongPeers,
   publishableCells,
   quantile,
   type TPeerCell,
@@ -441,7 +441,12 @@ describe("the differencing rule (property, seeded)", () => {
           expect(share, `${f.name} ${q.id}.${oid}`).toBe(Math.round((n / sum) * 1000) / 10);
         }
       }
-      expect(view.index).toEqual(indexStats(ms.flatMap((m) => (m.score === null ? [] : [m.score]))));
+      expect(view.index).toEqual(
+        indexStats(
+          ms.flatMap((m) => (m.score === null ? [] : [m.score])),
+          k,
+        ),
+      );
     }
 
     // (2) Nested pairs A ⊂ B, both published: count(B) − count(A) is 0 or ≥ k.
@@ -516,41 +521,39 @@ describe("quantile (type 7) and indexStats", () => {
     expect(quantile(xs, p)).toBeCloseTo(q, 10);
   });
 
+  // Whole points; median and quartiles only from 2k scores (docs/adr/0005: in a group of k, three of them
+  // would be members' exact scores), the mean from k.
   test.each([
-    { scores: [10, 20, 30, 40, 50], stats: { mean: 30, median: 30, p25: 20, p75: 40 } },
-    { scores: [50, 10, 40, 20, 30], stats: { mean: 30, median: 30, p25: 20, p75: 40 } },
-    // 6 values: pos 1.25 / 2.5 / 3.75 → 22.5 / 35 / 47.5
-    { scores: [60, 10, 50, 20, 40, 30], stats: { mean: 35, median: 35, p25: 22.5, p75: 47.5 } },
-    // 6 values with rounding: [1..6] → p25 2.25 → 2.3, median 3.5, p75 4.75 → 4.8, mean 3.5
-    { scores: [1, 2, 3, 4, 5, 6], stats: { mean: 3.5, median: 3.5, p25: 2.3, p75: 4.8 } },
-    // uneven gaps: [0, 10, 15, 40, 70, 100] → p25 = 10 + 0.25×5 = 11.25 → 11.3; median 27.5; p75 = 70 − 0.25×30 = 62.5 → 62.5
-    { scores: [0, 10, 15, 40, 70, 100], stats: { mean: 39.2, median: 27.5, p25: 11.3, p75: 62.5 } },
-    { scores: [33.3, 33.3, 33.3], stats: { mean: 33.3, median: 33.3, p25: 33.3, p75: 33.3 } },
-    { scores: [7], stats: { mean: 7, median: 7, p25: 7, p75: 7 } },
-  ])("indexStats($scores)", ({ scores, stats }) => {
-    expect(indexStats(scores)).toEqual(stats);
+    { scores: [10, 20, 30, 40, 50], k: 5, stats: { mean: 30, median: null, p25: null, p75: null } },
+    { scores: [1, 2, 3, 4, 5, 6, 7, 8, 9], k: 5, stats: { mean: 5, median: null, p25: null, p75: null } },
+    // 10 values, pos 2.25 / 4.5 / 6.75 → 32.5 / 55 / 77.5 → 33 / 55 / 78 (a half rounds up)
+    {
+      scores: [100, 10, 20, 30, 40, 50, 60, 70, 80, 90],
+      k: 5,
+      stats: { mean: 55, median: 55, p25: 33, p75: 78 },
+    },
+    // 6 values at k = 3: p25 2.25 → 2, median 3.5 → 4, p75 4.75 → 5, mean 3.5 → 4
+    { scores: [1, 2, 3, 4, 5, 6], k: 3, stats: { mean: 4, median: 4, p25: 2, p75: 5 } },
+    // uneven gaps at k = 3: p25 11.25 → 11; median 27.5 → 28; p75 62.5 → 63; mean 39.17 → 39
+    { scores: [0, 10, 15, 40, 70, 100], k: 3, stats: { mean: 39, median: 28, p25: 11, p75: 63 } },
+    { scores: [33.3, 33.3, 33.3, 33.3, 33.3, 33.3], k: 3, stats: { mean: 33, median: 33, p25: 33, p75: 33 } },
+    { scores: [7, 7], k: 1, stats: { mean: 7, median: 7, p25: 7, p75: 7 } },
+  ])("indexStats($scores, k = $k)", ({ scores, k, stats }) => {
+    expect(indexStats(scores, k)).toEqual(stats);
   });
 
-  // BUG (reported): same float rounding artefact as the shares. The median of 32.3 and 32.4 is exactly
-  // 32.35 in decimal, computed as 32.349999999999994 and shown as 32.3 (half-up and half-even: 32.4).
-  test.each([
-    { scores: [10, 20, 32.3, 32.4, 80, 90], median: 32.4 },
-    { scores: [0.6, 0.7], median: 0.7 },
-  ])("exact half in the median of $scores → $median", ({ scores, median }) => {
-    expect(indexStats(scores)?.median).toBe(median);
-  });
-
-  test("indexStats of an empty list is null", () => {
-    expect(indexStats([])).toBeNull();
+  test("indexStats of an empty list, or of fewer than k scores, is null", () => {
+    expect(indexStats([], 5)).toBeNull();
+    expect(indexStats([1, 2, 3, 4], 5)).toBeNull();
   });
 
   test("indexStats does not reorder its input", () => {
     const xs = [3, 1, 2];
-    indexStats(xs);
+    indexStats(xs, 1);
     expect(xs).toEqual([3, 1, 2]);
   });
 
-  test("a published view's index uses only publishable cells", () => {
+  test("a published view's index uses only publishable cells; quartiles only from 2k scores", () => {
     const cells = [
       cellOf(
         SN,
@@ -563,7 +566,16 @@ describe("quantile (type 7) and indexStats", () => {
         [100, 100, 100].map((score) => ({ answers: {}, score })),
       ), // small
     ];
-    expect(aggregatePeers(cells, { state: SN }).index).toEqual({ mean: 30, median: 30, p25: 20, p75: 40 });
+    expect(aggregatePeers(cells, { state: SN }).index).toEqual({ mean: 30, median: null, p25: null, p75: null });
+    const larger = [
+      ...cells,
+      cellOf(
+        SN,
+        "20000_99999",
+        [60, 70, 80, 90, 100].map((score) => ({ answers: {}, score })),
+      ),
+    ];
+    expect(aggregatePeers(larger, { state: SN }).index).toEqual({ mean: 55, median: 55, p25: 33, p75: 78 });
   });
 });
 
@@ -571,56 +583,35 @@ describe("quantile (type 7) and indexStats", () => {
 // Own position
 // ---------------------------------------------------------------------------------------------
 
-describe("positionAmongPeers: % below, ties half, rounded; null with fewer than k scores", () => {
-  const scored = (state: TStateCode, sizeClass: TSizeClass, scores: (number | null)[]) =>
-    cellOf(
-      state,
-      sizeClass,
-      scores.map((score) => ({ answers: {}, score })),
+describe("bandAmongPeers: the own score against the published quartiles, nothing finer", () => {
+  const stats = { mean: 50, median: 50, p25: 30, p75: 70 };
+  test.each([
+    { own: 0, band: "lower_quarter" },
+    { own: 29.9, band: "lower_quarter" },
+    { own: 30, band: "second_quarter" },
+    { own: 49.9, band: "second_quarter" },
+    { own: 50, band: "third_quarter" },
+    { own: 69.9, band: "third_quarter" },
+    { own: 70, band: "upper_quarter" },
+    { own: 100, band: "upper_quarter" },
+  ])("own $own → $band", ({ own, band }) => {
+    expect(bandAmongPeers(stats, own)).toBe(band);
+  });
+
+  test("no band without quartiles (fewer than 2k scores) or without a view", () => {
+    expect(bandAmongPeers({ mean: 50, median: null, p25: null, p75: null }, 40)).toBeNull();
+    expect(bandAmongPeers(null, 40)).toBeNull();
+  });
+
+  test("the band depends on the published quartiles only: any scores behind the same quartiles give the same band", () => {
+    const a = aggregatePeers([plainCell(SN, LT5, 10)], {}).index;
+    const shifted = cellOf(
+      SN,
+      LT5,
+      [12, 18, 30, 40, 50, 60, 70, 80, 90, 100].map((score) => ({ answers: {}, score })),
     );
-
-  test.each([
-    { scores: [10, 20, 30, 40, 50], own: 5, pos: 0 },
-    { scores: [10, 20, 30, 40, 50], own: 10, pos: 10 }, // 0.5 / 5
-    { scores: [10, 20, 30, 40, 50], own: 30, pos: 50 }, // 2.5 / 5
-    { scores: [10, 20, 30, 40, 50], own: 35, pos: 60 },
-    { scores: [10, 20, 30, 40, 50], own: 50, pos: 90 },
-    { scores: [10, 20, 30, 40, 50], own: 99, pos: 100 },
-    { scores: [30, 30, 30, 30, 30], own: 30, pos: 50 },
-    { scores: [10, 20, 20, 20, 40, 50], own: 20, pos: 42 }, // 2.5 / 6 = 41.67
-    { scores: [10, 20, 30, 40, 50, 60, 70, 80], own: 10, pos: 6 }, // 0.5 / 8 = 6.25
-    { scores: [10, 20, 30, 40, 50, 60, 70, 80], own: 15, pos: 13 }, // 1 / 8 = 12.5 → 13
-  ])("scores $scores, own $own → $pos", ({ scores, own, pos }) => {
-    expect(positionAmongPeers([scored(SN, LT5, scores)], {}, 5, own)).toBe(pos);
-  });
-
-  test.each([
-    { name: "no cells", cells: [] as TPeerCell[], k: 5 },
-    { name: "one small cell of 4", cells: [scored(SN, LT5, [1, 2, 3, 4])], k: 5 },
-    {
-      name: "two small cells summing to 8",
-      cells: [scored(SN, LT5, [1, 2, 3, 4]), scored(SN, KS, [1, 2, 3, 4])],
-      k: 5,
-    },
-    { name: "5 scores with k=7", cells: [scored(SN, LT5, [1, 2, 3, 4, 5])], k: 7 },
-    { name: "cell of 5 with only 4 scores", cells: [scored(SN, LT5, [1, 2, 3, 4, null])], k: 5 },
-  ])("$name → null", ({ cells, k }) => {
-    expect(positionAmongPeers(cells, {}, k, 3)).toBeNull();
-  });
-
-  test("k below 5 is raised to 5", () => {
-    expect(positionAmongPeers([scored(SN, LT5, [1, 2, 3, 4])], {}, 3, 3)).toBeNull();
-    expect(positionAmongPeers([scored(SN, LT5, [1, 2, 3, 4, 5])], {}, 3, 3)).toBe(50);
-  });
-
-  test("small cells and non-matching cells are ignored", () => {
-    const cells = [
-      scored(SN, LT5, [10, 20, 30, 40, 50]),
-      scored(SN, KS, [0, 0, 0, 0]), // small: would pull the position up if counted
-      scored(BY, LT5, [100, 100, 100, 100, 100]), // other state
-    ];
-    expect(positionAmongPeers(cells, { state: SN }, 5, 35)).toBe(60);
-    expect(positionAmongPeers(cells, {}, 5, 35)).toBe(30); // 3 / 10
-    expect(positionAmongPeers(cells, { sizeClass: KS }, 5, 35)).toBeNull();
+    const b = aggregatePeers([shifted], {}).index;
+    expect(a).toEqual(b);
+    for (let own = 0; own <= 100; own += 0.5) expect(bandAmongPeers(b, own)).toBe(bandAmongPeers(a, own));
   });
 });

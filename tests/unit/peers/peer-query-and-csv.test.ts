@@ -286,9 +286,9 @@ function published(overrides: Partial<TPeerComparison> = {}): TPeerComparison {
       { id: "e_file", shares: { yes: 58.3, planned: 25, no: 16.7 } },
       { id: "channels", shares: { web: 91.7, app: 8.3, none: 0 } },
     ],
-    index: { mean: 47.3, median: 45, p25: 30.5, p75: 62.5 },
+    index: { mean: 47, median: 45, p25: 31, p75: 63 },
     registerTotal: 299,
-    ownPosition: 42,
+    ownBand: "second_quarter",
     release: { releasedAt: "2026-12-03T09:00:00.000Z", count: 12 },
     ownPending: false,
     ...overrides,
@@ -304,7 +304,7 @@ function suppressed(overrides: Partial<TPeerComparison> = {}): TPeerComparison {
     questions: [],
     index: null,
     registerTotal: 3,
-    ownPosition: null,
+    ownBand: null,
     release: null,
     ownPending: false,
     ...overrides,
@@ -370,7 +370,7 @@ describe("renderPeerCsv: published view", () => {
       "25. Perzentil",
       "75. Perzentil",
     ]);
-    expect(rows).toContainEqual(["", "47,3", "45", "30,5", "62,5"]);
+    expect(rows).toContainEqual(["", "47", "45", "31", "63"]);
     const h = rows.findIndex((r) => r.join("|") === HEADER.join("|"));
     expect(h).toBeGreaterThan(0);
     const body = rows.slice(h + 1);
@@ -413,7 +413,7 @@ describe("renderPeerCsv: published view", () => {
     const view: TPeerComparison = {
       ...aggregatePeers(cells, { state: "DE-SN" }),
       registerTotal: 400,
-      ownPosition: null,
+      ownBand: null,
       ownPending: false,
     };
     const rows = parseCsv(renderPeerCsv(reference, view, LABELS).slice(1));
@@ -430,7 +430,8 @@ describe("renderPeerCsv: published view", () => {
     expect(body.map((r) => r.slice(0, 4))).toEqual(expected);
     for (const r of body) expect(r).toHaveLength(5);
     expect(rows).toContainEqual(["Vergleichskommunen", "6"]);
-    expect(rows).toContainEqual(["", "35", "35", "22,5", "47,5"]);
+    // Six municipalities (below 2k = 10): the mean only, in whole points.
+    expect(rows).toContainEqual(["", "35", "", "", ""]);
   });
 
   test("contains no municipality name: every cell is a label, a reference text, a fixed header or a number", () => {

@@ -70,10 +70,7 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
     );
   }
   const [peers, yearView] = await Promise.all([
-    getPeerView(
-      { state: m.state, sizeClass: m.sizeClass },
-      { indexScore: index.score, municipalityKey: assessment.municipalityKey },
-    ),
+    getPeerView({ state: m.state, sizeClass: m.sizeClass }, { ...assessment, indexScore: index.score }),
     loadYearView(assessment),
   ]);
   const { targets } = yearView;

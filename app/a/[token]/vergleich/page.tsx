@@ -34,7 +34,7 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
       ? { state: query.state, sizeClass: query.sizeClass }
       : { state: m.state, sizeClass: m.sizeClass };
   const ownIndex = computeIndex(reference, assessment.answers).score;
-  const result = await getPeerView(chosen, { indexScore: ownIndex, municipalityKey: assessment.municipalityKey });
+  const result = await getPeerView(chosen, { ...assessment, indexScore: ownIndex });
   const action = `/a/${token}/vergleich`;
   return (
     <div className="stack">
