@@ -57,14 +57,13 @@ test("the attack: one verified municipality and four invented ones with known an
 test("five verified municipalities make one release; a sixth changes nothing; four more make the next", async ({
   request,
 }) => {
-  // Units 13 on: the first ones of this cell (Verbandsgemeinde Weißenthurm, Kirchen) serve other tests.
-  const cell = await cellCodes("DE-RP", "20000_99999", 10, 13);
+  const cell = await cellCodes("DE-HE", "5000_19999", 10);
   for (const m of cell.slice(0, 4))
     await createVerifiedSubmission(request, m.code, { ...completeAnswers(), e_file: "in_use" });
-  expect((await peers(request, "state=DE-RP&sizeClass=20000_99999")).suppressed).toBe(true);
+  expect((await peers(request, "state=DE-HE&sizeClass=5000_19999")).suppressed).toBe(true);
 
   await createVerifiedSubmission(request, cell[4]!.code, { ...completeAnswers(), e_file: "planned" });
-  const five = await peers(request, "state=DE-RP&sizeClass=20000_99999");
+  const five = await peers(request, "state=DE-HE&sizeClass=5000_19999");
   expect(five.suppressed).toBe(false);
   expect(five.count).toBe(5);
   expect(five.release).toEqual({ releasedAt: expect.any(String), count: 5 });
@@ -72,7 +71,7 @@ test("five verified municipalities make one release; a sixth changes nothing; fo
 
   // A sixth: every figure and the release date stay as they were.
   const sixth = await createVerifiedSubmission(request, cell[5]!.code, { ...completeAnswers(), e_file: "neither" });
-  const six = await peers(request, "state=DE-RP&sizeClass=20000_99999");
+  const six = await peers(request, "state=DE-HE&sizeClass=5000_19999");
   expect(six).toEqual(five);
   // … and its results page says it will be counted with the next update.
   const results = await (await request.get(`/a/${sixth.token}/ergebnis`)).text();
@@ -80,7 +79,7 @@ test("five verified municipalities make one release; a sixth changes nothing; fo
 
   for (const m of cell.slice(6, 10))
     await createVerifiedSubmission(request, m.code, { ...completeAnswers(), e_file: "neither" });
-  const ten = await peers(request, "state=DE-RP&sizeClass=20000_99999");
+  const ten = await peers(request, "state=DE-HE&sizeClass=5000_19999");
   expect(ten.count).toBe(10);
   expect(ten.release.count).toBe(10);
   expect(ten.release.releasedAt >= five.release.releasedAt).toBe(true);
