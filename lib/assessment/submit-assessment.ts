@@ -1,5 +1,5 @@
 import "server-only";
-import { runExclusive } from "../db/exclusive";
+import { beginWrite, runExclusive } from "../db/exclusive";
 import { db } from "../db/client";
 import { findUnanswered } from "../survey/answer-schema";
 import { err, ok, type TResult } from "../result";
@@ -33,6 +33,7 @@ async function submitAssessmentUnlocked(
     indexScore,
   });
   const updated = await db.$transaction(async (tx) => {
+    await beginWrite(tx);
     const res = await tx.assessment.updateMany({
       where: { id: assessment.id, version: assessment.version },
       data: {
@@ -99,6 +100,7 @@ async function reopenAssessmentUnlocked(
   if (!assessment) return err({ kind: "assessment_not_found" });
   if (assessment.status === "draft") return ok({ status: "draft", version: assessment.version });
   await db.$transaction(async (tx) => {
+    await beginWrite(tx);
     await tx.assessment.update({
       where: { id: assessment.id },
       data: { status: "draft", submittedAt: null, version: { increment: 1 }, peerCurrent: false, indexScore: null },

@@ -2,7 +2,7 @@ import "server-only";
 import { refreshPeerPool } from "../assessment/refresh-peer-pool";
 import { deleteYear } from "../assessment/delete-assessment";
 import { db } from "../db/client";
-import { runExclusive } from "../db/exclusive";
+import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
 import type { TOperatorError } from "./errors";
 
@@ -19,6 +19,7 @@ export function deleteAssessmentById(id: string): Promise<TResult<{ municipality
     });
     if (!found) return err({ kind: "assessment_not_found" });
     await db.$transaction(async (tx) => {
+      await beginWrite(tx);
       await deleteYear(tx, { id, ...found });
       await refreshPeerPool(tx, found.municipalityKey);
     });

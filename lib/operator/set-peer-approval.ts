@@ -1,7 +1,7 @@
 import "server-only";
 import { refreshPeerPool } from "../assessment/refresh-peer-pool";
 import { db } from "../db/client";
-import { runExclusive } from "../db/exclusive";
+import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
 import type { TOperatorError } from "./errors";
 
@@ -18,6 +18,7 @@ export function setPeerApproval(
     const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true } });
     if (!found) return err({ kind: "assessment_not_found" });
     await db.$transaction(async (tx) => {
+      await beginWrite(tx);
       await tx.assessment.update({ where: { id }, data: { peerApproved: approved } });
       // Bumps the pool version, so that cached peer cells are rebuilt.
       await refreshPeerPool(tx, found.municipalityKey);
