@@ -88,10 +88,44 @@ const RANK_COUNT = 4;
  */
 type TIndexedRow = { readonly entry: TRegisterItem; readonly joined: string };
 
-export type TSearchIndex = {
-  readonly all: readonly TIndexedRow[];
-  readonly byState: ReadonlyMap<TStateCode, readonly TIndexedRow[]>;
+/**
+ * The rows of one scope (all, or one state) in scan order, and their joined keys concatenated into one text:
+ * a query that matches few rows costs one indexOf over the text instead of one per row. Each row's part starts
+ * with "|" and a query holds only a–z, 0–9 and spaces, so no match spans two rows.
+ */
+type TScope = {
+  readonly rows: readonly TIndexedRow[];
+  readonly text: string;
+  /** Where each row's part of text starts. */
+  readonly starts: Int32Array;
 };
+
+export type TSearchIndex = {
+  readonly all: TScope;
+  readonly byState: ReadonlyMap<TStateCode, TScope>;
+};
+
+function toScope(rows: readonly TIndexedRow[]): TScope {
+  const starts = new Int32Array(rows.length);
+  let at = 0;
+  rows.forEach((row, i) => {
+    starts[i] = at;
+    at += row.joined.length;
+  });
+  return { rows, text: rows.map((r) => r.joined).join(""), starts };
+}
+
+/** The row whose part of the scope's text holds position pos. */
+function rowAt(starts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 const nameCollator = new Intl.Collator("de");
 
@@ -126,19 +160,43 @@ export function buildSearchIndex(
     if (list) list.push(row);
     else byState.set(row.entry.state, [row]);
   }
-  return { all, byState };
+  return {
+    all: toScope(all),
+    byState: new Map([...byState].map(([state, rows]) => [state, toScope(rows)])),
+  };
 }
 
-/** The best rank of any of a row's keys (see TIndexedRow: "|" starts each key, a space each further word). */
-function rankRow(joined: string, q: string, words: readonly string[] | null): number {
-  const at = joined.indexOf(q);
+/** A query with the strings its matching needs, made once per query rather than once per row. */
+type TQuery = {
+  readonly q: string;
+  /** "|q": q at the start of one of a row's keys. */
+  readonly atKey: string;
+  /** " q": q at the start of a further word of a key. */
+  readonly atWord: string;
+  /** Several words: each as "|w" and " w", for RANK_ALL_WORDS. */
+  readonly words: readonly (readonly [string, string])[] | null;
+};
+
+function toQuery(q: string): TQuery {
+  const words = q.includes(" ") ? q.split(" ").map((w) => [`|${w}`, ` ${w}`] as const) : null;
+  return { q, atKey: `|${q}`, atWord: ` ${q}`, words };
+}
+
+/**
+ * The best rank of any of a row's keys (see TIndexedRow: "|" starts each key, a space each further word). Later
+ * occurrences are looked for only after the first one, and no string is built per row.
+ */
+function rankRow(joined: string, query: TQuery): number {
+  const at = joined.indexOf(query.q);
   if (at > 0) {
-    if (joined.charCodeAt(at - 1) === 124 || joined.includes(`|${q}`)) return RANK_PREFIX;
-    if (joined.charCodeAt(at - 1) === 32 || joined.includes(` ${q}`)) return RANK_WORD_START;
+    const before = joined.charCodeAt(at - 1);
+    if (before === 124 || joined.indexOf(query.atKey, at) !== -1) return RANK_PREFIX;
+    if (before === 32 || joined.indexOf(query.atWord, at) !== -1) return RANK_WORD_START;
     return RANK_SUBSTRING;
   }
   // "neustadt weinstr" finds "Neustadt an der Weinstraße": every word at some word start (of any of its names).
-  if (words && words.every((w) => joined.includes(`|${w}`) || joined.includes(` ${w}`))) return RANK_ALL_WORDS;
+  if (query.words && query.words.every(([atKey, atWord]) => joined.includes(atKey) || joined.includes(atWord)))
+    return RANK_ALL_WORDS;
   return -1;
 }
 
@@ -171,19 +229,28 @@ export function searchIndex(index: TSearchIndex, { q, state, limit }: TSearchPar
   // Counted as typed as well, so a lone "ü" or "ß" (two letters once folded) does not search yet.
   if (query.length < SEARCH_MIN_CHARS || countLettersAndDigits(typed) < SEARCH_MIN_CHARS) return [];
   const max = clampLimit(limit);
-  const rows = state === undefined ? index.all : index.byState.get(state);
-  if (!rows) return [];
+  const scope = state === undefined ? index.all : index.byState.get(state);
+  if (!scope) return [];
 
-  const words = query.includes(" ") ? query.split(" ") : null;
+  const prepared = toQuery(query);
   const buckets: TMunicipalityHit[][] = Array.from({ length: RANK_COUNT }, () => []);
   const prefixBucket = buckets[RANK_PREFIX]!;
-  for (const row of rows) {
-    const rank = rankRow(row.joined, query, words);
-    if (rank === -1) continue;
+  const take = (row: TIndexedRow): boolean => {
+    const rank = rankRow(row.joined, prepared);
+    if (rank === -1) return false;
     const bucket = buckets[rank]!;
     if (bucket.length < max) bucket.push(row.entry);
     // Rows come best-first, so once the top rank is full nothing later can get in.
-    if (prefixBucket.length >= max) break;
+    return prefixBucket.length >= max;
+  };
+  // Every row that matches contains the query's longest word (the query itself when it is one word): only
+  // the rows that contain it are looked at, found in the scope's text in scan order.
+  const needle = query.split(" ").reduce((a, b) => (b.length > a.length ? b : a));
+  const { rows, text, starts } = scope;
+  for (let pos = text.indexOf(needle); pos !== -1;) {
+    const r = rowAt(starts, pos);
+    if (take(rows[r]!)) break;
+    pos = r + 1 < rows.length ? text.indexOf(needle, starts[r + 1]!) : -1;
   }
   return buckets.flat().slice(0, max);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { searchMunicipalities } from "@/lib/municipalities/register";
+import { getGemeindeItems, getUnits, searchMunicipalities } from "@/lib/municipalities/register";
+import { nameKeys, normalizeName } from "@/lib/municipalities/normalize";
 import { buildSearchIndex, searchIndex, type TRegisterItem } from "@/lib/municipalities/search";
 import { deriveSizeClass } from "@/lib/profile/size-class";
 import { getStateByAgsPrefix, getStateName, type TStateCode } from "@/lib/profile/states";
@@ -213,3 +214,76 @@ describe("searchMunicipalities (register)", () => {
     expect(searchMunicipalities({ q: "xqzvwk", limit: 10 })).toEqual([]);
   });
 });
+
+describe("searchIndex against a plain scan of every row (the whole register)", () => {
+  // The index finds candidates in one text per scope; this reference looks at every row's keys one by one,
+  // as the ranking documents it. Both must give the same hits in the same order for any query.
+  // Every Gemeinde and every administration of the register, by their names as the register writes them.
+  const items = [...new Map([...getGemeindeItems(), ...getUnits()].map((i) => [i.key, i])).values()];
+  const keysOf = new Map(items.map((item) => [item.key, nameKeys(item.name)]));
+  const index = buildSearchIndex(items);
+  const ordered = [...items].sort(
+    (a, b) =>
+      b.population - a.population || new Intl.Collator("de").compare(a.name, b.name) || (a.key < b.key ? -1 : 1),
+  );
+
+  function rankOf(keys: readonly string[], q: string): number {
+    let best = -1;
+    for (const key of keys) {
+      const at = key.indexOf(q);
+      let r = -1;
+      if (at === 0) r = 0;
+      else if (at > 0) r = key.includes(` ${q}`) ? 1 : 2;
+      else if (q.includes(" ") && q.split(" ").every((w) => key.startsWith(w) || key.includes(` ${w}`))) r = 3;
+      if (r !== -1 && (best === -1 || r < best)) best = r;
+    }
+    return best;
+  }
+
+  function reference(q: string, state: TStateCode | undefined, limit: number): string[] {
+    const query = normalizeName(q);
+    const buckets: string[][] = [[], [], [], []];
+    for (const item of ordered) {
+      if (state && item.state !== state) continue;
+      const r = rankOf(keysOf.get(item.key)!, query);
+      if (r !== -1 && buckets[r]!.length < limit) buckets[r]!.push(item.key);
+    }
+    return buckets.flat().slice(0, limit);
+  }
+
+  test("the same hits in the same order for prefixes, inner parts, several words and misses", () => {
+    const random = mulberry32(7);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const states: (TStateCode | undefined)[] = [undefined, undefined, "DE-SH", "DE-RP", "DE-BY", "DE-NW"];
+    for (let i = 0; i < 3000; i++) {
+      const name = normalizeName(pick(items).name);
+      const from = Math.floor(random() * Math.max(1, name.length - 2));
+      const kind = i % 4;
+      const q =
+        kind === 0
+          ? name.slice(0, 2 + Math.floor(random() * 8))
+          : kind === 1
+            ? name.slice(from, from + 2 + Math.floor(random() * 5))
+            : kind === 2
+              ? `${name.split(" ")[0]!.slice(0, 4)} ${normalizeName(pick(items).name).slice(0, 3)}`
+              : `${pick(["x", "q", "zz"])}${name.slice(from, from + 3)}`;
+      if (q.trim().length < 2) continue;
+      const state = pick(states);
+      const limit = pick([5, 10, 20]);
+      expect(
+        searchIndex(index, { q, state, limit }).map((h) => h.key),
+        `${q} ${state ?? ""} ${limit}`,
+      ).toEqual(reference(q, state, limit));
+    }
+  });
+});
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
