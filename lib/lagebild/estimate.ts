@@ -70,7 +70,10 @@ export const joinNames = (names: readonly string[]) =>
   names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} und ${names.at(-1)}`;
 
 /** A state's strata after collapsing its small cells into their neighbours (step 1). */
-function collapseState(state: TStateCode, cells: readonly TCellCount[]): { strata: TStratum[]; collapsed: TCollapse[] } {
+function collapseState(
+  state: TStateCode,
+  cells: readonly TCellCount[],
+): { strata: TStratum[]; collapsed: TCollapse[] } {
   type TGroup = { cells: { sizeClass: TSizeClass; N: number }[]; n: number };
   const groups: TGroup[] = [...cells]
     .sort((a, b) => SIZE_ORDER.get(a.sizeClass)! - SIZE_ORDER.get(b.sizeClass)!)
@@ -89,7 +92,14 @@ function collapseState(state: TStateCode, cells: readonly TCellCount[]): { strat
   }
   const strata = groups.map((g) => {
     const N = g.cells.reduce((s, c) => s + c.N, 0);
-    return { key: `${state}|${g.cells.map((c) => c.sizeClass).join("+")}`, state, cells: g.cells, N, weight: N, n: g.n };
+    return {
+      key: `${state}|${g.cells.map((c) => c.sizeClass).join("+")}`,
+      state,
+      cells: g.cells,
+      N,
+      weight: N,
+      n: g.n,
+    };
   });
   const collapsed = strata.flatMap((s) =>
     s.cells.length === 1
@@ -111,7 +121,13 @@ export function buildStrata(cells: readonly TCellCount[], sizeClassLabel: (id: T
   const participants = inScope.reduce((s, c) => s + c.n, 0);
   const total = inScope.reduce((s, c) => s + c.N, 0);
   const states = [...new Set(inScope.map((c) => c.state))].sort((a, b) => STATE_ORDER.get(a)! - STATE_ORDER.get(b)!);
-  const perState = states.map((state) => ({ state, ...collapseState(state, inScope.filter((c) => c.state === state)) }));
+  const perState = states.map((state) => ({
+    state,
+    ...collapseState(
+      state,
+      inScope.filter((c) => c.state === state),
+    ),
+  }));
   const covered = perState.filter((s) => s.strata.every((h) => h.n >= MIN_STRATUM_PARTICIPANTS));
   const missingStates = perState.filter((s) => !covered.includes(s)).map((s) => s.state);
   const missingNames = joinNames(missingStates.map(getStateName));
@@ -142,7 +158,9 @@ export function buildStrata(cells: readonly TCellCount[], sizeClassLabel: (id: T
   for (const m of perState.filter((s) => !covered.includes(s)))
     for (const h of m.strata)
       for (const cell of h.cells) {
-        const holders = strata.flatMap((s) => s.cells.filter((c) => c.sizeClass === cell.sizeClass).map((c) => ({ s, N: c.N })));
+        const holders = strata.flatMap((s) =>
+          s.cells.filter((c) => c.sizeClass === cell.sizeClass).map((c) => ({ s, N: c.N })),
+        );
         const held = holders.reduce((sum, x) => sum + x.N, 0);
         if (held === 0)
           return {
@@ -225,7 +243,9 @@ export function estimateMean(strata: readonly TStratum[], values: (s: TStratum) 
   // n_h = 1: the pooled variance within the other strata stands in (a 0…100 scale's largest, 2,500, if none).
   const pooledDf = groups.reduce((a, g) => a + Math.max(0, g.xs.length - 1), 0);
   const pooled =
-    pooledDf > 0 ? groups.reduce((a, g) => a + (g.xs.length > 1 ? (g.xs.length - 1) * s2(g.xs) : 0), 0) / pooledDf : 2500;
+    pooledDf > 0
+      ? groups.reduce((a, g) => a + (g.xs.length > 1 ? (g.xs.length - 1) * s2(g.xs) : 0), 0) / pooledDf
+      : 2500;
   let value = 0;
   let variance = 0;
   for (const { s, xs } of groups) {

@@ -68,11 +68,7 @@ describe("strata (docs/adr/0011)", () => {
       { state: "DE-NW", sizeClass: "gte_100000", N: 30, n: 5 },
     ]);
     // North Rhine-Westphalia's 4 small units join 5.000–19.999; the other size classes stay.
-    expect(strata.map((h) => h.key)).toEqual([
-      "DE-NW|lt_5000+5000_19999",
-      "DE-NW|20000_99999",
-      "DE-NW|gte_100000",
-    ]);
+    expect(strata.map((h) => h.key)).toEqual(["DE-NW|lt_5000+5000_19999", "DE-NW|20000_99999", "DE-NW|gte_100000"]);
   });
 });
 
