@@ -256,6 +256,13 @@ export function estimateMean(strata: readonly TStratum[], values: (s: TStratum) 
   if (isCensus(strata)) return { value, low: value, high: value, census: true };
   // Never narrower than n participants drawn at random (as the cap of the effective sample size for shares).
   const floor = all.length > 1 ? s2(all) / all.length : 0;
-  const half = t975(degreesOfFreedom(strata)) * Math.sqrt(Math.max(variance, floor));
+  const df = degreesOfFreedom(strata);
+  if (Math.max(variance, floor) === 0) {
+    // No spread seen at all: a 0…100 score with mean ȳ varies at most as a share ȳ/100 does (Bhatia–Davis),
+    // so the interval is that of the share ȳ/100 from n (never of zero width).
+    const share = kornGraubard(value / 100, 0, all.length, df);
+    return { value, low: share.low * 100, high: share.high * 100, census: false };
+  }
+  const half = t975(df) * Math.sqrt(Math.max(variance, floor));
   return { value, low: Math.max(0, value - half), high: Math.min(100, value + half), census: false };
 }

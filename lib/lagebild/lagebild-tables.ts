@@ -4,7 +4,7 @@ import { getSizeClass } from "../profile/size-class";
 import { formatReleaseDate } from "../peers/release-label";
 import { csvCell } from "../peers/peer-csv";
 import { rangeText, sharePct as pct, type TLagebild, type TRange } from "./build-lagebild";
-import { DEMO_NOTE } from "./lagebild-words";
+import { collapsedGroups, DEMO_NOTE } from "./lagebild-words";
 import { joinNames } from "./estimate";
 import { isDerivedShare } from "../survey/share-label";
 
@@ -46,12 +46,7 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
         [
           "Mit der benachbarten Größenklasse geschätzt",
           l.estimate.shown && l.estimate.collapsed.length > 0
-            ? l.estimate.collapsed
-                .map(
-                  (c) =>
-                    `${getStateName(c.state)}: ${getSizeClass(c.sizeClass).label} mit ${c.into.map((x) => getSizeClass(x).label).join(" und ")}`,
-                )
-                .join("; ")
+            ? collapsedGroups(l.estimate.collapsed).join("; ")
             : "keine",
         ],
         [

@@ -1,7 +1,7 @@
 import type { TReference } from "../survey/schema";
 import { getStateName } from "../profile/states";
-import { getSizeClass } from "../profile/size-class";
-import { joinNames } from "./estimate";
+import { SIZE_CLASSES } from "../profile/size-class";
+import { joinNames, type TCollapse } from "./estimate";
 import { estimateText, lagebildHeadlines, sharePct, type TLagebild } from "./build-lagebild";
 
 /**
@@ -66,14 +66,7 @@ export function estimateMethodSentences(l: TLagebild): string[] {
   if (e.collapsed.length > 0)
     out.push(
       `Wo eine Gruppe zu klein ist – zu wenige Verwaltungen im Verzeichnis oder weniger als zwei Teilnehmende –, schätzen ` +
-        `wir sie mit der benachbarten Größenklasse desselben Landes: ` +
-        e.collapsed
-          .map(
-            (c) =>
-              `${getStateName(c.state)}, ${getSizeClass(c.sizeClass).townTypePlural} mit ${joinNames(c.into.map((x) => getSizeClass(x).townTypeDativePlural))}`,
-          )
-          .join("; ") +
-        ".",
+        `wir sie zusammen mit der benachbarten Größenklasse desselben Landes: ${collapsedGroups(e.collapsed).join("; ")}.`,
     );
   if (e.missingStates.length > 0)
     out.push(
@@ -90,6 +83,18 @@ export function estimateMethodSentences(l: TLagebild): string[] {
           `Auswahl in 95 von 100 Fällen den wahren Wert einschließt.`,
   );
   return out;
+}
+
+/** "Schleswig-Holstein: Kleingemeinden, Kleinstädte, Mittelstädte und Großstädte zusammen", one per stratum. */
+export function collapsedGroups(collapsed: readonly TCollapse[]): string[] {
+  const seen = new Map<string, string>();
+  for (const c of collapsed) {
+    const classes = SIZE_CLASSES.filter((x) => x.id === c.sizeClass || c.into.includes(x.id));
+    const key = `${c.state}|${classes.map((x) => x.id).join("+")}`;
+    if (!seen.has(key))
+      seen.set(key, `${getStateName(c.state)}: ${joinNames(classes.map((x) => x.townTypePlural))} zusammen`);
+  }
+  return [...seen.values()];
 }
 
 /** Why there is no estimate, with the states that are missing (page, PDF). */
@@ -120,8 +125,9 @@ export function lagebildMethod(k: number, ref: TReference): string[] {
       "Intervall nach Clopper und Pearson für die effektive Stichprobengröße p · (1 − p)/V, angepasst an n − H " +
       "Freiheitsgrade (n Teilnehmende, H Gruppen) und höchstens n. Es hat so nie die Breite null und bleibt zwischen 0 und " +
       "100 %; auch Gruppen mit 0 % oder 100 % oder mit nur einer Teilnehmenden machen es nicht schmaler als bei n zufällig " +
-      "ausgewählten Verwaltungen. Die Grenzen runden wir nach außen. Beim Reifegrad: Mittelwert ± t mal die Wurzel aus V, mit denselben " +
-      "Freiheitsgraden. Nehmen alle Verwaltungen einer Auswahl teil, gibt es keinen Zufallsfehler und kein Intervall.",
+      "ausgewählten Verwaltungen. Die Grenzen runden wir nach außen. Beim Reifegrad reicht es vom Mittelwert minus bis zum Mittelwert plus " +
+      "t mal die Wurzel aus V, mit denselben Freiheitsgraden; streuen die Punkte gar nicht, wie bei einem Anteil von " +
+      "Mittelwert/100. Nehmen alle Verwaltungen einer Auswahl teil, gibt es keinen Zufallsfehler und kein Intervall.",
     "Was das Intervall nicht erfasst: Es erfasst nur den Zufallsfehler, und nur unter der Annahme, dass die Teilnehmenden " +
       "den nicht teilnehmenden Verwaltungen ihres Landes und ihrer Größenklasse ähneln. Ob sie das tun, lässt sich nicht " +
       "prüfen; eine Verzerrung durch die Selbstauswahl kann größer sein als das Intervall.",

@@ -180,4 +180,11 @@ describe("intervals: never of zero width, always inside 0–100 %", () => {
     expect(one.low).toBeCloseTo(49.875267257311144, 8);
     expect(one.high).toBeCloseTo(62.624732742688856, 8);
   });
+
+  test("a mean without any spread still has an interval: that of the share ȳ/100 from n", () => {
+    const m = estimateMean([stratum("a", 300, 15), stratum("b", 100, 15)], (s) => Array<number>(s.n).fill(42));
+    expect(m.value).toBeCloseTo(42, 10);
+    expect(m.low).toBeCloseTo(24.303477388493576, 6);
+    expect(m.high).toBeCloseTo(61.34230473129592, 6);
+  });
 });

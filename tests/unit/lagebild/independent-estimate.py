@@ -40,3 +40,6 @@ def mean_est(strata):  # (weight, xs)
 ten = lambda a,b: [a]*10+[b]*10
 print("M", mean_est([(300, ten(40,60)), (100, ten(70,90))]))
 print("M n=1", mean_est([(300, ten(40,60)), (100, [75])]))
+# A mean without any spread: the interval of the share ȳ/100 from n (both strata 15 scores of 42).
+n = 30; neff = n*(t.ppf(0.975, n-1)/t.ppf(0.975, n-2))**2; x = 0.42*neff
+print("M no spread", 100*beta.ppf(0.025, x, neff-x+1), 100*beta.ppf(0.975, x+1, neff-x))
