@@ -10,6 +10,7 @@ import {
 import {
   DEMO_NOTE,
   estimateMethodSentences,
+  headlineLead,
   headlineLines,
   note2020,
   noEstimateSentence,
@@ -136,6 +137,7 @@ function LagebildView({ l }: { l: TLagebild }) {
             <Heading level={2} id="heute-heading">
               2020 und heute
             </Heading>
+            {l.estimate.shown ? <Text>{headlineLead(l)}</Text> : null}
             {l.estimate.shown ? (
               <ul className="lagebild-headlines">
                 {headlineLines(l).map((h) => (

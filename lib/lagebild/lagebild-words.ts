@@ -40,16 +40,22 @@ export function note2020(ref: TReference): string {
   );
 }
 
-/** The headline lines: "E-Akte im Einsatz: 2020 16 % – heute (Schätzung aus …): 7,8 % (95-%-Konfidenzintervall: …)". */
+/** The headline above the lines: who the estimate comes from, and that they chose to take part. */
+export function headlineLead(l: TLagebild): string | null {
+  if (!l.estimate.shown) return null;
+  return (
+    `Heute: Schätzung für alle Verwaltungen aus den Angaben von ${de(l.estimate.participants)} Verwaltungen, ` +
+    `die sich selbst für die Teilnahme entschieden haben.`
+  );
+}
+
+/** The headline lines: "E-Akte im Einsatz: 2020 16 % – heute 7,8 % (95-%-Konfidenzintervall: 2,1–13,6 %)". */
 export function headlineLines(l: TLagebild): { id: string; name: string; text: string }[] {
   if (!l.estimate.shown) return [];
-  const n = de(l.estimate.participants);
   return lagebildHeadlines(l).map((h) => ({
     id: h.id,
     name: `${h.name} im Einsatz`,
-    text:
-      `2020 ${h.share2020 === null ? "–" : `${de(h.share2020)} %`} – heute (Schätzung aus ${n} Verwaltungen, ` +
-      `die sich selbst für die Teilnahme entschieden haben): ${estimateText(h.estimate)}`,
+    text: `2020 ${h.share2020 === null ? "–" : `${de(h.share2020)} %`} – heute ${estimateText(h.estimate)}`,
   }));
 }
 

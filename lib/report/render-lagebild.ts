@@ -8,6 +8,7 @@ import {
 import {
   DEMO_NOTE,
   estimateMethodSentences,
+  headlineLead,
   headlineLines,
   lagebildMethod,
   note2020,
@@ -106,6 +107,7 @@ function today(w: Writer, ref: TReference, l: TLagebild) {
     w.para(note2020(ref), { size: 9.5 });
     return;
   }
+  w.para(headlineLead(l)!);
   w.list(headlineLines(l).map((h) => ({ label: "–", body: `${h.name}: ${h.text}` })));
   for (const [i, t] of estimateMethodSentences(l).entries()) w.para(i === 0 ? `Schätzung: ${t}` : t, { size: 9.5 });
   w.para(note2020(ref), { size: 9.5 });

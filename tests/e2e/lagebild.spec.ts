@@ -33,11 +33,13 @@ test("a state's Lagebild: estimates as ranges, the same figures as the API, the 
 
   await page.goto(`/lagebild?state=${state.code}`);
   await expect(page.getByRole("heading", { name: `Teilnahme: ${state.name}` })).toBeVisible();
+  await expect(
+    page.getByText(
+      "Heute: Schätzung für alle Verwaltungen aus den Angaben von 30 Verwaltungen, die sich selbst für die Teilnahme entschieden haben.",
+    ),
+  ).toBeVisible();
   const headline = page.getByRole("listitem").filter({ hasText: "E-Akte im Einsatz" });
-  await expect(headline).toContainText(
-    "heute (Schätzung aus 30 Verwaltungen, die sich selbst für die Teilnahme entschieden haben)",
-  );
-  await expect(headline).toContainText(estimateText(eFile));
+  await expect(headline).toContainText(`2020 16 % – heute ${estimateText(eFile)}`);
   await expect(page.getByText("Das 95-%-Konfidenzintervall erfasst nur den Zufallsfehler")).toBeVisible();
   await expect(page.getByText(/Stichprobe: der Umfrage unter 623 Kommunen/)).toBeVisible();
   await expect(page.getByText(/schätzen wir sie zusammen mit der benachbarten Größenklasse/)).toBeVisible();
