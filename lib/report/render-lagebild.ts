@@ -120,7 +120,7 @@ function index(w: Writer, l: TLagebild) {
   const histogram = x.histogram;
   if (!histogram) return;
   const max = Math.max(1, ...histogram.map((b) => b.count));
-  const alt = `Säulendiagramm, teilnehmende Kommunen nach Reifegrad: ${histogram.map((b) => `${b.from}–${b.to} Punkte ${b.count}`).join("; ")}.`;
+  const alt = `Säulendiagramm, teilnehmende Verwaltungen nach Reifegrad: ${histogram.map((b) => `${b.from}–${b.to} Punkte ${b.count}`).join("; ")}.`;
   w.figure(alt, 150, (left, top) => {
     const { doc } = w;
     const barWidth = 40;
@@ -139,8 +139,8 @@ function index(w: Writer, l: TLagebild) {
     });
   });
   w.table(
-    "Teilnehmende Kommunen nach Reifegrad",
-    ["Reifegrad (Punkte)", "Kommunen"],
+    "Teilnehmende Verwaltungen nach Reifegrad",
+    ["Reifegrad (Punkte)", "Verwaltungen"],
     histogram.map((b) => [`${b.from}–${b.to}`, b.count.toLocaleString("de-DE")]),
     [0.5, 0.5],
   );
