@@ -1,12 +1,22 @@
 import type { Metadata } from "next";
 import { getLagebild } from "@/lib/lagebild/get-lagebild";
 import {
-  lagebildHeadlines,
+  estimateText,
   lagebildIndexSentence,
   lagebildScope,
   sharePct,
   type TLagebild,
 } from "@/lib/lagebild/build-lagebild";
+import {
+  DEMO_NOTE,
+  estimateMethodSentences,
+  headlineLead,
+  headlineLines,
+  note2020,
+  noEstimateSentence,
+  participationSentence,
+} from "@/lib/lagebild/lagebild-words";
+import { reference } from "@/lib/survey/reference";
 import { formatShare } from "@/lib/benchmark/statements";
 import { isDerivedShare } from "@/lib/survey/share-label";
 import { DERIVED_NOTE } from "@/lib/benchmark/method-notes";
@@ -16,7 +26,6 @@ import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { STEPS } from "@/lib/survey/reference";
 import { shortName } from "@/lib/benchmark/year-over-year";
-import { round1 } from "@/lib/format/round";
 import { Alert } from "@/components/kern/alert";
 import { PeerFilterForm } from "@/components/peers/peer-filter-form";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
@@ -35,8 +44,6 @@ const share = (n: number, of: number) => {
   const p = sharePct(n, of);
   return p === null ? "–" : `${fmt(p)} %`;
 };
-const estimateText = (e: { value: number; low: number; high: number } | null) =>
-  e ? `${fmt(e.value)} % (${fmt(e.low)}–${fmt(e.high)})` : "–";
 
 export default async function LagebildPage({ searchParams }: TProps) {
   const query = await searchParams;
@@ -45,12 +52,12 @@ export default async function LagebildPage({ searchParams }: TProps) {
     <div className="stack">
       <PageTitle
         title="Lagebild: Wie digital sind die Kommunen heute?"
-        preline="Gemeinsames Ergebnis der teilnehmenden Kommunen"
+        preline="Gemeinsames Ergebnis der teilnehmenden Verwaltungen"
       />
       <Text>
-        Das Lagebild fasst die Selbsteinschätzungen aller Kommunen zusammen, die auf dieser Plattform mit ihrem
+        Das Lagebild fasst die Selbsteinschätzungen aller Verwaltungen zusammen, die auf dieser Plattform mit ihrem
         Teilnahmecode teilnehmen, und stellt sie neben die bundesweite Umfrage von 2020. Es zeigt nur veröffentlichte,
-        zusammengefasste Zahlen; einzelne Antworten einer Kommune zeigen wir nie.
+        zusammengefasste Zahlen; einzelne Antworten einer Verwaltung zeigen wir nie.
       </Text>
       {result.ok ? (
         <>
@@ -76,7 +83,6 @@ export default async function LagebildPage({ searchParams }: TProps) {
 
 function LagebildView({ l }: { l: TLagebild }) {
   const scope = lagebildScope(l.filter);
-  const participants = l.estimate.shown ? l.estimate.participants.toLocaleString("de-DE") : "0";
   const query = new URLSearchParams({
     ...(l.filter.state ? { state: l.filter.state } : {}),
     ...(l.filter.sizeClass ? { sizeClass: l.filter.sizeClass } : {}),
@@ -88,11 +94,12 @@ function LagebildView({ l }: { l: TLagebild }) {
         <Heading level={2} id="teilnahme-heading">
           Teilnahme: {scope}
         </Heading>
-        <Text>
-          <strong>{l.totals.participants.toLocaleString("de-DE")}</strong> von {l.totals.total.toLocaleString("de-DE")}{" "}
-          Kommunen des amtlichen Gemeindeverzeichnisses nehmen teil ({share(l.totals.participants, l.totals.total)}).
-          Gezählt werden nur bestätigte Kommunen in veröffentlichten Gruppen mit mindestens {l.k} Kommunen.
-        </Text>
+        {l.demoData ? (
+          <Alert tone="info" title="Demo-Daten zählen nicht">
+            <Text>{DEMO_NOTE}</Text>
+          </Alert>
+        ) : null}
+        <Text>{participationSentence(l)}</Text>
         {l.release ? (
           <Text size="small" muted>
             {releaseLabel(l.release)}. {releaseRuleSentence(l.k)}.
@@ -120,7 +127,7 @@ function LagebildView({ l }: { l: TLagebild }) {
       {l.suppressed ? (
         <Alert tone="info" title="Zu wenige Vergleichskommunen">
           <Text>
-            Für diese Auswahl nehmen weniger als {l.k} Kommunen teil. Damit sich keine einzelne Selbsteinschätzung
+            Für diese Auswahl nehmen weniger als {l.k} Verwaltungen teil. Damit sich keine einzelne Selbsteinschätzung
             herausrechnen lässt, zeigen wir dafür keine Zahlen.
           </Text>
         </Alert>
@@ -130,18 +137,18 @@ function LagebildView({ l }: { l: TLagebild }) {
             <Heading level={2} id="heute-heading">
               2020 und heute
             </Heading>
+            {l.estimate.shown ? <Text>{headlineLead(l)}</Text> : null}
             {l.estimate.shown ? (
               <ul className="lagebild-headlines">
-                {lagebildHeadlines(l).map((h) => (
+                {headlineLines(l).map((h) => (
                   <li key={h.id}>
-                    <strong>{h.name} im Einsatz</strong>: 2020 {h.share2020 === null ? "–" : `${fmt(h.share2020)} %`} –
-                    heute (Schätzung aus {participants} Kommunen): <strong>{fmt(h.estimate.value)} %</strong> (±{" "}
-                    {fmt(round1((h.estimate.high - h.estimate.low) / 2))})
+                    <strong>{h.name}</strong>: {h.text}
                   </li>
                 ))}
               </ul>
             ) : null}
             <EstimateNote l={l} />
+            <Text size="small">{note2020(reference)}</Text>
           </section>
 
           {l.index ? (
@@ -159,11 +166,12 @@ function LagebildView({ l }: { l: TLagebild }) {
               Die Antworten im Einzelnen
             </Heading>
             <Text>
-              Je Frage: der Anteil aller Kommunen 2020 (Pressemitteilung von Bitkom und dem Deutschen Städte- und
-              Gemeindebund), der Anteil der teilnehmenden Kommunen und
+              Je Frage: der Anteil aller Kommunen 2020 (Stichprobe von {reference.source.sample} Kommunen,
+              Pressemitteilung von Bitkom und dem Deutschen Städte- und Gemeindebund), der Anteil der teilnehmenden
+              Verwaltungen und
               {l.estimate.shown
-                ? " die Schätzung für alle Kommunen mit ihrem 95-%-Bereich."
-                : " – wo die Teilnahme dafür reicht – eine Schätzung für alle Kommunen."}{" "}
+                ? " die Schätzung für alle Verwaltungen mit ihrem 95-%-Konfidenzintervall."
+                : " – wo die Teilnahme dafür reicht – eine Schätzung für alle Verwaltungen."}{" "}
               {DERIVED_NOTE}
             </Text>
             {STEPS.flatMap((s) => s.questions).map((q) => {
@@ -174,9 +182,9 @@ function LagebildView({ l }: { l: TLagebild }) {
                     caption={q.text}
                     columns={[
                       { label: "Antwort" },
-                      { label: "2020", numeric: true },
+                      { label: "2020 (Stichprobe)", numeric: true },
                       { label: "Teilnehmende", numeric: true },
-                      { label: "Schätzung (95 %)", numeric: true },
+                      { label: "Schätzung für alle Verwaltungen", numeric: true },
                     ]}
                   >
                     {q.options.map((o) => {
@@ -188,7 +196,7 @@ function LagebildView({ l }: { l: TLagebild }) {
                             {v.share2020 === null ? "–" : formatShare(v.share2020, isDerivedShare(o))}
                           </Cell>
                           <Cell numeric>{fmt(v.share)} %</Cell>
-                          <Cell numeric>{estimateText(v.estimate)}</Cell>
+                          <Cell numeric>{v.estimate ? estimateText(v.estimate) : "–"}</Cell>
                         </Row>
                       );
                     })}
@@ -234,23 +242,22 @@ function LagebildView({ l }: { l: TLagebild }) {
 function EstimateNote({ l }: { l: TLagebild }) {
   if (!l.estimate.shown)
     return (
-      <Alert tone="info" title="Keine Schätzung für alle Kommunen">
-        <Text>{l.estimate.reason} Die Anteile der teilnehmenden Kommunen unten gelten nur für sie.</Text>
+      <Alert tone="info" title="Keine Schätzung für alle Verwaltungen">
+        <Text>{noEstimateSentence(l)}</Text>
       </Alert>
     );
   return (
-    <Text size="small">
-      <strong>Schätzung:</strong> Die teilnehmenden Kommunen haben sich selbst für die Teilnahme entschieden. Wir
-      gewichten ihre Antworten deshalb nach Land und Größenklasse so, wie die Kommunen im amtlichen Gemeindeverzeichnis
-      verteilt sind ({l.estimate.strata} Gruppen
-      {l.estimate.merged.length > 0
-        ? `; in ${l.estimate.merged.length === 1 ? "einer Größenklasse" : `${l.estimate.merged.length} Größenklassen`} sind die Länder zusammengefasst, weil nicht überall Kommunen teilnehmen`
-        : ""}
-      ). Grundlage: {l.estimate.participants.toLocaleString("de-DE")} von {l.estimate.total.toLocaleString("de-DE")}{" "}
-      Kommunen. Die Klammern nennen den Bereich, in dem der wahre Wert mit 95 % Wahrscheinlichkeit liegt, wenn die
-      Teilnehmenden ihrer Gruppe ähneln; ob sie das tun, lässt sich nicht prüfen.{" "}
-      <Link href="/methodik#lagebild">So rechnen wir</Link>
-    </Text>
+    <div className="stack-sm">
+      {estimateMethodSentences(l).map((t, i) => (
+        <Text size="small" key={i}>
+          {i === 0 ? <strong>Schätzung: </strong> : null}
+          {t}
+        </Text>
+      ))}
+      <Text size="small">
+        <Link href="/methodik#lagebild">So rechnen wir</Link>
+      </Text>
+    </div>
   );
 }
 
@@ -270,7 +277,7 @@ function ParticipationTable({
         columns={[
           { label: first },
           { label: "Teilnehmend", numeric: true },
-          { label: "Kommunen", numeric: true },
+          { label: "Verwaltungen", numeric: true },
           { label: "Anteil", numeric: true },
         ]}
       >

@@ -10,6 +10,8 @@ import { TableRegion } from "@/components/kern/table-region";
 import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, ORDER_NOTE, shareBaseNote } from "@/lib/benchmark/method-notes";
 import { shareLabel } from "@/lib/survey/share-label";
 import { SIZE_CLASSES } from "@/lib/profile/size-class";
+import { K_MIN } from "@/lib/peers/aggregate";
+import { lagebildMethod } from "@/lib/lagebild/lagebild-words";
 import { Heading, List, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 
@@ -204,20 +206,14 @@ export default function MethodPage() {
           Das Lagebild und seine Schätzung
         </Heading>
         <Text>
-          Das <Link href="/lagebild">Lagebild</Link> zeigt die veröffentlichten Zahlen der Kommunen, die mit ihrem
+          Das <Link href="/lagebild">Lagebild</Link> zeigt die veröffentlichten Zahlen der Verwaltungen, die mit ihrem
           Teilnahmecode teilnehmen, nach denselben Regeln wie der Vergleich: Gruppen (Land und Größenklasse) mit weniger
-          als fünf Kommunen zählen nirgends mit.
+          als {K_MIN} Verwaltungen zählen nirgends mit. Der Rahmen sind die {getUnits().length.toLocaleString("de-DE")}{" "}
+          Verwaltungen des Gemeindeverzeichnisses: Gemeinden und Gemeindeverbände, die eine eigene Verwaltung führen.
         </Text>
-        <Text>
-          Die Teilnehmenden haben sich selbst für die Teilnahme entschieden. Für eine Schätzung über alle Kommunen
-          gewichten wir ihre Antworten deshalb so, wie die Kommunen im amtlichen Gemeindeverzeichnis nach Land und
-          Größenklasse verteilt sind (Nachschichtung). In einer Größenklasse, in der nicht in jedem Land Kommunen
-          teilnehmen, fassen wir die Länder zusammen. Jede Schätzung steht mit dem Bereich, in dem der wahre Wert mit 95
-          % Wahrscheinlichkeit liegt; er berücksichtigt, dass ein großer Teil einer Gruppe schon teilnimmt
-          (Endlichkeitskorrektur). Bei weniger als 30 teilnehmenden Kommunen oder wenn aus einer Größenklasse niemand
-          teilnimmt, zeigen wir keine Schätzung. Die Schätzung setzt voraus, dass die Teilnehmenden den anderen Kommunen
-          ihrer Gruppe ähneln; das lässt sich nicht prüfen.
-        </Text>
+        {lagebildMethod(K_MIN, reference).map((t) => (
+          <Text key={t.slice(0, 24)}>{t}</Text>
+        ))}
       </section>
 
       <section className="stack-sm" aria-labelledby="register">

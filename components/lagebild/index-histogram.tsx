@@ -7,11 +7,11 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 /** The participants' index in bins of 10 points. */
 export function IndexHistogram({ bins }: { bins: { from: number; to: number; count: number }[] }) {
   const label = (b: { from: number; to: number }) => `${b.from}–${b.to}`;
-  const summary = `Säulendiagramm, teilnehmende Kommunen nach Reifegrad: ${bins.map((b) => `${label(b)} Punkte ${b.count}`).join("; ")}.`;
+  const summary = `Säulendiagramm, teilnehmende Verwaltungen nach Reifegrad: ${bins.map((b) => `${label(b)} Punkte ${b.count}`).join("; ")}.`;
   return (
     <ChartFigure
-      caption="Teilnehmende Kommunen nach digitalem Reifegrad (Punkte von 100)"
-      columns={[{ header: "Reifegrad (Punkte)" }, { header: "Kommunen", numeric: true }]}
+      caption="Teilnehmende Verwaltungen nach digitalem Reifegrad (Punkte von 100)"
+      columns={[{ header: "Reifegrad (Punkte)" }, { header: "Verwaltungen", numeric: true }]}
       rows={bins.map((b) => [label(b), b.count.toLocaleString("de-DE")])}
     >
       <LazyBar
@@ -19,7 +19,7 @@ export function IndexHistogram({ bins }: { bins: { from: number; to: number; cou
         style={{ height: "16rem" }}
         data={{
           labels: bins.map(label),
-          datasets: [{ label: "Kommunen", data: bins.map((b) => b.count), backgroundColor: CHART_COLORS.own }],
+          datasets: [{ label: "Verwaltungen", data: bins.map((b) => b.count), backgroundColor: CHART_COLORS.own }],
         }}
         options={{
           maintainAspectRatio: false,

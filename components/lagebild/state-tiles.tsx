@@ -30,7 +30,7 @@ const pct = (n: number, of: number) => sharePct(n, of) ?? 0;
 export function StateTiles({ rows }: { rows: { state: TStateCode; participants: number; total: number }[] }) {
   const byState = new Map(rows.map((r) => [r.state, r]));
   const max = Math.max(1, ...rows.map((r) => pct(r.participants, r.total)));
-  const alt = `Kachelkarte der Länder, Anteil der teilnehmenden Kommunen: ${rows
+  const alt = `Kachelkarte der Länder, Anteil der teilnehmenden Verwaltungen: ${rows
     .map((r) => `${getStateName(r.state)} ${pct(r.participants, r.total).toLocaleString("de-DE")} %`)
     .join("; ")}.`;
   return (

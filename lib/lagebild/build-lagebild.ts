@@ -11,7 +11,15 @@ import { getSizeClass, SIZE_CLASSES, type TSizeClass } from "../profile/size-cla
 import { round1 } from "../format/round";
 import { QUESTION_SHORT_NAMES } from "../benchmark/year-over-year";
 import type { TReference } from "../survey/schema";
-import { buildStrata, estimateMean, estimateShare, type TEstimate, type TStratum } from "./estimate";
+import {
+  buildStrata,
+  degreesOfFreedom,
+  estimateMean,
+  estimateShare,
+  type TCollapse,
+  type TEstimate,
+  type TStratum,
+} from "./estimate";
 
 /**
  * The Lagebild (issue 20): the collective picture of the municipalities on this instance, from the current
@@ -56,22 +64,41 @@ export function lagebildIndexSentence(l: TLagebild): string {
   const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
   const participants =
     x.median === null
-      ? `Mittelwert ${fmt(x.mean)} Punkte (Median und Verteilung zeigen wir erst ab ${2 * l.k} Kommunen).`
-      : `Median ${fmt(x.median)} Punkte; die Hälfte der teilnehmenden Kommunen liegt zwischen ${fmt(x.p25)} und ${fmt(x.p75)} Punkten (Mittelwert ${fmt(x.mean)}).`;
+      ? `Mittelwert ${fmt(x.mean)} Punkte (Median und Verteilung zeigen wir erst ab ${2 * l.k} Verwaltungen).`
+      : `Median ${fmt(x.median)} Punkte; die Hälfte der teilnehmenden Verwaltungen liegt zwischen ${fmt(x.p25)} und ${fmt(x.p75)} Punkten (Mittelwert ${fmt(x.mean)}).`;
   return l.estimate.shown
-    ? `${participants} Geschätzt für alle Kommunen: ${fmt(l.estimate.index.value)} Punkte (95 %: ${fmt(l.estimate.index.low)}–${fmt(l.estimate.index.high)}).`
+    ? `${participants} Geschätzt für alle Verwaltungen: ${fmt(l.estimate.index.value)} Punkte (${intervalText(l.estimate.index, "Punkte")}).`
     : participants;
 }
+
+/** A range of an estimate, the same on the page, in the PDF and in the CSV/XLSX: "2,1–13,6 %". */
+export const rangeText = (e: TRange, unit: "%" | "Punkte" = "%") => `${fmtDe(e.low)}–${fmtDe(e.high)} ${unit}`;
+
+/** "95-%-Konfidenzintervall: 2,1–13,6 %", or for a full census that it has no random error. */
+export const intervalText = (e: TRange, unit: "%" | "Punkte" = "%") =>
+  e.census ? "Vollerhebung, ohne Zufallsfehler" : `95-%-Konfidenzintervall: ${rangeText(e, unit)}`;
+
+/** "7,8 % (95-%-Konfidenzintervall: 2,1–13,6 %)". */
+export const estimateText = (e: TRange, unit: "%" | "Punkte" = "%") =>
+  `${fmtDe(e.value)} ${unit} (${intervalText(e, unit)})`;
+
+const fmtDe = (n: number) => n.toLocaleString("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** n of `of` in percent with one decimal; null for an empty base. */
 export const sharePct = (n: number, of: number) => (of === 0 ? null : round1((n * 100) / of));
 
+/** An estimate in percent (or points), one decimal; the bounds rounded outward so that they still enclose it. */
+export type TRange = { value: number; low: number; high: number; census: boolean };
+
 type TCoverageCell = {
   state: TStateCode;
   sizeClass: TSizeClass;
-  /** Verified participants of the release; null when the cell has fewer than k (not shown, counted nowhere). */
+  /**
+   * Verified participants of the release, demo data not counted; null when the cell has fewer than k (not
+   * shown, counted nowhere).
+   */
   participants: number | null;
-  /** Municipalities of the official register. */
+  /** Units (administrations) of the official register. */
   total: number;
 };
 
@@ -79,6 +106,8 @@ export type TLagebild = {
   filter: { state: TStateCode | null; sizeClass: TSizeClass | null };
   k: number;
   suppressed: boolean;
+  /** The instance holds demo data (npm run seed:demo); it never counts in the Lagebild. */
+  demoData: boolean;
   release: { releasedAt: string; count: number } | null;
   coverage: TCoverageCell[];
   totals: { participants: number; total: number };
@@ -95,7 +124,7 @@ export type TLagebild = {
       /** % of the participants (released cells of the filter). */
       share: number;
       /** Estimate for all municipalities of the filter (%), null where none is shown. */
-      estimate: { value: number; low: number; high: number } | null;
+      estimate: TRange | null;
     }[];
   }[];
   /** The estimate for all municipalities: its method and coverage, or why there is none. */
@@ -105,17 +134,25 @@ export type TLagebild = {
         participants: number;
         total: number;
         strata: number;
-        merged: TSizeClass[];
-        index: { value: number; low: number; high: number };
+        /** Degrees of freedom of the intervals: participants minus strata. */
+        degreesOfFreedom: number;
+        /** Cells estimated with a neighbouring size class of their state. */
+        collapsed: TCollapse[];
+        /** States of the filter without participants, represented by their size classes elsewhere. */
+        missingStates: TStateCode[];
+        /** Every stratum takes part completely: no random error. */
+        census: boolean;
+        index: TRange;
       }
-    | { shown: false; reason: string };
+    | { shown: false; reason: string; missingStates: TStateCode[] };
 };
 
-/** An estimate rounded to one decimal, scaled (a share 0…1 to percent: 100). */
-const rounded = (e: TEstimate, scale = 1) => ({
+/** An estimate to one decimal, scaled (a share 0…1 to percent: 100); the bounds rounded outward. */
+const rounded = (e: TEstimate, scale = 1): TRange => ({
   value: round1(e.value * scale),
-  low: round1(e.low * scale),
-  high: round1(e.high * scale),
+  low: e.census ? round1(e.value * scale) : Math.floor(e.low * scale * 10 + 1e-9) / 10,
+  high: e.census ? round1(e.value * scale) : Math.ceil(e.high * scale * 10 - 1e-9) / 10,
+  census: e.census,
 });
 
 export function buildLagebild(input: {
@@ -124,7 +161,10 @@ export function buildLagebild(input: {
   filter: TPeerFilter;
   k: number;
   ref: TReference;
+  /** The instance holds demo data; `cells` must already be without it. */
+  demoData?: boolean;
 }): TLagebild {
+  const demoData = input.demoData ?? false;
   const { filter, ref } = input;
   const view = aggregatePeers(input.cells, filter, input.k);
   const k = view.k;
@@ -161,6 +201,7 @@ export function buildLagebild(input: {
       filter: view.filters,
       k,
       suppressed: true,
+      demoData,
       release: null,
       coverage,
       totals,
@@ -168,7 +209,11 @@ export function buildLagebild(input: {
       bySizeClass,
       index: null,
       questions: [],
-      estimate: { shown: false, reason: `Zu wenige teilnehmende Kommunen: Zahlen zeigen wir erst ab ${k}.` },
+      estimate: {
+        shown: false,
+        reason: `Zu wenige teilnehmende Verwaltungen: Zahlen zeigen wir erst ab ${k}.`,
+        missingStates: [],
+      },
     };
 
   // Ten bins of 10 points; 100 falls into the last.
@@ -180,7 +225,7 @@ export function buildLagebild(input: {
     (id) => getSizeClass(id).label,
   );
   const cellsOf = (s: TStratum) =>
-    s.states.map((state) => byKey.get(`${state}|${s.sizeClass}`)).filter((c): c is TPeerCell => c !== undefined);
+    s.cells.map((c) => byKey.get(`${s.state}|${c.sizeClass}`)).filter((c): c is TPeerCell => c !== undefined);
   const shares = new Map(view.questions.map((q) => [q.id, q.shares]));
   const questions = ref.questions.map((q) => ({
     id: q.id,
@@ -202,6 +247,7 @@ export function buildLagebild(input: {
     filter: view.filters,
     k,
     suppressed: false,
+    demoData,
     release: view.release,
     coverage,
     totals,
@@ -217,9 +263,12 @@ export function buildLagebild(input: {
           participants: strata.participants,
           total: strata.total,
           strata: strata.strata.length,
-          merged: strata.merged,
+          degreesOfFreedom: degreesOfFreedom(strata.strata),
+          collapsed: strata.collapsed,
+          missingStates: strata.missingStates,
+          census: strata.strata.every((s) => s.n >= s.weight),
           index: rounded(estimateMean(strata.strata, (s) => cellsOf(s).flatMap((c) => c.indexScores))),
         }
-      : { shown: false, reason: strata.reason },
+      : { shown: false, reason: strata.reason, missingStates: strata.missingStates },
   };
 }

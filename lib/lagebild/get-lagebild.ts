@@ -1,5 +1,5 @@
 import "server-only";
-import { loadPeerCells } from "../db/peer-cells";
+import { loadLagebildCells } from "../db/lagebild-cells";
 import { getEnv } from "../env";
 import { countUnits } from "../municipalities/register";
 import { ZPeerQuery } from "../peers/peer-query";
@@ -18,7 +18,7 @@ const memo = new WeakMap<readonly TPeerCell[], Map<string, TLagebild>>();
 export async function getLagebild(input: unknown): Promise<TResult<TLagebild, TAssessmentError>> {
   const parsed = ZPeerQuery.safeParse(input);
   if (!parsed.success) return err({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
-  const cells = await loadPeerCells();
+  const { cells, demoData } = await loadLagebildCells();
   const key = `${parsed.data.state ?? ""}|${parsed.data.sizeClass ?? ""}`;
   const byFilter = memo.get(cells) ?? new Map<string, TLagebild>();
   memo.set(cells, byFilter);
@@ -30,6 +30,7 @@ export async function getLagebild(input: unknown): Promise<TResult<TLagebild, TA
       filter: parsed.data,
       k: getEnv().PEER_K,
       ref: reference,
+      demoData,
     });
     byFilter.set(key, built);
   }
@@ -62,6 +63,7 @@ export function toLagebildResponse(l: TLagebild): TLagebildResponse {
     filter: l.filter,
     k: l.k,
     suppressed: l.suppressed,
+    demoData: l.demoData,
     release: l.release,
     coverage: l.coverage,
     index: !l.index
@@ -78,7 +80,8 @@ export function toLagebildResponse(l: TLagebild): TLagebildResponse {
           participants: l.estimate.participants,
           total: l.estimate.total,
           strata: l.estimate.strata,
-          mergedSizeClasses: l.estimate.merged,
+          degreesOfFreedom: l.estimate.degreesOfFreedom,
+          collapsed: l.estimate.collapsed,
           index: l.estimate.index,
           questions: Object.fromEntries(
             l.questions.map((q) => [
@@ -89,5 +92,6 @@ export function toLagebildResponse(l: TLagebild): TLagebildResponse {
         }
       : null,
     estimateNote: l.estimate.shown ? null : l.estimate.reason,
+    missingStates: l.estimate.missingStates,
   };
 }

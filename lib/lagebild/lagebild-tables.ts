@@ -3,11 +3,17 @@ import { getStateName } from "../profile/states";
 import { getSizeClass } from "../profile/size-class";
 import { formatReleaseDate } from "../peers/release-label";
 import { csvCell } from "../peers/peer-csv";
-import { sharePct as pct, type TLagebild } from "./build-lagebild";
+import { rangeText, sharePct as pct, type TLagebild, type TRange } from "./build-lagebild";
+import { collapsedGroups, DEMO_NOTE } from "./lagebild-words";
+import { joinNames } from "./estimate";
 import { isDerivedShare } from "../survey/share-label";
 
 /** One table of the Lagebild's exports: a sheet of the XLSX, a block of the CSV. */
 export type TExportTable = { name: string; header: string[]; rows: (string | number | null)[][] };
+
+/** The interval column: "2,1–13,6 %" as on the page, or that a full census has none. */
+const intervalCell = (e: TRange | null, unit: "%" | "Punkte" = "%") =>
+  e === null ? null : e.census ? "Vollerhebung, ohne Zufallsfehler" : rangeText(e, unit);
 
 /** The Lagebild as tables, the same for CSV and XLSX (only aggregates, never a single municipality). */
 export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
@@ -19,27 +25,45 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
         ["Kommunaler Digitalcheck – Lagebild", null],
         ["Bundesland", l.filter.state ? getStateName(l.filter.state) : "alle"],
         ["Größenklasse", l.filter.sizeClass ? getSizeClass(l.filter.sizeClass).label : "alle"],
-        ["Teilnehmende Kommunen", l.totals.participants],
-        ["Kommunen laut Gemeindeverzeichnis", l.totals.total],
+        ["Teilnehmende Verwaltungen", l.totals.participants],
+        ["Verwaltungen laut Gemeindeverzeichnis", l.totals.total],
         ["Stand", l.release ? formatReleaseDate(l.release.releasedAt) : "keine Veröffentlichung"],
         [
-          "Schätzung für alle Kommunen",
+          "Schätzung für alle Verwaltungen",
           l.suppressed
-            ? `keine: weniger als ${l.k} teilnehmende Kommunen`
+            ? `keine: weniger als ${l.k} teilnehmende Verwaltungen`
             : l.estimate.shown
-              ? `nach Land und Größenklasse gewichtet, ${l.estimate.participants} von ${l.estimate.total} Kommunen`
+              ? `nach Land und Größenklasse gewichtet, ${l.estimate.participants} von ${l.estimate.total} Verwaltungen, ` +
+                `${l.estimate.strata} Gruppen, ${l.estimate.degreesOfFreedom} Freiheitsgrade; die Teilnehmenden haben sich ` +
+                `selbst für die Teilnahme entschieden; das 95-%-Konfidenzintervall erfasst nur den Zufallsfehler unter ` +
+                `der Annahme, dass sie den nicht teilnehmenden Verwaltungen ihrer Gruppe ähneln`
               : `keine: ${l.estimate.reason}`,
         ],
+        [
+          "Länder ohne gezählte Teilnehmende",
+          l.estimate.missingStates.length > 0 ? joinNames(l.estimate.missingStates.map(getStateName)) : "keine",
+        ],
+        [
+          "Mit der benachbarten Größenklasse geschätzt",
+          l.estimate.shown && l.estimate.collapsed.length > 0
+            ? collapsedGroups(l.estimate.collapsed).join("; ")
+            : "keine",
+        ],
+        [
+          "Werte 2020",
+          `Stichprobe von ${ref.source.sample} Kommunen; die Pressemitteilung nennt keine Konfidenzintervalle`,
+        ],
+        ["Demo-Daten", l.demoData ? DEMO_NOTE : "keine in dieser Instanz; sie zählten auch sonst nie"],
       ],
     },
     {
       name: "Länder",
-      header: ["Land", "Teilnehmend", "Kommunen", "Anteil (%)"],
+      header: ["Land", "Teilnehmend", "Verwaltungen", "Anteil (%)"],
       rows: l.byState.map((r) => [getStateName(r.state), r.participants, r.total, pct(r.participants, r.total)]),
     },
     {
       name: "Größenklassen",
-      header: ["Größenklasse", "Teilnehmend", "Kommunen", "Anteil (%)"],
+      header: ["Größenklasse", "Teilnehmend", "Verwaltungen", "Anteil (%)"],
       rows: l.bySizeClass.map((r) => [
         getSizeClass(r.sizeClass).label,
         r.participants,
@@ -49,7 +73,7 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
     },
     {
       name: "Gruppen",
-      header: ["Land", "Größenklasse", "Teilnehmend", "Kommunen"],
+      header: ["Land", "Größenklasse", "Teilnehmend", "Verwaltungen"],
       rows: l.coverage.map((c) => [
         getStateName(c.state),
         getSizeClass(c.sizeClass).label,
@@ -62,7 +86,7 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
   if (l.index)
     tables.push({
       name: "Reifegrad",
-      header: ["Reifegrad (Punkte)", "Kommunen"],
+      header: ["Reifegrad (Punkte)", "Verwaltungen"],
       rows: [
         ...(l.index.histogram ?? []).map((b) => [`${b.from}–${b.to}`, b.count] as (string | number | null)[]),
         ...(l.index.stats.median === null
@@ -75,9 +99,10 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
         ["Mittelwert", l.index.stats.mean],
         ...(l.estimate.shown
           ? [
-              ["Schätzung Mittelwert, alle Kommunen", l.estimate.index.value],
-              ["Schätzung 95 %: von", l.estimate.index.low],
-              ["Schätzung 95 %: bis", l.estimate.index.high],
+              ["Schätzung Mittelwert, alle Verwaltungen", l.estimate.index.value],
+              ["95-%-Konfidenzintervall", intervalCell(l.estimate.index, "Punkte")],
+              ["95-%-Konfidenzintervall: von", l.estimate.index.low],
+              ["95-%-Konfidenzintervall: bis", l.estimate.index.high],
             ]
           : []),
       ],
@@ -87,11 +112,12 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
     header: [
       "Frage",
       "Antwort",
-      "Bundesweit 2020 (%)",
+      "Bundesweit 2020, Stichprobe (%)",
       "Teilnehmende (%)",
-      "Schätzung alle Kommunen (%)",
-      "Schätzung 95 %: von",
-      "Schätzung 95 %: bis",
+      "Schätzung alle Verwaltungen (%)",
+      "95-%-Konfidenzintervall",
+      "95-%-Konfidenzintervall: von (%)",
+      "95-%-Konfidenzintervall: bis (%)",
     ],
     rows: ref.questions.flatMap((q) => {
       const row = l.questions.find((x) => x.id === q.id)!;
@@ -104,6 +130,7 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
           v.share2020,
           v.share,
           v.estimate?.value ?? null,
+          intervalCell(v.estimate),
           v.estimate?.low ?? null,
           v.estimate?.high ?? null,
         ];

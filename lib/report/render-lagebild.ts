@@ -1,10 +1,20 @@
 import {
-  lagebildHeadlines,
+  estimateText,
   lagebildIndexSentence,
   lagebildScope,
   sharePct,
   type TLagebild,
 } from "../lagebild/build-lagebild";
+import {
+  DEMO_NOTE,
+  estimateMethodSentences,
+  headlineLead,
+  headlineLines,
+  lagebildMethod,
+  note2020,
+  noEstimateSentence,
+  participationSentence,
+} from "../lagebild/lagebild-words";
 import { formatShare } from "../benchmark/statements";
 import { isDerivedShare } from "../survey/share-label";
 import { DERIVED_NOTE } from "../benchmark/method-notes";
@@ -32,7 +42,8 @@ export function renderLagebildReport(ref: TReference, l: TLagebild, now: Date): 
   return renderTaggedPdf(
     {
       title: `Lagebild: ${scope}`,
-      subject: "Gemeinsames Ergebnis der teilnehmenden Kommunen im Vergleich mit der Umfrage von Bitkom und DStGB 2020",
+      subject:
+        "Gemeinsames Ergebnis der teilnehmenden Verwaltungen im Vergleich mit der Umfrage von Bitkom und DStGB 2020",
       footer: `Kommunaler Digitalcheck · Lagebild ${scope} · erstellt am ${date}`,
       watermark: false,
     },
@@ -41,11 +52,11 @@ export function renderLagebildReport(ref: TReference, l: TLagebild, now: Date): 
       w.doc.addPage();
       w.section("Sect", (s) => overview(s, l, scope));
       if (l.suppressed) return;
-      w.section("Sect", (s) => today(s, l));
+      w.section("Sect", (s) => today(s, ref, l));
       if (l.index) w.section("Sect", (s) => index(s, l));
       w.doc.addPage();
       w.section("Sect", (s) => answers(s, ref, l));
-      w.section("Sect", (s) => method(s, l));
+      w.section("Sect", (s) => method(s, ref, l));
     },
   );
 }
@@ -53,17 +64,16 @@ export function renderLagebildReport(ref: TReference, l: TLagebild, now: Date): 
 function overview(w: Writer, l: TLagebild, scope: string) {
   w.heading(1, `Lagebild: ${scope}`);
   w.para(
-    "Gemeinsames Ergebnis der Kommunen, die am Kommunalen Digitalcheck teilnehmen, neben der bundesweiten Umfrage von 2020.",
+    "Gemeinsames Ergebnis der Verwaltungen, die am Kommunalen Digitalcheck teilnehmen, neben der bundesweiten Umfrage von 2020.",
     {
       size: 12,
     },
   );
-  w.para(
-    `${l.totals.participants.toLocaleString("de-DE")} von ${l.totals.total.toLocaleString("de-DE")} Kommunen des amtlichen Gemeindeverzeichnisses nehmen teil (${pct(l.totals.participants, l.totals.total)}). Gezählt werden nur bestätigte Kommunen in veröffentlichten Gruppen mit mindestens ${l.k} Kommunen.${l.release ? ` Stand: ${formatReleaseDate(l.release.releasedAt)}.` : ""}`,
-  );
+  if (l.demoData) w.para(DEMO_NOTE, { bold: true });
+  w.para(`${participationSentence(l)}${l.release ? ` Stand: ${formatReleaseDate(l.release.releasedAt)}.` : ""}`);
   w.table(
     "Teilnahme nach Ländern",
-    ["Land", "Teilnehmend", "Kommunen", "Anteil"],
+    ["Land", "Teilnehmend", "Verwaltungen", "Anteil"],
     l.byState.map((r) => [
       getStateName(r.state),
       r.participants.toLocaleString("de-DE"),
@@ -74,7 +84,7 @@ function overview(w: Writer, l: TLagebild, scope: string) {
   );
   w.table(
     "Teilnahme nach Größenklassen",
-    ["Größenklasse", "Teilnehmend", "Kommunen", "Anteil"],
+    ["Größenklasse", "Teilnehmend", "Verwaltungen", "Anteil"],
     l.bySizeClass.map((r) => [
       getSizeClass(r.sizeClass).label,
       r.participants.toLocaleString("de-DE"),
@@ -85,28 +95,22 @@ function overview(w: Writer, l: TLagebild, scope: string) {
   );
   if (l.suppressed)
     w.para(
-      `Zu wenige Vergleichskommunen: Für diese Auswahl nehmen weniger als ${l.k} Kommunen teil. Damit sich keine einzelne Selbsteinschätzung herausrechnen lässt, zeigen wir dafür keine Zahlen.`,
+      `Zu wenige Vergleichskommunen: Für diese Auswahl nehmen weniger als ${l.k} Verwaltungen teil. Damit sich keine einzelne Selbsteinschätzung herausrechnen lässt, zeigen wir dafür keine Zahlen.`,
       { bold: true },
     );
 }
 
-function today(w: Writer, l: TLagebild) {
+function today(w: Writer, ref: TReference, l: TLagebild) {
   w.heading(2, "2020 und heute");
   if (!l.estimate.shown) {
-    w.para(`Keine Schätzung für alle Kommunen: ${l.estimate.reason}`);
+    w.para(`Keine Schätzung für alle Verwaltungen: ${noEstimateSentence(l)}`);
+    w.para(note2020(ref), { size: 9.5 });
     return;
   }
-  const participants = l.estimate.participants.toLocaleString("de-DE");
-  w.list(
-    lagebildHeadlines(l).map((h) => ({
-      label: "–",
-      body: `${h.name} im Einsatz: 2020 ${h.share2020 === null ? "–" : `${fmt(h.share2020)} %`} – heute (Schätzung aus ${participants} Kommunen): ${fmt(h.estimate.value)} % (95 %: ${fmt(h.estimate.low)}–${fmt(h.estimate.high)} %)`,
-    })),
-  );
-  w.para(
-    `Schätzung: nach Land und Größenklasse so gewichtet, wie die Kommunen im amtlichen Gemeindeverzeichnis verteilt sind (${l.estimate.strata} Gruppen${l.estimate.merged.length > 0 ? `; in ${l.estimate.merged.length} Größenklasse(n) sind die Länder zusammengefasst` : ""}). Sie setzt voraus, dass die Teilnehmenden den anderen Kommunen ihrer Gruppe ähneln.`,
-    { size: 9.5 },
-  );
+  w.para(headlineLead(l)!);
+  w.list(headlineLines(l).map((h) => ({ label: "–", body: `${h.name}: ${h.text}` })));
+  for (const [i, t] of estimateMethodSentences(l).entries()) w.para(i === 0 ? `Schätzung: ${t}` : t, { size: 9.5 });
+  w.para(note2020(ref), { size: 9.5 });
 }
 
 function index(w: Writer, l: TLagebild) {
@@ -116,7 +120,7 @@ function index(w: Writer, l: TLagebild) {
   const histogram = x.histogram;
   if (!histogram) return;
   const max = Math.max(1, ...histogram.map((b) => b.count));
-  const alt = `Säulendiagramm, teilnehmende Kommunen nach Reifegrad: ${histogram.map((b) => `${b.from}–${b.to} Punkte ${b.count}`).join("; ")}.`;
+  const alt = `Säulendiagramm, teilnehmende Verwaltungen nach Reifegrad: ${histogram.map((b) => `${b.from}–${b.to} Punkte ${b.count}`).join("; ")}.`;
   w.figure(alt, 150, (left, top) => {
     const { doc } = w;
     const barWidth = 40;
@@ -135,8 +139,8 @@ function index(w: Writer, l: TLagebild) {
     });
   });
   w.table(
-    "Teilnehmende Kommunen nach Reifegrad",
-    ["Reifegrad (Punkte)", "Kommunen"],
+    "Teilnehmende Verwaltungen nach Reifegrad",
+    ["Reifegrad (Punkte)", "Verwaltungen"],
     histogram.map((b) => [`${b.from}–${b.to}`, b.count.toLocaleString("de-DE")]),
     [0.5, 0.5],
   );
@@ -145,30 +149,31 @@ function index(w: Writer, l: TLagebild) {
 function answers(w: Writer, ref: TReference, l: TLagebild) {
   w.heading(1, "Die Antworten im Einzelnen");
   w.para(
-    `Je Frage: der Anteil aller Kommunen 2020 (Pressemitteilung von Bitkom und DStGB), der Anteil der teilnehmenden Kommunen und, wo die Teilnahme reicht, die Schätzung für alle Kommunen mit ihrem 95-%-Bereich. ${DERIVED_NOTE}`,
+    `Je Frage: der Anteil aller Kommunen 2020 (Stichprobe von ${ref.source.sample} Kommunen, Pressemitteilung von Bitkom und DStGB), der Anteil der teilnehmenden Verwaltungen und, wo die Teilnahme reicht, die Schätzung für alle Verwaltungen mit ihrem 95-%-Konfidenzintervall. ${DERIVED_NOTE}`,
   );
   for (const q of ref.questions) {
     const row = l.questions.find((x) => x.id === q.id)!;
     w.table(
       q.text,
-      ["Antwort", "2020", "Teilnehmende", "Schätzung (95 %)"],
+      ["Antwort", "2020 (Stichprobe)", "Teilnehmende", "Schätzung für alle Verwaltungen"],
       q.options.map((o) => {
         const v = row.options.find((x) => x.id === o.id)!;
         return [
           o.label,
           v.share2020 === null ? "–" : formatShare(v.share2020, isDerivedShare(o)),
           `${fmt(v.share)} %`,
-          v.estimate ? `${fmt(v.estimate.value)} % (${fmt(v.estimate.low)}–${fmt(v.estimate.high)})` : "–",
+          v.estimate ? estimateText(v.estimate) : "–",
         ];
       }),
-      [0.4, 0.15, 0.2, 0.25],
+      [0.3, 0.13, 0.15, 0.42],
     );
   }
 }
 
-function method(w: Writer, l: TLagebild) {
+function method(w: Writer, ref: TReference, l: TLagebild) {
   w.heading(2, "Methode");
   w.para(
-    `Grundlage sind die veröffentlichten Zahlen der Kommunen, die mit ihrem Teilnahmecode teilnehmen. Gruppen (Land und Größenklasse) mit weniger als ${l.k} Kommunen zählen nirgends mit; einzelne Antworten zeigt das Lagebild nie. Die Vergleichswerte von 2020 stammen aus der Pressemitteilung „Corona hat in Kommunen einen Digitalisierungsschub ausgelöst“ von Bitkom und dem Deutschen Städte- und Gemeindebund vom 2. Dezember 2020 (Umfrage unter 623 Kommunen).`,
+    `Grundlage sind die veröffentlichten Zahlen der Verwaltungen, die mit ihrem Teilnahmecode teilnehmen: Gemeinden und Gemeindeverbände, die eine eigene Verwaltung führen (laut amtlichem Gemeindeverzeichnis). Gruppen (Land und Größenklasse) mit weniger als ${l.k} Verwaltungen zählen nirgends mit; einzelne Antworten zeigt das Lagebild nie. Die Vergleichswerte von 2020 stammen aus der Pressemitteilung „Corona hat in Kommunen einen Digitalisierungsschub ausgelöst“ von Bitkom und dem Deutschen Städte- und Gemeindebund vom 2. Dezember 2020 (Umfrage unter ${ref.source.sample} Kommunen).`,
   );
+  for (const t of lagebildMethod(l.k, ref)) w.para(t, { size: 9.5 });
 }

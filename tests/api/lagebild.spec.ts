@@ -1,12 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { expect, test } from "../support/test";
+import { expect, test, uniqueClientIp } from "../support/test";
 import { fillVerifiedCell, registerRowsForTests } from "../support/fixtures";
-import { ZLagebildResponse } from "../../lib/lagebild/lagebild-schema";
+import { ZLagebildResponse, type TLagebildResponse } from "../../lib/lagebild/lagebild-schema";
+import { estimateText, rangeText } from "../../lib/lagebild/build-lagebild";
+import { STATES } from "../../lib/profile/states";
 
-// The Lagebild (issue 20). This file owns the register cell Schleswig-Holstein × 5000_19999; the
-// suppression checks use Schleswig-Holstein × gte_100000, where no test takes part.
+// The Lagebild (issues 20 and 29). This file owns the register cell Schleswig-Holstein × 5000_19999; the
+// suppression checks use Schleswig-Holstein × gte_100000, where no test takes part (its 2 units never reach k).
 
 const GERMAN = /[äöüß]|Bitte|nicht|Unbekannt/;
 const CELL = { state: "DE-SH", sizeClass: "5000_19999" } as const;
@@ -38,7 +40,7 @@ test.describe("GET /api/lagebild", () => {
     expect(body.index).toEqual({ mean: expect.any(Number), median: null, p25: null, p75: null, histogram: null });
     expect(Number.isInteger(body.index!.mean)).toBe(true);
     expect(body.estimates).toBeNull();
-    expect(body.estimateNote).toContain("ab 30 teilnehmenden Kommunen");
+    expect(body.estimateNote).toContain("ab 30 teilnehmenden Verwaltungen");
   });
 
   test("a filter below k is suppressed: no shares, no index, no estimate", async ({ request }) => {
@@ -77,8 +79,10 @@ test.describe("Lagebild exports", () => {
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     const text = (await csv.body()).toString("utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
-    expect(text).toContain("Teilnehmende Kommunen;5");
-    expect(text).toContain("Frage;Antwort;Bundesweit 2020 (%);Teilnehmende (%)");
+    expect(text).toContain("Teilnehmende Verwaltungen;5");
+    expect(text).toContain(
+      "Frage;Antwort;Bundesweit 2020, Stichprobe (%);Teilnehmende (%);Schätzung alle Verwaltungen (%);95-%-Konfidenzintervall;",
+    );
 
     const xlsx = await request.get(`/api/lagebild/export.xlsx?state=${CELL.state}&sizeClass=${CELL.sizeClass}`);
     expect(xlsx.status()).toBe(200);
@@ -98,11 +102,12 @@ test.describe("Lagebild exports", () => {
       undefined,
       "Frage",
       "Antwort",
-      "Bundesweit 2020 (%)",
+      "Bundesweit 2020, Stichprobe (%)",
       "Teilnehmende (%)",
-      "Schätzung alle Kommunen (%)",
-      "Schätzung 95 %: von",
-      "Schätzung 95 %: bis",
+      "Schätzung alle Verwaltungen (%)",
+      "95-%-Konfidenzintervall",
+      "95-%-Konfidenzintervall: von (%)",
+      "95-%-Konfidenzintervall: bis (%)",
     ]);
     expect(answers.rowCount).toBeGreaterThan(60);
     expect(book.getWorksheet("Gruppen")!.getRow(2).values).toEqual([
@@ -125,7 +130,8 @@ test.describe("Lagebild exports", () => {
       "Lagebild: Schleswig-Holstein, Kleinstädte",
       "Teilnahme nach Ländern",
       "Die Antworten im Einzelnen",
-      "Keine Schätzung für alle Kommunen",
+      "Keine Schätzung für alle Verwaltungen",
+      "Stichprobe von 623 Kommunen",
     ])
       expect(text, needle).toContain(needle);
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
@@ -139,5 +145,101 @@ test.describe("Lagebild exports", () => {
     expect(html).toContain("Lagebild");
     expect(html).toContain("Zu wenige Vergleichskommunen");
     expect(html).toContain("/api/lagebild/export.xlsx?state=DE-SH&amp;sizeClass=gte_100000");
+  });
+});
+
+test.describe("the estimate in every state (issue 29)", () => {
+  const eFileInUse = (body: TLagebildResponse) => body.estimates!.questions.e_file!.in_use!;
+
+  test("Schleswig-Holstein gets its own estimate once 30 take part: its small cells collapse within the state", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
+    // Before: the 5 of the first test, fewer than 30.
+    const before = ZLagebildResponse.parse(await (await request.get("/api/lagebild?state=DE-SH")).json());
+    expect(before.estimates).toBeNull();
+    // 25 more in Kleinstädte; Schleswig-Holstein's other cells (21, 29 and 2 units) have none published.
+    // Each five from a client address of their own: the rate limit of new assessments is per client.
+    for (const offset of [5, 10, 15, 20, 25]) {
+      const client = await playwright.request.newContext({
+        baseURL,
+        extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() },
+      });
+      await fillVerifiedCell(client, CELL, offset);
+      await client.dispose();
+    }
+    const body = ZLagebildResponse.parse(await (await request.get("/api/lagebild?state=DE-SH")).json());
+    expect(body.estimateNote).toBeNull();
+    expect(body.missingStates).toEqual([]);
+    // 30 here, and 10 in the Kleingemeinden when the browser tests of the peer page (desktop) ran before.
+    const est = body.estimates!;
+    expect([30, 40]).toContain(est.participants);
+    expect(est.total).toBe(168);
+    expect(est.degreesOfFreedom).toBe(est.participants - est.strata);
+    // Kiel and Lübeck (2 units) never form a published cell: they are estimated with a neighbour in the state.
+    expect(est.collapsed).toContainEqual(expect.objectContaining({ state: "DE-SH", sizeClass: "gte_100000" }));
+    expect(est.collapsed).toContainEqual(expect.objectContaining({ state: "DE-SH", sizeClass: "20000_99999" }));
+    // Every interval has a width and stays inside 0–100 %.
+    for (const options of Object.values(body.estimates!.questions))
+      for (const e of Object.values(options)) {
+        expect(e.census).toBe(false);
+        expect(e.low).toBeGreaterThanOrEqual(0);
+        expect(e.high).toBeLessThanOrEqual(100);
+        expect(e.high).toBeGreaterThan(e.low);
+        expect(e.low).toBeLessThanOrEqual(e.value);
+        expect(e.high).toBeGreaterThanOrEqual(e.value);
+      }
+    // The 30 of this file all answered "in use"; the bounds enclose the value.
+    expect(eFileInUse(body).low).toBeLessThan(eFileInUse(body).value);
+  });
+
+  test("the estimate's figures are the same on the page, in the PDF, the CSV and the XLSX", async ({
+    request,
+  }, testInfo) => {
+    const query = "?state=DE-SH";
+    const body = ZLagebildResponse.parse(await (await request.get(`/api/lagebild${query}`)).json());
+    const e = eFileInUse(body);
+    const text = estimateText(e);
+    expect(text).toMatch(/^\d+,\d % \(95-%-Konfidenzintervall: \d+,\d–\d+,\d %\)$/);
+
+    const html = (await (await request.get(`/lagebild${query}`)).text()).replace(/<!-- -->/g, "");
+    expect(html).toContain(text);
+    expect(html).not.toContain("±");
+
+    const file = testInfo.outputPath("lagebild-sh.pdf");
+    writeFileSync(file, await (await request.get(`/api/lagebild/report.pdf${query}`)).body());
+    const pdf = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(pdf).toContain(text);
+    expect(pdf).not.toContain("±");
+
+    const csv = (await (await request.get(`/api/lagebild/export.csv${query}`)).body()).toString("utf8");
+    const de = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1, useGrouping: false });
+    expect(csv).toContain(`;${de(e.value)};${rangeText(e)};${de(e.low)};${de(e.high)}\r\n`);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await (await request.get(`/api/lagebild/export.xlsx${query}`)).body()).buffer as ArrayBuffer);
+    const rows = book.getWorksheet("Antworten")!.getSheetValues() as unknown[][];
+    const eFileRows = rows.filter((r) => r && String(r[1]).includes("E-Akte"));
+    expect(eFileRows.map((r) => r.slice(5, 9))).toContainEqual([e.value, rangeText(e), e.low, e.high]);
+  });
+
+  test("nationwide no estimate while participants come from too few states; the missing states are named", async ({
+    request,
+  }) => {
+    const body = ZLagebildResponse.parse(await (await request.get("/api/lagebild")).json());
+    const withUnits = [...new Set(body.coverage.map((c) => c.state))];
+    const counted = new Set(body.coverage.filter((c) => c.participants !== null).map((c) => c.state));
+    // The suite fills cells in far fewer than two thirds of the 16 states (11).
+    expect(counted.size).toBeLessThan(11);
+    expect(counted.has("DE-SH")).toBe(true);
+    expect(body.estimates).toBeNull();
+    const missing = withUnits.filter((s) => !counted.has(s));
+    expect(body.missingStates).toEqual(missing);
+    expect(body.estimateNote).toContain(`aus ${counted.size} von 16 Ländern`);
+    for (const s of missing) expect(body.estimateNote).toContain(STATES.find((x) => x.code === s)!.name);
+    const html = await (await request.get("/lagebild")).text();
+    expect(html).toContain("Keine Schätzung für alle Verwaltungen");
+    expect(html).toContain("ohne Teilnehmende:");
   });
 });

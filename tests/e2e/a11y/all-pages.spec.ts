@@ -151,7 +151,7 @@ test("the peer page and the Lagebild: without filters, with filters shown and su
     {
       path: "/lagebild",
       label: "/lagebild (Germany)",
-      shows: /Kommunen des amtlichen Gemeindeverzeichnisses nehmen teil/,
+      shows: /Verwaltungen des amtlichen Gemeindeverzeichnisses nehmen teil/,
     },
     { path: `/lagebild?${own}`, label: "/lagebild (filtered, shown, tables open)", prepare: openAllTables },
     {

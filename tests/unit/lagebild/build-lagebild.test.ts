@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { buildLagebild } from "../../../lib/lagebild/build-lagebild";
 import type { TPeerCell } from "../../../lib/peers/aggregate";
 import { reference } from "../../../lib/survey/reference";
+import { countUnits } from "../../../lib/municipalities/register";
 
 const cell = (
   state: TPeerCell["state"],
@@ -48,7 +49,11 @@ describe("buildLagebild", () => {
     ]);
     expect(l.questions.find((q) => q.id === "e_file")!.options.find((o) => o.id === "in_use")!.share).toBe(50);
     // 20 participants: no estimate, with the reason.
-    expect(l.estimate).toEqual({ shown: false, reason: expect.stringContaining("ab 30 teilnehmenden Kommunen") });
+    expect(l.estimate).toEqual({
+      shown: false,
+      reason: expect.stringContaining("ab 30 teilnehmenden Verwaltungen"),
+      missingStates: ["DE-BY"],
+    });
     expect(l.questions[0]!.options.every((o) => o.estimate === null)).toBe(true);
     expect(l.index!.histogram!.reduce((n, b) => n + b.count, 0)).toBe(20);
   });
@@ -83,6 +88,71 @@ describe("buildLagebild", () => {
     // Participants: 40 of 60 = 66.7 %; the register: Saxony 150 of 400 municipalities → 37.5 %.
     expect(inUse.share).toBe(66.7);
     expect(inUse.estimate!.value).toBe(37.5);
-    expect(l.estimate).toMatchObject({ shown: true, participants: 60, total: 400, strata: 4, merged: [] });
+    expect(l.estimate).toMatchObject({
+      shown: true,
+      participants: 60,
+      total: 400,
+      strata: 4,
+      degreesOfFreedom: 56,
+      collapsed: [],
+      missingStates: [],
+      census: false,
+    });
+    // Saxony all in use, Bavaria none: the bounds enclose 37.5 % and stay inside 0–100 %.
+    expect(inUse.estimate!.low).toBeLessThan(37.5);
+    expect(inUse.estimate!.high).toBeGreaterThan(37.5);
+  });
+});
+
+describe("buildLagebild on the register's 5,029 administrations (ADR 0013)", () => {
+  const lagebild = (cells: TPeerCell[], filter: { state?: TPeerCell["state"] } = {}) =>
+    buildLagebild({ cells, registerCount: countUnits, filter, k: 5, ref: reference });
+
+  test("Schleswig-Holstein gets its own estimate: its small cells collapse within the state", () => {
+    // SH: 21 / 116 / 29 / 2 units; the 2 large cities can never form a published cell of k.
+    const l = lagebild([cell("DE-SH", "5000_19999", 30, 6), cell("DE-SH", "20000_99999", 5, 5)], { state: "DE-SH" });
+    expect(l.estimate).toMatchObject({
+      shown: true,
+      participants: 35,
+      total: 168,
+      strata: 2,
+      collapsed: [
+        { state: "DE-SH", sizeClass: "lt_5000", into: ["5000_19999"] },
+        { state: "DE-SH", sizeClass: "gte_100000", into: ["20000_99999"] },
+      ],
+      missingStates: [],
+    });
+    // p̂ = 137/168 · 0.2 + 31/168 · 1 = 0.347619.
+    const e = l.questions.find((q) => q.id === "e_file")!.options.find((o) => o.id === "in_use")!.estimate!;
+    expect(e.value).toBe(34.8);
+    expect(e.low).toBeLessThan(34.8);
+    expect(e.high).toBeGreaterThan(34.8);
+  });
+
+  test("North Rhine-Westphalia: its 4 units under 5,000 join the next size class", () => {
+    const l = lagebild(
+      [cell("DE-NW", "5000_19999", 10, 5), cell("DE-NW", "20000_99999", 10, 5), cell("DE-NW", "gte_100000", 10, 5)],
+      { state: "DE-NW" },
+    );
+    expect(l.estimate).toMatchObject({
+      shown: true,
+      strata: 3,
+      collapsed: [{ state: "DE-NW", sizeClass: "lt_5000", into: ["5000_19999"] }],
+    });
+  });
+
+  test("nationwide: no estimate while every participant is in one state, and the missing states are named", () => {
+    const l = lagebild([cell("DE-HE", "lt_5000", 15, 5), cell("DE-HE", "5000_19999", 15, 5)]);
+    expect(l.estimate.shown).toBe(false);
+    expect(l.estimate.missingStates).toHaveLength(15);
+    const reason = l.estimate.shown ? "" : l.estimate.reason;
+    expect(reason).toContain("aus 1 von 16 Ländern");
+    expect(reason).toContain("Schleswig-Holstein, Hamburg, Niedersachsen");
+    expect(reason).toContain("Sachsen-Anhalt und Thüringen.");
+    // Hessen alone still gets its estimate.
+    expect(
+      lagebild([cell("DE-HE", "lt_5000", 15, 5), cell("DE-HE", "5000_19999", 15, 5)], { state: "DE-HE" }).estimate
+        .shown,
+    ).toBe(true);
   });
 });
