@@ -23,6 +23,7 @@ console.log(
     draftRetentionMonths: DRAFT_RETENTION_MONTHS,
     expiredOperatorSessionsDeleted: result.sessions,
     rateLimitCountersDeleted: result.rateLimits,
+    colleagueLinksDeleted: result.colleagueLinks,
   }),
 );
 process.exit(0);

@@ -21,7 +21,11 @@ export function closeRound(token: string, now = new Date()): Promise<TResult<{ r
       await beginWrite(tx);
       await tx.assessment.updateMany({
         where: { id: lead.value.id, colleaguesClosedAt: null },
-        data: { colleaguesClosedAt: now, colleaguesAnswered: comparison.answered, colleaguesDisputed: comparison.disputed },
+        data: {
+          colleaguesClosedAt: now,
+          colleaguesAnswered: comparison.answered,
+          colleaguesDisputed: comparison.disputed,
+        },
       });
     });
     return ok({ round: roundOf(now) });

@@ -34,7 +34,13 @@ export function buildComparison(
 ): { respondents: TComparisonRespondent[]; questions: TComparisonQuestion[]; answered: number; disputed: number } {
   const respondents: TComparisonRespondent[] = [
     { id: OWN_ID, role: "lead", roleLabel: "Sie (federführend)", label: null, own: true },
-    ...colleagues.map((c) => ({ id: c.id, role: c.role, roleLabel: colleagueRoleLabel(c.role), label: c.label, own: false })),
+    ...colleagues.map((c) => ({
+      id: c.id,
+      role: c.role,
+      roleLabel: colleagueRoleLabel(c.role),
+      label: c.label,
+      own: false,
+    })),
   ];
   const withAnswers = [
     { respondent: respondents[0]!, answers: own },

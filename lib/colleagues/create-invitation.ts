@@ -45,7 +45,8 @@ export function createInvitation(
       });
       return { refused: null, row };
     });
-    if (created.refused) return err({ kind: "invitation_limit", max: created.refused.max, total: created.refused.total });
+    if (created.refused)
+      return err({ kind: "invitation_limit", max: created.refused.max, total: created.refused.total });
     return ok({ ...toInvitationView(created.row!, [], false), token: colleagueToken });
   });
 }

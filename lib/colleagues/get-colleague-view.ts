@@ -16,7 +16,10 @@ export type TColleagueView = {
 };
 
 /** What a colleague's own link shows: the unit's name, their role and their own answers; nobody else's. */
-export async function getColleagueView(token: string, now = new Date()): Promise<TResult<TColleagueView, TAssessmentError>> {
+export async function getColleagueView(
+  token: string,
+  now = new Date(),
+): Promise<TResult<TColleagueView, TAssessmentError>> {
   const found = await findInvitation(token, now);
   if (!found.ok) return found;
   const { invitation, closedAt, unitName, answers } = found.value;

@@ -43,7 +43,9 @@ export function saveColleagueAnswers(
       if (bumped.count !== 1) return false;
       const questionIds = entries.map(([q]) => q);
       if (questionIds.length > 0)
-        await tx.colleagueAnswer.deleteMany({ where: { invitationId: invitation.id, questionId: { in: questionIds } } });
+        await tx.colleagueAnswer.deleteMany({
+          where: { invitationId: invitation.id, questionId: { in: questionIds } },
+        });
       if (rows.length > 0) await tx.colleagueAnswer.createMany({ data: rows });
       return true;
     });

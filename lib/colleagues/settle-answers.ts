@@ -48,7 +48,8 @@ export function settleAnswers(
       if (!given) {
         issues.push({
           path,
-          message: "Diese Antwort hat in Ihrer Runde niemand gegeben. Bitte übernehmen Sie eine der gegebenen Antworten.",
+          message:
+            "Diese Antwort hat in Ihrer Runde niemand gegeben. Bitte übernehmen Sie eine der gegebenen Antworten.",
         });
         continue;
       }

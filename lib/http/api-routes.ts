@@ -326,7 +326,7 @@ export const API_ROUTES: TApiRoute[] = [
     method: "put",
     path: "/api/colleagues/{token}/answers",
     tag: "Selbsteinschätzung",
-    summary: "Eigene Antworten speichern (mit Version; \"skip\": soll jemand anderes beantworten)",
+    summary: 'Eigene Antworten speichern (mit Version; "skip": soll jemand anderes beantworten)',
     body: ZColleagueSaveRequest,
     responses: {
       200: { description: "Gespeichert", schema: ZColleagueSaveResponse },

@@ -109,7 +109,14 @@ describe("spreadOfQuestion", () => {
 
   test("nobody answered: no groups, nothing disputed", () => {
     const s = spreadOfQuestion(q("e_payment"), [{ respondent: mayor, value: SKIP }]);
-    expect(s).toMatchObject({ answered: 0, disputed: false, distance: null, dissent: 0, spread: 0, mostFrequent: null });
+    expect(s).toMatchObject({
+      answered: 0,
+      disputed: false,
+      distance: null,
+      dissent: 0,
+      spread: 0,
+      mostFrequent: null,
+    });
   });
 });
 
