@@ -23,7 +23,7 @@ console.log(
     draftRetentionMonths: DRAFT_RETENTION_MONTHS,
     expiredOperatorSessionsDeleted: result.sessions,
     rateLimitCountersDeleted: result.rateLimits,
-    colleagueLinksDeleted: result.colleagueLinks,
+    expiredColleagueAnswersDeleted: result.colleagueAnswers,
   }),
 );
 process.exit(0);

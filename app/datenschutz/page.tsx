@@ -72,7 +72,9 @@ export default function PrivacyPage() {
         </Text>
         <Text>
           Die Antworten eingeladener Kolleginnen und Kollegen löschen wir, wenn Sie die Einladung zurückziehen, 30 Tage
-          nachdem Sie die Runde beendet haben, und mit der Selbsteinschätzung.
+          nachdem Sie die Runde beendet haben, und mit der Selbsteinschätzung. Rolle und Bezeichnung einer Einladung
+          behalten wir bis zum Löschen der Selbsteinschätzung, damit Sie im nächsten Jahr dieselben Rollen wieder
+          einladen können.
         </Text>
       </section>
       <section className="stack-sm" aria-labelledby="cookies">

@@ -7,6 +7,8 @@ import { Badge } from "@/components/kern/badge";
 import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 import { InviteForm } from "./invite-form";
+import { ReinviteForm } from "./reinvite-form";
+import type { TRoundHistory } from "@/lib/colleagues/list-rounds";
 
 const date = (iso: string) => new Date(iso).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
 
@@ -25,6 +27,9 @@ export function ColleaguesSection({
   revoke,
   close,
   comparisonHref,
+  previousRoles,
+  reinvite,
+  rounds,
 }: {
   round: TRoundView;
   items: TInvitationView[];
@@ -36,6 +41,11 @@ export function ColleaguesSection({
   revoke: (invitationId: string) => Promise<void>;
   close: () => Promise<void>;
   comparisonHref: string;
+  /** The roles invited the year before (a follow-up can invite them again while this year has none). */
+  previousRoles: string[];
+  reinvite: (prev: TInviteState, form: FormData) => Promise<TInviteState>;
+  /** Closed rounds of this and earlier years. */
+  rounds: TRoundHistory[];
 }) {
   const active = items.filter((i) => i.status !== "revoked");
   const closed = round.status === "closed";
@@ -63,6 +73,9 @@ export function ColleaguesSection({
           zurück, um eine neue anzulegen.
         </Text>
       )}
+      {!closed && items.length === 0 && previousRoles.length > 0 ? (
+        <ReinviteForm reinvite={reinvite} roles={previousRoles} />
+      ) : null}
       {items.length > 0 ? (
         <TableRegion label="Eingeladene Kolleginnen und Kollegen">
           <Table
@@ -121,6 +134,21 @@ export function ColleaguesSection({
             </form>
           )}
         </div>
+      ) : null}
+      {rounds.length > 0 ? (
+        <>
+          <Heading level={3} id="runden-heading">
+            Beendete Runden
+          </Heading>
+          <ul className="step-list" aria-labelledby="runden-heading">
+            {rounds.map((r, i) => (
+              <li key={`${r.year}-${i}`}>
+                {r.year}: {r.answered === 1 ? "1 Person hat" : `${r.answered} Personen haben`} geantwortet; bei{" "}
+                {r.disputed === 1 ? "1 Frage" : `${r.disputed} Fragen`} gingen die Antworten auseinander.
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </section>
   );

@@ -30,4 +30,6 @@ export type TInviteState = {
   message?: string;
   fieldErrors?: Record<string, string>;
   created?: { url: string; roleLabel: string; label: string | null };
+  /** "Dieselben Rollen wieder einladen": every new link at once. */
+  createdMany?: { url: string; roleLabel: string; label: string | null }[];
 };

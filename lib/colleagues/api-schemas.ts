@@ -91,11 +91,27 @@ export const ZInvitation = z.strictObject({
 /** POST …/colleagues → 201: the invitation with its link (shown once: only its hash is stored). */
 export const ZCreateInvitationResponse = ZInvitation.extend({ token: ZToken, url: z.url() });
 
-/** GET …/colleagues → 200. */
+/** GET …/colleagues → 200, with the closed rounds of this and earlier years (how many answered, how many disputed). */
 export const ZInvitationList = z.strictObject({
   round: ZRound,
   limit: z.number().int(),
   items: z.array(ZInvitation),
+  rounds: z.array(
+    z.strictObject({ year: z.number().int(), answered: z.number().int().min(0), disputed: z.number().int().min(0) }),
+  ),
+});
+
+/** POST …/colleagues/reinvite → 201: new links for last year's roles (none when this year already has invitations). */
+export const ZReinviteResponse = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      token: ZToken,
+      url: z.url(),
+      role: ZColleagueRole,
+      roleLabel: z.string(),
+      label: z.string().nullable(),
+    }),
+  ),
 });
 
 /** POST …/colleagues/close → 200. */

@@ -5,11 +5,14 @@ import type { TAssessmentError } from "../assessment/errors";
 import { MAX_INVITATIONS } from "./api-schemas";
 import { findLead, roundOf, type TRoundView } from "./lookup";
 import { toInvitationView, type TInvitationView } from "./invitation-view";
+import { listRounds, type TRoundHistory } from "./list-rounds";
 
 /** The lead's list of invitations (oldest first) and the state of the round. */
 export async function listInvitations(
   token: string,
-): Promise<TResult<{ round: TRoundView; limit: number; items: TInvitationView[] }, TAssessmentError>> {
+): Promise<
+  TResult<{ round: TRoundView; limit: number; items: TInvitationView[]; rounds: TRoundHistory[] }, TAssessmentError>
+> {
   const lead = await findLead(token);
   if (!lead.ok) return lead;
   const rows = await db.colleagueInvitation.findMany({
@@ -22,5 +25,6 @@ export async function listInvitations(
     round: roundOf(lead.value.colleaguesClosedAt),
     limit: MAX_INVITATIONS,
     items: rows.map((r) => toInvitationView(r, r.answers, closed)),
+    rounds: await listRounds(lead.value),
   });
 }

@@ -39,7 +39,15 @@ export async function findLead(token: string) {
   if (!isWellFormedToken(token)) return err<TAssessmentError>({ kind: "assessment_not_found" });
   const row = await db.assessment.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, status: true, version: true, municipalityName: true, colleaguesClosedAt: true },
+    select: {
+      id: true,
+      chainId: true,
+      previousId: true,
+      status: true,
+      version: true,
+      municipalityName: true,
+      colleaguesClosedAt: true,
+    },
   });
   if (row) return ok(row);
   return err<TAssessmentError>({ kind: (await isColleagueToken(token)) ? "colleague_link" : "assessment_not_found" });

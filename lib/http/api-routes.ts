@@ -27,6 +27,7 @@ import {
   ZCreateInvitationRequest,
   ZCreateInvitationResponse,
   ZInvitationList,
+  ZReinviteResponse,
   ZSettleRequest,
   ZSettleResponse,
 } from "../colleagues/api-schemas";
@@ -255,6 +256,22 @@ export const API_ROUTES: TApiRoute[] = [
       409: E("Die Runde ist beendet"),
       ...BODY_ERRORS,
       422: E("Ungültige Eingabe, oder schon 20 Einladungen"),
+      429: LIMITED,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/colleagues/reinvite",
+    tag: "Selbsteinschätzung",
+    summary: "Im Folgejahr dieselben Rollen wie im Vorjahr wieder einladen (neue Links, nur hier genannt)",
+    responses: {
+      201: {
+        description: "Eingeladen (leer, wenn es in diesem Jahr schon Einladungen gibt)",
+        schema: ZReinviteResponse,
+      },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      409: E("Die Runde ist beendet"),
       429: LIMITED,
     },
   },

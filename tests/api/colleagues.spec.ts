@@ -1,6 +1,12 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../support/test";
-import { createAssessment, KNOWN_ANSWERS, queryTestDatabase, writeTestDatabase } from "../support/fixtures";
+import {
+  createAssessment,
+  createSubmittedAssessment,
+  KNOWN_ANSWERS,
+  queryTestDatabase,
+  writeTestDatabase,
+} from "../support/fixtures";
 
 /**
  * Several colleagues, one answer (issue 31, docs/adr/0014-colleagues.md): invitations, a colleague's own answers,
@@ -318,5 +324,45 @@ test.describe("comparison, settling and the round", () => {
     expect(await queryTestDatabase('SELECT * FROM "ColleagueInvitation" WHERE "id" = ?', [c.id])).toEqual([]);
     expect(await queryTestDatabase('SELECT * FROM "ColleagueAnswer" WHERE "invitationId" = ?', [c.id])).toEqual([]);
     expect((await request.get(`/api/colleagues/${c.token}`)).status()).toBe(404);
+  });
+});
+
+test.describe("year after year", () => {
+  test("a follow-up invites last year's roles again with new links; the history counts each closed round", async ({
+    request,
+  }) => {
+    const lead = await createSubmittedAssessment(request);
+    const a = await invite(request, lead.token, "mayor");
+    const b = await invite(request, lead.token, "it", "Hauptamt");
+    await saveColleague(request, a.token, 1, { e_file: "in_use" });
+    await saveColleague(request, b.token, 1, { e_file: "planned", e_payment: "skip" });
+    expect((await request.post(`/api/assessments/${lead.token}/colleagues/close`)).status()).toBe(200);
+    // KNOWN_ANSWERS: the lead answered e_file "planned": in_use vs planned is the one disputed question.
+    const closedList = await (await request.get(`/api/assessments/${lead.token}/colleagues`)).json();
+    const year = closedList.rounds[0].year;
+    expect(closedList.rounds).toEqual([{ year, answered: 2, disputed: 1 }]);
+
+    expect((await request.post(`/api/assessments/${lead.token}/follow-up`)).status()).toBe(201);
+    const fresh = await (await request.get(`/api/assessments/${lead.token}/colleagues`)).json();
+    expect(fresh.items).toEqual([]);
+    expect(fresh.round.status).toBe("open");
+    expect(fresh.rounds).toHaveLength(1);
+    // Last year's links belong to last year: they still read (the round is closed), the new year knows them not.
+    expect((await request.get(`/api/colleagues/${a.token}`)).status()).toBe(200);
+
+    const again = await request.post(`/api/assessments/${lead.token}/colleagues/reinvite`);
+    expect(again.status()).toBe(201);
+    const { items } = await again.json();
+    expect(items.map((i: { role: string; label: string | null }) => [i.role, i.label])).toEqual([
+      ["mayor", null],
+      ["it", "Hauptamt"],
+    ]);
+    expect(items[0].token).not.toBe(a.token);
+    const view = await (await request.get(`/api/colleagues/${items[1].token}`)).json();
+    expect(view).toMatchObject({ role: "it", status: "open", answers: {} });
+    // Pressing again invites nobody twice.
+    expect((await (await request.post(`/api/assessments/${lead.token}/colleagues/reinvite`)).json()).items).toEqual([]);
+    const list = await (await request.get(`/api/assessments/${lead.token}/colleagues`)).json();
+    expect(list.items).toHaveLength(2);
   });
 });

@@ -11,6 +11,7 @@ import { createInvitation } from "@/lib/colleagues/create-invitation";
 import { revokeInvitation } from "@/lib/colleagues/revoke-invitation";
 import { closeRound } from "@/lib/colleagues/close-round";
 import { settleAnswers } from "@/lib/colleagues/settle-answers";
+import { reinviteRoles } from "@/lib/colleagues/reinvite-roles";
 import type { TAssessmentError } from "@/lib/assessment/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
@@ -43,6 +44,20 @@ export async function inviteAction(token: string, _prev: TInviteState, form: For
       roleLabel: result.value.roleLabel,
       label: result.value.label,
     },
+  };
+}
+
+/** "Dieselben Rollen wieder einladen" (a follow-up year): new links for last year's roles, shown once. */
+export async function reinviteAction(token: string, _prev: TInviteState, _form: FormData): Promise<TInviteState> {
+  const result = await guarded(() => reinviteRoles(token));
+  if (!result.ok) return { message: toErrorResponse(result.error).body.error };
+  const origin = requestOrigin(await headers()).origin;
+  return {
+    createdMany: result.value.map((c) => ({
+      url: colleagueUrl(origin, c.token),
+      roleLabel: c.roleLabel,
+      label: c.label,
+    })),
   };
 }
 

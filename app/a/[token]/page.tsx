@@ -32,7 +32,8 @@ import { ColleaguesSection } from "@/components/colleagues/colleagues-section";
 import { listInvitations } from "@/lib/colleagues/list-invitations";
 import { COLLEAGUE_ROLES, LABEL_MAX_CHARS } from "@/lib/colleagues/api-schemas";
 import { comparisonPath } from "@/lib/assessment/paths";
-import { closeRoundAction, inviteAction, revokeInvitationAction } from "./colleague-actions";
+import { closeRoundAction, inviteAction, reinviteAction, revokeInvitationAction } from "./colleague-actions";
+import { listRounds, previousRoles } from "@/lib/colleagues/list-rounds";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
@@ -59,6 +60,10 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const years = history.map((h) => h.year);
   const hint = followUpHint(query, token);
   const colleagues = await listInvitations(token);
+  const [rounds, rolesBefore] = await Promise.all([
+    listRounds({ id: assessment.id, chainId: assessment.chainId }),
+    previousRoles(assessment.previousId),
+  ]);
 
   return (
     <div className="stack">
@@ -274,6 +279,9 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           revoke={revokeInvitationAction.bind(null, token)}
           close={closeRoundAction.bind(null, token)}
           comparisonHref={comparisonPath(token)}
+          previousRoles={rolesBefore.map((r) => (r.label ? `${r.roleLabel} (${r.label})` : r.roleLabel))}
+          reinvite={reinviteAction.bind(null, token)}
+          rounds={rounds}
         />
       ) : null}
       {earlier.length > 0 ? (
