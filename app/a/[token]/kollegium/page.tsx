@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { editPath, reviewPath } from "@/lib/assessment/paths";
 import { toErrorResponse } from "@/lib/http/errors";
 import { withLinkGuard } from "@/lib/colleagues/guard";
-import { getComparison, type TComparison } from "@/lib/colleagues/get-comparison";
+import { getComparison } from "@/lib/colleagues/get-comparison";
 import { answerKey } from "@/lib/benchmark/disagreement";
-import { getQuestion } from "@/lib/survey/reference";
-import { shortName } from "@/lib/benchmark/year-over-year";
+import { comparisonTexts, distanceText, questionName } from "@/lib/colleagues/comparison-text";
 import { currentClientId } from "@/lib/http/action-client";
 import { Alert } from "@/components/kern/alert";
 import { Badge } from "@/components/kern/badge";
@@ -26,8 +25,6 @@ type TProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-type TQuestionRow = TComparison["questions"][number];
-
 /** The lead's comparison of everybody's answers: widest disagreement first, a chart, a table and settling. */
 export default async function ComparisonPage({ params, searchParams }: TProps) {
   const { token } = await params;
@@ -38,12 +35,7 @@ export default async function ComparisonPage({ params, searchParams }: TProps) {
   const result = await withLinkGuard(await currentClientId(), () => getComparison(token));
   if (!result.ok) return <Alert tone="danger" title={toErrorResponse(result.error).body.error} role="alert" />;
   const c = result.value;
-  const who = new Map(
-    c.respondents.map((r) => [r.id, r.own ? r.roleLabel : `${r.roleLabel}${r.label ? ` (${r.label})` : ""}`]),
-  );
-  const names = (ids: string[]) => ids.map((id) => who.get(id) ?? id).join(", ");
-  const spreadText = (q: TQuestionRow) =>
-    q.groups.map((g) => `${g.respondents.length} × ${g.labels.join(" + ")} (${names(g.respondents)})`).join("; ");
+  const { names, spread: spreadText } = comparisonTexts(c.respondents);
   const disputed = c.questions.filter((q) => q.disputed);
   const toSettle = c.questions.filter((q) => q.disputed || (q.own === null && q.groups.length > 0));
   const colleagues = c.respondents.length - 1;
@@ -84,9 +76,9 @@ export default async function ComparisonPage({ params, searchParams }: TProps) {
           caption="Wie weit die Antworten auseinanderliegen"
           rows={disputed.map((q) => ({
             id: q.questionId,
-            name: shortName(getQuestion(q.questionId)!),
+            name: questionName(q),
             spread: q.spread,
-            text: `${shortName(getQuestion(q.questionId)!)}: ${Math.round(q.spread * 100)} % – ${distanceText(q)} ${spreadText(q)}.`,
+            text: `${questionName(q)}: ${Math.round(q.spread * 100)} % – ${distanceText(q)}: ${spreadText(q)}.`,
           }))}
         />
       ) : null}
@@ -104,7 +96,7 @@ export default async function ComparisonPage({ params, searchParams }: TProps) {
             {c.questions.map((q) => (
               <Row key={q.questionId}>
                 <RowHeader>
-                  {shortName(getQuestion(q.questionId)!)}{" "}
+                  {questionName(q)}{" "}
                   {q.disputed ? (
                     <Badge tone="warning" small>
                       uneinig
@@ -112,7 +104,7 @@ export default async function ComparisonPage({ params, searchParams }: TProps) {
                   ) : null}
                 </RowHeader>
                 <Cell>
-                  {q.groups.length === 0 ? "Noch keine Antwort" : spreadText(q)}
+                  {spreadText(q)}
                   {q.skipped.length > 0 ? `; anderen überlassen: ${names(q.skipped)}` : ""}
                 </Cell>
                 <Cell>{distanceText(q)}</Cell>
@@ -187,13 +179,6 @@ export default async function ComparisonPage({ params, searchParams }: TProps) {
       </div>
     </div>
   );
-}
-
-function distanceText(q: TQuestionRow): string {
-  if (!q.disputed) return q.groups.length === 0 ? "–" : "einig";
-  if (q.distance !== null && q.scaleMax !== null)
-    return `${q.distance} von ${q.scaleMax} ${q.scaleMax === 1 ? "Stufe" : "Stufen"} auseinander.`;
-  return `${Math.round(q.dissent * 100)} % der Antworten weichen von der häufigsten ab.`;
 }
 
 /** The message of a refused settle or close (the actions send the kind only). */
