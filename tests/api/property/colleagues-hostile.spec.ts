@@ -201,10 +201,14 @@ test("hostile tokens and invitation ids on the colleague routes: never a 5xx, ne
   const invited = await (
     await request.post(`/api/assessments/${lead.token}/colleagues`, { data: { role: "finance" } })
   ).json();
-  const segment = fc.oneof(
-    fc.string({ minLength: 1, maxLength: 60 }).map(encodeURIComponent),
-    fc.constantFrom("%", "%2e%2e", "..", "A".repeat(43), "A".repeat(44), "close", "comparison", "%00"),
-  );
+  // Dot segments ("..", "%2e%2e") are resolved by the client before sending (WHATWG URL): "…/colleagues/.." would be
+  // a DELETE of the assessment itself, a request of its own; they are left out here as in hostile-input.spec.ts.
+  const segment = fc
+    .oneof(
+      fc.string({ minLength: 1, maxLength: 60 }).map(encodeURIComponent),
+      fc.constantFrom("%", "A".repeat(43), "A".repeat(44), "close", "comparison", "%00", "%2F", "a%2F..%2Fb"),
+    )
+    .filter((s) => !/^(\.|%2e){1,2}$/i.test(s));
   let cases = 0;
   await fc.assert(
     fc.asyncProperty(segment, segment, async (token, id) => {
