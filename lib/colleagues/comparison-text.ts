@@ -26,7 +26,8 @@ export function questionName(q: { questionId: string }): string {
 
 /** How far apart: steps on an ordinal scale, otherwise the share of answers outside the largest group. */
 export function distanceText(q: TComparisonQuestion): string {
-  if (!q.disputed) return q.groups.length === 0 ? "–" : "einig";
+  const answered = q.groups.reduce((n, g) => n + g.respondents.length, 0);
+  if (!q.disputed) return answered === 0 ? "–" : answered === 1 ? "nur eine Antwort" : "einig";
   if (q.distance !== null && q.scaleMax !== null)
     return `${q.distance} von ${q.scaleMax} ${q.scaleMax === 1 ? "Stufe" : "Stufen"} auseinander`;
   return `${Math.round(q.dissent * 100)} % der Antworten weichen von der häufigsten ab`;

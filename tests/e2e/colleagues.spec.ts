@@ -1,6 +1,9 @@
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { createAssessment, KNOWN_ANSWERS } from "../support/fixtures";
 import { reference } from "../../lib/survey/reference";
@@ -17,10 +20,13 @@ async function expectAccessible(page: Page) {
 const question = (id: string) => reference.questions.find((q) => q.id === id)!;
 const SHOTS = process.env.SCREENSHOT_DIR;
 
-async function shot(page: Page, name: string) {
+/** With SCREENSHOT_DIR set: the part of the page a reviewer looks at (a section), else the whole page. */
+async function shot(page: Page, name: string, part?: Locator) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${test.info().project.name}-${name}.png`, fullPage: true });
+  const path = `${SHOTS}/${test.info().project.name}-${name}.png`;
+  if (part) await part.screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
 }
 
 async function invite(page: Page, role: string, label: string): Promise<string> {
@@ -57,7 +63,7 @@ test("several colleagues, one answer: invite, answer apart, compare, settle, sub
   await page.goto(`/a/${token}`);
   await expect(page.getByRole("heading", { name: "Kolleginnen und Kollegen einbeziehen" })).toBeVisible();
   const mayor = await invite(page, "Bürgermeisterin/Bürgermeister", "Rathaus");
-  await shot(page, "invitation");
+  await shot(page, "invitation", page.locator("section", { has: page.locator("#kollegium-heading") }));
   await expectAccessible(page);
   const it = await invite(page, "IT-Leitung", "Hauptamt");
   const finance = await invite(page, "Kämmerei", "Haushalt");
@@ -69,7 +75,7 @@ test("several colleagues, one answer: invite, answer apart, compare, settle, sub
   // head of IT agrees with the lead on e_payment but not on e_file; the Kämmerei leaves e_file to somebody else.
   await answer(page, mayor, { e_file: "Ja, im Einsatz", e_payment: "Ja, im Einsatz" });
   await expectAccessible(page);
-  await shot(page, "colleague-step");
+  await shot(page, "colleague-step", page.getByRole("group", { name: question("e_file").text }));
   await answer(page, it, { e_file: "Ja, im Einsatz", e_payment: "Weder im Einsatz noch geplant" });
   await answer(page, finance, {
     e_file: "Weiß ich nicht, soll jemand anderes beantworten",
@@ -94,6 +100,9 @@ test("several colleagues, one answer: invite, answer apart, compare, settle, sub
   );
   await expect(rows.nth(2)).toContainText("anderen überlassen: Kämmerei (Haushalt)");
   await expect(rows.nth(3)).not.toContainText("uneinig");
+  // e_invoice: the lead and the Kämmerei agree; a question only the lead answered has "nur eine Antwort".
+  await expect(table.getByRole("row", { name: /E-Rechnung/ })).toContainText("einig");
+  await expect(table.getByRole("row", { name: /Bürger-App/ })).toContainText("nur eine Antwort");
   await expect(table.getByText("uneinig", { exact: true })).toHaveCount(2);
   await expect(page.getByText("Textfassung der Grafik")).toBeVisible();
   await expectAccessible(page);
@@ -125,6 +134,19 @@ test("several colleagues, one answer: invite, answer apart, compare, settle, sub
   const benchmark = await (await request.get(`/api/assessments/${token}/benchmark`)).json();
   const item = (id: string) => benchmark.items.find((i: { questionId: string }) => i.questionId === id)?.answer;
   expect([item("e_file"), item("e_payment"), item("e_invoice")]).toEqual(["in_use", "in_use", "in_use"]);
+  // The PDF has the page "Wo wir uns uneinig sind" (read back with poppler-utils, as the report tests do).
+  const pdf = await request.get(`/api/assessments/${token}/report.pdf`);
+  expect(pdf.status()).toBe(200);
+  const dir = mkdtempSync(join(tmpdir(), "kdc-colleagues-pdf-"));
+  const file = join(dir, "report.pdf");
+  writeFileSync(file, await pdf.body());
+  const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  const pdfPage = text.split("\f").find((p) => p.includes("Wo wir uns uneinig sind"));
+  expect(pdfPage, "the PDF page").toBeDefined();
+  expect(pdfPage!.replace(/\s+/g, " ")).toContain("E-Payment");
+  if (SHOTS) copyFileSync(file, `${SHOTS}/${test.info().project.name}-report.pdf`);
+  rmSync(dir, { recursive: true, force: true });
+
   await page.goto(`/a/${token}/ergebnis`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
