@@ -77,15 +77,20 @@ export async function findInvitation(
   if (!isWellFormedToken(token)) return err({ kind: "invitation_not_found" });
   const row = await db.colleagueInvitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { answers: true, assessment: { select: { colleaguesClosedAt: true, municipalityName: true } } },
+    include: {
+      answers: true,
+      assessment: { select: { colleaguesClosedAt: true, municipalityName: true, tokenHash: true, updatedAt: true } },
+    },
   });
   if (!row) return err({ kind: "invitation_not_found" });
   if (row.revokedAt) return err({ kind: "invitation_revoked" });
-  if (isExpired(row.assessment.colleaguesClosedAt, now)) return err({ kind: "invitation_expired" });
+  // A year that was followed up (its link passed to the next year) closed its round then, if the lead had not.
+  const closedAt = row.assessment.colleaguesClosedAt ?? (row.assessment.tokenHash ? null : row.assessment.updatedAt);
+  if (isExpired(closedAt, now)) return err({ kind: "invitation_expired" });
   const { answers, assessment, ...invitation } = row;
   return ok({
     invitation: { ...invitation, assessmentId: row.assessmentId },
-    closedAt: assessment.colleaguesClosedAt,
+    closedAt,
     unitName: assessment.municipalityName,
     answers: colleagueRowsToAnswers(answers),
   });

@@ -316,6 +316,18 @@ test.describe("comparison, settling and the round", () => {
     expect(comparison.respondents).toHaveLength(1);
   });
 
+  test("a follow-up closes the round of the year before, also when the lead did not", async ({ request }) => {
+    const lead = await createSubmittedAssessment(request);
+    const c = await invite(request, lead.token, "digital");
+    expect((await saveColleague(request, c.token, 1, { e_file: "in_use" })).status()).toBe(200);
+    expect((await request.post(`/api/assessments/${lead.token}/follow-up`)).status()).toBe(201);
+    const view = await (await request.get(`/api/colleagues/${c.token}`)).json();
+    expect(view).toMatchObject({ status: "closed", answers: { e_file: "in_use" } });
+    const late = await saveColleague(request, c.token, 2, { e_file: "planned" });
+    expect(late.status()).toBe(409);
+    expect((await late.json()).error).toMatch(/Runde ist beendet/);
+  });
+
   test("deleting the assessment deletes every invitation and every colleague's answer", async ({ request }) => {
     const lead = await createAssessment(request);
     const c = await invite(request, lead.token, "it");
