@@ -151,3 +151,61 @@ test("several colleagues, one answer: invite, answer apart, compare, settle, sub
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("invite, answer a step, settle, close and revoke with plain form posts", async ({ page, request }) => {
+    const { token } = await createAssessment(request);
+    expect(
+      (
+        await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: KNOWN_ANSWERS } })
+      ).status(),
+    ).toBe(200);
+    await page.goto(`/a/${token}`);
+    const path = await invite(page, "Kämmerei", "Haushalt");
+
+    // The colleague answers the processes step and leaves e_payment to somebody else; "Weiter" posts the step.
+    await page.goto(`${path}/schritt/5`);
+    await page
+      .getByRole("group", { name: question("e_invoice").text })
+      .getByLabel("Ja, im Einsatz")
+      .check();
+    await page
+      .getByRole("group", { name: question("e_file").text })
+      .getByLabel("Ja, im Einsatz")
+      .check();
+    await page
+      .getByRole("group", { name: question("e_payment").text })
+      .getByLabel("Weiß ich nicht, soll jemand anderes beantworten")
+      .check();
+    await page.getByRole("button", { name: "Weiter", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}/schritt/6$`));
+    await page.goto(path);
+    await expect(page.getByText("3 von 21 Fragen beantwortet, davon 1 anderen überlassen.")).toBeVisible();
+
+    // The lead settles e_file with the Kämmerei's answer, then closes the round.
+    await page.goto(`/a/${token}/kollegium`);
+    await page
+      .getByRole("group", { name: question("e_file").text })
+      .getByLabel(/^Ja, im Einsatz – Kämmerei/)
+      .check();
+    await page.getByRole("button", { name: "Antworten festlegen" }).click();
+    await expect(page.getByText("Die Antworten sind festgelegt")).toBeVisible();
+    const lead = await (await request.get(`/api/assessments/${token}`)).json();
+    expect(lead.answers.e_file).toBe("in_use");
+    await page.getByRole("button", { name: "Runde beenden" }).click();
+    await expect(page.getByText("Die Runde ist beendet").first()).toBeVisible();
+    await page.goto(path);
+    await expect(
+      page.getByText("Sie können Ihre Antworten noch lesen, aber nicht mehr ändern.", { exact: false }),
+    ).toBeVisible();
+
+    // Revoking from the overview: the link says so from then on.
+    await page.goto(`/a/${token}`);
+    await page.getByRole("button", { name: /^Zurückziehen/ }).click();
+    await expect(page.getByText("Die Einladung ist zurückgezogen")).toBeVisible();
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Diese Einladung gilt nicht mehr");
+  });
+});
