@@ -5,6 +5,8 @@ import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "../assessment/errors";
 import { findLead } from "./lookup";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Revokes an invitation (the lead's link only): its link answers no more and its answers are deleted at once; the
  * row stays, marked, so that the list shows it. Revoking twice is no error.
@@ -17,6 +19,8 @@ export function revokeInvitation(
   return runExclusive(async () => {
     const lead = await findLead(token);
     if (!lead.ok) return lead;
+    // Only a UUID can name an invitation; anything else (a NUL byte PostgreSQL cannot even hold) names none.
+    if (!UUID.test(invitationId)) return err({ kind: "invitation_not_found" });
     const found = await db.$transaction(async (tx) => {
       await beginWrite(tx);
       const row = await tx.colleagueInvitation.findFirst({
