@@ -23,6 +23,7 @@ console.log(
     draftRetentionMonths: DRAFT_RETENTION_MONTHS,
     expiredOperatorSessionsDeleted: result.sessions,
     rateLimitCountersDeleted: result.rateLimits,
+    expiredColleagueAnswersDeleted: result.colleagueAnswers,
   }),
 );
 process.exit(0);

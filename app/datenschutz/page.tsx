@@ -33,6 +33,14 @@ export default function PrivacyPage() {
             Eine nicht umkehrbare Prüfsumme (SHA-256) Ihres persönlichen Links. Den Link selbst speichern wir nicht.
           </li>
           <li>
+            Wenn Sie Kolleginnen und Kollegen einladen: je Einladung die Rolle (zum Beispiel Kämmerei), eine
+            Bezeichnung, wenn Sie eine eingeben, die Zeitpunkte von Einladung, letzter Antwort und Rücknahme, deren
+            eigene Antworten und eine Prüfsumme ihres Links – keine Namen und keine E-Mail-Adressen. Diese Antworten
+            sieht nur, wer den Link der Selbsteinschätzung hat; sie zählen nie im Vergleich mit anderen Kommunen und
+            nicht im Lagebild. Beim Beenden der Runde merken wir uns, wie viele geantwortet haben und bei wie vielen
+            Fragen die Antworten auseinandergingen.
+          </li>
+          <li>
             Zum Schutz vor Missbrauch zählen wir Anfragen je Anschluss für kurze Zeitfenster (höchstens eine Stunde).
             Dabei speichern wir die IP-Adresse nicht im Klartext, sondern nur als Teil einer Prüfsumme; die Zähler
             werden regelmäßig gelöscht.
@@ -61,6 +69,12 @@ export default function PrivacyPage() {
           nächsten Aktualisierung dieser Gruppe. Von Antworten, die schon in veröffentlichten Vergleichszahlen enthalten
           waren, behalten wir nur eine kurze Prüfsumme (32 Bit) zu Ihrer Kommune: Sie zeigt, ob später dieselben
           Antworten noch einmal kommen, und lässt keinen Schluss auf die Antworten selbst zu.
+        </Text>
+        <Text>
+          Die Antworten eingeladener Kolleginnen und Kollegen löschen wir, wenn Sie die Einladung zurückziehen, 30 Tage
+          nachdem Sie die Runde beendet haben, und mit der Selbsteinschätzung. Rolle und Bezeichnung einer Einladung
+          behalten wir bis zum Löschen der Selbsteinschätzung, damit Sie im nächsten Jahr dieselben Rollen wieder
+          einladen können.
         </Text>
       </section>
       <section className="stack-sm" aria-labelledby="cookies">

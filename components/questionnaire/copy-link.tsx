@@ -6,7 +6,15 @@ import { Button } from "@/components/kern/button";
 import { FieldShell } from "@/components/kern/field-shell";
 
 /** The edit link in a read-only field with a copy button (the field also allows manual copying). */
-export function CopyLink({ url }: { url: string }) {
+export function CopyLink({
+  url,
+  id = "edit-link",
+  label = "Ihr persönlicher Link",
+}: {
+  url: string;
+  id?: string;
+  label?: string;
+}) {
   const [copied, setCopied] = useState<null | boolean>(null);
   const copy = async () => {
     try {
@@ -18,11 +26,11 @@ export function CopyLink({ url }: { url: string }) {
   };
   return (
     <div className="stack-sm">
-      <FieldShell id="edit-link" label="Ihr persönlicher Link">
+      <FieldShell id={id} label={label}>
         {(described) => (
           <div className="token-box">
             <input
-              id="edit-link"
+              id={id}
               className="kern-form-input__input"
               readOnly
               value={url}

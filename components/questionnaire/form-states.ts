@@ -24,3 +24,12 @@ export type TTargetsState = {
   fieldErrors?: Record<string, string>;
   values?: Record<string, { option: string; year: string; responsible: string }>;
 };
+
+/** The overview's invitation form (docs/adr/0014-colleagues.md): the new colleague's link, shown once. */
+export type TInviteState = {
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  created?: { url: string; roleLabel: string; label: string | null };
+  /** "Dieselben Rollen wieder einladen": every new link at once. */
+  createdMany?: { url: string; roleLabel: string; label: string | null }[];
+};

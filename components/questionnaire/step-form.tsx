@@ -23,6 +23,8 @@ type TProps = {
   nextHref: string;
   overviewHref: string;
   isLastStep: boolean;
+  /** The last step's button (default "Weiter zur Prüfung"; a colleague has no review: "Fertig"). */
+  lastStepLabel?: string;
   autosave: (token: string, version: number, answers: Record<string, string | string[] | null>) => Promise<TSaveResult>;
   saveStep: (prev: TStepActionState, form: FormData) => Promise<TStepActionState>;
   /** A follow-up's answers taken over from the year before and not yet confirmed: marked until changed or saved. */
@@ -211,7 +213,7 @@ export function StepForm(props: TProps) {
           Zurück
         </Button>
         <Button icon="forward" type="submit" name="intent" value="next">
-          {props.isLastStep ? "Weiter zur Prüfung" : "Weiter"}
+          {props.isLastStep ? (props.lastStepLabel ?? "Weiter zur Prüfung") : "Weiter"}
         </Button>
       </div>
       <Text size="small">

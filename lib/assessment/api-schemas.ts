@@ -7,6 +7,7 @@ import { ZStateCode } from "../profile/states";
 import { ZAnswersPatch } from "../survey/answer-schema";
 import { RESPONSIBLE_MAX_CHARS } from "../benchmark/target-limits";
 import { freeText } from "../validation/free-text";
+import { ZColleagueRole, ZRound } from "../colleagues/api-schemas";
 
 /**
  * Request and response schemas of the assessment routes (CONTRACT.md section 3), one pair per route. The
@@ -234,4 +235,21 @@ export const ZAssessmentExport = z.strictObject({
       answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
     }),
   ),
+  /** The colleagues invited to answer on their own (docs/adr/0014-colleagues.md); "skip" = left to somebody else. */
+  colleagues: z.strictObject({
+    round: ZRound,
+    answeredWhenClosed: z.number().int().min(0).nullable(),
+    disputedWhenClosed: z.number().int().min(0).nullable(),
+    invitations: z.array(
+      z.strictObject({
+        id: ZId,
+        role: ZColleagueRole,
+        label: z.string().nullable(),
+        createdAt: ZIsoDate,
+        answeredAt: ZIsoDate.nullable(),
+        revokedAt: ZIsoDate.nullable(),
+        answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+      }),
+    ),
+  }),
 });

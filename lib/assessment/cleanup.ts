@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { runExclusive } from "../db/exclusive";
 import { deleteExpiredRateLimits } from "../security/rate-limit";
+import { expiryCutoff } from "../colleagues/lookup";
 
 import { DRAFT_RETENTION_MONTHS } from "./retention";
 
@@ -15,14 +16,21 @@ export function draftCutoff(now: Date): Date {
 
 /**
  * Deletes drafts not changed for 12 months (submitted assessments stay until their owner deletes
- * them), expired operator sessions and old rate-limit counters. Drafts never count as peers, so the
+ * them), expired operator sessions, old rate-limit counters and the answers behind colleagues' links that expired. Drafts never count as peers, so the
  * peer pool is unaffected.
  */
-export function cleanUp(now: Date): Promise<{ drafts: number; sessions: number; rateLimits: number }> {
+export function cleanUp(
+  now: Date,
+): Promise<{ drafts: number; sessions: number; rateLimits: number; colleagueAnswers: number }> {
   return runExclusive(async () => {
     const drafts = await db.assessment.deleteMany({ where: { status: "draft", updatedAt: { lt: draftCutoff(now) } } });
     const sessions = await db.operatorSession.deleteMany({ where: { expiresAt: { lt: now } } });
     const rateLimits = await deleteExpiredRateLimits(now.getTime());
-    return { drafts: drafts.count, sessions: sessions.count, rateLimits };
+    // The answers of colleagues whose round closed more than 30 days ago (docs/adr/0014-colleagues.md); their links
+    // answer 410 from then on, and the invitations' roles stay for next year's "invite the same roles again".
+    const colleagueAnswers = await db.colleagueAnswer.deleteMany({
+      where: { invitation: { assessment: { colleaguesClosedAt: { lt: expiryCutoff(now) } } } },
+    });
+    return { drafts: drafts.count, sessions: sessions.count, rateLimits, colleagueAnswers: colleagueAnswers.count };
   });
 }

@@ -12,6 +12,7 @@ import { loadYearView } from "./chain";
 import { yearsView } from "../benchmark/year-over-year";
 import { buildPlan } from "../benchmark/targets";
 import { getOperatorInfo } from "../operator-info";
+import { reportDisagreement } from "../colleagues/report-disagreement";
 
 /**
  * Reports are rendered one after another in a process. Rendering is synchronous CPU work, so running
@@ -30,9 +31,10 @@ export async function createReport(
   if (!found.ok) return err(found.error);
   const { assessment, benchmark } = found.value;
   const { municipality: m } = assessment;
-  const [peers, yearView] = await Promise.all([
+  const [peers, yearView, disagreement] = await Promise.all([
     getPeerView({ state: m.state, sizeClass: m.sizeClass }),
     loadYearView(assessment),
+    reportDisagreement(assessment.id, now),
   ]);
   const { history, comparison } = yearsView(reference, yearView.chain);
   const model = buildReportModel({
@@ -48,6 +50,7 @@ export async function createReport(
     history,
     plan: buildPlan(reference, assessment.answers, yearView.targets),
     easyLanguage: options.easyLanguage ? { review: getOperatorInfo().easyLanguageReview } : false,
+    disagreement,
   });
   return ok({ pdf: await oneAtATime(() => renderReport(model, now)), fileName: model.fileName });
 }

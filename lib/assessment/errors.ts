@@ -28,4 +28,14 @@ export type TAssessmentError =
    */
   | { kind: "unit_has_assessment"; unitName: string }
   /** A follow-up was asked for while the newest assessment of the chain is still a draft (editPath: where it is). */
-  | { kind: "draft_open"; editPath: string };
+  | { kind: "draft_open"; editPath: string }
+  /** A colleague's link (docs/adr/0014-colleagues.md) used on a route of the lead: it may only answer its own set. */
+  | { kind: "colleague_link" }
+  /** A colleague's link that names no invitation, or an invitation id the assessment does not have. */
+  | { kind: "invitation_not_found" }
+  /** A 21st active invitation (or more than the total an assessment may ever have). */
+  | { kind: "invitation_limit"; max: number; total: boolean }
+  | { kind: "invitation_revoked" }
+  | { kind: "invitation_expired" }
+  /** The lead closed the round: colleagues read only, and no new invitation can be made. */
+  | { kind: "round_closed"; who: "colleague" | "lead" };

@@ -8,10 +8,13 @@ import { rowsToAnswers, type TAssessmentView } from "./assessment-view";
 import type { ZAssessmentExport } from "./api-schemas";
 import type { z } from "zod";
 import { getTargets, loadChain } from "./chain";
+import { colleagueRowsToAnswers, roundOf } from "../colleagues/lookup";
+import type { TColleagueRole } from "../colleagues/api-schemas";
 
 /**
  * Everything stored about one assessment (GDPR Art. 15/20), as JSON: profile, answers with their
- * labels, status and timestamps, its targets, the earlier years behind the same link, and which
+ * labels, status and timestamps, its targets, the earlier years behind the same link, the invited colleagues
+ * (role, label, dates, their own answers; never their links) and which
  * bookkeeping fields exist. The token hash is omitted (it is
  * derived from the link the owner already has).
  */
@@ -20,7 +23,13 @@ export async function exportAssessment(
   now: Date,
 ): Promise<TResult<z.input<typeof ZAssessmentExport>, TAssessmentError>> {
   if (!isWellFormedToken(token)) return err({ kind: "assessment_not_found" });
-  const row = await db.assessment.findUnique({ where: { tokenHash: hashToken(token) }, include: { answers: true } });
+  const row = await db.assessment.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: {
+      answers: true,
+      invitations: { include: { answers: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
   if (!row) return err({ kind: "assessment_not_found" });
   const answers = rowsToAnswers(row.answers);
   const [targets, chain] = await Promise.all([getTargets(row.id), loadChain(row)]);
@@ -76,5 +85,19 @@ export async function exportAssessment(
         submittedAt: e.submittedAt,
         answers: e.answers as Record<string, string | string[]>,
       })),
+    colleagues: {
+      round: roundOf(row.colleaguesClosedAt),
+      answeredWhenClosed: row.colleaguesAnswered,
+      disputedWhenClosed: row.colleaguesDisputed,
+      invitations: row.invitations.map((i) => ({
+        id: i.id,
+        role: i.role as TColleagueRole,
+        label: i.label,
+        createdAt: i.createdAt.toISOString(),
+        answeredAt: i.answeredAt?.toISOString() ?? null,
+        revokedAt: i.revokedAt?.toISOString() ?? null,
+        answers: colleagueRowsToAnswers(i.answers),
+      })),
+    },
   });
 }

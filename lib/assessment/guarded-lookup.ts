@@ -4,6 +4,7 @@ import { err, ok, type TResult } from "../result";
 import type { TAssessmentView } from "./assessment-view";
 import type { TAssessmentError } from "./errors";
 import { findAssessmentByToken } from "./find-assessment";
+import { isColleagueToken } from "../colleagues/lookup";
 
 /**
  * Brute-force resistance for edit links: a client that has looked up too many unknown tokens gets
@@ -17,6 +18,8 @@ export async function lookUpAssessment(
   if (!limited.ok) return err({ kind: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds });
   const assessment = await findAssessmentByToken(token);
   if (assessment) return ok(assessment);
+  // A colleague's link on a route of the lead: say so (docs/adr/0014-colleagues.md); it is no miss.
+  if (await isColleagueToken(token)) return err({ kind: "colleague_link" });
   await consumeRateLimit("tokenMiss", client);
   return err({ kind: "assessment_not_found" });
 }

@@ -5,3 +5,10 @@ export const reviewPath = (token: string) => `/a/${token}/pruefen`;
 export const resultsPath = (token: string) => `/a/${token}/ergebnis`;
 /** The full edit link as the user reached us (origin from lib/http/origin.ts). */
 export const editUrl = (origin: string, token: string) => new URL(editPath(token), origin).toString();
+
+/** A colleague's own questionnaire (docs/adr/0014-colleagues.md); the token is the secret of their link. */
+export const colleaguePath = (token: string) => `/k/${token}`;
+export const colleagueStepPath = (token: string, step: number) => `/k/${token}/schritt/${step}`;
+export const colleagueUrl = (origin: string, token: string) => new URL(colleaguePath(token), origin).toString();
+/** The lead's comparison of the colleagues' answers. */
+export const comparisonPath = (token: string) => `/a/${token}/kollegium`;

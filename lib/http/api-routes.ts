@@ -18,6 +18,19 @@ import {
   ZVerifyRequest,
   ZVerifyResponse,
 } from "../assessment/api-schemas";
+import {
+  ZCloseRoundResponse,
+  ZColleagueSaveRequest,
+  ZColleagueSaveResponse,
+  ZColleagueView,
+  ZComparison,
+  ZCreateInvitationRequest,
+  ZCreateInvitationResponse,
+  ZInvitationList,
+  ZReinviteResponse,
+  ZSettleRequest,
+  ZSettleResponse,
+} from "../colleagues/api-schemas";
 import { ZHealthResponse } from "../db/health-schema";
 import { ZSizeClass } from "../profile/size-class";
 import { ZLagebildResponse } from "../lagebild/lagebild-schema";
@@ -46,6 +59,7 @@ export type TApiRoute = {
 const E = (description: string): TApiResponse => ({ description, schema: ZErrorBody });
 const NOT_FOUND = E("Zu diesem Link gibt es keine Selbsteinschätzung.");
 const INVALID = E("Ungültige Eingabe; `issues` nennt die Felder.");
+const COLLEAGUE_LINK = E("Der Link einer Kollegin oder eines Kollegen: er darf nur die eigenen Antworten geben");
 const LIMITED = E("Zu viele Anfragen; `retryAfterSeconds` nennt die Wartezeit.");
 const BODY_ERRORS = {
   413: E("Die Anfrage ist zu groß."),
@@ -81,6 +95,7 @@ export const API_ROUTES: TApiRoute[] = [
     summary: "Die neueste Selbsteinschätzung hinter einem Link",
     responses: {
       200: { description: "Die Selbsteinschätzung", schema: ZPublicAssessment },
+      403: COLLEAGUE_LINK,
       404: NOT_FOUND,
       429: LIMITED,
     },
@@ -215,6 +230,129 @@ export const API_ROUTES: TApiRoute[] = [
       },
     ],
     responses: { 200: file("application/pdf", "PDF (PDF/UA)"), 404: NOT_FOUND, 422: INVALID, 429: LIMITED },
+  },
+  {
+    method: "get",
+    path: "/api/assessments/{token}/colleagues",
+    tag: "Selbsteinschätzung",
+    summary: "Einladungen an Kolleginnen und Kollegen (ohne deren Links) und der Stand der Runde",
+    responses: {
+      200: { description: "Einladungen", schema: ZInvitationList },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/colleagues",
+    tag: "Selbsteinschätzung",
+    summary: "Eine Kollegin oder einen Kollegen einladen (Rolle, optional Bezeichnung); der Link wird nur hier genannt",
+    body: ZCreateInvitationRequest,
+    responses: {
+      201: { description: "Eingeladen", schema: ZCreateInvitationResponse },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      409: E("Die Runde ist beendet"),
+      ...BODY_ERRORS,
+      422: E("Ungültige Eingabe, oder schon 20 Einladungen"),
+      429: LIMITED,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/colleagues/reinvite",
+    tag: "Selbsteinschätzung",
+    summary: "Im Folgejahr dieselben Rollen wie im Vorjahr wieder einladen (neue Links, nur hier genannt)",
+    responses: {
+      201: {
+        description: "Eingeladen (leer, wenn es in diesem Jahr schon Einladungen gibt)",
+        schema: ZReinviteResponse,
+      },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      409: E("Die Runde ist beendet"),
+      429: LIMITED,
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/assessments/{token}/colleagues/{id}",
+    tag: "Selbsteinschätzung",
+    summary: "Eine Einladung zurückziehen (ihre Antworten werden gelöscht)",
+    responses: {
+      204: { description: "Zurückgezogen" },
+      403: COLLEAGUE_LINK,
+      404: E("Diese Selbsteinschätzung oder Einladung gibt es nicht"),
+      429: LIMITED,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/assessments/{token}/colleagues/close",
+    tag: "Selbsteinschätzung",
+    summary: "Die Runde beenden: Die Links der Kolleginnen und Kollegen lesen nur noch und laufen nach 30 Tagen ab",
+    responses: {
+      200: { description: "Beendet", schema: ZCloseRoundResponse },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/assessments/{token}/colleagues/comparison",
+    tag: "Selbsteinschätzung",
+    summary: "Wo wir uns uneinig sind: die Antworten aller je Frage, die größte Uneinigkeit zuerst",
+    responses: {
+      200: { description: "Vergleich", schema: ZComparison },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
+  },
+  {
+    method: "put",
+    path: "/api/assessments/{token}/colleagues/settle",
+    tag: "Selbsteinschätzung",
+    summary: "Antworten festlegen: je Frage eine Antwort, die in der Runde gegeben wurde (mit Version)",
+    body: ZSettleRequest,
+    responses: {
+      200: { description: "Festgelegt", schema: ZSettleResponse },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      409: E("Veraltete Version oder bereits abgesendet"),
+      ...BODY_ERRORS,
+      422: E("Ungültige Eingabe: eine Antwort, die es nicht gibt oder die niemand gegeben hat"),
+      429: LIMITED,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/colleagues/{token}",
+    tag: "Selbsteinschätzung",
+    summary: "Die eigenen Antworten einer Kollegin oder eines Kollegen (mit Version)",
+    responses: {
+      200: { description: "Die eigenen Antworten", schema: ZColleagueView },
+      404: E("Zu diesem Link gibt es keine Einladung"),
+      410: E("Die Einladung wurde zurückgezogen oder ist abgelaufen"),
+      429: LIMITED,
+    },
+  },
+  {
+    method: "put",
+    path: "/api/colleagues/{token}/answers",
+    tag: "Selbsteinschätzung",
+    summary: 'Eigene Antworten speichern (mit Version; "skip": soll jemand anderes beantworten)',
+    body: ZColleagueSaveRequest,
+    responses: {
+      200: { description: "Gespeichert", schema: ZColleagueSaveResponse },
+      404: E("Zu diesem Link gibt es keine Einladung"),
+      409: E("Veraltete Version oder die Runde ist beendet"),
+      410: E("Die Einladung wurde zurückgezogen oder ist abgelaufen"),
+      ...BODY_ERRORS,
+      429: LIMITED,
+    },
   },
   {
     method: "get",

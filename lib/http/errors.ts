@@ -130,6 +130,51 @@ export function toErrorResponse(error: TAssessmentError | THttpError): { status:
         status: 403,
         body: { error: "Diese Anfrage kommt von einer fremden Website und wurde deshalb abgelehnt." },
       };
+    case "colleague_link":
+      return {
+        status: 403,
+        body: {
+          error:
+            "Dies ist der Link einer Kollegin oder eines Kollegen. Mit ihm können Sie nur Ihre eigenen Antworten geben; die Selbsteinschätzung der Verwaltung, die Einladungen und den Vergleich öffnet nur der Link der federführenden Person.",
+        },
+      };
+    case "invitation_not_found":
+      return { status: 404, body: { error: "Zu diesem Link gibt es keine Einladung. Bitte prüfen Sie den Link." } };
+    case "invitation_limit":
+      return {
+        status: 422,
+        body: {
+          error: error.total
+            ? `Für diese Selbsteinschätzung wurden bereits ${error.max} Einladungen angelegt, mehr sind nicht möglich.`
+            : `Sie können höchstens ${error.max} Kolleginnen und Kollegen zugleich einladen. Ziehen Sie eine Einladung zurück, bevor Sie eine neue anlegen.`,
+        },
+      };
+    case "invitation_revoked":
+      return {
+        status: 410,
+        body: {
+          error:
+            "Diese Einladung wurde zurückgezogen. Ihre Antworten sind gelöscht. Bitte wenden Sie sich an die Person, die Sie eingeladen hat.",
+        },
+      };
+    case "invitation_expired":
+      return {
+        status: 410,
+        body: {
+          error:
+            "Diese Einladung ist abgelaufen: 30 Tage nach dem Ende der Runde werden die Antworten gelöscht. Bitte wenden Sie sich an die Person, die Sie eingeladen hat.",
+        },
+      };
+    case "round_closed":
+      return {
+        status: 409,
+        body: {
+          error:
+            error.who === "colleague"
+              ? "Die Runde ist beendet. Sie können Ihre Antworten noch lesen, aber nicht mehr ändern."
+              : "Sie haben die Runde beendet. Neue Einladungen sind für diese Selbsteinschätzung nicht mehr möglich; im nächsten Jahr können Sie wieder einladen.",
+        },
+      };
     case "incomplete":
       return {
         status: 422,

@@ -46,6 +46,17 @@ export function buildOpenApi() {
             },
           ]
         : []),
+      ...(r.path.includes("{id}")
+        ? [
+            {
+              name: "id",
+              in: "path",
+              required: true,
+              description: "Die Kennung der Einladung (aus der Liste der Einladungen).",
+              schema: { type: "string" },
+            },
+          ]
+        : []),
       ...(r.query ?? []).map((q) => ({
         name: q.name,
         in: "query",

@@ -81,6 +81,7 @@ export function renderReport(model: TReportModel, now: Date): Promise<Buffer> {
       renderRecommendations(w, model);
       renderProgress(w, model);
       renderPlan(w, model);
+      renderDisagreement(w, model);
       renderMethod(w, model);
     },
   );
@@ -563,6 +564,23 @@ function renderPlan(w: Writer, m: TReportModel) {
       ["Thema", "Heute", "Ziel", "Bis", "Verantwortlich", "Stand"],
       m.plan.map((r) => [r.name, r.today, r.target, String(r.year), r.responsible, r.met ? "erreicht" : "offen"]),
       [0.18, 0.17, 0.17, 0.09, 0.27, 0.12],
+    );
+  });
+}
+
+/** "Wo wir uns uneinig sind": the comparison of the unit's own people, on a page of its own. */
+function renderDisagreement(w: Writer, m: TReportModel) {
+  const d = m.disagreement;
+  if (!d) return;
+  w.doc.addPage();
+  w.section("Sect", (sec) => {
+    sec.heading(1, "Wo wir uns uneinig sind");
+    sec.para(d.summary);
+    sec.table(
+      "Antworten der Beteiligten je Frage, die größte Uneinigkeit zuerst",
+      ["Frage", "Antworten nach Rollen", "Abstand"],
+      d.rows.map((r) => [r.disputed ? `${r.name} (uneinig)` : r.name, r.answers, r.distance]),
+      [0.22, 0.56, 0.22],
     );
   });
 }

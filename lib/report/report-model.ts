@@ -28,7 +28,14 @@ export type TReportQuestion = {
   peers: { label: string; share: number; isOwn: boolean }[] | null;
 };
 
+/** The page "Wo wir uns uneinig sind" (docs/adr/0014-colleagues.md): the comparison in words, widest first. */
+export type TReportDisagreement = {
+  summary: string;
+  rows: { name: string; answers: string; distance: string; disputed: boolean }[];
+};
+
 export type TReportModel = {
+  disagreement?: TReportDisagreement | null;
   title: string;
   fileName: string;
   isDraft: boolean;
@@ -138,6 +145,8 @@ export function buildReportModel(input: {
   plan?: TPlanRow[];
   /** The result in Leichter Sprache, with the check of its texts as the operator confirmed it (or none). */
   easyLanguage?: { review: TEasyReview } | false;
+  /** Where the unit's own people disagree; null or absent without colleagues who answered. */
+  disagreement?: TReportDisagreement | null;
 }): TReportModel {
   const { ref, benchmark: b, peers, municipality: m } = input;
   const items = new Map(b.items.map((i) => [i.questionId, i]));
@@ -233,6 +242,7 @@ export function buildReportModel(input: {
     recommendations: b.recommendations.map((r) => ({ title: r.title, text: r.text })),
     progress: input.comparison ? describeProgress(input.comparison, input.history ?? []) : null,
     plan: input.plan ?? [],
+    disagreement: input.disagreement ?? null,
     easy: input.easyLanguage
       ? {
           note: reviewNote(input.easyLanguage.review),

@@ -17,7 +17,7 @@ const ROUTES = API_ROUTES.flatMap((r) =>
     .map(([status, res]) => ({
       method: r.method.toUpperCase(),
       template: r.path,
-      path: new RegExp(`^${r.path.replace(/[.]/g, "\\.").replace("{token}", "[^/]+")}$`),
+      path: new RegExp(`^${r.path.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`),
       status: Number(status),
       schema: res.schema!,
     })),

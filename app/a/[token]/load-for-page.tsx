@@ -1,6 +1,7 @@
 import "server-only";
 import type { ReactElement } from "react";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { colleaguePath } from "@/lib/assessment/paths";
 import { TooManyRequests } from "@/components/kern/too-many-requests";
 import type { TAssessmentError } from "@/lib/assessment/errors";
 import { getBenchmark } from "@/lib/assessment/get-benchmark";
@@ -24,7 +25,10 @@ function forPage<T>(result: TResult<T, TAssessmentError>): TPageLoad<T> {
 
 /** The assessment behind an edit link (overview, steps, review, peer comparison). */
 export async function loadAssessmentForPage(token: string) {
-  return forPage(await lookUpAssessment(token, await currentClientId()));
+  const result = await lookUpAssessment(token, await currentClientId());
+  // A colleague's link typed under /a/: their own questionnaire is under /k/.
+  if (!result.ok && result.error.kind === "colleague_link") redirect(colleaguePath(token));
+  return forPage(result);
 }
 
 /** The assessment's benchmark (results page); an unknown link counts as a miss like every lookup. */

@@ -28,6 +28,12 @@ import { DescriptionList } from "@/components/kern/description-list";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 import { Button, ButtonLink } from "@/components/kern/button";
+import { ColleaguesSection } from "@/components/colleagues/colleagues-section";
+import { listInvitations } from "@/lib/colleagues/list-invitations";
+import { COLLEAGUE_ROLES, LABEL_MAX_CHARS } from "@/lib/colleagues/api-schemas";
+import { comparisonPath } from "@/lib/assessment/paths";
+import { closeRoundAction, inviteAction, reinviteAction, revokeInvitationAction } from "./colleague-actions";
+import { listRounds, previousRoles } from "@/lib/colleagues/list-rounds";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
@@ -53,6 +59,11 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const earlier = history.slice(0, -1);
   const years = history.map((h) => h.year);
   const hint = followUpHint(query, token);
+  const colleagues = await listInvitations(token);
+  const [rounds, rolesBefore] = await Promise.all([
+    listRounds({ id: assessment.id, chainId: assessment.chainId }),
+    previousRoles(assessment.previousId),
+  ]);
 
   return (
     <div className="stack">
@@ -250,6 +261,28 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
             ) : null}
           </div>
         </section>
+      ) : null}
+      {query.zurueckgezogen ? (
+        <Alert tone="success" title="Die Einladung ist zurückgezogen" role="status">
+          <Text>Der Link gilt nicht mehr; die Antworten dieser Person sind gelöscht.</Text>
+        </Alert>
+      ) : null}
+      {colleagues.ok ? (
+        <ColleaguesSection
+          round={colleagues.value.round}
+          items={colleagues.value.items}
+          limit={colleagues.value.limit}
+          totalQuestions={progress.total}
+          roles={COLLEAGUE_ROLES}
+          labelMax={LABEL_MAX_CHARS}
+          invite={inviteAction.bind(null, token)}
+          revoke={revokeInvitationAction.bind(null, token)}
+          close={closeRoundAction.bind(null, token)}
+          comparisonHref={comparisonPath(token)}
+          previousRoles={rolesBefore.map((r) => (r.label ? `${r.roleLabel} (${r.label})` : r.roleLabel))}
+          reinvite={reinviteAction.bind(null, token)}
+          rounds={rounds}
+        />
       ) : null}
       {earlier.length > 0 ? (
         <section aria-labelledby="jahre-heading" className="stack-sm">

@@ -192,6 +192,42 @@ test("a draft: overview, new-link notice, every step, review and preliminary res
   ]);
 });
 
+test("colleagues (issue 31): a colleague's overview and every step, the comparison, revoked and closed links", async ({
+  page,
+  request,
+}, testInfo) => {
+  const { token } = await createAssessment(request);
+  expect(
+    (await request.put(`/api/assessments/${token}/answers`, { data: { version: 1, answers: KNOWN_ANSWERS } })).status(),
+  ).toBe(200);
+  const invite = async (role: string) =>
+    (await (await request.post(`/api/assessments/${token}/colleagues`, { data: { role } })).json()) as {
+      id: string;
+      token: string;
+    };
+  const [open, revoked] = [await invite("it"), await invite("finance")];
+  expect(
+    (
+      await request.put(`/api/colleagues/${open.token}/answers`, {
+        data: { version: 1, answers: { e_file: "in_use", e_payment: "skip", obstacles: "skip" } },
+      })
+    ).status(),
+  ).toBe(200);
+  expect((await request.delete(`/api/assessments/${token}/colleagues/${revoked.id}`)).status()).toBe(204);
+  await audit(page, testInfo, [
+    { path: `/a/${token}`, label: "/a/<token> (with invitations)", shows: "Kolleginnen und Kollegen einbeziehen" },
+    { path: `/k/${open.token}`, label: "/k/<token> (a colleague's overview)" },
+    ...STEPS.map((_, i) => ({ path: `/k/${open.token}/schritt/${i + 1}`, label: `/k/<token>/schritt/${i + 1}` })),
+    { path: `/a/${token}/kollegium`, label: "/a/<token>/kollegium (comparison)", shows: "Wo wir uns uneinig sind" },
+    { path: `/k/${revoked.token}`, label: "/k/<token> (revoked)", shows: "Diese Einladung gilt nicht mehr" },
+  ]);
+  expect((await request.post(`/api/assessments/${token}/colleagues/close`)).status()).toBe(200);
+  await audit(page, testInfo, [
+    { path: `/k/${open.token}`, label: "/k/<token> (round closed)", shows: "Die Runde ist beendet" },
+    { path: `/a/${token}/kollegium?beendet=1`, label: "/a/<token>/kollegium (round closed)" },
+  ]);
+});
+
 test("a submitted assessment: overview, results (tables closed and open), peer comparison, review", async ({
   page,
   request,

@@ -15,7 +15,7 @@ function handlers(dir = "app/api"): string[] {
       path
         .dirname(full)
         .replace(/^app\//, "")
-        .replace("[token]", "{token}");
+        .replace(/\[(\w+)\]/g, "{$1}");
     const source = readFileSync(full, "utf8");
     return ["GET", "POST", "PUT", "DELETE"]
       .filter((m) => new RegExp(`export (const|async function|function) ${m}\\b`).test(source))

@@ -137,4 +137,46 @@ describe("PDF report page breaks", () => {
     const structure = execFileSync("pdfinfo", ["-struct-text", file], { encoding: "utf8" });
     expect(structure.match(/"Bundesweit 2020"/g)).toHaveLength(1);
   });
+
+  it("puts 'Wo wir uns uneinig sind' on a page of its own, with every row, only when there is a comparison", async () => {
+    const m = model([question("Q1", 3)]);
+    const without = await pages(m, "no-disagreement");
+    expect(without.text.join("\n")).not.toContain("Wo wir uns uneinig sind");
+    const withPage = await pages(
+      {
+        ...m,
+        disagreement: {
+          summary: "3 von 3 eingeladenen Personen haben die Fragen für sich beantwortet.",
+          rows: [
+            {
+              name: "E-Payment",
+              answers:
+                "2 × Ja, im Einsatz (Sie (federführend), Kämmerei); 1 × Weder im Einsatz noch geplant (IT-Leitung)",
+              distance: "2 von 2 Stufen auseinander",
+              disputed: true,
+            },
+            {
+              name: "E-Rechnung",
+              answers: "3 × Ja, im Einsatz (Sie, IT-Leitung, Kämmerei)",
+              distance: "einig",
+              disputed: false,
+            },
+          ],
+        },
+      },
+      "disagreement",
+    );
+    const page = withPage.text.findIndex((t) => t.includes("Wo wir uns uneinig sind"));
+    expect(page).toBeGreaterThan(0);
+    expect(withPage.text.length).toBe(without.text.length + 1);
+    const text = compact(withPage.text[page]!);
+    for (const part of [
+      "E-Payment (uneinig)",
+      "2 von 2 Stufen auseinander",
+      "E-Rechnung",
+      "einig",
+      "Weder im Einsatz noch geplant (IT-Leitung)",
+    ])
+      expect(text).toContain(compact(part));
+  });
 });

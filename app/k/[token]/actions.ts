@@ -1,0 +1,70 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { colleaguePath, colleagueStepPath } from "@/lib/assessment/paths";
+import { toErrorResponse } from "@/lib/http/errors";
+import { STEPS } from "@/lib/survey/reference";
+import { formDataToStepAnswers } from "@/lib/survey/form-answers";
+import { saveColleagueAnswers } from "@/lib/colleagues/save-colleague-answers";
+import { withLinkGuard } from "@/lib/colleagues/guard";
+import { SKIP } from "@/lib/colleagues/api-schemas";
+import { currentClientId, limitAction } from "@/lib/http/action-client";
+import { toFieldErrors } from "@/lib/validation/zod-de";
+import type { TSaveResult, TStepActionState } from "@/components/questionnaire/form-states";
+
+/** The step form sends a skipped multi-choice question as ["skip"]; the use case takes "skip". */
+function withSkip(answers: Record<string, string | string[] | null>): Record<string, string | string[] | null> {
+  return Object.fromEntries(
+    Object.entries(answers).map(([q, v]) => [q, Array.isArray(v) && v.length === 1 && v[0] === SKIP ? SKIP : v]),
+  );
+}
+
+async function save(token: string, version: number, answers: Record<string, string | string[] | null>) {
+  const limit = await limitAction("write");
+  if (!limit.ok)
+    return { ok: false as const, error: { kind: "rate_limited" as const, retryAfterSeconds: limit.retryAfterSeconds } };
+  return withLinkGuard(await currentClientId(), () =>
+    saveColleagueAnswers(token, { version, answers: withSkip(answers) }),
+  );
+}
+
+/** A colleague's autosave (the same step form as the lead's, with their own save target). */
+export async function colleagueAutosaveAction(
+  token: string,
+  version: number,
+  answers: Record<string, string | string[] | null>,
+): Promise<TSaveResult> {
+  const result = await save(token, version, answers);
+  if (result.ok) return { ok: true, version: result.value.version };
+  const { status, body } = toErrorResponse(result.error);
+  return {
+    ok: false,
+    status,
+    message: body.error,
+    currentVersion: typeof body.currentVersion === "number" ? body.currentVersion : undefined,
+    fieldErrors: toFieldErrors(body.issues, "answers."),
+  };
+}
+
+/** A colleague's step without JavaScript: saves, then goes where the pressed button says. */
+export async function colleagueSaveStepAction(
+  token: string,
+  stepIndex: number,
+  _prev: TStepActionState,
+  form: FormData,
+): Promise<TStepActionState> {
+  const step = STEPS[stepIndex];
+  if (!step) return { message: "Diesen Schritt gibt es nicht." };
+  const answers = formDataToStepAnswers(form, step.questions);
+  const version = Number(form.get("version"));
+  const intent = form.get("intent");
+  const result = await save(token, version, answers);
+  if (!result.ok) {
+    const { body } = toErrorResponse(result.error);
+    return { message: body.error, fieldErrors: toFieldErrors(body.issues, "answers.") };
+  }
+  const stepNumber = stepIndex + 1;
+  if (intent === "back") redirect(stepNumber > 1 ? colleagueStepPath(token, stepNumber - 1) : colleaguePath(token));
+  if (intent === "next" && stepNumber < STEPS.length) redirect(colleagueStepPath(token, stepNumber + 1));
+  redirect(`${colleaguePath(token)}${intent === "next" ? "?fertig=1" : ""}`);
+}
