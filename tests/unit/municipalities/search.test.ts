@@ -255,7 +255,7 @@ describe("searchIndex against a plain scan of every row (the whole register)", (
     const random = mulberry32(7);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const states: (TStateCode | undefined)[] = [undefined, undefined, "DE-SH", "DE-RP", "DE-BY", "DE-NW"];
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 1200; i++) {
       const name = normalizeName(pick(items).name);
       const from = Math.floor(random() * Math.max(1, name.length - 2));
       const kind = i % 4;
@@ -275,7 +275,7 @@ describe("searchIndex against a plain scan of every row (the whole register)", (
         `${q} ${state ?? ""} ${limit}`,
       ).toEqual(reference(q, state, limit));
     }
-  });
+  }, 60_000);
 });
 
 function mulberry32(seed: number): () => number {
