@@ -67,6 +67,7 @@ import {
   staticScenario,
 } from "./lib/load/scenarios.mjs";
 import { waitForQuiet } from "./lib/load/cpu.mjs";
+import { resolveRef, runCompare } from "./lib/load/compare.mjs";
 import { startBareWriter, startServer } from "./lib/load/servers.mjs";
 import "./lib/no-telemetry.mjs";
 
@@ -385,8 +386,8 @@ function readOptions(argv) {
     argv,
     {
       db: choiceOption(["sqlite", "postgresql", "both"], "--db: sqlite, postgresql oder both"),
-      duration: numberOption(10, 1, 120),
-      warmup: numberOption(2, 0, 30),
+      duration: numberOption(null, 1, 120),
+      warmup: numberOption(null, 0, 30),
       connections: numberOption(50, 1, 500, true),
       port: numberOption(3400, 1024, Infinity, true),
       cap: numberOption(100_000, 100, 1_000_000, true),
@@ -395,13 +396,25 @@ function readOptions(argv) {
       retries: numberOption(0, 0, 5, true),
       timeout: numberOption(10, 1, 60),
       "sqlite-journal": choiceOption(["wal", "delete"], "--sqlite-journal: wal oder delete"),
+      compare: {
+        type: "string",
+        default: null,
+        parse: (raw) => raw ?? usageError("--compare erwartet eine Git-Referenz."),
+      },
+      rounds: numberOption(3, 1, 9, true),
+      "max-drop": numberOption(5, 0, 100),
     },
     {
       unknown: (a) =>
-        `Unbekannte Option ${a}. Erlaubt: --db sqlite|postgresql|both, --duration s, --warmup s, --connections n, --port p, --cap n, --quiet-wait s, --retries n, --timeout s, --sqlite-journal wal|delete, --skip-build`,
+        `Unbekannte Option ${a}. Erlaubt: --db sqlite|postgresql|both, --duration s, --warmup s, --connections n, --port p, --cap n, --quiet-wait s, --retries n, --timeout s, --sqlite-journal wal|delete, --skip-build, --compare <git-ref>, --rounds n, --max-drop points`,
     },
   );
   if (opts.cap < opts.connections) opts.cap = opts.connections;
+  // A comparison runs every scenario 2 × rounds times: shorter runs by default.
+  opts.duration ??= opts.compare ? 5 : 10;
+  opts.warmup ??= opts.compare ? 1 : 2;
+  if (opts.compare && !resolveRef(opts.compare)) usageError(`--compare: Git kennt ${opts.compare} nicht.`);
+  if (opts.compare && opts.sqliteJournal) usageError("--compare und --sqlite-journal gehen nicht zusammen.");
   return opts;
 }
 
@@ -427,6 +440,8 @@ async function main() {
   } else kinds = pgVersion ? ["sqlite", "postgresql"] : ["sqlite"];
   if (!pgVersion && opts.db === null) console.log(`PostgreSQL antwortet nicht unter ${pgAdminUrl()}: nur SQLite.`);
   if (pgVersion) console.log(`PostgreSQL ${pgVersion} at ${new URL(pgAdminUrl()).host}`);
+
+  if (opts.compare) return runCompare(kinds, opts, { fmt });
 
   const results = [];
   for (const kind of kinds) {
