@@ -24,6 +24,7 @@ import { settleInflight, verify } from "./lost-writes.mjs";
 import { ROOT, onCleanup, runCleanups } from "./run.mjs";
 import { drive, floorScenario, getScenario, newSlots, saveScenario } from "./scenarios.mjs";
 import { startServer } from "./servers.mjs";
+import "../no-telemetry.mjs";
 
 const git = (args, cwd = ROOT) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
 
