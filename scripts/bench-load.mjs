@@ -2,7 +2,8 @@
 // Load figures of the production server (docs/benchmarks.md):
 //
 //   npm run bench:load [-- --db sqlite|postgresql|both --duration 10 --warmup 2 --connections 50 --port 3400
-//                          --cap 100000 --quiet-wait 0 --retries 0 --timeout 10 --sqlite-journal wal|delete --skip-build]
+//                          --cap 100000 --quiet-wait 0 --retries 0 --timeout 10 --sqlite-journal wal|delete --skip-build
+//                          --compare <git-ref> --rounds 3 --max-drop 5]
 //
 // --cap bounds the requests of one scenario run; --quiet-wait N waits up to N seconds before each
 // scenario for the other processes of the machine to go quiet (< 0.3 cores busy); --retries N repeats a
@@ -43,6 +44,10 @@
 //
 // Only loopback is contacted. Everything it creates (temporary directory, databases, child processes)
 // is removed at the end, also on Ctrl-C. Exit code 1 when a write was lost or a scenario had errors.
+//
+// --compare <git-ref> [--rounds 3 --max-drop 5] compares this checkout with another commit instead: built once
+// in .bench/ref-<commit>, both served side by side, every scenario interleaved (scripts/lib/load/compare.mjs);
+// exit code 1 when saves / floor fall more than --max-drop points below the ref's.
 //
 // The parts live in scripts/lib/load/ (servers, fixtures, databases, scenarios, the lost-write check, CPU
 // figures, the bare writer); this file holds the options, the run per database and the printed results.

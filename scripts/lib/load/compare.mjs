@@ -10,7 +10,7 @@
 // of each side (every round's figure beside it), the ratio saves / floor of each side per round and its
 // median, and the CPU of other processes during each run. Exit code 1 when the saves per floor of this
 // checkout fall more than --max-drop points (default 5) below the ref's on any database, or when a side
-// lost a write or had errors.
+// lost a write or had errors or non-2xx answers.
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -262,9 +262,8 @@ export async function runCompare(kinds, opts, { fmt, log = (m) => console.log(` 
       console.log(
         `  ${s.name}: saves check ${fmt(c.acked + c.applied)} saves, ${fmt(c.stored)} stored increments, lost ${c.lost}, extra ${c.extra}, differing answer sets ${c.contentMismatch}; errors and non-2xx ${errors}`,
       );
-      // A save's 409 right after a warm-up (its version settled only then) is no error of the server, but the
-      // runs are set up so that there is none; anything else counts.
-      if (c.lost || c.extra || c.contentMismatch) code = 1;
+      // As in the plain run: a lost or extra write, or an error or non-2xx answer in a measured run, fails it.
+      if (c.lost || c.extra || c.contentMismatch || errors > 0) code = 1;
     }
     const dropped = ra < rb - opts.maxDrop;
     console.log(
