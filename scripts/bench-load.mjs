@@ -29,6 +29,7 @@
 //      and, with the same load, two references:
 //        floor                 POST /api/bench/floor of the same build: same proxy, route handler and
 //                              readJsonBody, no database work (the framework's floor)
+//        floor, dynamic route  PUT /api/bench/floor/<token>: the same on a dynamic segment, a save's route shape
 //        bare writer           a minimal node:http server (scripts/lib/load/bare-writer.mjs, a child process) that parses the same
 //                              body and does the same write directly (better-sqlite3, or pg with a pool of 10)
 //                              on its own copy of the schema: UPDATE of the version, DELETE + INSERT of the
@@ -176,6 +177,7 @@ async function benchDatabase(kind, opts) {
       ["GET", `/a/${results.token}/ergebnis`],
       ["GET", "/vergleich?state=DE-BY"],
       ["POST", "/api/bench/floor", { version: 1, answers: {} }],
+      ["PUT", `/api/bench/floor/${"x".repeat(43)}`, { version: 1, answers: {} }],
       ["PUT", `/api/assessments/${drafts[0].token}/answers`, {}], // 422: loads the route, changes nothing
     ]) {
       const r = await api(server.base, method, p, body);
@@ -197,6 +199,11 @@ async function benchDatabase(kind, opts) {
       () => staticScenario(server.base, assets),
     ],
     ["floor (Next, no DB)", "POST /api/bench/floor", () => floorScenario(server.base)],
+    [
+      "floor, dynamic route",
+      "PUT /api/bench/floor/<token> (a save's route shape)",
+      () => floorScenario(server.base, { dynamic: true }),
+    ],
     [
       "bare writer",
       `PUT node:http + ${kind === "sqlite" ? `better-sqlite3 (${appJournal})` : "pg pool"}`,
