@@ -35,6 +35,7 @@ export default tseslint.config(
   {
     ignores: [
       ".next/**",
+      ".bench/**",
       "node_modules/**",
       "lib/generated/**",
       "test-results/**",

@@ -2,7 +2,8 @@
 // Load figures of the production server (docs/benchmarks.md):
 //
 //   npm run bench:load [-- --db sqlite|postgresql|both --duration 10 --warmup 2 --connections 50 --port 3400
-//                          --cap 100000 --quiet-wait 0 --retries 0 --timeout 10 --sqlite-journal wal|delete --skip-build]
+//                          --cap 100000 --quiet-wait 0 --retries 0 --timeout 10 --sqlite-journal wal|delete --skip-build
+//                          --compare <git-ref> --rounds 3 --max-drop 5]
 //
 // --cap bounds the requests of one scenario run; --quiet-wait N waits up to N seconds before each
 // scenario for the other processes of the machine to go quiet (< 0.3 cores busy); --retries N repeats a
@@ -28,6 +29,7 @@
 //      and, with the same load, two references:
 //        floor                 POST /api/bench/floor of the same build: same proxy, route handler and
 //                              readJsonBody, no database work (the framework's floor)
+//        floor, dynamic route  PUT /api/bench/floor/<token>: the same on a dynamic segment, a save's route shape
 //        bare writer           a minimal node:http server (scripts/lib/load/bare-writer.mjs, a child process) that parses the same
 //                              body and does the same write directly (better-sqlite3, or pg with a pool of 10)
 //                              on its own copy of the schema: UPDATE of the version, DELETE + INSERT of the
@@ -43,6 +45,10 @@
 //
 // Only loopback is contacted. Everything it creates (temporary directory, databases, child processes)
 // is removed at the end, also on Ctrl-C. Exit code 1 when a write was lost or a scenario had errors.
+//
+// --compare <git-ref> [--rounds 3 --max-drop 5] compares this checkout with another commit instead: built once
+// in .bench/ref-<commit>, both served side by side, every scenario interleaved (scripts/lib/load/compare.mjs);
+// exit code 1 when saves / floor fall more than --max-drop points below the ref's.
 //
 // The parts live in scripts/lib/load/ (servers, fixtures, databases, scenarios, the lost-write check, CPU
 // figures, the bare writer); this file holds the options, the run per database and the printed results.
@@ -67,6 +73,7 @@ import {
   staticScenario,
 } from "./lib/load/scenarios.mjs";
 import { waitForQuiet } from "./lib/load/cpu.mjs";
+import { resolveRef, runCompare } from "./lib/load/compare.mjs";
 import { startBareWriter, startServer } from "./lib/load/servers.mjs";
 import "./lib/no-telemetry.mjs";
 
@@ -170,6 +177,7 @@ async function benchDatabase(kind, opts) {
       ["GET", `/a/${results.token}/ergebnis`],
       ["GET", "/vergleich?state=DE-BY"],
       ["POST", "/api/bench/floor", { version: 1, answers: {} }],
+      ["PUT", `/api/bench/floor/${"x".repeat(43)}`, { version: 1, answers: {} }],
       ["PUT", `/api/assessments/${drafts[0].token}/answers`, {}], // 422: loads the route, changes nothing
     ]) {
       const r = await api(server.base, method, p, body);
@@ -191,6 +199,11 @@ async function benchDatabase(kind, opts) {
       () => staticScenario(server.base, assets),
     ],
     ["floor (Next, no DB)", "POST /api/bench/floor", () => floorScenario(server.base)],
+    [
+      "floor, dynamic route",
+      "PUT /api/bench/floor/<token> (a save's route shape)",
+      () => floorScenario(server.base, { dynamic: true }),
+    ],
     [
       "bare writer",
       `PUT node:http + ${kind === "sqlite" ? `better-sqlite3 (${appJournal})` : "pg pool"}`,
@@ -385,8 +398,8 @@ function readOptions(argv) {
     argv,
     {
       db: choiceOption(["sqlite", "postgresql", "both"], "--db: sqlite, postgresql oder both"),
-      duration: numberOption(10, 1, 120),
-      warmup: numberOption(2, 0, 30),
+      duration: numberOption(null, 1, 120),
+      warmup: numberOption(null, 0, 30),
       connections: numberOption(50, 1, 500, true),
       port: numberOption(3400, 1024, Infinity, true),
       cap: numberOption(100_000, 100, 1_000_000, true),
@@ -395,13 +408,25 @@ function readOptions(argv) {
       retries: numberOption(0, 0, 5, true),
       timeout: numberOption(10, 1, 60),
       "sqlite-journal": choiceOption(["wal", "delete"], "--sqlite-journal: wal oder delete"),
+      compare: {
+        type: "string",
+        default: null,
+        parse: (raw) => raw ?? usageError("--compare erwartet eine Git-Referenz."),
+      },
+      rounds: numberOption(3, 1, 9, true),
+      "max-drop": numberOption(5, 0, 100),
     },
     {
       unknown: (a) =>
-        `Unbekannte Option ${a}. Erlaubt: --db sqlite|postgresql|both, --duration s, --warmup s, --connections n, --port p, --cap n, --quiet-wait s, --retries n, --timeout s, --sqlite-journal wal|delete, --skip-build`,
+        `Unbekannte Option ${a}. Erlaubt: --db sqlite|postgresql|both, --duration s, --warmup s, --connections n, --port p, --cap n, --quiet-wait s, --retries n, --timeout s, --sqlite-journal wal|delete, --skip-build, --compare <git-ref>, --rounds n, --max-drop points`,
     },
   );
   if (opts.cap < opts.connections) opts.cap = opts.connections;
+  // A comparison runs every scenario 2 × rounds times: shorter runs by default.
+  opts.duration ??= opts.compare ? 5 : 10;
+  opts.warmup ??= opts.compare ? 1 : 2;
+  if (opts.compare && !resolveRef(opts.compare)) usageError(`--compare: Git kennt ${opts.compare} nicht.`);
+  if (opts.compare && opts.sqliteJournal) usageError("--compare und --sqlite-journal gehen nicht zusammen.");
   return opts;
 }
 
@@ -427,6 +452,8 @@ async function main() {
   } else kinds = pgVersion ? ["sqlite", "postgresql"] : ["sqlite"];
   if (!pgVersion && opts.db === null) console.log(`PostgreSQL antwortet nicht unter ${pgAdminUrl()}: nur SQLite.`);
   if (pgVersion) console.log(`PostgreSQL ${pgVersion} at ${new URL(pgAdminUrl()).host}`);
+
+  if (opts.compare) return runCompare(kinds, opts, { fmt });
 
   const results = [];
   for (const kind of kinds) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Front-end speed (docs/benchmarks.md):
 //
-//   npm run bench:web [-- --runs 1 --port 3420 --quiet-wait 0 --save dir --skip-build --skip-floor --no-paint-holding]
+//   npm run bench:web [-- --runs 1 --port 3420 --quiet-wait 0 --save dir --skip-build --skip-floor --no-paint-holding
+//                         --pages landing,step,…]
 //
 // Builds if needed (as scripts/start.mjs does), serves the production build (scripts/serve.mjs on
 // 127.0.0.1) on a temporary SQLite database with the demo municipalities, creates two assessments
@@ -12,6 +13,13 @@
 //   /                        landing page
 //   /a/<token>/schritt/1     a questionnaire step
 //   /a/<token>/ergebnis      a results page
+//   /lagebild                the collective picture
+//   /leichte-sprache         the offer in Leichter Sprache
+//   /a/<token>/ziele         the targets page (of the submitted assessment)
+//   /a/<token>/ergebnis?leichteSprache=ja   the result in Leichter Sprache
+//
+// --pages landing,step,results,lagebild,leichte-sprache,targets,results-easy audits only the pages named
+// (default: all seven).
 //
 // The same audits run on the framework's floor (scripts/lib/next-floor.mjs): a one-page Next.js app with
 // nothing of ours, built with the same Next.js, React and Turbopack and served by `next start` on port+1.
@@ -37,7 +45,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { parseArgs } from "./lib/args.mjs";
+import { parseArgs, usageError } from "./lib/args.mjs";
 import { ensureBuild } from "./lib/ensure-build.mjs";
 import { waitForQuiet } from "./lib/load/cpu.mjs";
 import { createAnswered, seedDemo } from "./lib/load/fixtures.mjs";
@@ -49,6 +57,8 @@ import { buildFloorApp, floorEnv, floorServerArgs } from "./lib/next-floor.mjs";
 const require = createRequire(import.meta.url);
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const TARGETS = { performance: 95, accessibility: 100, questionnaireJsKb: 150 };
+/** The pages --pages can name, in the order they are audited. */
+const PAGE_KEYS = ["landing", "step", "results", "lagebild", "leichte-sprache", "targets", "results-easy"];
 
 function readOptions(argv) {
   const { values } = parseArgs(
@@ -61,10 +71,20 @@ function readOptions(argv) {
       "no-paint-holding": { type: "boolean" },
       save: { type: "string", default: null, parse: (raw) => path.resolve(raw ?? ".") },
       "quiet-wait": { type: "number", default: 0, parse: (raw) => Math.max(0, Math.min(1800, Number(raw) || 0)) },
+      pages: {
+        type: "string",
+        default: null,
+        parse: (raw) => {
+          const keys = String(raw ?? "").split(",");
+          const bad = keys.filter((k) => !PAGE_KEYS.includes(k));
+          if (bad.length) usageError(`--pages: unbekannte Seite ${bad.join(", ")} (erlaubt: ${PAGE_KEYS.join(", ")}).`);
+          return keys;
+        },
+      },
     },
     {
       unknown: (a) =>
-        `Unbekannte Option ${a}. Erlaubt: --runs n, --port p, --quiet-wait s, --skip-build, --skip-floor, --no-paint-holding, --save dir (Lighthouse-Berichte als JSON)`,
+        `Unbekannte Option ${a}. Erlaubt: --runs n, --port p, --quiet-wait s, --skip-build, --skip-floor, --no-paint-holding, --save dir (Lighthouse-Berichte als JSON), --pages ${PAGE_KEYS.join(",")}`,
     },
   );
   return { ...values, floor: !values.skipFloor, paintHolding: !values.noPaintHolding };
@@ -219,10 +239,21 @@ async function main() {
   );
 
   const pages = [
-    ["landing page", "/", "/"],
-    ["questionnaire step", `/a/${draft.token}/schritt/1`, "/a/<token>/schritt/1"],
-    ["results page", `/a/${submitted.token}/ergebnis`, "/a/<token>/ergebnis"],
-  ].map(([label, url, shown]) => [label, server.base + url, shown]);
+    ["landing", "landing page", "/", "/"],
+    ["step", "questionnaire step", `/a/${draft.token}/schritt/1`, "/a/<token>/schritt/1"],
+    ["results", "results page", `/a/${submitted.token}/ergebnis`, "/a/<token>/ergebnis"],
+    ["lagebild", "Lagebild", "/lagebild", "/lagebild"],
+    ["leichte-sprache", "Leichte Sprache", "/leichte-sprache", "/leichte-sprache"],
+    ["targets", "targets page", `/a/${submitted.token}/ziele`, "/a/<token>/ziele"],
+    [
+      "results-easy",
+      "result, Leichte Sprache",
+      `/a/${submitted.token}/ergebnis?leichteSprache=ja`,
+      "/a/<token>/ergebnis?leichteSprache=ja",
+    ],
+  ]
+    .filter(([key]) => !opts.pages || opts.pages.includes(key))
+    .map(([, label, url, shown]) => [label, server.base + url, shown]);
   if (floor) pages.push(["floor (Next.js only)", `${floor.base}/`, "one-page Next.js app, next start", true]);
   // Lighthouse's TBT and its simulated timings follow the CPU it gets: note what else runs.
   await waitForQuiet(opts.quietWait, 0.3, (m) => console.log(m.trim()));
@@ -256,11 +287,11 @@ async function main() {
   const kb = (n) => (n / 1024).toFixed(1);
   console.log("");
   console.log(
-    `  ${"page".padEnd(20)} ${"perf".padStart(4)} ${"a11y".padStart(4)} ${"LCP ms".padStart(7)} ${"TBT ms".padStart(6)} ${"FCP ms".padStart(7)} ${"CLS".padStart(5)}  first-load JS: ${"scripts".padStart(7)} ${"kB gzip".padStart(8)} ${"kB sent".padStart(8)} ${"kB raw".padStart(8)}`,
+    `  ${"page".padEnd(24)} ${"perf".padStart(4)} ${"a11y".padStart(4)} ${"LCP ms".padStart(7)} ${"TBT ms".padStart(6)} ${"FCP ms".padStart(7)} ${"CLS".padStart(5)}  first-load JS: ${"scripts".padStart(7)} ${"kB gzip".padStart(8)} ${"kB sent".padStart(8)} ${"kB raw".padStart(8)}`,
   );
   for (const r of results) {
     console.log(
-      `  ${r.label.padEnd(20)} ${String(r.performance).padStart(4)} ${String(r.accessibility).padStart(4)} ${Math.round(r.lcp).toString().padStart(7)} ${Math.round(r.tbt).toString().padStart(6)} ${Math.round(r.fcp).toString().padStart(7)} ${r.cls.toFixed(3).padStart(5)}                 ${String(r.js.count).padStart(7)} ${kb(r.js.gzip).padStart(8)} ${kb(r.js.transfer).padStart(8)} ${kb(r.js.resource).padStart(8)}  ${r.shown}`,
+      `  ${r.label.padEnd(24)} ${String(r.performance).padStart(4)} ${String(r.accessibility).padStart(4)} ${Math.round(r.lcp).toString().padStart(7)} ${Math.round(r.tbt).toString().padStart(6)} ${Math.round(r.fcp).toString().padStart(7)} ${r.cls.toFixed(3).padStart(5)}                 ${String(r.js.count).padStart(7)} ${kb(r.js.gzip).padStart(8)} ${kb(r.js.transfer).padStart(8)} ${kb(r.js.resource).padStart(8)}  ${r.shown}`,
     );
   }
   for (const r of results)
@@ -283,7 +314,7 @@ async function main() {
     console.log(
       `  floor: what Next.js and React alone score here; the app's pages ${app.map((r) => `${floorResult.performance - r.performance} (${r.label})`).join(", ")} points below it, with ${app.map((r) => kb(r.js.gzip - floorResult.js.gzip)).join(" / ")} kB gzip of scripts more.`,
     );
-  const q = app[1];
+  const q = app.find((r) => r.label === "questionnaire step");
   const targets = [
     ...app.map((r) => [
       `performance ≥ ${TARGETS.performance}: ${r.label}`,
@@ -295,11 +326,15 @@ async function main() {
       r.accessibility >= TARGETS.accessibility,
       r.accessibility,
     ]),
-    [
-      `questionnaire first-load JS < ${TARGETS.questionnaireJsKb} kB gzip`,
-      q.js.gzip / 1024 < TARGETS.questionnaireJsKb,
-      `${kb(q.js.gzip)} kB`,
-    ],
+    ...(q
+      ? [
+          [
+            `questionnaire first-load JS < ${TARGETS.questionnaireJsKb} kB gzip`,
+            q.js.gzip / 1024 < TARGETS.questionnaireJsKb,
+            `${kb(q.js.gzip)} kB`,
+          ],
+        ]
+      : []),
   ];
   console.log("  targets:");
   for (const [name, ok, detail] of targets) console.log(`    ${ok ? "met   " : "MISSED"} ${name} (${detail})`);

@@ -72,6 +72,23 @@ test.describe("POST …/follow-up and GET …/history", () => {
       [next.id],
     );
     expect(confirmed.map((r) => r.questionId).sort()).toEqual(["citizen_app", "e_file"]);
+    // Saving answers as they were taken over confirms them too: the rows stay, only their mark goes.
+    const same = await request.put(api(first.token, "/answers"), {
+      data: {
+        version: 2,
+        answers: { chance_or_risk: "chance", biggest_challenges: ["digital_transformation", "finances"] },
+      },
+    });
+    expect(same.status()).toBe(200);
+    const kept = await queryTestDatabase<{ questionId: string; optionId: string; carriedOver: boolean | number }>(
+      `SELECT "questionId", "optionId", "carriedOver" FROM "Answer" WHERE "assessmentId" = ? AND "questionId" IN ('chance_or_risk', 'biggest_challenges')`,
+      [next.id],
+    );
+    expect(kept.map((r) => [r.questionId, r.optionId, Boolean(r.carriedOver)]).sort()).toEqual([
+      ["biggest_challenges", "digital_transformation", false],
+      ["biggest_challenges", "finances", false],
+      ["chance_or_risk", "chance", false],
+    ]);
     expect((await request.post(api(first.token, "/submit"))).status()).toBe(200);
 
     history = (await (await request.get(api(first.token, "/history"))).json()) as THistory;

@@ -68,10 +68,13 @@ export async function createAnswered(base, { submit, municipality, seed = 0 } = 
   return a;
 }
 
-/** Runs scripts/seed-demo.mjs (it migrates first) against databaseUrl; returns its summary line. */
-export function seedDemo(databaseUrl) {
+/**
+ * Runs scripts/seed-demo.mjs (it migrates first) of the checkout at root (default: this one) against
+ * databaseUrl; returns its summary line.
+ */
+export function seedDemo(databaseUrl, root = ROOT) {
   const r = spawnSync(process.execPath, ["scripts/seed-demo.mjs"], {
-    cwd: ROOT,
+    cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
     encoding: "utf8",
     timeout: 300_000,

@@ -116,21 +116,26 @@ export function staticScenario(base, paths) {
   };
 }
 
-/** The floor: same body shape as the saves, POSTed to the no-database route. */
-export function floorScenario(base) {
+/**
+ * The floor: same body shape as the saves, POSTed to the no-database route; with `dynamic`, PUT to the
+ * floor's dynamic segment (/api/bench/floor/<token>), the route shape of a save.
+ */
+export function floorScenario(base, { dynamic = false } = {}) {
   let n = 0;
+  const method = dynamic ? "PUT" : "POST";
+  const pathOf = (i) => (dynamic ? `/api/bench/floor/${String(i % 50).padStart(43, "x")}` : "/api/bench/floor");
   return {
     url: base,
     requests: [
       {
-        method: "POST",
-        path: "/api/bench/floor",
+        method,
+        path: pathOf(0),
         setupRequest: (req) => {
           const i = n++;
           return {
             ...req,
-            method: "POST",
-            path: "/api/bench/floor",
+            method,
+            path: pathOf(i),
             headers: autosaveHeaders(),
             body: JSON.stringify({ version: 1 + (i % 40), answers: answerPatch(i % 50, i) }),
           };

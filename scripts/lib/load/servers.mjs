@@ -65,8 +65,11 @@ export async function spawnServer({ args, cwd, env, logFile, readyUrl, timeoutMs
   };
 }
 
-/** Starts scripts/serve.mjs on 127.0.0.1:port with its output in logFile; resolves once /api/health answers 200. */
-export async function startServer({ port, databaseUrl, logFile, extraEnv = {} }) {
+/**
+ * Starts scripts/serve.mjs of the checkout at root (default: this one) on 127.0.0.1:port with its output in
+ * logFile; resolves once /api/health answers 200. nodeArgs go before the script (e.g. --cpu-prof).
+ */
+export async function startServer({ port, databaseUrl, logFile, extraEnv = {}, root = ROOT, nodeArgs = [] }) {
   await assertPortFree(port);
   const env = {
     ...process.env,
@@ -81,8 +84,8 @@ export async function startServer({ port, databaseUrl, logFile, extraEnv = {} })
   const base = `http://127.0.0.1:${port}`;
   // The heap limit that `npm start` gives the server.
   const server = await spawnServer({
-    args: [...serverHeapArgs(), "scripts/serve.mjs"],
-    cwd: ROOT,
+    args: [...serverHeapArgs(), ...nodeArgs, "scripts/serve.mjs"],
+    cwd: root,
     env,
     logFile,
     readyUrl: `${base}/api/health`,

@@ -11,7 +11,7 @@ import { describe, expect, test } from "vitest";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const STARTS_NEXT = /node_modules\/next\/dist\/bin\/next|import\("next"\)|from "next"/;
-const TURNS_IT_OFF = /import "\.\/(lib\/)?no-telemetry\.mjs";/;
+const TURNS_IT_OFF = /import "\.{1,2}\/(lib\/)?no-telemetry\.mjs";/;
 
 const scriptFiles = (dir: string): string[] =>
   readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
