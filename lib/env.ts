@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseTrustProxy, TRUST_PROXY_MESSAGE } from "./http/trust-proxy.cjs";
+import { parsePublicUrl } from "./http/public-url";
 
 // The one place that reads process.env. Parsed lazily so that build steps without a
 // database configuration still work, but every value is validated before first use.
@@ -44,6 +45,21 @@ const ZEnv = z
     OPERATOR_EMAIL: z.string().trim().email().optional(),
     OPERATOR_PHONE: z.string().trim().min(1).optional(),
     OPERATOR_REPRESENTATIVE: z.string().trim().min(1).optional(),
+    /** Who signs the invitation letters, with their function ("Dr. Anna Beispiel, Referatsleiterin"). */
+    OPERATOR_SIGNATORY: z.string().trim().min(1).optional(),
+    /**
+     * The address of this instance as users type it (https://digitalcheck.example.de): printed in the
+     * invitation letters; never taken from a request.
+     */
+    PUBLIC_URL: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        if (v === undefined) return;
+        const parsed = parsePublicUrl(v);
+        if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+      })
+      .transform((v) => (v === undefined ? undefined : (parsePublicUrl(v) as { url: string }).url)),
     /**
      * The Schlichtungsstelle of the accessibility statement (§ 16 BGG or the state's body): name, address
      * (lines separated by "|") and site; all three or none, and none means the federal one.
@@ -114,6 +130,8 @@ export function getEnv(): TEnv {
     OPERATOR_EMAIL: process.env.OPERATOR_EMAIL || undefined,
     OPERATOR_PHONE: process.env.OPERATOR_PHONE || undefined,
     OPERATOR_REPRESENTATIVE: process.env.OPERATOR_REPRESENTATIVE || undefined,
+    OPERATOR_SIGNATORY: process.env.OPERATOR_SIGNATORY || undefined,
+    PUBLIC_URL: process.env.PUBLIC_URL || undefined,
     SCHLICHTUNGSSTELLE_NAME: process.env.SCHLICHTUNGSSTELLE_NAME || undefined,
     SCHLICHTUNGSSTELLE_ADDRESS: process.env.SCHLICHTUNGSSTELLE_ADDRESS || undefined,
     SCHLICHTUNGSSTELLE_URL: process.env.SCHLICHTUNGSSTELLE_URL || undefined,
