@@ -78,6 +78,8 @@ export default defineConfig({
       OPERATOR_NAME: "Stadt Prüfstadt, Digitalisierung",
       OPERATOR_ADDRESS: "Marktplatz 1 | 12345 Prüfstadt",
       OPERATOR_EMAIL: "barrierefreiheit@pruefstadt.example",
+      // The portal's address in the invitation letters (never the request's).
+      PUBLIC_URL: "https://digitalcheck.pruefstadt.example",
     },
     stdout: "ignore",
     stderr: "pipe",

@@ -114,11 +114,11 @@ async function main() {
         fail("revoke erwartet genau einen Schlüssel: --key 010535318 (oder --ags 12345678).");
       const result = await lib.revokeCodes(key);
       if (!result.ok) fail(result.error.issues.map((i) => i.message).join(" "));
-      const { revoked, name } = result.value;
+      const { revoked, unverified, name } = result.value;
       console.error(
-        revoked === 0
+        revoked === 0 && unverified === 0
           ? `Für ${name} (${key}) gab es keinen gültigen Code; nichts geändert.`
-          : `${revoked} Code(s) für ${name} (${key}) gesperrt. Ihre Selbsteinschätzungen zählen ab der nächsten Veröffentlichung nicht mehr im Vergleich.`,
+          : `${revoked} Code(s) für ${name} (${key}) gesperrt. ${unverified} damit bestätigte Selbsteinschätzung(en) sind wieder unbestätigt: Sie zählen ab der nächsten Veröffentlichung nicht mehr im Vergleich und nehmen einen neuen Code an (npm run codes -- issue --key ${key}).`,
       );
       return;
     }

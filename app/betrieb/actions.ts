@@ -97,13 +97,17 @@ export async function deleteAssessmentAction(form: FormData): Promise<void> {
 /** "Code sperren": every code of the unit (AGS or Verband key); its assessments leave the peer figures with the next release. */
 export async function revokeCodesAction(form: FormData): Promise<void> {
   await requireOperatorSession();
-  const key = form.get("key");
-  const result = await revokeCodes(typeof key === "string" ? key.trim() : "");
+  const raw = form.get("key");
+  const key = typeof raw === "string" ? raw.trim().slice(0, 20) : "";
+  // Only after the confirmation step, which names the unit (/betrieb/teilnahme/sperren).
+  if (form.get("confirm") !== "1") redirect(`/betrieb/teilnahme/sperren?${new URLSearchParams({ key })}`);
+  const result = await revokeCodes(key);
   const params = new URLSearchParams();
   if (!result.ok) params.set("fehler", result.error.issues.map((i) => i.message).join(" "));
   else {
     params.set("gesperrt", String(result.value.revoked));
-    params.set("einheit", result.value.name);
+    params.set("unbestaetigt", String(result.value.unverified));
+    params.set("einheit", `${result.value.name} (${key})`);
   }
   redirect(`/betrieb/teilnahme?${params.toString()}`);
 }

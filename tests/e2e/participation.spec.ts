@@ -62,12 +62,43 @@ test("the operator issues codes (CSV, letters and overview in one ZIP) without v
   await expect(page.getByText("2 Verwaltungen")).toBeVisible();
   await expect(page.getByText(rows[0]!.name, { exact: false })).toBeVisible();
   expect(await axe(page)).toEqual([]);
+  // An address file with a bad line is refused whole, line by line, and nothing is issued.
+  const files = testInfo.outputPath("addresses");
+  mkdirSync(files, { recursive: true });
+  writeFileSync(
+    path.join(files, "falsch.csv"),
+    `key;Anschrift\n${rows[0]!.key};Gemeinde ${rows[0]!.nameShort};Hauptstraße 1\n`,
+  );
+  await page.getByLabel("Anschriftendatei (CSV)").setInputFiles(path.join(files, "falsch.csv"));
+  await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Die Anschriftendatei wurde nicht verwendet, nichts ausgegeben:");
+  await expect(page.getByRole("alert")).toContainText(
+    "Zeile 2: die letzte Zeile „Hauptstraße 1“ muss mit der Postleitzahl beginnen",
+  );
+  await expect(page.getByText("2 Verwaltungen")).toBeVisible();
+  // The first unit's address from the file; the second's letter says to fill it in by hand.
+  writeFileSync(
+    path.join(files, "anschriften.csv"),
+    `key;Anschrift\n${rows[0]!.key};Gemeinde ${rows[0]!.nameShort};Der Bürgermeister;Hauptstraße 1;35000 ${rows[0]!.nameShort}\n`,
+  );
+  await page.getByLabel("Anschriftendatei (CSV)").setInputFiles(path.join(files, "anschriften.csv"));
   const first = await download(page, testInfo.outputPath("first"));
   expect(first.lines[0]).toBe("key;name;kind;code");
   expect(first.lines).toHaveLength(3);
   expect(first.overview).toContain("Ausgegeben: 2");
+  expect(first.overview).toContain("Briefe: 2, davon ohne Anschrift (von Hand einzutragen): 1");
   expect(first.pdfText).toContain("Einladung zum Kommunalen Digitalcheck");
-  expect(first.pdfText).toContain(`Gemeindeverwaltung ${rows[0]!.nameShort}`);
+  for (const line of [
+    `Gemeinde ${rows[0]!.nameShort}`,
+    "Der Bürgermeister",
+    "Hauptstraße 1",
+    `35000 ${rows[0]!.nameShort}`,
+  ])
+    expect(first.pdfText).toContain(line);
+  expect(first.pdfText).toContain("Anschrift fehlt – bitte von Hand eintragen");
+  // The portal's address from PUBLIC_URL, never the address the operator's browser used.
+  expect(first.pdfText).toContain("https://digitalcheck.pruefstadt.example");
+  expect(first.pdfText).not.toContain("127.0.0.1");
   expect(execFileSync("pdfinfo", [first.pdfPath], { encoding: "utf8" })).toMatch(
     /Pages:\s+2\n[\s\S]*Page size:\s+595\.28 x 841\.89/,
   );
