@@ -10,10 +10,13 @@ import "./lib/no-telemetry.mjs";
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { markPageCacheable, recordForPageCache } from "../lib/page-cache/recorder.mjs";
 import { loadStaticFiles, serveStaticFile } from "./lib/static-files.mjs";
 import { redactPath } from "./lib/redact-path.mjs";
 import trustProxyRule from "../lib/http/trust-proxy.cjs";
+import { checkSettingsOrExit } from "./lib/check-settings.mjs";
 
 const { parseTrustProxy, TRUST_PROXY_MESSAGE } = trustProxyRule;
 // Checked before anything starts (lib/env.ts applies the same rule inside the app).
@@ -22,6 +25,10 @@ if (trustProxy === null) {
   console.error(TRUST_PROXY_MESSAGE);
   process.exit(1);
 }
+
+// Every setting of lib/env.ts, before a worker starts or a port is opened (instrumentation.ts checks again
+// inside each server).
+if (cluster.isPrimary) await checkSettingsOrExit();
 
 const log = (entry) => console.log(JSON.stringify(entry));
 
@@ -97,6 +104,14 @@ async function runWorker() {
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
 
+  // The configuration the build was made with, as the standalone server passes it: Next then neither reads
+  // next.config.js again nor warns that `next start` does not suit output: "standalone".
+  const serverFiles = path.join(process.cwd(), ".next", "required-server-files.json");
+  if (!existsSync(serverFiles)) {
+    console.error("Kein Build vorhanden. Bitte zuerst „npm run build“ ausführen.");
+    process.exit(1);
+  }
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(serverFiles, "utf8")).config);
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();

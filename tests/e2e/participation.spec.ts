@@ -71,8 +71,9 @@ test("the operator issues codes (CSV, letters and overview in one ZIP) without v
   );
   await page.getByLabel("Anschriftendatei (CSV)").setInputFiles(path.join(files, "falsch.csv"));
   await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
-  await expect(page.getByRole("alert")).toContainText("Die Anschriftendatei wurde nicht verwendet, nichts ausgegeben:");
-  await expect(page.getByRole("alert")).toContainText(
+  const refusal = page.getByRole("alert").filter({ hasText: "Die Anschriftendatei wurde nicht verwendet" });
+  await expect(refusal).toContainText("nichts ausgegeben:");
+  await expect(refusal).toContainText(
     "Zeile 2: die letzte Zeile „Hauptstraße 1“ muss mit der Postleitzahl beginnen",
   );
   await expect(page.getByText("2 Verwaltungen")).toBeVisible();
@@ -137,6 +138,37 @@ test("the operator issues codes (CSV, letters and overview in one ZIP) without v
     await expect(page.getByText(row.population.toLocaleString("de-DE"), { exact: true })).toBeVisible();
     await expect(page.getByText(row.key, { exact: true })).toBeVisible();
   }
+  const overviewUrl = page.url();
+
+  // The operator revokes the second unit's codes: a confirmation that names it comes first.
+  await page.goto("/betrieb/teilnahme");
+  await page.getByLabel("Schlüssel (AGS mit 8 Ziffern oder Gemeindeverband mit 9 Ziffern)").fill(rows[1]!.key);
+  await page.getByRole("button", { name: "Weiter zum Sperren" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Codes von ${rows[1]!.name} sperren?`);
+  await expect(page.getByText("Eine Selbsteinschätzung ist damit bestätigt")).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await page.getByRole("button", { name: `Codes von ${rows[1]!.name} sperren` }).click();
+  await expect(page.getByRole("status")).toContainText(
+    `Die Codes von ${rows[1]!.name} (${rows[1]!.key}) sind gesperrt.`,
+  );
+  await expect(page.getByRole("status")).toContainText(
+    "Eine damit bestätigte Selbsteinschätzung ist wieder unbestätigt",
+  );
+
+  // Its assessment says so, and takes the new code the operator issues.
+  await page.goto(overviewUrl);
+  await expect(page.getByText("gesperrt – bitte den neuen Code eingeben")).toBeVisible();
+  await expect(page.getByText("Ihr bisheriger Teilnahmecode ist gesperrt")).toBeVisible();
+  await page.goto("/betrieb/teilnahme");
+  await page.getByLabel("Oder einzelne Verwaltungen und Gemeinden (Schlüssel)").fill(rows[1]!.key);
+  await page.getByRole("button", { name: "Weiter zur Bestätigung" }).click();
+  const third = await download(page, testInfo.outputPath("third"));
+  const newCode = third.lines[1]!.split(";")[3]!;
+  await page.goto(overviewUrl);
+  await page.getByRole("textbox", { name: "Teilnahmecode" }).fill(newCode);
+  await page.getByRole("button", { name: "Code bestätigen" }).click();
+  await expect(page.getByText("Ihr Teilnahmecode ist bestätigt")).toBeVisible();
+  await expect(page.getByText("bestätigt – Angaben aus dem Gemeindeverzeichnis")).toBeVisible();
 
   // A wrong code: a German message at the field, nothing created.
   await page.goto("/start");

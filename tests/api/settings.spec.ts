@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { expect, test } from "../support/test";
+
+// Settings checked at start (issue 35): npm start, scripts/serve.mjs and the standalone server check every
+// setting of lib/env.ts before they answer anything, and stop with one German line per problem, so that a typo
+// never leaves a server that says it listens but answers 500 on every page.
+
+const BAD = {
+  PEER_K: "abc",
+  // What a shell leaves of scrypt$<salt>$<hash> in double quotes: "$a2fd…" expanded to nothing.
+  OPERATOR_PASSWORD_HASH: "scrypt",
+  PUBLIC_URL: "htps://tippfehler",
+  OPERATOR_EMAIL: "keine-adresse",
+};
+const LINES = [
+  "PEER_K muss eine ganze Zahl ab 5 sein.",
+  "OPERATOR_PASSWORD_HASH hat nicht das Format scrypt$<salt>$<hash>",
+  "in einer .env-Datei jedes $ als \\$ schreiben, in docker-compose als $$",
+  "PUBLIC_URL ist keine gültige Adresse (sie muss mit https:// oder http:// beginnen): htps://tippfehler",
+  "OPERATOR_EMAIL ist keine E-Mail-Adresse.",
+  "Der Server startet nicht",
+];
+
+function start(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, args, {
+    encoding: "utf8",
+    // A port nothing else uses: if the check failed, the server would still not disturb the suite's.
+    env: { ...process.env, DATABASE_URL: "file:./prisma/settings-never-created.db", PORT: "3999", ...env },
+    timeout: 60_000,
+  });
+}
+
+for (const [name, args] of [
+  ["npm start (scripts/start.mjs)", ["scripts/start.mjs"]],
+  ["scripts/serve.mjs", ["scripts/serve.mjs"]],
+  ["scripts/serve.mjs with two workers", ["scripts/serve.mjs"]],
+  ["the standalone server (.next/standalone/server.js)", [".next/standalone/server.js"]],
+] as const)
+  test(`${name} refuses wrong settings with one German line each and never listens`, () => {
+    expect(existsSync(args[0]), `${args[0]} (run next build first)`).toBe(true);
+    const result = start([...args], { ...BAD, ...(name.includes("two workers") ? { WEB_CONCURRENCY: "2" } : {}) });
+    expect(result.status, result.stderr).toBe(1);
+    for (const line of LINES) expect(result.stderr).toContain(line);
+    expect(result.stderr).not.toMatch(/\n\s+at |ZodError|Invalid input|expected number/);
+    expect(result.stdout).not.toMatch(/listening|Ready/i);
+    expect(existsSync("prisma/settings-never-created.db")).toBe(false);
+  });
+
+test("a single wrong setting gets a single line", () => {
+  const result = start(["scripts/serve.mjs"], { PEER_K: "3" });
+  expect(result.status).toBe(1);
+  expect(result.stderr.trim().split("\n")).toEqual([
+    "PEER_K muss mindestens 5 sein.",
+    "Der Server startet nicht: Bitte korrigieren Sie die Einstellungen oben.",
+  ]);
+});
