@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "../support/test";
 
 // Settings checked at start (issue 35): npm start, scripts/serve.mjs and the standalone server check every
@@ -55,3 +57,46 @@ test("a single wrong setting gets a single line", () => {
     "Der Server startet nicht: Bitte korrigieren Sie die Einstellungen oben.",
   ]);
 });
+
+// Production start never builds (issue 35): a folder whose build is older than its sources, or has none, is
+// refused with one German line, so that two instances started from one folder never race to build. The
+// folders here borrow the project's sources through links and carry a build stamp of their own.
+function folderWithBuild(stamp: Date | null) {
+  const dir = mkdtempSync(path.join(tmpdir(), "start-"));
+  for (const name of ["app", "components", "lib", "public", "prisma", "node_modules", "package.json", "next.config.js"])
+    symlinkSync(path.resolve(name), path.join(dir, name));
+  if (stamp) {
+    mkdirSync(path.join(dir, ".next"));
+    writeFileSync(path.join(dir, ".next", "BUILD_ID"), "test");
+    utimesSync(path.join(dir, ".next", "BUILD_ID"), stamp, stamp);
+  }
+  return dir;
+}
+
+for (const [name, stamp, message] of [
+  [
+    "a build older than the sources",
+    new Date("2020-01-01T00:00:00Z"),
+    /^Der Build ist älter als die Quellen \(.+ wurde danach geändert\)\. Bitte „npm run build“ ausführen und die Instanzen danach nacheinander neu starten/,
+  ],
+  [
+    "no build at all, in production",
+    null,
+    /^Kein Build vorhanden\. Bitte zuerst „npm run build“ ausführen, dann „npm start“\./,
+  ],
+] as const)
+  test(`npm start refuses ${name} with one German line and builds nothing`, () => {
+    const dir = folderWithBuild(stamp);
+    const result = spawnSync(process.execPath, [path.resolve("scripts/start.mjs")], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${path.join(dir, "never.db")}`, PORT: "3998" },
+      timeout: 60_000,
+    });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr.trim()).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stdout).not.toContain("next build");
+    expect(existsSync(path.join(dir, "never.db"))).toBe(false);
+    expect(existsSync(path.join(dir, ".next", "server"))).toBe(false);
+  });
