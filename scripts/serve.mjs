@@ -8,17 +8,21 @@
 // - the build's static files are answered from memory, compressed once (scripts/lib/static-files.mjs).
 import "./lib/no-telemetry.mjs";
 import cluster from "node:cluster";
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { markPageCacheable, recordForPageCache } from "../lib/page-cache/recorder.mjs";
 import { loadStaticFiles, serveStaticFile } from "./lib/static-files.mjs";
-import { redactPath } from "./lib/redact-path.mjs";
+import serverLog from "../lib/http/log.cjs";
 import trustProxyRule from "../lib/http/trust-proxy.cjs";
 import { checkSettingsOrExit } from "./lib/check-settings.mjs";
 
 const { parseTrustProxy, TRUST_PROXY_MESSAGE } = trustProxyRule;
+const { logLine, logRequest, stampConsole } = serverLog;
+// Every line with an ISO time: JSON lines carry it as "time", any other line starts with it.
+stampConsole();
+// instrumentation.ts: this server logs its requests itself.
+process.env.DIGITALCHECK_SERVE = "1";
 // Checked before anything starts (lib/env.ts applies the same rule inside the app).
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 if (trustProxy === null) {
@@ -30,7 +34,7 @@ if (trustProxy === null) {
 // inside each server).
 if (cluster.isPrimary) await checkSettingsOrExit();
 
-const log = (entry) => console.log(JSON.stringify(entry));
+const log = logLine;
 
 /**
  * WEB_CONCURRENCY: worker processes; default 1. On the 2-vCPU machines of docs/benchmarks.md two workers
@@ -119,28 +123,11 @@ async function runWorker() {
   const staticFiles = loadStaticFiles(process.cwd());
 
   const server = http.createServer((req, res) => {
-    const started = process.hrtime.bigint();
-    const incoming = req.headers["x-request-id"];
-    const id = typeof incoming === "string" && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    req.headers["x-request-id"] = id;
-    res.setHeader("x-request-id", id);
+    logRequest(req, res);
     if (!trustProxy) {
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
       delete req.headers["x-real-ip"];
     }
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // One JSON line per request; no query strings, tokens, bodies or client addresses.
-      log({
-        level: res.statusCode >= 500 ? "error" : "info",
-        msg: "request",
-        id,
-        method: req.method,
-        path: redactPath(req.url),
-        status: res.statusCode,
-        ms: Math.round(ms * 10) / 10,
-      });
-    });
     if (serveStaticFile(staticFiles, req, res)) return;
     if (markPageCacheable(req)) recordForPageCache(res);
     handle(req, res);

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { logIn } from "@/lib/operator/login";
+import { logLine } from "@/lib/http/log.cjs";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { logOut } from "@/lib/operator/logout";
 import { setPeerExclusion } from "@/lib/operator/set-peer-exclusion";
@@ -44,11 +45,19 @@ function loginFailed(error: TOperatorError): never {
 
 export async function logInAction(form: FormData): Promise<void> {
   const password = form.get("password");
+  const requestHeaders = await headers();
   const result = await logIn(
     typeof password === "string" ? password : "",
-    clientIdFromHeaders(await headers()),
+    clientIdFromHeaders(requestHeaders),
     new Date(),
   );
+  // The request's own log line says 303 either way: this line says how the login ended, under the same id.
+  logLine({
+    level: result.ok ? "info" : "warn",
+    msg: result.ok ? "operator login" : "operator login failed",
+    id: requestHeaders.get("x-request-id") ?? undefined,
+    ...(result.ok ? {} : { reason: result.error.kind }),
+  });
   if (!result.ok) loginFailed(result.error);
   // A new login never continues an old session (no session fixation).
   await logOut(await readOperatorCookie());
