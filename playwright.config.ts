@@ -80,6 +80,8 @@ export default defineConfig({
       OPERATOR_EMAIL: "barrierefreiheit@pruefstadt.example",
       // The portal's address in the invitation letters (never the request's).
       PUBLIC_URL: "https://digitalcheck.pruefstadt.example",
+      // GET /api/metrics (tests/api/metrics.spec.ts).
+      METRICS_TOKEN: "metrics-test-token-0123456789abcdef0123",
     },
     stdout: "ignore",
     stderr: "pipe",

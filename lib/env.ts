@@ -102,6 +102,13 @@ const ZEnv = z
       .optional()
       .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
       .transform((v) => parseTrustProxy(v) ?? 0),
+    /** The bearer token of GET /api/metrics (Prometheus); no metrics without it. */
+    METRICS_TOKEN: z
+      .string()
+      .trim()
+      .min(32, "METRICS_TOKEN muss mindestens 32 Zeichen lang sein (zum Beispiel: openssl rand -hex 32).")
+      .regex(/^[\x21-\x7e]+$/, "METRICS_TOKEN darf nur sichtbare ASCII-Zeichen enthalten.")
+      .optional(),
     /** Memory per process for rendered pages (lib/page-cache); 0 turns the cache off. */
     PAGE_CACHE_MB: z.coerce
       .number({ error: "PAGE_CACHE_MB muss eine Zahl sein." })
@@ -167,6 +174,7 @@ function rawEnv(source: NodeJS.ProcessEnv) {
     EASY_LANGUAGE_CHECKED_ON: env.EASY_LANGUAGE_CHECKED_ON || undefined,
     TRUST_PROXY: env.TRUST_PROXY,
     PAGE_CACHE_MB: env.PAGE_CACHE_MB || undefined,
+    METRICS_TOKEN: env.METRICS_TOKEN || undefined,
   };
 }
 

@@ -13,6 +13,10 @@ import "./lib/no-telemetry.mjs";
 import { serverHeapArgs } from "./lib/heap-limit.mjs";
 import { checkSettingsOrExit } from "./lib/check-settings.mjs";
 import { buildState } from "./lib/build-state.mjs";
+import serverLog from "../lib/http/log.cjs";
+
+// Every line with an ISO time, as the server's own (lib/http/log.cjs).
+serverLog.stampConsole();
 
 // Checked before the build, so a wrong HEAP_LIMIT_MB or any wrong setting fails at once.
 const heapArgs = serverHeapArgs();

@@ -28,6 +28,8 @@ function logRequest(req, res) {
   res.setHeader("x-request-id", id);
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // Loaded on first use: npm start reads this file before any metrics exist.
+    require("../metrics/registry.cjs").observeRequest(redactPath(req.url), res.statusCode, ms / 1000);
     logLine({
       level: res.statusCode >= 500 ? "error" : "info",
       msg: "request",
