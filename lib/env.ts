@@ -102,6 +102,20 @@ const ZEnv = z
       .optional()
       .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
       .transform((v) => parseTrustProxy(v) ?? 0),
+    /** The data protection officer as the privacy page and the letters name them (name or office, contact). */
+    DPO_CONTACT: z
+      .string()
+      .trim()
+      .min(1, "DPO_CONTACT ist leer.")
+      .max(500, "DPO_CONTACT ist länger als 500 Zeichen.")
+      .optional(),
+    /** The legal basis of the processing, as the privacy page states it (e.g. Art. 6 Abs. 1 lit. e DSGVO i. V. m. …). */
+    PRIVACY_LEGAL_BASIS: z
+      .string()
+      .trim()
+      .min(1, "PRIVACY_LEGAL_BASIS ist leer.")
+      .max(1000, "PRIVACY_LEGAL_BASIS ist länger als 1000 Zeichen.")
+      .optional(),
     /** The bearer token of GET /api/metrics (Prometheus); no metrics without it. */
     METRICS_TOKEN: z
       .string()
@@ -175,6 +189,8 @@ function rawEnv(source: NodeJS.ProcessEnv) {
     TRUST_PROXY: env.TRUST_PROXY,
     PAGE_CACHE_MB: env.PAGE_CACHE_MB || undefined,
     METRICS_TOKEN: env.METRICS_TOKEN || undefined,
+    DPO_CONTACT: env.DPO_CONTACT || undefined,
+    PRIVACY_LEGAL_BASIS: env.PRIVACY_LEGAL_BASIS || undefined,
   };
 }
 

@@ -27,6 +27,7 @@ export function letterSettingsFromEnv(): TLetterSettings {
       email: env.OPERATOR_EMAIL!,
       phone: env.OPERATOR_PHONE ?? null,
       signatory: env.OPERATOR_SIGNATORY ?? null,
+      dataProtectionOfficer: env.DPO_CONTACT ? splitLines(env.DPO_CONTACT).join(", ") : null,
     },
     publicUrl: env.PUBLIC_URL ?? null,
   };

@@ -110,3 +110,14 @@ for (const [name, stamp, message] of [
     expect(existsSync(path.join(dir, "never.db"))).toBe(false);
     expect(existsSync(path.join(dir, ".next", "server"))).toBe(false);
   });
+
+test("the privacy page names the data protection officer and the legal basis from the settings", async ({
+  request,
+}) => {
+  const html = await (await request.get("/datenschutz")).text();
+  expect(html).toContain("Datenschutzbeauftragte Stelle");
+  expect(html).toContain("Datenschutzbeauftragte der Stadt Prüfstadt");
+  expect(html).toContain("datenschutz@pruefstadt.example");
+  expect(html).toContain("Art. 6 Abs. 1 lit. e DSGVO in Verbindung mit § 3 Landesdatenschutzgesetz Prüfland");
+  expect(html).not.toContain("noch keine Datenschutzbeauftragte Stelle angegeben");
+});
