@@ -73,9 +73,7 @@ test("the operator issues codes (CSV, letters and overview in one ZIP) without v
   await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Die Anschriftendatei wurde nicht verwendet" });
   await expect(refusal).toContainText("nichts ausgegeben:");
-  await expect(refusal).toContainText(
-    "Zeile 2: die letzte Zeile „Hauptstraße 1“ muss mit der Postleitzahl beginnen",
-  );
+  await expect(refusal).toContainText("Zeile 2: die letzte Zeile „Hauptstraße 1“ muss mit der Postleitzahl beginnen");
   await expect(page.getByText("2 Verwaltungen")).toBeVisible();
   // The first unit's address from the file; the second's letter says to fill it in by hand.
   writeFileSync(
