@@ -104,8 +104,10 @@ for (const [name, stamp, message] of [
       timeout: 60_000,
     });
     expect(result.status, result.stderr).toBe(1);
-    expect(result.stderr.trim()).toMatch(message);
+    // One line, with its ISO time first.
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z /);
+    expect(result.stderr.trim().replace(/^\S+ /, "")).toMatch(message);
     expect(result.stdout).not.toContain("next build");
     expect(existsSync(path.join(dir, "never.db"))).toBe(false);
     expect(existsSync(path.join(dir, ".next", "server"))).toBe(false);
