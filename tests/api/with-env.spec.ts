@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { OPERATOR_TEST_PASSWORD_HASH } from "../support/operator";
 import { expect, test } from "../support/test";
 
 // The cron wrapper (issue 35): a command from cron gets the instance's settings from an env file, taken as
@@ -13,7 +14,7 @@ test("node scripts/with-env.mjs runs a command with the env file's settings, and
   const file = path.join(dir, "digitalcheck.env");
   writeFileSync(
     file,
-    `# the instance's settings\nexport DATABASE_URL='${db}'\nOPERATOR_PASSWORD_HASH=scrypt$abc$def\n`,
+    `# the instance's settings\nexport DATABASE_URL='${db}'\nOPERATOR_PASSWORD_HASH=${OPERATOR_TEST_PASSWORD_HASH}\n`,
   );
   chmodSync(file, 0o600);
   const { DATABASE_URL: _, ...withoutDb } = process.env;
@@ -29,7 +30,7 @@ test("node scripts/with-env.mjs runs a command with the env file's settings, and
     { encoding: "utf8", env: withoutDb },
   );
   expect(printed.status, printed.stderr).toBe(0);
-  expect(printed.stdout.trim()).toBe(`${db} scrypt$abc$def`);
+  expect(printed.stdout.trim()).toBe(`${db} ${OPERATOR_TEST_PASSWORD_HASH}`);
   expect(printed.stderr).toBe("");
   const cleanup = spawnSync(process.execPath, ["scripts/with-env.mjs", file, process.execPath, "scripts/cleanup.mjs"], {
     encoding: "utf8",
