@@ -12,8 +12,15 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 const PORT = 20_010 + Number(process.env.E2E_PORT ?? 3100);
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-function jsonLines(output: string) {
-  const lines = output.split("\n").filter((l) => l.trim() !== "");
+/**
+ * The lines of a server's output as JSON, after checking that every line starts with its time. `banner`: the
+ * standalone server's own start lines, which Next prints before instrumentation.ts runs, are left aside.
+ */
+function jsonLines(output: string, { banner = false } = {}) {
+  const lines = output
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .filter((l) => !banner || !/^\s*(▲ Next\.js|- (Local|Network):|✓ (Ready|Starting|Running next\.config))/.test(l));
   for (const l of lines)
     expect(l, "every line starts with its time").toMatch(/^(\{"time":"[^"]+Z"|\d{4}-\d\d-\d\dT[\d:.]+Z )/);
   return lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -88,7 +95,7 @@ test("the standalone server logs like serve.mjs: ISO time, one JSON line per req
     }
     expect(status, out).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
-    const request = jsonLines(out).find((l) => l.msg === "request" && l.id === "standalone-health-1");
+    const request = jsonLines(out, { banner: true }).find((l) => l.msg === "request" && l.id === "standalone-health-1");
     expect(request, out).toMatchObject({ level: "info", method: "GET", path: "/api/health", status: 200 });
     expect(request!.time).toMatch(ISO);
   } finally {
