@@ -51,7 +51,7 @@ export async function logInAction(form: FormData): Promise<void> {
     clientIdFromHeaders(requestHeaders),
     new Date(),
   );
-  // The request's own log line says 303 either way: this line says how the login ended, under the same id.
+  // The request's own log line says 303 either way: this line says how the login ended.
   logLine({
     level: result.ok ? "info" : "warn",
     msg: result.ok ? "operator login" : "operator login failed",

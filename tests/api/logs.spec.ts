@@ -20,7 +20,9 @@ function jsonLines(output: string, { banner = false } = {}) {
   const lines = output
     .split("\n")
     .filter((l) => l.trim() !== "")
-    .filter((l) => !banner || !/^\s*(▲ Next\.js|- (Local|Network):|✓ (Ready|Starting|Running next\.config))/.test(l));
+    .filter(
+      (l) => !banner || !/^\s*(\S+ Next\.js \d|- (Local|Network):|\S+ (Ready|Starting|Running next\.config))/.test(l),
+    );
   for (const l of lines)
     expect(l, "every line starts with its time").toMatch(/^(\{"time":"[^"]+Z"|\d{4}-\d\d-\d\dT[\d:.]+Z )/);
   return lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
