@@ -18,7 +18,7 @@ const nextConfig = {
   },
   reactStrictMode: true,
   // Native module and the generated Prisma client stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pdfkit", "fontkit"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pdfkit", "fontkit", "prom-client"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -78,6 +78,13 @@ export default defineConfig({
       OPERATOR_NAME: "Stadt Prüfstadt, Digitalisierung",
       OPERATOR_ADDRESS: "Marktplatz 1 | 12345 Prüfstadt",
       OPERATOR_EMAIL: "barrierefreiheit@pruefstadt.example",
+      // The portal's address in the invitation letters (never the request's).
+      PUBLIC_URL: "https://digitalcheck.pruefstadt.example",
+      // The privacy page's data protection officer and legal basis (tests/api/settings.spec.ts).
+      DPO_CONTACT: "Datenschutzbeauftragte der Stadt Prüfstadt | datenschutz@pruefstadt.example",
+      PRIVACY_LEGAL_BASIS: "Art. 6 Abs. 1 lit. e DSGVO in Verbindung mit § 3 Landesdatenschutzgesetz Prüfland",
+      // GET /api/metrics (tests/api/metrics.spec.ts).
+      METRICS_TOKEN: "metrics-test-token-0123456789abcdef0123",
     },
     stdout: "ignore",
     stderr: "pipe",

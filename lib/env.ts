@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseTrustProxy, TRUST_PROXY_MESSAGE } from "./http/trust-proxy.cjs";
+import { parsePublicUrl } from "./http/public-url";
 
 // The one place that reads process.env. Parsed lazily so that build steps without a
 // database configuration still work, but every value is validated before first use.
@@ -14,12 +15,20 @@ const ZEnv = z
       .refine((v) => v === undefined || v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
         message: "DATABASE_URL muss mit file: (SQLite) oder postgresql:// (PostgreSQL) beginnen.",
       }),
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NODE_ENV: z
+      .enum(["development", "production", "test"], {
+        error: "NODE_ENV muss development, production oder test sein.",
+      })
+      .default("development"),
     /** k of the peer comparison's k-anonymity; values below 5 are refused (never weaker than 5). */
-    PEER_K: z.coerce.number().int().min(5, "PEER_K muss mindestens 5 sein.").default(5),
+    PEER_K: z.coerce
+      .number({ error: "PEER_K muss eine ganze Zahl ab 5 sein." })
+      .int("PEER_K muss eine ganze Zahl ab 5 sein.")
+      .min(5, "PEER_K muss mindestens 5 sein.")
+      .default(5),
     /** Submissions count as peers only after an operator approved them. */
     PEERS_REQUIRE_APPROVAL: z
-      .enum(["true", "false", "1", "0", ""])
+      .enum(["true", "false", "1", "0", ""], { error: "PEERS_REQUIRE_APPROVAL muss true oder false sein." })
       .optional()
       .transform((v) => v === "true" || v === "1"),
     /**
@@ -35,21 +44,36 @@ const ZEnv = z
       .string()
       .regex(
         /^scrypt\$[0-9a-f]{32}\$[0-9a-f]{128}$/,
-        "OPERATOR_PASSWORD_HASH hat nicht das Format scrypt$<salt>$<hash>.",
+        "OPERATOR_PASSWORD_HASH hat nicht das Format scrypt$<salt>$<hash> (npm run operator:hash-password). Fehlen Teile, hat wohl die Shell, Next oder docker-compose die $-Zeichen ersetzt: in einer .env-Datei jedes $ als \\$ schreiben, in docker-compose als $$, in der Shell den Wert in einfache Anführungszeichen setzen.",
       )
       .optional(),
     /** Imprint (Impressum) and accessibility statement: who runs this instance. */
-    OPERATOR_NAME: z.string().trim().min(1).optional(),
-    OPERATOR_ADDRESS: z.string().trim().min(1).optional(),
-    OPERATOR_EMAIL: z.string().trim().email().optional(),
-    OPERATOR_PHONE: z.string().trim().min(1).optional(),
-    OPERATOR_REPRESENTATIVE: z.string().trim().min(1).optional(),
+    OPERATOR_NAME: z.string().trim().min(1, "OPERATOR_NAME ist leer.").optional(),
+    OPERATOR_ADDRESS: z.string().trim().min(1, "OPERATOR_ADDRESS ist leer.").optional(),
+    OPERATOR_EMAIL: z.string().trim().email("OPERATOR_EMAIL ist keine E-Mail-Adresse.").optional(),
+    OPERATOR_PHONE: z.string().trim().min(1, "OPERATOR_PHONE ist leer.").optional(),
+    OPERATOR_REPRESENTATIVE: z.string().trim().min(1, "OPERATOR_REPRESENTATIVE ist leer.").optional(),
+    /** Who signs the invitation letters, with their function ("Dr. Anna Beispiel, Referatsleiterin"). */
+    OPERATOR_SIGNATORY: z.string().trim().min(1, "OPERATOR_SIGNATORY ist leer.").optional(),
+    /**
+     * The address of this instance as users type it (https://digitalcheck.example.de): printed in the
+     * invitation letters; never taken from a request.
+     */
+    PUBLIC_URL: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        if (v === undefined) return;
+        const parsed = parsePublicUrl(v);
+        if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+      })
+      .transform((v) => (v === undefined ? undefined : (parsePublicUrl(v) as { url: string }).url)),
     /**
      * The Schlichtungsstelle of the accessibility statement (§ 16 BGG or the state's body): name, address
      * (lines separated by "|") and site; all three or none, and none means the federal one.
      */
-    SCHLICHTUNGSSTELLE_NAME: z.string().trim().min(1).optional(),
-    SCHLICHTUNGSSTELLE_ADDRESS: z.string().trim().min(1).optional(),
+    SCHLICHTUNGSSTELLE_NAME: z.string().trim().min(1, "SCHLICHTUNGSSTELLE_NAME ist leer.").optional(),
+    SCHLICHTUNGSSTELLE_ADDRESS: z.string().trim().min(1, "SCHLICHTUNGSSTELLE_ADDRESS ist leer.").optional(),
     SCHLICHTUNGSSTELLE_URL: z
       .string()
       .trim()
@@ -59,7 +83,7 @@ const ZEnv = z
      * A check of the texts in Leichter Sprache by a group of readers of the target group: who checked them
      * and on which day (YYYY-MM-DD); both or none. Until then the pages say that no group has read them.
      */
-    EASY_LANGUAGE_CHECKED_BY: z.string().trim().min(1).optional(),
+    EASY_LANGUAGE_CHECKED_BY: z.string().trim().min(1, "EASY_LANGUAGE_CHECKED_BY ist leer.").optional(),
     EASY_LANGUAGE_CHECKED_ON: z
       .string()
       .trim()
@@ -78,6 +102,27 @@ const ZEnv = z
       .optional()
       .refine((v) => parseTrustProxy(v) !== null, { message: TRUST_PROXY_MESSAGE })
       .transform((v) => parseTrustProxy(v) ?? 0),
+    /** The data protection officer as the privacy page and the letters name them (name or office, contact). */
+    DPO_CONTACT: z
+      .string()
+      .trim()
+      .min(1, "DPO_CONTACT ist leer.")
+      .max(500, "DPO_CONTACT ist länger als 500 Zeichen.")
+      .optional(),
+    /** The legal basis of the processing, as the privacy page states it (e.g. Art. 6 Abs. 1 lit. e DSGVO i. V. m. …). */
+    PRIVACY_LEGAL_BASIS: z
+      .string()
+      .trim()
+      .min(1, "PRIVACY_LEGAL_BASIS ist leer.")
+      .max(1000, "PRIVACY_LEGAL_BASIS ist länger als 1000 Zeichen.")
+      .optional(),
+    /** The bearer token of GET /api/metrics (Prometheus); no metrics without it. */
+    METRICS_TOKEN: z
+      .string()
+      .trim()
+      .min(32, "METRICS_TOKEN muss mindestens 32 Zeichen lang sein (zum Beispiel: openssl rand -hex 32).")
+      .regex(/^[\x21-\x7e]+$/, "METRICS_TOKEN darf nur sichtbare ASCII-Zeichen enthalten.")
+      .optional(),
     /** Memory per process for rendered pages (lib/page-cache); 0 turns the cache off. */
     PAGE_CACHE_MB: z.coerce
       .number({ error: "PAGE_CACHE_MB muss eine Zahl sein." })
@@ -101,28 +146,52 @@ export type TEnv = z.infer<typeof ZEnv>;
 
 let cached: TEnv | undefined;
 
-export function getEnv(): TEnv {
-  cached ??= ZEnv.parse({
-    DATABASE_URL: process.env.DATABASE_URL,
-    NODE_ENV: process.env.NODE_ENV,
-    PEER_K: process.env.PEER_K || undefined,
-    PEERS_REQUIRE_APPROVAL: process.env.PEERS_REQUIRE_APPROVAL,
-    PEERS_MODE: process.env.PEERS_MODE || undefined,
-    OPERATOR_PASSWORD_HASH: process.env.OPERATOR_PASSWORD_HASH || undefined,
-    OPERATOR_NAME: process.env.OPERATOR_NAME || undefined,
-    OPERATOR_ADDRESS: process.env.OPERATOR_ADDRESS || undefined,
-    OPERATOR_EMAIL: process.env.OPERATOR_EMAIL || undefined,
-    OPERATOR_PHONE: process.env.OPERATOR_PHONE || undefined,
-    OPERATOR_REPRESENTATIVE: process.env.OPERATOR_REPRESENTATIVE || undefined,
-    SCHLICHTUNGSSTELLE_NAME: process.env.SCHLICHTUNGSSTELLE_NAME || undefined,
-    SCHLICHTUNGSSTELLE_ADDRESS: process.env.SCHLICHTUNGSSTELLE_ADDRESS || undefined,
-    SCHLICHTUNGSSTELLE_URL: process.env.SCHLICHTUNGSSTELLE_URL || undefined,
-    EASY_LANGUAGE_CHECKED_BY: process.env.EASY_LANGUAGE_CHECKED_BY || undefined,
-    EASY_LANGUAGE_CHECKED_ON: process.env.EASY_LANGUAGE_CHECKED_ON || undefined,
-    TRUST_PROXY: process.env.TRUST_PROXY,
-    PAGE_CACHE_MB: process.env.PAGE_CACHE_MB || undefined,
+/**
+ * Every setting checked at once, for the start (npm start, scripts/serve.mjs, the standalone server through
+ * instrumentation.ts): one German line per problem, empty when all is well. The app then never meets a bad
+ * setting while serving.
+ */
+export function checkEnv(source: NodeJS.ProcessEnv = process.env): string[] {
+  const parsed = ZEnv.safeParse(rawEnv(source));
+  if (parsed.success) return [];
+  return parsed.error.issues.map((i) => {
+    const name = i.path.map(String).join(".");
+    return name && !i.message.startsWith(name) ? `${name}: ${i.message}` : i.message;
   });
+}
+
+export function getEnv(): TEnv {
+  cached ??= ZEnv.parse(rawEnv(process.env));
   return cached;
+}
+
+function rawEnv(source: NodeJS.ProcessEnv) {
+  const env = source;
+  return {
+    DATABASE_URL: env.DATABASE_URL,
+    NODE_ENV: env.NODE_ENV,
+    PEER_K: env.PEER_K || undefined,
+    PEERS_REQUIRE_APPROVAL: env.PEERS_REQUIRE_APPROVAL,
+    PEERS_MODE: env.PEERS_MODE || undefined,
+    OPERATOR_PASSWORD_HASH: env.OPERATOR_PASSWORD_HASH || undefined,
+    OPERATOR_NAME: env.OPERATOR_NAME || undefined,
+    OPERATOR_ADDRESS: env.OPERATOR_ADDRESS || undefined,
+    OPERATOR_EMAIL: env.OPERATOR_EMAIL || undefined,
+    OPERATOR_PHONE: env.OPERATOR_PHONE || undefined,
+    OPERATOR_REPRESENTATIVE: env.OPERATOR_REPRESENTATIVE || undefined,
+    OPERATOR_SIGNATORY: env.OPERATOR_SIGNATORY || undefined,
+    PUBLIC_URL: env.PUBLIC_URL || undefined,
+    SCHLICHTUNGSSTELLE_NAME: env.SCHLICHTUNGSSTELLE_NAME || undefined,
+    SCHLICHTUNGSSTELLE_ADDRESS: env.SCHLICHTUNGSSTELLE_ADDRESS || undefined,
+    SCHLICHTUNGSSTELLE_URL: env.SCHLICHTUNGSSTELLE_URL || undefined,
+    EASY_LANGUAGE_CHECKED_BY: env.EASY_LANGUAGE_CHECKED_BY || undefined,
+    EASY_LANGUAGE_CHECKED_ON: env.EASY_LANGUAGE_CHECKED_ON || undefined,
+    TRUST_PROXY: env.TRUST_PROXY,
+    PAGE_CACHE_MB: env.PAGE_CACHE_MB || undefined,
+    METRICS_TOKEN: env.METRICS_TOKEN || undefined,
+    DPO_CONTACT: env.DPO_CONTACT || undefined,
+    PRIVACY_LEGAL_BASIS: env.PRIVACY_LEGAL_BASIS || undefined,
+  };
 }
 
 /** Default embedded database: prisma/dev.db under the project root (the working directory). */

@@ -11,6 +11,10 @@ export function getOperatorInfo() {
     email: env.OPERATOR_EMAIL ?? null,
     phone: env.OPERATOR_PHONE ?? null,
     representative: env.OPERATOR_REPRESENTATIVE ?? null,
+    /** The data protection officer (DPO_CONTACT, lines separated by "|"); null: not configured. */
+    dataProtectionOfficer: env.DPO_CONTACT ? splitLines(env.DPO_CONTACT) : null,
+    /** The legal basis of the processing (PRIVACY_LEGAL_BASIS); null: not configured. */
+    legalBasis: env.PRIVACY_LEGAL_BASIS ?? null,
     /** The Schlichtungsstelle for this instance: the configured one, else the federal one (§ 16 BGG). */
     mediation: env.SCHLICHTUNGSSTELLE_NAME
       ? {

@@ -60,7 +60,14 @@ function runCodes(args, databaseUrl) {
     const started = performance.now();
     const child = spawn(process.execPath, [...nodeArgs, ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      // Letters need a sender (lib/participation/letter-sender.ts).
+      env: {
+        OPERATOR_NAME: "Digitalcheck (Messung)",
+        OPERATOR_ADDRESS: "Musterstraße 1 | 12345 Musterstadt",
+        OPERATOR_EMAIL: "messung@example.de",
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
@@ -85,7 +92,7 @@ async function main() {
   const databaseUrl = `file:${join(dir, "codes.db")}`;
   migrateDb(databaseUrl);
 
-  const all = await runCodes(["issue", "--out", join(dir, "all.csv")], databaseUrl);
+  const all = await runCodes(["issue", "--all", "--out", join(dir, "all.csv")], databaseUrl);
   const rows = readFileSync(join(dir, "all.csv"), "utf8").trim().split("\n").length - 1;
   console.log(
     `codes for all municipalities: ${rows.toLocaleString("en")} codes, ${(all.ms / 1000).toFixed(1)} s wall (${all.stderr.match(/\(([\d.,]+ s)\)/)?.[1] ?? "?"} issuing), peak ${mb(all.peakKb)}   target < 5 s`,
@@ -93,7 +100,7 @@ async function main() {
 
   const pdf = join(dir, "letters.pdf");
   const cli = await runCodes(
-    ["issue", "--state", opts.state, "--letters", pdf, "--url", "https://digitalcheck.example.de"],
+    ["issue", "--state", opts.state, "--replace", "--letters", pdf, "--url", "https://digitalcheck.example.de"],
     databaseUrl,
   );
   const cliPdf = readFileSync(pdf);

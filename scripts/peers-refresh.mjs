@@ -8,10 +8,23 @@ import { loadLib, migrate, ROOT } from "./seed-demo.mjs";
 async function main() {
   process.chdir(ROOT);
   migrate();
-  const lib = await loadLib();
+  const lib = await loadLib(["lib/participation/issue-codes.ts"]);
   try {
     const before = await lib.readPeerPoolVersion();
-    await lib.db.$transaction((tx) => lib.refreshWholePeerPool(tx), { timeout: 600_000, maxWait: 10_000 });
+    // Codes revoked before revocation took verifications back (issue 35): those assessments become
+    // unverified here, so that their units can enter their new codes on them.
+    const unverified = await lib.db.$transaction(
+      async (tx) => {
+        const n = await lib.takeBackRevokedVerifications(tx, null, new Date());
+        await lib.refreshWholePeerPool(tx);
+        return n;
+      },
+      { timeout: 600_000, maxWait: 10_000 },
+    );
+    if (unverified > 0)
+      console.log(
+        `${unverified.toLocaleString("de-DE")} Selbsteinschätzungen waren mit gesperrten Codes bestätigt; sie sind jetzt unbestätigt und nehmen den neuen Code an.`,
+      );
     const after = await lib.readPeerPoolVersion();
     const members = await lib.db.peerMember.count();
     const pending = await lib.db.peerPendingChange.count();

@@ -8,14 +8,21 @@
 // - the build's static files are answered from memory, compressed once (scripts/lib/static-files.mjs).
 import "./lib/no-telemetry.mjs";
 import cluster from "node:cluster";
-import { randomUUID } from "node:crypto";
 import http from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { markPageCacheable, recordForPageCache } from "../lib/page-cache/recorder.mjs";
 import { loadStaticFiles, serveStaticFile } from "./lib/static-files.mjs";
-import { redactPath } from "./lib/redact-path.mjs";
+import serverLog from "../lib/http/log.cjs";
 import trustProxyRule from "../lib/http/trust-proxy.cjs";
+import { checkSettingsOrExit } from "./lib/check-settings.mjs";
 
 const { parseTrustProxy, TRUST_PROXY_MESSAGE } = trustProxyRule;
+const { logLine, logRequest, stampConsole } = serverLog;
+// Every line with an ISO time: JSON lines carry it as "time", any other line starts with it.
+stampConsole();
+// instrumentation.ts: this server logs its requests itself.
+process.env.DIGITALCHECK_SERVE = "1";
 // Checked before anything starts (lib/env.ts applies the same rule inside the app).
 const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
 if (trustProxy === null) {
@@ -23,7 +30,11 @@ if (trustProxy === null) {
   process.exit(1);
 }
 
-const log = (entry) => console.log(JSON.stringify(entry));
+// Every setting of lib/env.ts, before a worker starts or a port is opened (instrumentation.ts checks again
+// inside each server).
+if (cluster.isPrimary) await checkSettingsOrExit();
+
+const log = logLine;
 
 /**
  * WEB_CONCURRENCY: worker processes; default 1. On the 2-vCPU machines of docs/benchmarks.md two workers
@@ -97,6 +108,14 @@ async function runWorker() {
   const port = Number(process.env.PORT || 3000);
   const hostname = process.env.HOSTNAME || "0.0.0.0";
 
+  // The configuration the build was made with, as the standalone server passes it: Next then neither reads
+  // next.config.js again nor warns that `next start` does not suit output: "standalone".
+  const serverFiles = path.join(process.cwd(), ".next", "required-server-files.json");
+  if (!existsSync(serverFiles)) {
+    console.error("Kein Build vorhanden. Bitte zuerst „npm run build“ ausführen.");
+    process.exit(1);
+  }
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(serverFiles, "utf8")).config);
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -104,28 +123,11 @@ async function runWorker() {
   const staticFiles = loadStaticFiles(process.cwd());
 
   const server = http.createServer((req, res) => {
-    const started = process.hrtime.bigint();
-    const incoming = req.headers["x-request-id"];
-    const id = typeof incoming === "string" && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    req.headers["x-request-id"] = id;
-    res.setHeader("x-request-id", id);
+    logRequest(req, res);
     if (!trustProxy) {
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
       delete req.headers["x-real-ip"];
     }
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // One JSON line per request; no query strings, tokens, bodies or client addresses.
-      log({
-        level: res.statusCode >= 500 ? "error" : "info",
-        msg: "request",
-        id,
-        method: req.method,
-        path: redactPath(req.url),
-        status: res.statusCode,
-        ms: Math.round(ms * 10) / 10,
-      });
-    });
     if (serveStaticFile(staticFiles, req, res)) return;
     if (markPageCacheable(req)) recordForPageCache(res);
     handle(req, res);

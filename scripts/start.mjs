@@ -1,32 +1,32 @@
-// `npm start`: generate the Prisma client if missing, build if the build is missing or older
-// than the sources, migrate the database, then serve the production build (default port 3000).
+// `npm start`: check the settings, generate the Prisma client if missing, migrate the database, then serve the
+// production build (default port 3000).
+//
+// It never rebuilds a build that exists: a build older than the sources is refused with one German line
+// (`npm run build` is the upgrade step, README "Upgrading"), so that two instances started from one folder
+// never race to build, and an instance never serves something else than what was built and tested. Only a
+// checkout without any build, started without NODE_ENV=production, builds once: `npm install && npm start`
+// stays the quick start. With NODE_ENV=production a missing build is refused as well.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import "./lib/no-telemetry.mjs";
 import { serverHeapArgs } from "./lib/heap-limit.mjs";
+import { checkSettingsOrExit } from "./lib/check-settings.mjs";
+import { buildState } from "./lib/build-state.mjs";
+import serverLog from "../lib/http/log.cjs";
 
-// Checked before the build, so a wrong HEAP_LIMIT_MB fails at once.
+// Every line with an ISO time, as the server's own (lib/http/log.cjs).
+serverLog.stampConsole();
+
+// Checked before the build, so a wrong HEAP_LIMIT_MB or any wrong setting fails at once.
 const heapArgs = serverHeapArgs();
+await checkSettingsOrExit({ ...process.env, NODE_ENV: "production" });
 
 const root = process.cwd();
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-
-function newestMtime(dir) {
-  let newest = 0;
-  if (!existsSync(dir)) return 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    // Only sources count: generated code and databases (which change on every write) do not.
-    if (entry.name === "generated" || entry.name === "node_modules" || /\.db(-journal|-wal|-shm)?$/.test(entry.name))
-      continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 if (
   !existsSync(path.join(root, "lib/generated/prisma/client.ts")) ||
@@ -35,15 +35,22 @@ if (
   run("npm", ["run", "--silent", "db:generate"]);
 }
 
-const buildId = path.join(root, ".next", "BUILD_ID");
-const sourcesChanged = () =>
-  Math.max(
-    ...["app", "components", "lib", "public", "prisma"].map((d) => newestMtime(path.join(root, d))),
-    ...["next.config.js", "package.json", "proxy.ts"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)),
-  ) > statSync(buildId).mtimeMs;
-if (!existsSync(buildId) || sourcesChanged()) {
-  console.log("Baue die Anwendung (next build) …");
+const refuse = (message) => {
+  console.error(message);
+  process.exit(1);
+};
+const build = buildState(root);
+if (!build.built) {
+  if (process.env.NODE_ENV === "production")
+    refuse("Kein Build vorhanden. Bitte zuerst „npm run build“ ausführen, dann „npm start“.");
+  console.log("Kein Build vorhanden: baue die Anwendung einmal (next build) …");
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+} else {
+  const { newer } = build;
+  if (newer)
+    refuse(
+      `Der Build ist älter als die Quellen (${newer.file} wurde danach geändert). Bitte „npm run build“ ausführen und die Instanzen danach nacheinander neu starten (README, Aktualisieren).`,
+    );
 }
 
 run(process.execPath, ["scripts/migrate.mjs"]);

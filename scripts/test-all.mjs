@@ -14,6 +14,8 @@ const suites = [
   ],
   ["OpenAPI (generated from the zod schemas, linted with Redocly)", ["scripts/openapi-lint.mjs"]],
   ["Unit tests (Vitest)", ["node_modules/vitest/vitest.mjs", "run"]],
+  // npm start never rebuilds an existing build (scripts/start.mjs): the browser tests need a current one.
+  ["Build (next build, when missing or older than the sources)", ["scripts/lib/build-if-stale.mjs"]],
   ["API and browser tests (Playwright)", ["node_modules/@playwright/test/cli.js", "test"]],
   ["Backup and restore (SQLite and PostgreSQL)", ["scripts/test-backup-restore.mjs"]],
 ];

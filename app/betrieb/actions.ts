@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { logIn } from "@/lib/operator/login";
+import { logLine } from "@/lib/http/log.cjs";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { logOut } from "@/lib/operator/logout";
 import { setPeerExclusion } from "@/lib/operator/set-peer-exclusion";
@@ -44,11 +45,19 @@ function loginFailed(error: TOperatorError): never {
 
 export async function logInAction(form: FormData): Promise<void> {
   const password = form.get("password");
+  const requestHeaders = await headers();
   const result = await logIn(
     typeof password === "string" ? password : "",
-    clientIdFromHeaders(await headers()),
+    clientIdFromHeaders(requestHeaders),
     new Date(),
   );
+  // The request's own log line says 303 either way: this line says how the login ended.
+  logLine({
+    level: result.ok ? "info" : "warn",
+    msg: result.ok ? "operator login" : "operator login failed",
+    id: requestHeaders.get("x-request-id") ?? undefined,
+    ...(result.ok ? {} : { reason: result.error.kind }),
+  });
   if (!result.ok) loginFailed(result.error);
   // A new login never continues an old session (no session fixation).
   await logOut(await readOperatorCookie());
@@ -97,13 +106,17 @@ export async function deleteAssessmentAction(form: FormData): Promise<void> {
 /** "Code sperren": every code of the unit (AGS or Verband key); its assessments leave the peer figures with the next release. */
 export async function revokeCodesAction(form: FormData): Promise<void> {
   await requireOperatorSession();
-  const key = form.get("key");
-  const result = await revokeCodes(typeof key === "string" ? key.trim() : "");
+  const raw = form.get("key");
+  const key = typeof raw === "string" ? raw.trim().slice(0, 20) : "";
+  // Only after the confirmation step, which names the unit (/betrieb/teilnahme/sperren).
+  if (form.get("confirm") !== "1") redirect(`/betrieb/teilnahme/sperren?${new URLSearchParams({ key })}`);
+  const result = await revokeCodes(key);
   const params = new URLSearchParams();
   if (!result.ok) params.set("fehler", result.error.issues.map((i) => i.message).join(" "));
   else {
     params.set("gesperrt", String(result.value.revoked));
-    params.set("einheit", result.value.name);
+    params.set("unbestaetigt", String(result.value.unverified));
+    params.set("einheit", `${result.value.name} (${key})`);
   }
   redirect(`/betrieb/teilnahme?${params.toString()}`);
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { OperatorContact } from "@/components/operator-contact";
+import { getOperatorInfo } from "@/lib/operator-info";
 import { DRAFT_RETENTION_MONTHS } from "@/lib/assessment/retention";
 import { Heading, List, Text } from "@/components/kern/typography";
 
 export const metadata: Metadata = { title: "Datenschutz" };
 
 export default function PrivacyPage() {
+  const info = getOperatorInfo();
   return (
     <div className="stack">
       <Heading level={1}>Datenschutzerklärung</Heading>
@@ -14,6 +16,23 @@ export default function PrivacyPage() {
           Verantwortlich
         </Heading>
         <OperatorContact />
+      </section>
+      <section className="stack-sm" aria-labelledby="dsb">
+        <Heading level={2} id="dsb">
+          Datenschutzbeauftragte Stelle
+        </Heading>
+        {info.dataProtectionOfficer ? (
+          <Text>
+            {info.dataProtectionOfficer.map((line, i) => (
+              <span key={i}>
+                {i > 0 ? <br /> : null}
+                {line}
+              </span>
+            ))}
+          </Text>
+        ) : (
+          <Text>Der Betreiber dieser Plattform hat noch keine Datenschutzbeauftragte Stelle angegeben.</Text>
+        )}
       </section>
       <section className="stack-sm" aria-labelledby="was">
         <Heading level={2} id="was">
@@ -55,6 +74,10 @@ export default function PrivacyPage() {
           unverändert erneut abgeschickte Antworten, Rücknahmen und Entscheidungen des Betreibers zählen dafür nicht. So
           lässt sich auch aus vielen Ständen keine einzelne Selbsteinschätzung herausrechnen. Den Reifegrad der
           Vergleichskommunen zeigen wir nur auf ganze Punkte gerundet, Median und Perzentile erst ab zehn Kommunen.
+        </Text>
+        <Text>
+          <strong>Rechtsgrundlage:</strong>{" "}
+          {info.legalBasis ?? "Der Betreiber dieser Plattform hat die Rechtsgrundlage noch nicht angegeben."}
         </Text>
       </section>
       <section className="stack-sm" aria-labelledby="dauer">

@@ -43,6 +43,8 @@ export type TAssessmentView = {
   verifiedAt: string | null;
   /** Convenience: verifiedAt !== null. Internal (the API has verifiedAt). */
   verified: boolean;
+  /** When the code it was verified with was revoked (the verification was taken back); internal. */
+  codeRevokedAt: string | null;
 };
 
 type TAssessmentRow = {
@@ -68,6 +70,7 @@ type TAssessmentRow = {
   updatedAt: Date;
   submittedAt: Date | null;
   verifiedAt: Date | null;
+  codeRevokedAt?: Date | null;
   answers: { questionId: string; optionId: string }[];
 };
 
@@ -121,6 +124,7 @@ export function toAssessmentView(row: TAssessmentRow): TAssessmentView {
     submittedAt: row.submittedAt?.toISOString() ?? null,
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
     verified: row.verifiedAt !== null,
+    codeRevokedAt: row.codeRevokedAt?.toISOString() ?? null,
   };
 }
 
@@ -130,6 +134,7 @@ export function toPublicAssessment(view: TAssessmentView) {
     municipalityKey: _key,
     isDemo: _demo,
     verified: _verified,
+    codeRevokedAt: _revoked,
     chainId: _chain,
     previousId: _previous,
     ...rest

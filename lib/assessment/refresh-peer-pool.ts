@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "../metrics/registry.cjs";
 import type { Prisma } from "../generated/prisma/client";
 import { getEnv } from "../env";
 import { countsInFrame } from "../municipalities/register";
@@ -252,6 +253,7 @@ async function releaseIfDue(tx: TTx, state: string, sizeClass: string, now: Date
  * history that decides what is new) and clears the cell's pending changes.
  */
 export async function releaseCell(tx: TTx, state: string, sizeClass: string, now: Date): Promise<void> {
+  metrics().releases.inc();
   // Joins in the database: a cell can hold thousands of municipalities, more than a query may bind.
   const scores = await tx.$queryRaw<{ indexScore: number | null }[]>`
     SELECT a."indexScore" AS "indexScore" FROM "PeerMember" m JOIN "Assessment" a ON a."id" = m."assessmentId"

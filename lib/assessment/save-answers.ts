@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "../metrics/registry.cjs";
 import { saveGuarded, type TAnswerRow, type TSaveRefusal } from "../db/direct-queries";
 import { ZSaveAnswersRequest } from "./api-schemas";
 import { toFieldIssues } from "../validation/zod-de";
@@ -69,6 +70,9 @@ export async function saveAnswers(
     return err({ kind: "assessment_not_found" });
   }
   if (!change.ok) return change;
-  if (outcome.saved) return ok({ version: change.value.version + 1 });
+  if (outcome.saved) {
+    metrics().saves.inc();
+    return ok({ version: change.value.version + 1 });
+  }
   return err(refusalError(outcome.refusal ?? { reason: "gone" }));
 }

@@ -441,6 +441,20 @@ export const API_ROUTES: TApiRoute[] = [
   },
   {
     method: "get",
+    path: "/api/metrics",
+    tag: "Betrieb",
+    summary: "Messwerte für Prometheus (nur mit Authorization: Bearer METRICS_TOKEN)",
+    responses: {
+      200: file(
+        "text/plain",
+        "Prometheus-Textformat: Anfragen je Route und Status, Dauer, Speichern, Veröffentlichungen, Abweisungen durch Ratenbegrenzung",
+      ),
+      401: E("Zugangsschlüssel fehlt oder ist falsch"),
+      404: E("Keine Messwerte eingerichtet (METRICS_TOKEN nicht gesetzt)"),
+    },
+  },
+  {
+    method: "get",
     path: "/api/openapi.json",
     tag: "Referenz",
     summary: "Diese Beschreibung (OpenAPI 3.1)",

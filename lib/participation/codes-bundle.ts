@@ -27,8 +27,21 @@ export async function renderInvitationLetters(
   return Buffer.concat(chunks);
 }
 
-/** What one issue did, in words for the operator: issued, replaced and skipped units, one per line. */
-export function describeIssue(result: TIssueResult, when: Date): string {
+/** Units of the issue whose letter has no address from the operator's file (to be filled in by hand). */
+export function withoutAddress(result: TIssueResult, letters: TLetterOptions | null): TIssueResult["issued"] {
+  return letters ? result.issued.filter((i) => !letters.addresses?.has(i.key)) : [];
+}
+
+/**
+ * What one issue did, in words for the operator: issued, replaced and skipped units, one per line, and about
+ * the letters: which lack an address, or why there are none.
+ */
+export function describeIssue(
+  result: TIssueResult,
+  when: Date,
+  letters: TLetterOptions | null = null,
+  noLetters = "",
+): string {
   const de = (n: number) => n.toLocaleString("de-DE");
   const lines = [
     `Teilnahmecodes, ausgegeben am ${when.toLocaleString("de-DE", { timeZone: "Europe/Berlin" })}`,
@@ -37,6 +50,16 @@ export function describeIssue(result: TIssueResult, when: Date): string {
     `Davon ersetzt (der frühere Code gilt nicht mehr): ${de(result.replaced)}`,
     `Übersprungen, weil sie schon einen gültigen Code haben: ${de(result.skipped.length)}`,
   ];
+  if (letters) {
+    const missing = withoutAddress(result, letters);
+    lines.push(
+      `Briefe: ${de(result.issued.length)}, davon ohne Anschrift (von Hand einzutragen): ${de(missing.length)}`,
+    );
+    if (missing.length > 0) {
+      lines.push("", "Ohne Anschrift:");
+      for (const u of missing) lines.push(`${u.key}  ${u.name}`);
+    }
+  } else if (noLetters) lines.push(`Keine Briefe: ${noLetters}`);
   if (result.skipped.length > 0) {
     lines.push("", "Übersprungen:");
     for (const u of result.skipped) lines.push(`${u.key}  ${u.name}`);
@@ -45,19 +68,25 @@ export function describeIssue(result: TIssueResult, when: Date): string {
 }
 
 /**
- * One download for one issue: the codes as CSV for a mail merge, the invitation letters as PDF, and an
- * overview of what was issued, replaced and skipped. The codes exist only in this archive.
+ * One download for one issue: the codes as CSV for a mail merge, the invitation letters as PDF (when the
+ * settings allow letters; else `noLetters` says why), and an overview of what was issued, replaced and skipped.
+ * The codes exist only in this archive.
  */
-export async function renderCodesBundle(result: TIssueResult, letters: TLetterOptions): Promise<Buffer> {
-  const day = letters.now.toISOString().slice(0, 10);
-  const pdf = await renderInvitationLetters(toInvitations(result), letters);
+export async function renderCodesBundle(
+  result: TIssueResult,
+  now: Date,
+  letters: TLetterOptions | null,
+  noLetters = "",
+): Promise<Buffer> {
+  const day = now.toISOString().slice(0, 10);
+  const pdf = letters ? await renderInvitationLetters(toInvitations(result), letters) : null;
   return createZip([
+    { name: `teilnahmecodes-${day}.csv`, data: Buffer.from(renderCodesCsv(result.issued, true)), modified: now },
+    ...(pdf ? [{ name: `einladungen-${day}.pdf`, data: pdf, modified: now }] : []),
     {
-      name: `teilnahmecodes-${day}.csv`,
-      data: Buffer.from(renderCodesCsv(result.issued, true)),
-      modified: letters.now,
+      name: `uebersicht-${day}.txt`,
+      data: Buffer.from(describeIssue(result, now, letters, noLetters)),
+      modified: now,
     },
-    { name: `einladungen-${day}.pdf`, data: pdf, modified: letters.now },
-    { name: `uebersicht-${day}.txt`, data: Buffer.from(describeIssue(result, letters.now)), modified: letters.now },
   ]);
 }

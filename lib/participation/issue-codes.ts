@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import { runExclusive } from "../db/exclusive";
 import { findItem, getGemeindeItems, getUnits, type TRegisterItem } from "../municipalities/register";
 import { refreshPeerPool } from "../assessment/refresh-peer-pool";
@@ -95,13 +96,42 @@ export function issueCodes(input: unknown, now = new Date()): Promise<TResult<TI
 }
 
 /**
- * Revokes every code of a unit: none can be entered any more, and the assessments verified with them leave
- * the peer figures with the next release of their cell. Returns how many codes were revoked and the unit's name.
+ * Takes back the verification of every assessment verified with a revoked code of the unit (`unitKey`), or of
+ * any unit when null (npm run peers:refresh, for codes revoked before this rule): it is unverified again, so
+ * that the new code can be entered on it, and the overview, the operator's list and the peer pool all say the
+ * same. `codeRevokedAt` keeps when it happened; the version moves, so no cached page shows the old state.
+ */
+export async function takeBackRevokedVerifications(
+  tx: Prisma.TransactionClient,
+  unitKey: string | null,
+  now: Date,
+): Promise<number> {
+  const ids = (
+    await tx.participationCode.findMany({
+      where: { status: "revoked", ...(unitKey ? { unitKey } : {}) },
+      select: { id: true },
+    })
+  ).map((c) => c.id);
+  let count = 0;
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const res = await tx.assessment.updateMany({
+      where: { verifiedCodeId: { in: ids.slice(i, i + BATCH) } },
+      data: { verifiedCodeId: null, verifiedAt: null, codeRevokedAt: now, version: { increment: 1 } },
+    });
+    count += res.count;
+  }
+  return count;
+}
+
+/**
+ * Revokes every code of a unit: none can be entered any more, the assessments verified with them are unverified
+ * again (the unit enters its new code on them) and leave the peer figures with the next release of their cell.
+ * Returns how many codes were revoked, how many assessments lost their verification, and the unit's name.
  */
 export function revokeCodes(
   key: string,
   now = new Date(),
-): Promise<TResult<{ revoked: number; name: string }, TCodeError>> {
+): Promise<TResult<{ revoked: number; unverified: number; name: string }, TCodeError>> {
   return runExclusive(async () => {
     if (!/^(\d{8}|\d{9})$/.test(key))
       return err({
@@ -109,15 +139,16 @@ export function revokeCodes(
         issues: [{ path: "key", message: "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)." }],
       });
     const unit = findItem(key);
-    const revoked = await db.$transaction(async (tx) => {
+    const { revoked, unverified } = await db.$transaction(async (tx) => {
       const res = await tx.participationCode.updateMany({
         where: { unitKey: key, status: { in: ["active", "replaced"] } },
         data: { status: "revoked", revokedAt: now },
       });
-      if (res.count > 0 && unit)
+      const unverified = await takeBackRevokedVerifications(tx, key, now);
+      if ((res.count > 0 || unverified > 0) && unit)
         await refreshPeerPool(tx, municipalityKey({ unitKey: unit.key, name: unit.name, state: unit.state }), now);
-      return res.count;
+      return { revoked: res.count, unverified };
     });
-    return ok({ revoked, name: unit?.name ?? key });
+    return ok({ revoked, unverified, name: unit?.name ?? key });
   });
 }

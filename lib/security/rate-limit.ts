@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "../metrics/registry.cjs";
 import { db } from "../db/client";
 import { getDatabaseConfig } from "../db/database-url";
 import {
@@ -13,6 +14,12 @@ import {
 
 export { RATE_LIMITS, type TRateBucket, type TRateDecision };
 
+/** A decision over the limit counts in the metrics (GET /api/metrics), by limit. */
+function counted(bucket: TRateBucket, decision: TRateDecision): TRateDecision {
+  if (!decision.ok) metrics().refusals.inc({ limit: bucket });
+  return decision;
+}
+
 /**
  * Fixed-window rate limits, counted in the database so that all app instances share them: one atomic
  * upsert per check (COUNT_UPSERT_SQL, which lib/db/direct-queries.ts also uses for the write bucket of a save).
@@ -25,7 +32,7 @@ export async function consumeRateLimit(bucket: TRateBucket, client: string, now 
     counter.key,
     counter.window,
   );
-  return decideAfterCount(counter, Number(rows[0]?.count ?? 1), now);
+  return counted(bucket, decideAfterCount(counter, Number(rows[0]?.count ?? 1), now));
 }
 
 /**
@@ -44,7 +51,7 @@ export async function refundRateLimit(bucket: TRateBucket, client: string, now =
 export async function isRateLimited(bucket: TRateBucket, client: string, now = Date.now()): Promise<TRateDecision> {
   const counter = rateCounter(bucket, client, now);
   const row = await db.rateLimit.findUnique({ where: { key: counter.key } });
-  return decideWithoutCount(counter, row, now);
+  return counted(bucket, decideWithoutCount(counter, row, now));
 }
 
 /** Deletes counters of past windows (run by npm run cleanup). */

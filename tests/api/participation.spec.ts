@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "../support/test";
@@ -14,19 +14,90 @@ import {
   registerCell,
   uniqueName,
 } from "../support/fixtures";
+import { openOperatorSession } from "../support/operator";
 
 // Participation codes (docs/adr/0005-peer-privacy.md): issued by the operator per municipality of the
 // register, entered when an assessment is created or later; wrong codes change nothing and are rate-limited.
 
 const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./prisma/e2e.db";
 
-function codesCommand(args: string[]) {
+function codesCommand(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ["scripts/codes.mjs", ...args], {
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, ...env },
     timeout: 120_000,
   });
 }
+
+const SENDER = {
+  OPERATOR_NAME: "Städte- und Gemeindebund Thüringen e. V.",
+  OPERATOR_ADDRESS: "Richard-Breslau-Straße 14 | 99094 Erfurt",
+  OPERATOR_EMAIL: "digitalcheck@example.de",
+  OPERATOR_PHONE: "0361 123456-0",
+  OPERATOR_SIGNATORY: "Dr. Anna Beispiel, Referentin Digitalisierung",
+};
+
+test("npm run codes -- --letters: sender and portal from the settings, addresses from the operator's file; every refusal before a code is issued", () => {
+  // Thuringia's cities (no other test takes them): Erfurt with an address, Jena without.
+  const keys = "16051000,16053000";
+  const dir = mkdtempSync(path.join(tmpdir(), "letters-"));
+  const pdf = path.join(dir, "briefe.pdf");
+  const good = path.join(dir, "anschriften.csv");
+  writeFileSync(
+    good,
+    "key;Anschrift\r\n16051000;Stadtverwaltung Erfurt;Oberbürgermeister;Fischmarkt 1;99084 Erfurt\r\n",
+  );
+  const bad = path.join(dir, "falsch.csv");
+  writeFileSync(bad, "16051000;Stadtverwaltung Erfurt;Fischmarkt 1;Erfurt\n1605100;Jena;07743 Jena\n");
+  for (const [args, env, message] of [
+    [["--letters", pdf], SENDER, "PUBLIC_URL setzen oder --url https://… angeben"],
+    [
+      ["--letters", pdf, "--url", "htps://tippfehler"],
+      SENDER,
+      "--url ist keine gültige Adresse (sie muss mit https:// oder http:// beginnen): htps://tippfehler",
+    ],
+    [["--letters", pdf], { ...SENDER, PUBLIC_URL: "htps://tippfehler" }, "PUBLIC_URL ist keine gültige Adresse"],
+    [
+      ["--letters", pdf, "--url", "https://digitalcheck.example.de"],
+      { OPERATOR_NAME: "" },
+      "Für die Briefe fehlt OPERATOR_NAME, OPERATOR_ADDRESS, OPERATOR_EMAIL",
+    ],
+    [
+      ["--letters", pdf, "--addresses", bad],
+      { ...SENDER, PUBLIC_URL: "https://digitalcheck.example.de" },
+      "Zeile 1: die letzte Zeile „Erfurt“ muss mit der Postleitzahl beginnen",
+    ],
+    [
+      ["--letters", pdf, "--addresses", bad],
+      { ...SENDER, PUBLIC_URL: "https://digitalcheck.example.de" },
+      "Zeile 2: „1605100“ ist kein Schlüssel",
+    ],
+    [["--addresses", good], SENDER, "--addresses gehört zu --letters"],
+  ] as const) {
+    const refused = codesCommand(["issue", "--key", keys, ...args], { ...env });
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain(message);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+  }
+  // Nothing was issued by the refusals: both units are still new, and the letters go out.
+  const issued = codesCommand(["issue", "--key", keys, "--letters", pdf, "--addresses", good], {
+    ...SENDER,
+    PUBLIC_URL: "https://digitalcheck.example.de/",
+  });
+  expect(issued.status, issued.stderr).toBe(0);
+  expect(issued.stderr).toContain("2 Teilnahmecodes ausgegeben");
+  expect(issued.stderr).toContain(
+    "1 Briefe ohne Anschrift (im Anschriftfeld steht, dass sie von Hand einzutragen ist): 16053000.",
+  );
+  expect(statSync(pdf).mode & 0o777).toBe(0o600);
+  const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  expect(text).toContain("Stadtverwaltung Erfurt Oberbürgermeister Fischmarkt 1 99084 Erfurt");
+  expect(text).toContain("Anschrift fehlt – bitte von Hand eintragen");
+  expect(text).toContain("Öffnen Sie https://digitalcheck.example.de und");
+  expect(text).toContain("Dr. Anna Beispiel, Referentin Digitalisierung");
+  expect(text).toContain("Datenschutz: Verantwortlich ist Städte- und Gemeindebund Thüringen e. V.");
+  expect(text).not.toContain("localhost");
+});
 
 test("npm run codes -- issue: one code per unit, a semicolon CSV key;name;kind;code, a BOM in a file; posted codes kept", () => {
   // An administration (an Amt of Mecklenburg-Vorpommern) and a Gemeinde that runs its own, by key.
@@ -304,4 +375,72 @@ test("a member Gemeinde verified with its own code is benchmarked but never coun
   expect(refresh.status, refresh.stderr).toBe(0);
   expect(refresh.stdout).toMatch(/Peer-Pool aktualisiert: [\d.]+ Verwaltungen zählen/);
   expect(await counted()).toBe(0);
+});
+
+test("revocation heals: the unit's assessment is unverified everywhere at once and takes the new code", async ({
+  request,
+}) => {
+  // Mittelstädte of the Saarland (no other test takes them): five verified submissions make a release.
+  const cell = registerCell("DE-SL", "20000_99999", 5, 0);
+  const codes = await insertTestCodes(cell.map((r) => r.key));
+  const tokens: string[] = [];
+  for (const r of cell) tokens.push((await createVerifiedSubmission(request, codes.get(r.key)!)).token);
+  expect((await (await request.get("/api/peers?state=DE-SL&sizeClass=20000_99999")).json()).release.count).toBe(5);
+  const [unit] = cell;
+  const token = tokens[0]!;
+  const cookie = await openOperatorSession();
+  const operatorRow = async () => {
+    const html = await (
+      await request.get(`/betrieb?q=${encodeURIComponent(unit!.name)}`, { headers: { cookie } })
+    ).text();
+    return html.slice(html.indexOf(unit!.name));
+  };
+  const inPool = async () =>
+    (
+      await queryTestDatabase<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM "PeerMember" m JOIN "Assessment" a ON a."id" = m."assessmentId" WHERE a."unitKey" = ?`,
+        [unit!.key],
+      )
+    ).map((r) => Number(r.n))[0];
+  expect(await operatorRow()).toMatch(/^[^]*?<td[^>]*>zählt<\/td>/);
+  expect(await inPool()).toBe(1);
+
+  // Revoking asks for confirmation first, naming the unit and what changes.
+  const confirm = await (
+    await request.get(`/betrieb/teilnahme/sperren?key=${unit!.key}`, { headers: { cookie } })
+  ).text();
+  expect(confirm).toContain(`Codes von ${unit!.name} sperren?`);
+  expect(confirm).toContain("Eine Selbsteinschätzung ist damit bestätigt");
+  const unknown = await (await request.get("/betrieb/teilnahme/sperren?key=99999999", { headers: { cookie } })).text();
+  expect(unknown).toContain("Nicht im amtlichen Gemeindeverzeichnis: 99999999");
+
+  const revoke = codesCommand(["revoke", "--key", unit!.key]);
+  expect(revoke.status, revoke.stderr).toBe(0);
+  expect(revoke.stderr).toContain(
+    `1 Code(s) für ${unit!.name} (${unit!.key}) gesperrt. 1 damit bestätigte Selbsteinschätzung(en) sind wieder unbestätigt`,
+  );
+
+  // Every view says the same: the API, the overview, the operator's list and the peer pool.
+  const view = await (await request.get(`/api/assessments/${token}`)).json();
+  expect(view.verifiedAt).toBeNull();
+  expect(view).not.toHaveProperty("codeRevokedAt");
+  const overview = await (await request.get(`/a/${token}`)).text();
+  expect(overview).toContain("gesperrt – bitte den neuen Code eingeben");
+  expect(overview).toContain("Ihr bisheriger Teilnahmecode ist gesperrt");
+  expect(overview).not.toContain("bestätigt – Angaben aus dem Gemeindeverzeichnis");
+  expect(await operatorRow()).toMatch(/^[^]*?<td[^>]*>zählt nicht: [^<]*ohne Teilnahmecode/);
+  expect(await inPool()).toBe(0);
+
+  // The new code verifies the same assessment again (no 409), and it counts again.
+  const issued = codesCommand(["issue", "--key", unit!.key]);
+  expect(issued.status, issued.stderr).toBe(0);
+  const newCode = issued.stdout.trimEnd().split("\r\n")[1]!.split(";")[3]!;
+  const verified = await request.post(`/api/assessments/${token}/verify`, { data: { code: newCode } });
+  expect(verified.status(), await verified.text()).toBe(200);
+  expect((await (await request.get(`/api/assessments/${token}`)).json()).verifiedAt).not.toBeNull();
+  const healed = await (await request.get(`/a/${token}`)).text();
+  expect(healed).toContain("bestätigt – Angaben aus dem Gemeindeverzeichnis");
+  expect(healed).not.toContain("Ihr bisheriger Teilnahmecode ist gesperrt");
+  expect(await operatorRow()).toMatch(/^[^]*?<td[^>]*>zählt<\/td>/);
+  expect(await inPool()).toBe(1);
 });

@@ -62,12 +62,42 @@ test("the operator issues codes (CSV, letters and overview in one ZIP) without v
   await expect(page.getByText("2 Verwaltungen")).toBeVisible();
   await expect(page.getByText(rows[0]!.name, { exact: false })).toBeVisible();
   expect(await axe(page)).toEqual([]);
+  // An address file with a bad line is refused whole, line by line, and nothing is issued.
+  const files = testInfo.outputPath("addresses");
+  mkdirSync(files, { recursive: true });
+  writeFileSync(
+    path.join(files, "falsch.csv"),
+    `key;Anschrift\n${rows[0]!.key};Gemeinde ${rows[0]!.nameShort};Hauptstraße 1\n`,
+  );
+  await page.getByLabel("Anschriftendatei (CSV)").setInputFiles(path.join(files, "falsch.csv"));
+  await page.getByRole("button", { name: "Codes ausgeben und herunterladen" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "Die Anschriftendatei wurde nicht verwendet" });
+  await expect(refusal).toContainText("nichts ausgegeben:");
+  await expect(refusal).toContainText("Zeile 2: die letzte Zeile „Hauptstraße 1“ muss mit der Postleitzahl beginnen");
+  await expect(page.getByText("2 Verwaltungen")).toBeVisible();
+  // The first unit's address from the file; the second's letter says to fill it in by hand.
+  writeFileSync(
+    path.join(files, "anschriften.csv"),
+    `key;Anschrift\n${rows[0]!.key};Gemeinde ${rows[0]!.nameShort};Der Bürgermeister;Hauptstraße 1;35000 ${rows[0]!.nameShort}\n`,
+  );
+  await page.getByLabel("Anschriftendatei (CSV)").setInputFiles(path.join(files, "anschriften.csv"));
   const first = await download(page, testInfo.outputPath("first"));
   expect(first.lines[0]).toBe("key;name;kind;code");
   expect(first.lines).toHaveLength(3);
   expect(first.overview).toContain("Ausgegeben: 2");
+  expect(first.overview).toContain("Briefe: 2, davon ohne Anschrift (von Hand einzutragen): 1");
   expect(first.pdfText).toContain("Einladung zum Kommunalen Digitalcheck");
-  expect(first.pdfText).toContain(`Gemeindeverwaltung ${rows[0]!.nameShort}`);
+  for (const line of [
+    `Gemeinde ${rows[0]!.nameShort}`,
+    "Der Bürgermeister",
+    "Hauptstraße 1",
+    `35000 ${rows[0]!.nameShort}`,
+  ])
+    expect(first.pdfText).toContain(line);
+  expect(first.pdfText).toContain("Anschrift fehlt – bitte von Hand eintragen");
+  // The portal's address from PUBLIC_URL, never the address the operator's browser used.
+  expect(first.pdfText).toContain("https://digitalcheck.pruefstadt.example");
+  expect(first.pdfText).not.toContain("127.0.0.1");
   expect(execFileSync("pdfinfo", [first.pdfPath], { encoding: "utf8" })).toMatch(
     /Pages:\s+2\n[\s\S]*Page size:\s+595\.28 x 841\.89/,
   );
@@ -106,6 +136,37 @@ test("the operator issues codes (CSV, letters and overview in one ZIP) without v
     await expect(page.getByText(row.population.toLocaleString("de-DE"), { exact: true })).toBeVisible();
     await expect(page.getByText(row.key, { exact: true })).toBeVisible();
   }
+  const overviewUrl = page.url();
+
+  // The operator revokes the second unit's codes: a confirmation that names it comes first.
+  await page.goto("/betrieb/teilnahme");
+  await page.getByLabel("Schlüssel (AGS mit 8 Ziffern oder Gemeindeverband mit 9 Ziffern)").fill(rows[1]!.key);
+  await page.getByRole("button", { name: "Weiter zum Sperren" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Codes von ${rows[1]!.name} sperren?`);
+  await expect(page.getByText("Eine Selbsteinschätzung ist damit bestätigt")).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await page.getByRole("button", { name: `Codes von ${rows[1]!.name} sperren` }).click();
+  await expect(page.getByRole("status")).toContainText(
+    `Die Codes von ${rows[1]!.name} (${rows[1]!.key}) sind gesperrt.`,
+  );
+  await expect(page.getByRole("status")).toContainText(
+    "Eine damit bestätigte Selbsteinschätzung ist wieder unbestätigt",
+  );
+
+  // Its assessment says so, and takes the new code the operator issues.
+  await page.goto(overviewUrl);
+  await expect(page.getByText("gesperrt – bitte den neuen Code eingeben")).toBeVisible();
+  await expect(page.getByText("Ihr bisheriger Teilnahmecode ist gesperrt")).toBeVisible();
+  await page.goto("/betrieb/teilnahme");
+  await page.getByLabel("Oder einzelne Verwaltungen und Gemeinden (Schlüssel)").fill(rows[1]!.key);
+  await page.getByRole("button", { name: "Weiter zur Bestätigung" }).click();
+  const third = await download(page, testInfo.outputPath("third"));
+  const newCode = third.lines[1]!.split(";")[3]!;
+  await page.goto(overviewUrl);
+  await page.getByRole("textbox", { name: "Teilnahmecode" }).fill(newCode);
+  await page.getByRole("button", { name: "Code bestätigen" }).click();
+  await expect(page.getByText("Ihr Teilnahmecode ist bestätigt")).toBeVisible();
+  await expect(page.getByText("bestätigt – Angaben aus dem Gemeindeverzeichnis")).toBeVisible();
 
   // A wrong code: a German message at the field, nothing created.
   await page.goto("/start");

@@ -155,6 +155,8 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
               key: "Teilnahmecode",
               value: assessment.verified ? (
                 <Badge tone="success">bestätigt – Angaben aus dem Gemeindeverzeichnis</Badge>
+              ) : assessment.codeRevokedAt ? (
+                <Badge tone="warning">gesperrt – bitte den neuen Code eingeben</Badge>
               ) : (
                 <Badge tone="info">nicht bestätigt</Badge>
               ),
@@ -310,6 +312,16 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <Heading level={2} id="code-heading">
             Teilnahmecode eingeben
           </Heading>
+          {assessment.codeRevokedAt ? (
+            <Alert tone="warning" title="Ihr bisheriger Teilnahmecode ist gesperrt">
+              <Text>
+                Der Betrieb dieser Plattform hat den Code, mit dem diese Selbsteinschätzung bestätigt war, am{" "}
+                {new Date(assessment.codeRevokedAt).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}{" "}
+                gesperrt. Bis Sie den neuen Code eingeben, zählt sie nicht im Vergleich mit anderen Kommunen. Ihre
+                Antworten bleiben erhalten.
+              </Text>
+            </Alert>
+          ) : null}
           <VerifyForm verify={verifyAction.bind(null, token)} submitted={isSubmitted} />
         </section>
       )}

@@ -13,7 +13,6 @@ import { TableRegion } from "@/components/kern/table-region";
 import { TextField } from "@/components/kern/text-field";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
 import { OperatorNotConfigured } from "../not-configured";
-import { revokeCodesAction } from "../actions";
 import { requireOperatorSession } from "../operator-session";
 
 export const metadata: Metadata = { title: "Betrieb: Teilnahmecodes", robots: { index: false, follow: false } };
@@ -30,7 +29,8 @@ export default async function ParticipationPage({ searchParams }: TProps) {
   const params = await searchParams;
   const error = first(params.fehler);
   const revoked = first(params.gesperrt);
-  const revokedUnit = first(params.einheit)?.slice(0, 120) ?? "";
+  const revokedUnit = first(params.einheit)?.slice(0, 140) ?? "";
+  const unverified = Math.max(0, Number.parseInt(first(params.unbestaetigt) ?? "0", 10) || 0);
   const rows = await getParticipationOverview();
   const sum = (key: "total" | "invited" | "verified" | "submitted") => rows.reduce((n, r) => n + r[key], 0);
 
@@ -46,9 +46,13 @@ export default async function ParticipationPage({ searchParams }: TProps) {
           tone="success"
           role="status"
           title={
-            revoked === "0"
+            revoked === "0" && unverified === 0
               ? `Für ${revokedUnit || "diesen Schlüssel"} gab es keinen gültigen Code; nichts geändert.`
-              : `Die Codes von ${revokedUnit || "dieser Einheit"} sind gesperrt. Die damit bestätigten Selbsteinschätzungen zählen ab der nächsten Aktualisierung nicht mehr im Vergleich.`
+              : `Die Codes von ${revokedUnit || "dieser Einheit"} sind gesperrt. ${
+                  unverified === 0
+                    ? "Keine Selbsteinschätzung war damit bestätigt."
+                    : `${unverified === 1 ? "Eine damit bestätigte Selbsteinschätzung ist" : `${de(unverified)} damit bestätigte Selbsteinschätzungen sind`} wieder unbestätigt, zählt ab der nächsten Aktualisierung nicht mehr im Vergleich und nimmt einen neuen Code an.`
+                } Geben Sie jetzt einen neuen Code aus.`
           }
         />
       ) : null}
@@ -185,10 +189,11 @@ export default async function ParticipationPage({ searchParams }: TProps) {
         </Heading>
         <Text>
           Ist ein Code in falsche Hände geraten, sperren Sie alle Codes der Verwaltung oder Gemeinde. Ihre damit
-          bestätigten Selbsteinschätzungen zählen ab der nächsten Aktualisierung ihrer Gruppe nicht mehr im Vergleich.
-          Geben Sie danach einen neuen Code aus.
+          bestätigten Selbsteinschätzungen sind danach wieder unbestätigt und zählen ab der nächsten Aktualisierung
+          ihrer Gruppe nicht mehr im Vergleich. Geben Sie danach einen neuen Code aus: Die Verwaltung gibt ihn auf ihrer
+          bisherigen Selbsteinschätzung ein. Im nächsten Schritt sehen Sie, welche Verwaltung der Schlüssel nennt.
         </Text>
-        <form action={revokeCodesAction} className="stack-sm">
+        <form action="/betrieb/teilnahme/sperren" method="get" className="stack-sm">
           <TextField
             id="revoke-key"
             name="key"
@@ -198,7 +203,7 @@ export default async function ParticipationPage({ searchParams }: TProps) {
           />
           <div className="button-row">
             <Button type="submit" variant="secondary">
-              Codes sperren
+              Weiter zum Sperren
             </Button>
           </div>
         </form>

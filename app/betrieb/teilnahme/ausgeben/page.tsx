@@ -7,6 +7,8 @@ import { getSizeClass, type TSizeClass } from "@/lib/profile/size-class";
 import { Alert } from "@/components/kern/alert";
 import { Button } from "@/components/kern/button";
 import { ChoiceGroup } from "@/components/kern/choice-group";
+import { TextField } from "@/components/kern/text-field";
+import { letterSettingsFromEnv } from "@/lib/participation/letter-sender";
 import { Link } from "@/components/kern/link";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
 import { OperatorNotConfigured } from "../../not-configured";
@@ -59,10 +61,31 @@ export default async function IssueConfirmationPage({ searchParams }: TProps) {
     typeof selection.sizeClass === "string" ? getSizeClass(selection.sizeClass as TSizeClass).townTypePlural : null,
   ].filter(Boolean);
   const shown = units.slice(0, 20);
+  const error = first(params.fehler)?.slice(0, 3000);
+  const settings = letterSettingsFromEnv();
+  const noLetters = !settings.ok
+    ? settings.missing
+    : settings.publicUrl === null
+      ? "PUBLIC_URL ist nicht gesetzt: Die Briefe nennen die Adresse der Plattform, und wir nehmen sie nie aus der Anfrage."
+      : null;
 
   return (
     <div className="stack">
       <PageTitle title="Codes ausgeben" preline="Betriebsbereich" />
+      {error ? (
+        <Alert tone="danger" role="alert" title={error.split("\n")[0]!}>
+          {error.includes("\n") ? (
+            <ul>
+              {error
+                .split("\n")
+                .slice(1)
+                .map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
       <Text>
         Ihre Auswahl{scope.length > 0 ? ` (${scope.join(", ")})` : ""} umfasst{" "}
         <strong>
@@ -80,7 +103,7 @@ export default async function IssueConfirmationPage({ searchParams }: TProps) {
           sich dann nicht mehr verwenden.
         </Alert>
       ) : null}
-      <form action="/betrieb/teilnahme/codes" method="post" className="stack-sm">
+      <form action="/betrieb/teilnahme/codes" method="post" encType="multipart/form-data" className="stack-sm">
         {SELECTION_FIELDS.map((name) => {
           const value = selection[name];
           if (value === undefined) return null;
@@ -113,12 +136,31 @@ export default async function IssueConfirmationPage({ searchParams }: TProps) {
             inputProps={(c) => ({ defaultChecked: c.value === "0" })}
           />
         ) : null}
+        <Heading level={2} id="anschriften">
+          Anschriften für die Briefe
+        </Heading>
+        {noLetters ? (
+          <Alert tone="warning" title="Ohne Briefe">
+            {noLetters} Die ZIP-Datei enthält dann nur die Tabelle und die Übersicht.
+          </Alert>
+        ) : (
+          <TextField
+            id="addresses"
+            name="addresses"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            label="Anschriftendatei (CSV)"
+            optional
+            hint="Eine Zeile je Verwaltung: Schlüssel;Empfänger;…;Straße;PLZ Ort, durch Semikolon getrennt, höchstens sechs Zeilen Anschrift, zum Beispiel 010535318;Amt Büchen;Amtsplatz 1;21514 Büchen. Ohne Datei steht im Anschriftfeld jedes Briefs, dass die Anschrift von Hand einzutragen ist."
+          />
+        )}
         <Heading level={2} id="download">
           Was Sie erhalten
         </Heading>
         <Text>
-          Eine ZIP-Datei mit der Tabelle für den Serienbrief (CSV: key;name;kind;code), den Einladungsbriefen als PDF
-          (DIN 5008, für Fensterumschläge) und einer Übersicht, was ausgegeben, ersetzt und übersprungen wurde. Die
+          Eine ZIP-Datei mit der Tabelle für den Serienbrief (CSV: key;name;kind;code),{" "}
+          {noLetters ? "" : "den Einladungsbriefen als PDF (DIN 5008, für Fensterumschläge) "}und einer Übersicht, was
+          ausgegeben, ersetzt und übersprungen wurde{noLetters ? "" : " und welchen Briefen die Anschrift fehlt"}. Die
           Codes zeigen wir nur dieses eine Mal.
         </Text>
         <div className="button-row">

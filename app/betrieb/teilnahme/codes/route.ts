@@ -5,6 +5,9 @@ import { renderCodesBundle } from "@/lib/participation/codes-bundle";
 import { formToCodeSelection } from "@/lib/participation/selection-form";
 import { requestOrigin } from "@/lib/http/origin";
 import { getEnv } from "@/lib/env";
+import { findItem } from "@/lib/municipalities/register";
+import { parseAddressFile, type TAddressBook } from "@/lib/participation/addresses";
+import { letterSettingsFromEnv } from "@/lib/participation/letter-sender";
 import { withErrorHandling } from "@/lib/http/handle-route";
 import { OPERATOR_COOKIE } from "../../operator-session";
 
@@ -34,12 +37,36 @@ export const POST = withErrorHandling(async (request: Request) => {
     return back(own.origin, "Das Formular konnte nicht gelesen werden. Bitte versuchen Sie es erneut.");
   }
   const selection = formToCodeSelection(form);
-  if (form.get("confirm") !== "1") {
+  const confirmation = (error?: string) => {
     const query = new URLSearchParams();
     for (const [name, value] of Object.entries(selection))
-      query.set(name, Array.isArray(value) ? value.join(",") : value === true ? "1" : String(value));
+      if (name !== "replace")
+        query.set(name, Array.isArray(value) ? value.join(",") : value === true ? "1" : String(value));
+    if (error) query.set("fehler", error);
     return NextResponse.redirect(`${own.origin}/betrieb/teilnahme/ausgeben?${query}`, 303);
+  };
+  if (form.get("confirm") !== "1") return confirmation();
+  // The operator's address file (optional): checked whole before anything is issued.
+  let addresses: TAddressBook | undefined;
+  const file = form.get("addresses");
+  if (file instanceof File && file.size > 0) {
+    const parsed = parseAddressFile(new Uint8Array(await file.arrayBuffer()), (key) => findItem(key) !== undefined);
+    if (!parsed.ok)
+      return confirmation(
+        [
+          "Die Anschriftendatei wurde nicht verwendet, nichts ausgegeben:",
+          ...parsed.errors.slice(0, 12),
+          ...(parsed.errors.length > 12 ? [`… und ${parsed.errors.length - 12} weitere Zeilen.`] : []),
+        ].join("\n"),
+      );
+    addresses = parsed.addresses;
   }
+  const settings = letterSettingsFromEnv();
+  const noLetters = !settings.ok
+    ? settings.missing
+    : settings.publicUrl === null
+      ? "PUBLIC_URL ist nicht gesetzt; die Briefe nennen die Adresse der Plattform."
+      : "";
   const now = new Date();
   const issued = await issueCodes(selection, now);
   if (!issued.ok) return back(own.origin, issued.error.issues.map((i) => i.message).join(" "));
@@ -48,7 +75,11 @@ export const POST = withErrorHandling(async (request: Request) => {
       own.origin,
       `Nichts ausgegeben: alle ${issued.value.skipped.length.toLocaleString("de-DE")} ausgewählten Verwaltungen haben bereits einen gültigen Code. Um Codes zu ersetzen, wählen Sie im Bestätigungsschritt „Codes ersetzen“.`,
     );
-  const zip = await renderCodesBundle(issued.value, { instanceUrl: own.origin, now, k: getEnv().PEER_K });
+  const letters =
+    settings.ok && settings.publicUrl
+      ? { instanceUrl: settings.publicUrl, now, k: getEnv().PEER_K, sender: settings.sender, addresses }
+      : null;
+  const zip = await renderCodesBundle(issued.value, now, letters, noLetters);
   return new Response(new Uint8Array(zip), {
     headers: {
       "content-type": "application/zip",

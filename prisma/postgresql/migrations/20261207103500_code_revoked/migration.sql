@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Assessment" ADD COLUMN "codeRevokedAt" TIMESTAMP(3);
