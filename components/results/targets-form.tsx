@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/kern/error-summary";
 import { SelectField } from "@/components/kern/select-field";
 import { TextField } from "@/components/kern/text-field";
 import { Badge } from "@/components/kern/badge";
+import { Alert } from "@/components/kern/alert";
 import { Button } from "@/components/kern/button";
 import { Heading, Text } from "@/components/kern/typography";
 import type { TTargetsState } from "@/components/questionnaire/form-states";
@@ -39,10 +40,23 @@ export function TargetsForm({
   const [state, action, pending] = useActionState(save, {});
   const errors = state.fieldErrors ?? {};
   const summary = Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }));
+  // Every failed save is named at the top (the summary, focused) and beside the button that was pressed.
+  const failure = state.message
+    ? summary.length > 0
+      ? "Bitte prüfen Sie die markierten Felder oben."
+      : state.message
+    : null;
   return (
     <form action={action} className="stack" noValidate>
-      {summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
-      <input type="hidden" name="version" value={version} />
+      {summary.length > 0 ? (
+        <ErrorSummary errors={summary} />
+      ) : state.message ? (
+        <ErrorSummary
+          title="Ihre Ziele wurden nicht gespeichert"
+          errors={[{ fieldId: "ziele-speichern", message: state.message }]}
+        />
+      ) : null}
+      <input type="hidden" name="version" value={state.version ?? version} />
       {questions.map((q) => {
         const typed = state.values?.[q.id];
         const kept = q.current && !q.options.some((o) => o.value === q.current!.option) ? q.current : null;
@@ -105,10 +119,20 @@ export function TargetsForm({
           </fieldset>
         );
       })}
-      <div className="button-row">
-        <Button type="submit" disabled={pending}>
-          Ziele speichern
-        </Button>
+      <div className="stack-sm" id="ziele-speichern">
+        {failure ? (
+          <Alert tone="danger" title="Nicht gespeichert">
+            {<Text>{failure}</Text>}
+          </Alert>
+        ) : null}
+        <div className="button-row">
+          <Button type="submit" disabled={pending}>
+            Ziele speichern
+          </Button>
+          <Text size="small" role="status" aria-live="polite">
+            {pending ? "Wird gespeichert …" : null}
+          </Text>
+        </div>
       </div>
     </form>
   );
