@@ -155,16 +155,22 @@ export function StepForm(props: TProps) {
   const save = useCallback(
     (answers: TRaw) => {
       const questionId = Object.keys(answers)[0] ?? null;
+      const offline: TSaveResult = {
+        ok: false,
+        status: 0,
+        message: "Der Server war nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und speichern Sie noch einmal.",
+      };
+      const send = () => autosave(token, version.current, answers).catch(() => offline);
       const run = async () => {
         setStatus({ kind: "saving" });
-        let result = await autosave(token, version.current, answers);
+        let result = await send();
         let moved: string[] = [];
         if (!result.ok && result.status === 409 && result.currentVersion !== undefined) {
           // A newer version: take over the stored state, then save this change on it.
           const current = await loadCurrent(token).catch(() => null);
           if (current) {
             moved = adopt(current, new Set(Object.keys(answers)));
-            result = await autosave(token, version.current, answers);
+            result = await send();
           }
         }
         if (result.ok) {

@@ -47,7 +47,9 @@ export function TargetsForm({
       : state.message
     : null;
   return (
-    <form action={action} className="stack" noValidate>
+    // A new key per answer of the action: React resets a form after its action, and a select would fall back to
+    // its first default; the remounted form starts from what was typed (state.values) instead.
+    <form action={action} className="stack" noValidate key={state.values ? JSON.stringify(state) : "start"}>
       {summary.length > 0 ? (
         <ErrorSummary errors={summary} />
       ) : state.message ? (
