@@ -27,7 +27,7 @@ type TProps = {
   loadCurrent: (token: string) => Promise<TCurrentAnswers | null>;
   saveStep: (prev: TStepActionState, form: FormData) => Promise<TStepActionState>;
   /** A follow-up's answers taken over from the year before and not yet confirmed: marked until changed or saved. */
-  carriedOver?: { year: number; questionIds: readonly string[] };
+  carriedOver?: { label: string; questionIds: readonly string[] };
 };
 
 /** Per question the ticked option ids: posted values (a failed post) over stored answers. */
@@ -211,6 +211,12 @@ export function StepForm(props: TProps) {
     return () => window.removeEventListener("pageshow", onShow);
   }, [adopt, loadCurrent, token]);
 
+  // A notice beside the question must be seen: bring it into view (the tapped question may sit at the bottom).
+  useEffect(() => {
+    if (status.kind === "error" || status.kind === "updated")
+      document.getElementById("speicherhinweis")?.scrollIntoView({ block: "nearest" });
+  }, [status]);
+
   useEffect(() => {
     const sub = watch((values, { name }) => {
       if (applying.current) return;
@@ -284,7 +290,7 @@ export function StepForm(props: TProps) {
                   <>
                     {" "}
                     <Badge tone="info" small className="carried-over">
-                      aus {props.carriedOver!.year} übernommen
+                      aus {props.carriedOver!.label} übernommen
                     </Badge>
                   </>
                 ) : null}
@@ -301,7 +307,7 @@ export function StepForm(props: TProps) {
             })}
           />
           {status.kind === "error" && status.questionId === q.id ? (
-            <Alert tone="danger" title={`Ihre Antwort auf Frage ${i + 1} wurde nicht gespeichert`} id="speicherfehler">
+            <Alert tone="danger" title={`Ihre Antwort auf Frage ${i + 1} wurde nicht gespeichert`} id="speicherhinweis">
               <Text>{status.message}</Text>
               <Button variant="secondary" onClick={() => void save({ [q.id]: toAnswerValue(q, getValues(q.id)) })}>
                 Noch einmal speichern
@@ -309,7 +315,7 @@ export function StepForm(props: TProps) {
             </Alert>
           ) : null}
           {status.kind === "updated" && status.questionId === q.id ? (
-            <Alert tone="info" title={`Ihre Antwort auf Frage ${i + 1} ist gespeichert`}>
+            <Alert tone="info" title={`Ihre Antwort auf Frage ${i + 1} ist gespeichert`} id="speicherhinweis">
               <Text>
                 {status.moved.length === 1 ? "Frage " : "Fragen "}
                 {status.moved.map((id) => questions.findIndex((x) => x.id === id) + 1).join(", ")} dieses Schritts
@@ -330,7 +336,7 @@ export function StepForm(props: TProps) {
           {status.kind === "error" ? (
             <>
               <strong>Nicht gespeichert.</strong>{" "}
-              <a className="kern-link" href="#speicherfehler">
+              <a className="kern-link" href="#speicherhinweis">
                 {status.questionId
                   ? `Frage ${questions.findIndex((x) => x.id === status.questionId) + 1}: ${status.message}`
                   : status.message}

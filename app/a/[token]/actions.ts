@@ -139,7 +139,7 @@ export async function renewAction(token: string, _prev: TManageState, _form: For
 /** "Daten löschen": only with the confirmation box ticked; afterwards the link finds nothing. */
 export async function deleteAction(token: string, _prev: TManageState, form: FormData): Promise<TManageState> {
   if (form.get("confirm") !== "yes")
-    return { message: "Bitte bestätigen Sie, dass alle Daten endgültig gelöscht werden sollen." };
+    return { message: "Bitte bestätigen Sie, dass die Daten endgültig gelöscht werden sollen." };
   const scope = form.get("scope") === "all" ? "all" : "latest";
   const result = await guardedWrite(() => deleteAssessment(token, scope));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };

@@ -51,7 +51,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const unit = describeUnit(m);
   const history = buildHistory(reference, await loadChain(assessment));
   const earlier = history.slice(0, -1);
-  const years = history.map((h) => h.year);
+  const years = history.map((h) => h.label);
   const hint = followUpHint(query, token);
 
   return (
@@ -64,7 +64,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
       {query.folgejahr ? (
         <Alert tone="success" title="Ihre neue Selbsteinschätzung ist angelegt" role="status">
           <Text>
-            Wir haben Ihre Antworten und Ziele aus {earlier[earlier.length - 1]?.year ?? "dem Vorjahr"} übernommen.
+            Wir haben Ihre Antworten und Ziele aus {earlier[earlier.length - 1]?.label ?? "dem Vorjahr"} übernommen.
             Bitte prüfen Sie jede Frage: Übernommene Antworten sind markiert, bis Sie sie bestätigen oder ändern. Ihr
             Link bleibt derselbe; die früheren Jahre sehen Sie unten.
           </Text>
@@ -263,7 +263,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <ul className="step-list">
             {earlier.map((h) => (
               <li key={h.id}>
-                {h.year}: Reifegrad {h.index === null ? "–" : h.index.toLocaleString("de-DE")} Punkte
+                {h.label}: Reifegrad {h.index === null ? "–" : h.index.toLocaleString("de-DE")} Punkte
                 {h.submittedAt
                   ? `, abgeschlossen am ${new Date(h.submittedAt).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`
                   : ""}
