@@ -2,7 +2,18 @@ import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { STEPS } from "../../lib/survey/reference";
-import { createAssessment, createSubmittedAssessment, validProfile, uniqueName } from "../support/fixtures";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { berlinYear } from "../../lib/format/calendar";
+import {
+  backdateAssessment,
+  createAssessment,
+  createSubmittedAssessment,
+  validProfile,
+  uniqueName,
+} from "../support/fixtures";
 
 /**
  * Issue 34, "the mayor's path without a stumble": answers never lost without JavaScript, Enter goes forward,
@@ -234,8 +245,11 @@ test.describe("point 3 and 4: every save says whether it worked", () => {
     ).toBe(200);
 
     await page.getByRole("button", { name: "Ziele speichern" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Ihre Ziele wurden nicht gespeichert" })).toBeVisible();
-    await expect(page.getByText("Nicht gespeichert", { exact: true })).toBeInViewport();
+    // The summary takes the focus and stands in view; the same message stands beside the button.
+    const summary = page.getByRole("alert").filter({ hasText: "Ihre Ziele wurden nicht gespeichert" });
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    await expect(page.locator("#ziele-speichern").getByText("inzwischen an anderer Stelle geändert")).toBeVisible();
     await expect(select).toHaveValue(value!);
     await expect(page.getByRole("textbox", { name: /Verantwortlich/ }).first()).toHaveValue("Hauptamt");
     await expectAccessible(page);
@@ -245,4 +259,52 @@ test.describe("point 3 and 4: every save says whether it worked", () => {
     await expect(page.getByRole("status").filter({ hasText: "Ihre Ziele sind gespeichert" })).toBeInViewport();
     await expect(page.getByRole("cell", { name: "Hauptamt" })).toBeVisible();
   });
+});
+
+test("point 7: two assessments in one calendar year are named by month everywhere", async ({ page, request }) => {
+  const year = berlinYear();
+  const first = await createSubmittedAssessment(request, undefined, validProfile(uniqueName("Zweimal")));
+  await backdateAssessment(first.id, new Date(`${year}-03-10T10:00:00Z`));
+  const res = await request.post(`/api/assessments/${first.token}/follow-up`);
+  expect(res.status()).toBe(201);
+  const next = (await res.json()) as { id: string };
+  await backdateAssessment(next.id, new Date(`${year}-12-01T10:00:00Z`));
+  const [march, december] = [`März ${year}`, `Dezember ${year}`];
+
+  // The overview: earlier years and the delete choice.
+  await page.goto(`/a/${first.token}`);
+  await expect(page.getByText(new RegExp(`^${march}: Reifegrad`))).toBeVisible();
+  await expect(
+    page.getByRole("radio", {
+      name: `Nur die neueste Selbsteinschätzung (${december}); der Link öffnet dann wieder die von ${march}`,
+    }),
+  ).toBeAttached();
+  await expect(page.getByRole("radio", { name: `Alle 2 Selbsteinschätzungen (${march}, ${december})` })).toBeAttached();
+  await expect(page.getByRole("checkbox", { name: "Ja, die gewählten Daten endgültig löschen" })).toBeAttached();
+
+  // A carried-over answer says from when.
+  await page.goto(`/a/${first.token}/schritt/1`);
+  await expect(page.getByText(`aus ${march} übernommen`).first()).toBeVisible();
+
+  // The results page: heading, figures, table columns and the chart's data.
+  await page.goto(`/a/${first.token}/ergebnis`);
+  await expect(page.getByRole("heading", { name: `Entwicklung seit ${march}` })).toBeVisible();
+  await expect(page.getByText(new RegExp(`Reifegrad ${march}: .* Punkte, ${december}:`))).toBeVisible();
+  const dims = page.getByRole("table", { name: `Dimensionen ${march} und ${december}` });
+  await expect(dims.getByRole("columnheader", { name: march })).toBeAttached();
+  await expect(dims.getByRole("columnheader", { name: december })).toBeAttached();
+  await expect(
+    page.getByRole("img", { name: new RegExp(`^Liniendiagramm: Reifegrad ${march} .*, ${december} `) }),
+  ).toBeAttached();
+  await expect(page.getByText(String(year), { exact: true })).toHaveCount(0);
+
+  // The PDF: the same names, and a file name of its own.
+  const pdf = await request.get(`/api/assessments/${first.token}/report.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(decodeURIComponent(pdf.headers()["content-disposition"]!)).toContain(`-Dezember-${year}-Stand-`);
+  const file = join(mkdtempSync(join(tmpdir(), "dc-34-")), "r.pdf");
+  writeFileSync(file, await pdf.body());
+  const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  expect(text).toContain(`Entwicklung seit ${march}`);
+  expect(text).toContain(`Dimensionen ${march} und ${december}`);
 });
