@@ -7,8 +7,7 @@ import {
   sharePct,
   type TLagebild,
 } from "@/lib/lagebild/build-lagebild";
-import { formatShare } from "@/lib/benchmark/statements";
-import { isDerivedShare } from "@/lib/survey/share-label";
+import { formatOptionShare } from "@/lib/benchmark/statements";
 import { DERIVED_NOTE } from "@/lib/benchmark/method-notes";
 import { toErrorResponse } from "@/lib/http/errors";
 import { releaseLabel, releaseRuleSentence } from "@/lib/peers/release-label";
@@ -185,7 +184,7 @@ function LagebildView({ l }: { l: TLagebild }) {
                         <Row key={o.id}>
                           <RowHeader>{o.label}</RowHeader>
                           <Cell numeric>
-                            {v.share2020 === null ? "–" : formatShare(v.share2020, isDerivedShare(o))}
+                            {v.share2020 === null ? "–" : formatOptionShare(v.share2020, o)}
                           </Cell>
                           <Cell numeric>{fmt(v.share)} %</Cell>
                           <Cell numeric>{estimateText(v.estimate)}</Cell>

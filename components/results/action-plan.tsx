@@ -29,6 +29,7 @@ export function ActionPlan({ rows, targetsHref, saved }: { rows: TPlanRow[]; tar
             <Table
               caption="Maßnahmenplan"
               captionHidden
+              stacked
               columns={[
                 { label: "Thema" },
                 { label: "Heute" },
@@ -41,11 +42,13 @@ export function ActionPlan({ rows, targetsHref, saved }: { rows: TPlanRow[]; tar
               {rows.map((r) => (
                 <Row key={r.questionId}>
                   <RowHeader>{r.name}</RowHeader>
-                  <Cell>{r.today}</Cell>
-                  <Cell>{r.target}</Cell>
-                  <Cell numeric>{r.year}</Cell>
-                  <Cell>{r.responsible}</Cell>
-                  <Cell>{r.met ? <Badge tone="success">erreicht</Badge> : <Badge tone="info">offen</Badge>}</Cell>
+                  <Cell label="Heute">{r.today}</Cell>
+                  <Cell label="Ziel">{r.target}</Cell>
+                  <Cell numeric label="Bis">
+                    {r.year}
+                  </Cell>
+                  <Cell label="Verantwortlich">{r.responsible}</Cell>
+                  <Cell label="Stand">{r.met ? <Badge tone="success">erreicht</Badge> : <Badge tone="info">offen</Badge>}</Cell>
                 </Row>
               ))}
             </Table>

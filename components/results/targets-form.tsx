@@ -110,9 +110,9 @@ export function TargetsForm({
                 <TextField
                   id={`verantwortlich-${q.id}`}
                   name={`verantwortlich-${q.id}`}
-                  label="Verantwortlich"
+                  label="Verantwortlich (Pflichtfeld, wenn Sie ein Ziel wählen)"
+                  // No maxLength: a longer text is not cut off silently; the save names the limit at the field.
                   hint={`Zum Beispiel: Hauptamt, IT-Koordination (höchstens ${RESPONSIBLE_MAX_CHARS} Zeichen)`}
-                  maxLength={RESPONSIBLE_MAX_CHARS}
                   defaultValue={typed?.responsible ?? q.current?.responsible ?? ""}
                   error={errors[`verantwortlich-${q.id}`]}
                 />

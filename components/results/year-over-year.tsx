@@ -37,6 +37,7 @@ export function YearOverYear({
       <TableRegion label="Dimensionen im Vergleich zum Vorjahr">
         <Table
           caption={`Dimensionen ${c.previousLabel} und ${c.label}`}
+          stacked
           columns={[
             { label: "Dimension" },
             { label: c.previousLabel, numeric: true },
@@ -47,9 +48,15 @@ export function YearOverYear({
           {c.dimensions.map((d) => (
             <Row key={d.id}>
               <RowHeader>{DIMENSION_LABELS[d.id]}</RowHeader>
-              <Cell numeric>{fmt(d.before)}</Cell>
-              <Cell numeric>{fmt(d.now)}</Cell>
-              <Cell numeric>{formatDelta(d.before, d.now)}</Cell>
+              <Cell numeric label={c.previousLabel}>
+                {fmt(d.before)}
+              </Cell>
+              <Cell numeric label={c.label}>
+                {fmt(d.now)}
+              </Cell>
+              <Cell numeric label="Veränderung">
+                {formatDelta(d.before, d.now)}
+              </Cell>
             </Row>
           ))}
         </Table>

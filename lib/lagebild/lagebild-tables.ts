@@ -4,7 +4,7 @@ import { getSizeClass } from "../profile/size-class";
 import { formatReleaseDate } from "../peers/release-label";
 import { csvCell } from "../peers/peer-csv";
 import { sharePct as pct, type TLagebild } from "./build-lagebild";
-import { isDerivedShare } from "../survey/share-label";
+import { isDerivedShare, shareLabel } from "../survey/share-label";
 
 /** One table of the Lagebild's exports: a sheet of the XLSX, a block of the CSV. */
 export type TExportTable = { name: string; header: string[]; rows: (string | number | null)[][] };
@@ -100,7 +100,7 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
         return [
           q.text,
           // A 2020 value the press release does not give (a remainder to 100 %) says so.
-          isDerivedShare(o) ? `${o.label} (Wert 2020 abgeleitet)` : o.label,
+          isDerivedShare(o) ? `${o.label} (Wert 2020: ${shareLabel(o)})` : o.label,
           v.share2020,
           v.share,
           v.estimate?.value ?? null,

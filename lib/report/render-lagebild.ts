@@ -5,8 +5,7 @@ import {
   sharePct,
   type TLagebild,
 } from "../lagebild/build-lagebild";
-import { formatShare } from "../benchmark/statements";
-import { isDerivedShare } from "../survey/share-label";
+import { formatOptionShare } from "../benchmark/statements";
 import { DERIVED_NOTE } from "../benchmark/method-notes";
 import type { TReference } from "../survey/schema";
 import { getStateName } from "../profile/states";
@@ -156,7 +155,7 @@ function answers(w: Writer, ref: TReference, l: TLagebild) {
         const v = row.options.find((x) => x.id === o.id)!;
         return [
           o.label,
-          v.share2020 === null ? "–" : formatShare(v.share2020, isDerivedShare(o)),
+          v.share2020 === null ? "–" : formatOptionShare(v.share2020, o),
           `${fmt(v.share)} %`,
           v.estimate ? `${fmt(v.estimate.value)} % (${fmt(v.estimate.low)}–${fmt(v.estimate.high)})` : "–",
         ];

@@ -53,6 +53,45 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const earlier = history.slice(0, -1);
   const years = history.map((h) => h.label);
   const hint = followUpHint(query, token);
+  // The next action stands in the first screen (issue 34): on a resumed draft the progress with "Weiter
+  // ausfüllen" comes before the link card (a new assessment shows the link first: it must be saved now).
+  const progressSection = (
+    <section aria-labelledby="fortschritt-heading" className="stack-sm">
+      <Heading level={2} id="fortschritt-heading">
+        Ihr Fortschritt
+      </Heading>
+      <Text>
+        {progress.answered} von {progress.total} Fragen beantwortet.
+      </Text>
+      <ProgressBar max={progress.total} value={progress.answered} labelledBy="fortschritt-heading" />
+      <div className="button-row">
+        {progress.firstOpenStep ? (
+          <ButtonLink href={stepPath(token, progress.firstOpenStep)}>
+            {progress.answered === 0 ? "Mit der ersten Frage beginnen" : "Weiter ausfüllen"}
+          </ButtonLink>
+        ) : (
+          <ButtonLink href={reviewPath(token)}>Prüfen und absenden</ButtonLink>
+        )}
+        {progress.answered > 0 ? (
+          <ButtonLink href={resultsPath(token)} variant="secondary">
+            Vorläufiges Ergebnis ansehen
+          </ButtonLink>
+        ) : null}
+      </div>
+      <ol className="step-list">
+        {progress.steps.map((s) => (
+          <li key={s.stepNumber}>
+            <Link href={stepPath(token, s.stepNumber)}>
+              {s.stepNumber}. {s.title}
+            </Link>
+            <Badge tone={s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}>
+              {s.open.length === 0 ? "Erledigt" : `${s.answered} von ${s.total} beantwortet`}
+            </Badge>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
 
   return (
     <div className="stack">
@@ -94,6 +133,13 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <Text>Ihre Antworten sind gespeichert. Sie können sie jederzeit über Ihren Link wieder öffnen.</Text>
         </Alert>
       ) : null}
+
+      {isSubmitted ? (
+        <div className="button-row">
+          <ButtonLink href={resultsPath(token)}>Ihr Ergebnis ansehen</ButtonLink>
+        </div>
+      ) : null}
+      {!isSubmitted && !query.neu ? progressSection : null}
 
       <Card labelledBy="link-heading" active={Boolean(query.neu)}>
         <Heading level={2} size="small" id="link-heading">
@@ -186,9 +232,6 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
             . Die Antworten sind schreibgeschützt. Wenn Sie etwas ändern möchten, öffnen Sie die Selbsteinschätzung
             wieder zur Bearbeitung; sie gilt dann bis zum erneuten Absenden als Entwurf.
           </Text>
-          <div className="button-row">
-            <ButtonLink href={resultsPath(token)}>Ihr Ergebnis ansehen</ButtonLink>
-          </div>
           <form action={reopenAction.bind(null, token)}>
             <Button variant="secondary" icon="edit" type="submit">
               Zur Bearbeitung wieder öffnen
@@ -214,43 +257,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           </form>
         </section>
       ) : null}
-      {!isSubmitted ? (
-        <section aria-labelledby="fortschritt-heading" className="stack-sm">
-          <Heading level={2} id="fortschritt-heading">
-            Ihr Fortschritt
-          </Heading>
-          <Text>
-            {progress.answered} von {progress.total} Fragen beantwortet.
-          </Text>
-          <ProgressBar max={progress.total} value={progress.answered} labelledBy="fortschritt-heading" />
-          <ol className="step-list">
-            {progress.steps.map((s) => (
-              <li key={s.stepNumber}>
-                <Link href={stepPath(token, s.stepNumber)}>
-                  {s.stepNumber}. {s.title}
-                </Link>
-                <Badge tone={s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}>
-                  {s.open.length === 0 ? "Erledigt" : `${s.answered} von ${s.total} beantwortet`}
-                </Badge>
-              </li>
-            ))}
-          </ol>
-          <div className="button-row">
-            {progress.firstOpenStep ? (
-              <ButtonLink href={stepPath(token, progress.firstOpenStep)}>
-                {progress.answered === 0 ? "Mit der ersten Frage beginnen" : "Weiter ausfüllen"}
-              </ButtonLink>
-            ) : (
-              <ButtonLink href={reviewPath(token)}>Prüfen und absenden</ButtonLink>
-            )}
-            {progress.answered > 0 ? (
-              <ButtonLink href={resultsPath(token)} variant="secondary">
-                Vorläufiges Ergebnis ansehen
-              </ButtonLink>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
+      {!isSubmitted && query.neu ? progressSection : null}
       {earlier.length > 0 ? (
         <section aria-labelledby="jahre-heading" className="stack-sm">
           <Heading level={2} id="jahre-heading">
