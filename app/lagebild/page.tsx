@@ -32,10 +32,10 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 const share = (n: number, of: number) => {
   const p = sharePct(n, of);
-  return p === null ? "–" : `${fmt(p)} %`;
+  return p === null ? "–" : `${fmt(p)}\u00a0%`;
 };
 const estimateText = (e: { value: number; low: number; high: number } | null) =>
-  e ? `${fmt(e.value)} % (${fmt(e.low)}–${fmt(e.high)})` : "–";
+  e ? `${fmt(e.value)}\u00a0% (${fmt(e.low)}–${fmt(e.high)})` : "–";
 
 export default async function LagebildPage({ searchParams }: TProps) {
   const query = await searchParams;
@@ -183,10 +183,8 @@ function LagebildView({ l }: { l: TLagebild }) {
                       return (
                         <Row key={o.id}>
                           <RowHeader>{o.label}</RowHeader>
-                          <Cell numeric>
-                            {v.share2020 === null ? "–" : formatOptionShare(v.share2020, o)}
-                          </Cell>
-                          <Cell numeric>{fmt(v.share)} %</Cell>
+                          <Cell numeric>{v.share2020 === null ? "–" : formatOptionShare(v.share2020, o)}</Cell>
+                          <Cell numeric>{`${fmt(v.share)}\u00a0%`}</Cell>
                           <Cell numeric>{estimateText(v.estimate)}</Cell>
                         </Row>
                       );

@@ -264,9 +264,9 @@ export function StepForm(props: TProps) {
       {/* Enter in a field submits the form through its first submit button: that must be "Weiter", not
           "Zurück" (the visible buttons keep their reading order). Hidden from the keyboard and from
           assistive technology; it only takes implicit submission. */}
-      <button type="submit" name="intent" value="next" className="kern-sr-only" tabIndex={-1} aria-hidden="true">
+      <Button type="submit" name="intent" value="next" className="kern-sr-only" tabIndex={-1} aria-hidden="true">
         {props.isLastStep ? "Weiter zur Prüfung" : "Weiter"}
-      </button>
+      </Button>
       <input type="hidden" name="version" value={versionField} />
       {/* The questions this form showed with an answer: without JavaScript, only these may be cleared. */}
       <input

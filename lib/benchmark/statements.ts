@@ -11,10 +11,10 @@ export type TStatement = {
   derived: boolean;
 };
 
-/** "16 %" for a published figure, "rund 23 %" for a derived remainder (German number format). */
+/** "16 %" for a published figure, "rund 23 %" for a derived remainder (German number format; a no-break space before "%"). */
 export function formatShare(share: number, derived: boolean): string {
   const n = share.toLocaleString("de-DE", { maximumFractionDigits: 1 });
-  return `${derived ? "rund " : ""}${n} %`;
+  return `${derived ? "rund " : ""}${n}\u00a0%`;
 }
 
 /**

@@ -16,7 +16,7 @@ import { renderTaggedPdf, type Writer } from "./render-report";
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
 const pct = (n: number, of: number) => {
   const p = sharePct(n, of);
-  return p === null ? "–" : `${fmt(p)} %`;
+  return p === null ? "–" : `${fmt(p)}\u00a0%`;
 };
 
 /** The Lagebild as a tagged PDF, with the engine of the municipality report (issue 20). */
@@ -156,8 +156,8 @@ function answers(w: Writer, ref: TReference, l: TLagebild) {
         return [
           o.label,
           v.share2020 === null ? "–" : formatOptionShare(v.share2020, o),
-          `${fmt(v.share)} %`,
-          v.estimate ? `${fmt(v.estimate.value)} % (${fmt(v.estimate.low)}–${fmt(v.estimate.high)})` : "–",
+          `${fmt(v.share)}\u00a0%`,
+          v.estimate ? `${fmt(v.estimate.value)}\u00a0% (${fmt(v.estimate.low)}–${fmt(v.estimate.high)})` : "–",
         ];
       }),
       [0.4, 0.15, 0.2, 0.25],

@@ -55,7 +55,8 @@ const COLORS = {
 const HEADING_SIZE = { 1: 22, 2: 16, 3: 12 } as const;
 
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
-const pct = (n: number | null, derived = false) => (n === null ? "kein Wert" : `${derived ? "rund " : ""}${fmt(n)} %`);
+const pct = (n: number | null, derived = false) =>
+  n === null ? "kein Wert" : `${derived ? "rund " : ""}${fmt(n)}\u00a0%`;
 
 /**
  * Renders the benchmark report as a tagged, accessible A4 PDF (PDF/UA subset, de-DE, embedded
@@ -625,8 +626,8 @@ function drawBars(doc: TDoc, bars: TReportBar[], x: number, y: number) {
     .font("Regular")
     .fontSize(7.5)
     .fillColor(COLORS.muted)
-    .text("0 %", barX - 6, cy + 2, { width: 30, lineBreak: false });
-  doc.text("100 %", barX + barW - 12, cy + 2, { width: 30, lineBreak: false });
+    .text("0\u00a0%", barX - 6, cy + 2, { width: 30, lineBreak: false });
+  doc.text("100\u00a0%", barX + barW - 12, cy + 2, { width: 30, lineBreak: false });
   doc.fillColor(COLORS.text);
 }
 

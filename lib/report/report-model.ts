@@ -125,7 +125,7 @@ export function reportFileName(municipality: string, date: Date, period?: string
     : `Digitalcheck-${short}-${iso}.pdf`;
 }
 
-const pct = (n: number) => `${n.toLocaleString("de-DE", { maximumFractionDigits: 1 })} %`;
+const pct = (n: number) => `${n.toLocaleString("de-DE", { maximumFractionDigits: 1 })}\u00a0%`;
 
 /**
  * Everything the PDF report shows, as plain data (pure; the date is passed in). The same benchmark
