@@ -308,3 +308,73 @@ test("point 7: two assessments in one calendar year are named by month everywher
   expect(text).toContain(`Entwicklung seit ${march}`);
   expect(text).toContain(`Dimensionen ${march} und ${december}`);
 });
+
+test("point 8: the Maßnahmenplan is a stack of cards on a phone, every figure readable", async ({
+  page,
+  request,
+}, testInfo) => {
+  const { token } = await createSubmittedAssessment(request, undefined, validProfile(uniqueName("Plan")));
+  const t = (await (await request.get(`/api/assessments/${token}/targets`)).json()) as { version: number };
+  const year = berlinYear() + 2;
+  const put = await request.put(`/api/assessments/${token}/targets`, {
+    data: {
+      version: t.version,
+      targets: { e_file: { option: "in_use", year, responsible: "Hauptamt und IT-Koordination" } },
+    },
+  });
+  expect(put.status()).toBe(200);
+  await page.goto(`/a/${token}/ergebnis#massnahmenplan`);
+  const plan = page.getByRole("table", { name: "Maßnahmenplan" });
+  for (const text of [`Bis: ${year}`, "Verantwortlich: Hauptamt und IT-Koordination", "Stand: offen"]) {
+    const cell = plan
+      .locator("td")
+      .filter({ hasText: String(text.split(": ")[1]) })
+      .first();
+    await cell.scrollIntoViewIfNeeded();
+    const box = (await cell.boundingBox())!;
+    // Within the page's width: nothing is cut off at the right edge.
+    expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  }
+  if (testInfo.project.name === "phone") {
+    // Each cell names its column on the card.
+    const label = await plan.locator("td[data-label='Bis']").evaluate((el) => getComputedStyle(el, "::before").content);
+    expect(label).toBe('"Bis: "');
+  }
+  await expectAccessible(page);
+});
+
+test("point 9: the next action stands in the first screen after submitting and when resuming", async ({
+  page,
+  request,
+}) => {
+  const { token } = await createAssessment(request, validProfile(uniqueName("Weiter")));
+  await put(request, token, { [STEPS[0]!.questions[0]!.id]: STEPS[0]!.questions[0]!.options[0]!.id });
+  await page.goto(`/a/${token}`);
+  await expect(page.getByRole("link", { name: "Weiter ausfüllen" })).toBeInViewport();
+
+  const done = await createSubmittedAssessment(request, undefined, validProfile(uniqueName("Fertig")));
+  await page.goto(`/a/${done.token}?abgeschlossen=1`);
+  await expect(page.getByText("Vielen Dank! Ihre Selbsteinschätzung ist abgeschlossen.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ihr Ergebnis ansehen" })).toBeInViewport();
+  await expectAccessible(page);
+});
+
+test("point 10 and 11: one label for the 2020 remainder, no-break spaces before %, a favicon of the app", async ({
+  page,
+  request,
+}) => {
+  const { token } = await createSubmittedAssessment(request, undefined, validProfile(uniqueName("Rest")));
+  await page.goto(`/a/${token}/ergebnis`);
+  // No "12 %" with a breakable space anywhere in the page's text.
+  const body = await page.locator("main").innerText();
+  expect(body).not.toMatch(/\d %/);
+  expect(body).toMatch(/\d\u00a0%/);
+  await expect(page.getByText("Übrige Antworten oder keine Angabe (abgeleitet)").first()).toBeAttached();
+
+  // The favicon comes from the app itself.
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon/);
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
