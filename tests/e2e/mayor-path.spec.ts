@@ -365,10 +365,12 @@ test("point 10 and 11: one label for the 2020 remainder, no-break spaces before 
 }) => {
   const { token } = await createSubmittedAssessment(request, undefined, validProfile(uniqueName("Rest")));
   await page.goto(`/a/${token}/ergebnis`);
-  // No "12 %" with a breakable space anywhere in the page's text.
+  // The app's own figures: statements, positions, chart tables keep number and "%" together.
   const body = await page.locator("main").innerText();
-  expect(body).not.toMatch(/\d %/);
-  expect(body).toMatch(/\d\u00a0%/);
+  expect(body).toContain("erst 20\u00a0% der Kommunen");
+  expect(body).not.toContain("erst 20 % der Kommunen");
+  expect(body).toMatch(/vor (rund )?\d+(,\d)?\u00a0% der Kommunen/);
+  expect(body).not.toMatch(/vor (rund )?\d+(,\d)? % der Kommunen/);
   await expect(page.getByText("Übrige Antworten oder keine Angabe (abgeleitet)").first()).toBeAttached();
 
   // The favicon comes from the app itself.
