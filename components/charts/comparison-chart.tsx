@@ -27,7 +27,7 @@ export function ComparisonChart({
 }) {
   const labelOf = (r: TComparisonRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}`;
   const summary = `Balkendiagramm: ${rows
-    .map((r) => `${r.label}: ${peerLabel} ${pct(r.peers)}, bundesweit 2020 ${(r.nationalText ?? "kein Wert")}`)
+    .map((r) => `${r.label}: ${peerLabel} ${pct(r.peers)}, bundesweit 2020 ${r.nationalText ?? "kein Wert"}`)
     .join("; ")}.`;
   return (
     <ChartFigure
@@ -39,7 +39,7 @@ export function ComparisonChart({
         { header: "Bundesweit 2020", numeric: true },
         { header: "Ihre Antwort" },
       ]}
-      rows={rows.map((r) => [r.label, pct(r.peers), (r.nationalText ?? "kein Wert"), r.isOwn ? "Ja" : ""])}
+      rows={rows.map((r) => [r.label, pct(r.peers), r.nationalText ?? "kein Wert", r.isOwn ? "Ja" : ""])}
     >
       <LazyBar
         label={summary}

@@ -48,7 +48,9 @@ export function ActionPlan({ rows, targetsHref, saved }: { rows: TPlanRow[]; tar
                     {r.year}
                   </Cell>
                   <Cell label="Verantwortlich">{r.responsible}</Cell>
-                  <Cell label="Stand">{r.met ? <Badge tone="success">erreicht</Badge> : <Badge tone="info">offen</Badge>}</Cell>
+                  <Cell label="Stand">
+                    {r.met ? <Badge tone="success">erreicht</Badge> : <Badge tone="info">offen</Badge>}
+                  </Cell>
                 </Row>
               ))}
             </Table>
