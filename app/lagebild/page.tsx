@@ -17,8 +17,7 @@ import {
   participationSentence,
 } from "@/lib/lagebild/lagebild-words";
 import { reference } from "@/lib/survey/reference";
-import { formatShare } from "@/lib/benchmark/statements";
-import { isDerivedShare } from "@/lib/survey/share-label";
+import { formatOptionShare } from "@/lib/benchmark/statements";
 import { DERIVED_NOTE } from "@/lib/benchmark/method-notes";
 import { toErrorResponse } from "@/lib/http/errors";
 import { releaseLabel, releaseRuleSentence } from "@/lib/peers/release-label";
@@ -42,7 +41,7 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 const share = (n: number, of: number) => {
   const p = sharePct(n, of);
-  return p === null ? "–" : `${fmt(p)} %`;
+  return p === null ? "–" : `${fmt(p)}\u00a0%`;
 };
 
 export default async function LagebildPage({ searchParams }: TProps) {
@@ -192,10 +191,8 @@ function LagebildView({ l }: { l: TLagebild }) {
                       return (
                         <Row key={o.id}>
                           <RowHeader>{o.label}</RowHeader>
-                          <Cell numeric>
-                            {v.share2020 === null ? "–" : formatShare(v.share2020, isDerivedShare(o))}
-                          </Cell>
-                          <Cell numeric>{fmt(v.share)} %</Cell>
+                          <Cell numeric>{v.share2020 === null ? "–" : formatOptionShare(v.share2020, o)}</Cell>
+                          <Cell numeric>{`${fmt(v.share)}\u00a0%`}</Cell>
                           <Cell numeric>{v.estimate ? estimateText(v.estimate) : "–"}</Cell>
                         </Row>
                       );

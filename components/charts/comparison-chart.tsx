@@ -8,13 +8,12 @@ export type TComparisonRow = {
   label: string;
   peers: number;
   national: number | null;
-  nationalDerived: boolean;
+  /** The 2020 share as shown (formatOptionShare: a derived remainder with its one label); null: no value. */
+  nationalText: string | null;
   isOwn: boolean;
 };
 
-/** A derived 2020 remainder (lib/survey/share-label.ts) holds the other answers and the missing ones too: "rund 23 % (abgeleitet)". */
-const pct = (n: number | null, derived = false) =>
-  n === null ? "kein Wert" : `${derived ? "rund " : ""}${n.toLocaleString("de-DE")} %${derived ? " (abgeleitet)" : ""}`;
+const pct = (n: number | null) => (n === null ? "kein Wert" : `${n.toLocaleString("de-DE")}\u00a0%`);
 
 /** Peers' distribution beside the national 2020 one for one question; the own answer is named in its label. */
 export function ComparisonChart({
@@ -28,7 +27,7 @@ export function ComparisonChart({
 }) {
   const labelOf = (r: TComparisonRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}`;
   const summary = `Balkendiagramm: ${rows
-    .map((r) => `${r.label}: ${peerLabel} ${pct(r.peers)}, bundesweit 2020 ${pct(r.national, r.nationalDerived)}`)
+    .map((r) => `${r.label}: ${peerLabel} ${pct(r.peers)}, bundesweit 2020 ${r.nationalText ?? "kein Wert"}`)
     .join("; ")}.`;
   return (
     <ChartFigure
@@ -40,7 +39,7 @@ export function ComparisonChart({
         { header: "Bundesweit 2020", numeric: true },
         { header: "Ihre Antwort" },
       ]}
-      rows={rows.map((r) => [r.label, pct(r.peers), pct(r.national, r.nationalDerived), r.isOwn ? "Ja" : ""])}
+      rows={rows.map((r) => [r.label, pct(r.peers), r.nationalText ?? "kein Wert", r.isOwn ? "Ja" : ""])}
     >
       <LazyBar
         label={summary}

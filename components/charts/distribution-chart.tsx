@@ -22,7 +22,7 @@ function wrap(text: string, width = 20): string[] {
 }
 
 const fmt = (row: TDistributionRow) =>
-  row.share === null ? "kein Wert" : `${row.derived ? "rund " : ""}${row.share.toLocaleString("de-DE")} %`;
+  row.share === null ? "kein Wert" : `${row.derived ? "rund " : ""}${row.share.toLocaleString("de-DE")}\u00a0%`;
 
 /**
  * National distribution of one question as horizontal bars; the own answer is highlighted by

@@ -15,7 +15,8 @@ export function HistoryChart({
   dimensions,
   nationalMean,
 }: {
-  years: number[];
+  /** The labels of the years (periodLabels: "2026", or "März 2026" where two share a year). */
+  years: string[];
   index: (number | null)[];
   dimensions: { label: string; scores: (number | null)[] }[];
   nationalMean: number;
@@ -29,13 +30,13 @@ export function HistoryChart({
         { header: "Reifegrad", numeric: true },
         ...dimensions.map((d) => ({ header: d.label, numeric: true })),
       ]}
-      rows={years.map((y, i) => [String(y), fmt(index[i] ?? null), ...dimensions.map((d) => fmt(d.scores[i] ?? null))])}
+      rows={years.map((y, i) => [y, fmt(index[i] ?? null), ...dimensions.map((d) => fmt(d.scores[i] ?? null))])}
     >
       <LazyLine
         label={summary}
         className="chart-figure__line"
         data={{
-          labels: years.map(String),
+          labels: years,
           datasets: [
             {
               label: "Reifegrad",

@@ -14,16 +14,19 @@ export function Table({
   captionHidden,
   columns,
   className,
+  stacked,
   children,
 }: {
   caption: ReactNode;
   captionHidden?: boolean;
   columns: readonly TColumn[];
   className?: string;
+  /** Below 600 px each row becomes a card, each cell labelled by its column (Cell's `label`). */
+  stacked?: boolean;
   children: ReactNode;
 }) {
   return (
-    <table className={join("kern-table", "kern-table--small", className)}>
+    <table className={join("kern-table", "kern-table--small", stacked && "table--stacked", className)}>
       <caption className={captionHidden ? "kern-sr-only" : "kern-body kern-body--bold"}>{caption}</caption>
       <thead className="kern-table__header">
         <tr className="kern-table__row">
@@ -60,15 +63,22 @@ export function Cell({
   numeric,
   className,
   colSpan,
+  label,
   children,
 }: {
   numeric?: boolean;
   className?: string;
   colSpan?: number;
+  /** The column's name, shown before the value where a stacked table is a card (phone). */
+  label?: string;
   children?: ReactNode;
 }) {
   return (
-    <td className={join("kern-table__cell", numeric && "kern-table__cell--numeric", className)} colSpan={colSpan}>
+    <td
+      className={join("kern-table__cell", numeric && "kern-table__cell--numeric", className)}
+      colSpan={colSpan}
+      data-label={label}
+    >
       {children}
     </td>
   );

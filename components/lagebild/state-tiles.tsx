@@ -31,7 +31,7 @@ export function StateTiles({ rows }: { rows: { state: TStateCode; participants: 
   const byState = new Map(rows.map((r) => [r.state, r]));
   const max = Math.max(1, ...rows.map((r) => pct(r.participants, r.total)));
   const alt = `Kachelkarte der Länder, Anteil der teilnehmenden Verwaltungen: ${rows
-    .map((r) => `${getStateName(r.state)} ${pct(r.participants, r.total).toLocaleString("de-DE")} %`)
+    .map((r) => `${getStateName(r.state)} ${pct(r.participants, r.total).toLocaleString("de-DE")}\u00a0%`)
     .join("; ")}.`;
   return (
     <div className="state-tiles" role="img" aria-label={alt}>
@@ -47,7 +47,7 @@ export function StateTiles({ rows }: { rows: { state: TStateCode; participants: 
             aria-hidden="true"
           >
             <span className="state-tiles__abbr">{abbr}</span>
-            <span className="state-tiles__value">{r ? `${share.toLocaleString("de-DE")} %` : "–"}</span>
+            <span className="state-tiles__value">{r ? `${share.toLocaleString("de-DE")}\u00a0%` : "–"}</span>
           </div>
         );
       })}

@@ -5,7 +5,7 @@ import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { Alert } from "@/components/kern/alert";
 import { ComparisonChart } from "@/components/charts/comparison-chart";
-import { isDerivedShare } from "@/lib/survey/share-label";
+import { formatOptionShare } from "@/lib/benchmark/statements";
 import { Heading, Text } from "@/components/kern/typography";
 import { DescriptionList } from "@/components/kern/description-list";
 import { releaseLabel, releaseRuleSentence } from "@/lib/peers/release-label";
@@ -128,7 +128,7 @@ export function PeerComparison({
                         label: o.label,
                         peers: shares[o.id] ?? 0,
                         national: o.share,
-                        nationalDerived: isDerivedShare(o),
+                        nationalText: o.share === null ? null : formatOptionShare(o.share, o),
                         isOwn: chosen.has(o.id),
                       }))}
                     />

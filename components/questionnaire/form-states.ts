@@ -9,8 +9,16 @@ export type TSaveResult =
   | { ok: true; version: number }
   | { ok: false; status: number; message: string; currentVersion?: number; fieldErrors?: Record<string, string> };
 
+/** The stored state the step form compares itself with (after Back/Forward, after a stale save). */
+export type TCurrentAnswers = { version: number; answers: Record<string, string | string[]> };
+
 /** The step form's state without JavaScript. */
-export type TStepActionState = { message?: string; fieldErrors?: Record<string, string> };
+export type TStepActionState = {
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the refused post ticked, per question: the form shows it again instead of the stored answer. */
+  values?: Record<string, string[]>;
+};
 
 /** The review page's submit. */
 export type TSubmitState = { message?: string; unanswered?: string[] };
@@ -23,6 +31,8 @@ export type TTargetsState = {
   message?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, { option: string; year: string; responsible: string }>;
+  /** After a stale version: the stored one, so that saving again builds on it (the typed values stay). */
+  version?: number;
 };
 
 /** The overview's invitation form (docs/adr/0014-colleagues.md): the new colleague's link, shown once. */

@@ -20,8 +20,8 @@ export function ManageAssessment({
   renew: TAction;
   remove: TAction;
   exportHref: string;
-  /** The years of the chain, oldest first; with more than one, deleting offers the newest or all. */
-  years: readonly number[];
+  /** The labels of the chain's assessments, oldest first (periodLabels); with more than one, deleting offers the newest or all. */
+  years: readonly string[];
 }) {
   const newest = years[years.length - 1];
   const [renewState, renewAction, renewing] = useActionState(renew, {});
@@ -75,7 +75,7 @@ export function ManageAssessment({
                   value: "latest",
                   label: `Nur die neueste Selbsteinschätzung (${newest}); der Link öffnet dann wieder die von ${years[years.length - 2]}`,
                 },
-                { value: "all", label: `Alle ${years.length} Jahre (${years.join(", ")})` },
+                { value: "all", label: `Alle ${years.length} Selbsteinschätzungen (${years.join(", ")})` },
               ]}
               inputProps={(c) => ({ defaultChecked: c.value === "latest" })}
             />
@@ -89,7 +89,9 @@ export function ManageAssessment({
               value="yes"
             />
             <label className="kern-label" htmlFor="confirm-delete">
-              Ja, alle Daten dieser Selbsteinschätzung endgültig löschen
+              {years.length > 1
+                ? "Ja, die gewählten Daten endgültig löschen"
+                : "Ja, alle Daten dieser Selbsteinschätzung endgültig löschen"}
             </label>
           </div>
           <Button variant="secondary" icon="delete" type="submit" disabled={deleting}>

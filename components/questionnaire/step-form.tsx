@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type Resolver } from "react-hook-form";
 import { ChoiceGroup } from "@/components/kern/choice-group";
 import { ErrorSummary } from "@/components/kern/error-summary";
 import { Alert } from "@/components/kern/alert";
 import type { TAnswers } from "@/lib/survey/value-schema";
-import { toAnswerValue } from "@/lib/survey/form-answers";
+import { SHOWN_FIELD, toAnswerValue } from "@/lib/survey/form-answers";
 import type { TQuestion } from "@/lib/survey/schema";
-import type { TSaveResult, TStepActionState } from "./form-states";
+import type { TCurrentAnswers, TSaveResult, TStepActionState } from "./form-states";
 import { Text, VisuallyHidden } from "@/components/kern/typography";
 import { Button } from "@/components/kern/button";
 import { Badge } from "@/components/kern/badge";
@@ -26,10 +26,26 @@ type TProps = {
   /** The last step's button (default "Weiter zur Prüfung"; a colleague has no review: "Fertig"). */
   lastStepLabel?: string;
   autosave: (token: string, version: number, answers: Record<string, string | string[] | null>) => Promise<TSaveResult>;
+  loadCurrent: (token: string) => Promise<TCurrentAnswers | null>;
   saveStep: (prev: TStepActionState, form: FormData) => Promise<TStepActionState>;
   /** A follow-up's answers taken over from the year before and not yet confirmed: marked until changed or saved. */
-  carriedOver?: { year: number; questionIds: readonly string[] };
+  carriedOver?: { label: string; questionIds: readonly string[] };
 };
+
+/** Per question the ticked option ids: posted values (a failed post) over stored answers. */
+function shownAnswers(
+  questions: readonly TQuestion[],
+  stored: Partial<TAnswers>,
+  posted: Record<string, string[]> | undefined,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const q of questions) {
+    const value = posted?.[q.id] ?? stored[q.id];
+    if (value == null) continue;
+    out[q.id] = Array.isArray(value) ? [...value] : [value];
+  }
+  return out;
+}
 
 type TLazyResolver = Resolver<TAnswers> & { preload: () => void };
 
@@ -61,47 +77,115 @@ function lazyStepResolver(questions: TQuestion[]): TLazyResolver {
 type TSaveStatus =
   | { kind: "idle" }
   | { kind: "saving" }
-  | { kind: "saved"; at: Date }
-  | { kind: "error"; message: string; stale: boolean };
+  | { kind: "saved"; at: Date; questionId: string | null }
+  | { kind: "updated"; at: Date; questionId: string | null; moved: string[] }
+  | { kind: "error"; message: string; questionId: string | null };
+
+type TRaw = Record<string, string | string[] | null>;
+
+/** Two answers alike (a multi-choice answer in any order; nothing and an empty list alike). */
+function sameAnswer(a: string | string[] | null | undefined, b: string | string[] | null | undefined): boolean {
+  const list = (v: typeof a) => (v == null ? [] : Array.isArray(v) ? [...v].sort() : [v]);
+  return list(a).join("\u0000") === list(b).join("\u0000");
+}
 
 /**
  * One step of the questionnaire. Every change is saved at once (autosave, serialised so that
  * versions follow each other); "Weiter" validates the step with the schema derived from the
  * reference file. Without JavaScript the form posts to a server action instead.
+ *
+ * A save that meets a newer version (another window, the same person's earlier tab, a page shown again
+ * by Back or Forward) is not an error by itself: the form loads the stored state, takes over what changed
+ * elsewhere on this step (and says so) and saves the change again on the new version. Only a refusal that
+ * cannot be resolved that way (submitted meanwhile, rate limit, no connection) is shown as an error, beside
+ * the question and in the status bar that stays in view.
  */
 export function StepForm(props: TProps) {
-  const { token, questions, initialAnswers, initialVersion, autosave } = props;
+  const { token, questions, initialAnswers, initialVersion, autosave, loadCurrent } = props;
   const router = useRouter();
   const [actionState, formAction] = useActionState(props.saveStep, {});
   const version = useRef(initialVersion);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** What this form believes is stored for its questions (to tell a change elsewhere from its own). */
+  const stored = useRef<TRaw>(Object.fromEntries(questions.map((q) => [q.id, initialAnswers[q.id] ?? null])));
+  /** Set while the form takes over stored values, so that they are not saved back. */
+  const applying = useRef(false);
   const [status, setStatus] = useState<TSaveStatus>({ kind: "idle" });
   const [versionField, setVersionField] = useState(initialVersion);
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const carried = new Set(props.carriedOver?.questionIds ?? []);
 
   const resolver = useMemo(() => lazyStepResolver(questions), [questions]);
+  // What the form shows: the stored answers, and over them what a failed post without JavaScript sent
+  // (kept, so that a refused save never loses what was ticked).
+  const shown = shownAnswers(questions, initialAnswers, actionState.values);
   const defaults = Object.fromEntries(
-    questions.map((q) => [q.id, initialAnswers[q.id] ?? (q.type === "multi" ? [] : null)]),
+    questions.map((q) => [q.id, q.type === "multi" ? (shown[q.id] ?? []) : (shown[q.id]?.[0] ?? null)]),
   ) as TAnswers;
   const {
     register,
     handleSubmit,
     watch,
+    setValue,
+    getValues,
     formState: { errors, submitCount },
   } = useForm<TAnswers>({ shouldFocusError: false, defaultValues: defaults, resolver });
 
+  /** Takes the stored state over into the form (except the questions in `keep`); returns the questions that moved. */
+  const adopt = useCallback(
+    (current: TCurrentAnswers, keep: ReadonlySet<string>) => {
+      const moved: string[] = [];
+      applying.current = true;
+      try {
+        for (const q of questions) {
+          const value = current.answers[q.id] ?? null;
+          if (keep.has(q.id)) continue;
+          if (!sameAnswer(value, stored.current[q.id])) moved.push(q.id);
+          stored.current[q.id] = value;
+          setValue(q.id, (q.type === "multi" ? (value ?? []) : value) as never);
+        }
+      } finally {
+        applying.current = false;
+      }
+      version.current = current.version;
+      setVersionField(current.version);
+      return moved;
+    },
+    [questions, setValue],
+  );
+
   const save = useCallback(
-    (answers: Record<string, string | string[] | null>) => {
+    (answers: TRaw) => {
+      const questionId = Object.keys(answers)[0] ?? null;
+      const offline: TSaveResult = {
+        ok: false,
+        status: 0,
+        message: "Der Server war nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und speichern Sie noch einmal.",
+      };
+      const send = () => autosave(token, version.current, answers).catch(() => offline);
       const run = async () => {
         setStatus({ kind: "saving" });
-        const result = await autosave(token, version.current, answers);
+        let result = await send();
+        let moved: string[] = [];
+        if (!result.ok && result.status === 409 && result.currentVersion !== undefined) {
+          // A newer version: take over the stored state, then save this change on it.
+          const current = await loadCurrent(token).catch(() => null);
+          if (current) {
+            moved = adopt(current, new Set(Object.keys(answers)));
+            result = await send();
+          }
+        }
         if (result.ok) {
           version.current = result.version;
           setVersionField(result.version);
-          setStatus({ kind: "saved", at: new Date() });
+          Object.assign(stored.current, answers);
+          setStatus(
+            moved.length > 0
+              ? { kind: "updated", at: new Date(), questionId, moved }
+              : { kind: "saved", at: new Date(), questionId },
+          );
         } else {
-          setStatus({ kind: "error", message: result.message, stale: result.status === 409 });
+          setStatus({ kind: "error", message: result.message, questionId });
         }
         return result.ok;
       };
@@ -109,11 +193,35 @@ export function StepForm(props: TProps) {
       queue.current = next;
       return next;
     },
-    [autosave, token],
+    [autosave, loadCurrent, adopt, token],
   );
+
+  // Shown again from the browser's history (Back, Forward, the back-forward cache), the page may hold
+  // answers older than the stored ones: compare once when the form appears and whenever it is shown again.
+  useEffect(() => {
+    const refresh = () => {
+      queue.current = queue.current.then(async () => {
+        const current = await loadCurrent(token).catch(() => null);
+        if (current && current.version !== version.current) adopt(current, new Set());
+      });
+    };
+    refresh();
+    const onShow = (e: PageTransitionEvent) => {
+      if (e.persisted) refresh();
+    };
+    window.addEventListener("pageshow", onShow);
+    return () => window.removeEventListener("pageshow", onShow);
+  }, [adopt, loadCurrent, token]);
+
+  // A notice beside the question must be seen: bring it into view (the tapped question may sit at the bottom).
+  useEffect(() => {
+    if (status.kind === "error" || status.kind === "updated")
+      document.getElementById("speicherhinweis")?.scrollIntoView({ block: "nearest" });
+  }, [status]);
 
   useEffect(() => {
     const sub = watch((values, { name }) => {
+      if (applying.current) return;
       const q = questions.find((x) => x.id === name);
       if (!q) return;
       void save({ [q.id]: toAnswerValue(q, values[q.id]) });
@@ -152,52 +260,93 @@ export function StepForm(props: TProps) {
       }}
     >
       {(submitCount > 0 || actionState.fieldErrors) && summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
-      {actionState.message && !actionState.fieldErrors ? (
+      {actionState.message && summary.length === 0 ? (
         <Alert tone="danger" title={actionState.message} role="alert" />
       ) : null}
+      {/* Enter in a field submits the form through its first submit button: that must be "Weiter", not
+          "Zurück" (the visible buttons keep their reading order). Hidden from the keyboard and from
+          assistive technology; it only takes implicit submission. */}
+      <Button type="submit" name="intent" value="next" className="kern-sr-only" tabIndex={-1} aria-hidden="true">
+        {props.isLastStep ? "Weiter zur Prüfung" : "Weiter"}
+      </Button>
       <input type="hidden" name="version" value={versionField} />
+      {/* The questions this form showed with an answer: without JavaScript, only these may be cleared. */}
+      <input
+        type="hidden"
+        name={SHOWN_FIELD}
+        value={questions
+          .filter((q) => (shown[q.id]?.length ?? 0) > 0)
+          .map((q) => q.id)
+          .join(" ")}
+      />
       {questions.map((q, i) => (
-        <ChoiceGroup
-          key={q.id}
-          id={`frage-${q.id}`}
-          name={q.id}
-          legend={
-            <>
-              <VisuallyHidden>Frage {i + 1}: </VisuallyHidden>
-              {q.text}
-              {carried.has(q.id) && !changed.has(q.id) ? (
-                <>
-                  {" "}
-                  <Badge tone="info" small className="carried-over">
-                    aus {props.carriedOver!.year} übernommen
-                  </Badge>
-                </>
-              ) : null}
-            </>
-          }
-          hint={q.hint}
-          type={q.type === "single" ? "radio" : "checkbox"}
-          choices={q.options.map((o) => ({ value: o.id, label: o.label }))}
-          error={fieldError(q.id)}
-          inputProps={() => register(q.id)}
-        />
-      ))}
-      <Text size="small" className="save-status" role="status" aria-live="polite">
-        {status.kind === "saving" ? "Wird gespeichert …" : null}
-        {status.kind === "saved"
-          ? `Alle Antworten gespeichert (${status.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit" })} Uhr).`
-          : null}
-      </Text>
-      {status.kind === "error" ? (
-        <Alert tone="danger" title="Ihre letzte Änderung wurde nicht gespeichert" role="alert">
-          <Text>{status.message}</Text>
-          {status.stale ? (
-            <Button variant="secondary" onClick={() => window.location.reload()}>
-              Aktuellen Stand laden
-            </Button>
+        <Fragment key={q.id}>
+          <ChoiceGroup
+            id={`frage-${q.id}`}
+            name={q.id}
+            legend={
+              <>
+                <VisuallyHidden>Frage {i + 1}: </VisuallyHidden>
+                {q.text}
+                {carried.has(q.id) && !changed.has(q.id) ? (
+                  <>
+                    {" "}
+                    <Badge tone="info" small className="carried-over">
+                      aus {props.carriedOver!.label} übernommen
+                    </Badge>
+                  </>
+                ) : null}
+              </>
+            }
+            hint={q.hint}
+            type={q.type === "single" ? "radio" : "checkbox"}
+            choices={q.options.map((o) => ({ value: o.id, label: o.label }))}
+            error={fieldError(q.id)}
+            // The shown state is in the HTML itself, so that it is there without JavaScript.
+            inputProps={(choice) => ({
+              ...register(q.id),
+              defaultChecked: shown[q.id]?.includes(choice.value) ?? false,
+            })}
+          />
+          {status.kind === "error" && status.questionId === q.id ? (
+            <Alert tone="danger" title={`Ihre Antwort auf Frage ${i + 1} wurde nicht gespeichert`} id="speicherhinweis">
+              <Text>{status.message}</Text>
+              <Button variant="secondary" onClick={() => void save({ [q.id]: toAnswerValue(q, getValues(q.id)) })}>
+                Noch einmal speichern
+              </Button>
+            </Alert>
           ) : null}
-        </Alert>
-      ) : null}
+          {status.kind === "updated" && status.questionId === q.id ? (
+            <Alert tone="info" title={`Ihre Antwort auf Frage ${i + 1} ist gespeichert`} id="speicherhinweis">
+              <Text>
+                {status.moved.length === 1 ? "Frage " : "Fragen "}
+                {status.moved.map((id) => questions.findIndex((x) => x.id === id) + 1).join(", ")} dieses Schritts
+                {status.moved.length === 1 ? " wurde" : " wurden"} inzwischen an anderer Stelle geändert; oben sehen Sie
+                jetzt den gespeicherten Stand.
+              </Text>
+            </Alert>
+          ) : null}
+        </Fragment>
+      ))}
+      {/* The save status stays in view (sticky at the bottom of the screen) while the step is filled in. */}
+      <div className={`save-bar${status.kind === "error" ? " save-bar--error" : ""}`}>
+        <Text size="small" className="save-status" role="status" aria-live="polite">
+          {status.kind === "saving" ? "Wird gespeichert …" : null}
+          {status.kind === "saved" || status.kind === "updated"
+            ? `Alle Antworten gespeichert (${status.at.toLocaleTimeString("de-DE", { hour: "2-digit", minute: "2-digit" })} Uhr).`
+            : null}
+          {status.kind === "error" ? (
+            <>
+              <strong>Nicht gespeichert.</strong>{" "}
+              <a className="kern-link" href="#speicherhinweis">
+                {status.questionId
+                  ? `Frage ${questions.findIndex((x) => x.id === status.questionId) + 1}: ${status.message}`
+                  : status.message}
+              </a>
+            </>
+          ) : null}
+        </Text>
+      </div>
       <div className="button-row button-row--spread">
         <Button
           variant="secondary"

@@ -1,17 +1,24 @@
 import type { TPlanRow } from "@/lib/benchmark/targets";
 import { Badge } from "@/components/kern/badge";
+import { Alert } from "@/components/kern/alert";
 import { Heading, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 
 /** The Maßnahmenplan: the targets in the order of priority, with year and responsible unit (issue 19). */
-export function ActionPlan({ rows, targetsHref }: { rows: TPlanRow[]; targetsHref: string }) {
+export function ActionPlan({ rows, targetsHref, saved }: { rows: TPlanRow[]; targetsHref: string; saved?: boolean }) {
   return (
     <section aria-labelledby="massnahmenplan-heading" className="stack-sm" id="massnahmenplan">
       <Heading level={2} id="massnahmenplan-heading">
         Maßnahmenplan
       </Heading>
+      {/* After "Ziele speichern" the page opens at this section: the confirmation stands inside it, in view. */}
+      {saved ? (
+        <Alert tone="success" title="Ihre Ziele sind gespeichert" role="status">
+          <Text>Der Maßnahmenplan und der PDF-Bericht zeigen sie.</Text>
+        </Alert>
+      ) : null}
       {rows.length > 0 ? (
         <>
           <Text>
@@ -22,6 +29,7 @@ export function ActionPlan({ rows, targetsHref }: { rows: TPlanRow[]; targetsHre
             <Table
               caption="Maßnahmenplan"
               captionHidden
+              stacked
               columns={[
                 { label: "Thema" },
                 { label: "Heute" },
@@ -34,11 +42,15 @@ export function ActionPlan({ rows, targetsHref }: { rows: TPlanRow[]; targetsHre
               {rows.map((r) => (
                 <Row key={r.questionId}>
                   <RowHeader>{r.name}</RowHeader>
-                  <Cell>{r.today}</Cell>
-                  <Cell>{r.target}</Cell>
-                  <Cell numeric>{r.year}</Cell>
-                  <Cell>{r.responsible}</Cell>
-                  <Cell>{r.met ? <Badge tone="success">erreicht</Badge> : <Badge tone="info">offen</Badge>}</Cell>
+                  <Cell label="Heute">{r.today}</Cell>
+                  <Cell label="Ziel">{r.target}</Cell>
+                  <Cell numeric label="Bis">
+                    {r.year}
+                  </Cell>
+                  <Cell label="Verantwortlich">{r.responsible}</Cell>
+                  <Cell label="Stand">
+                    {r.met ? <Badge tone="success">erreicht</Badge> : <Badge tone="info">offen</Badge>}
+                  </Cell>
                 </Row>
               ))}
             </Table>

@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/kern/error-summary";
 import { SelectField } from "@/components/kern/select-field";
 import { TextField } from "@/components/kern/text-field";
 import { Badge } from "@/components/kern/badge";
+import { Alert } from "@/components/kern/alert";
 import { Button } from "@/components/kern/button";
 import { Heading, Text } from "@/components/kern/typography";
 import type { TTargetsState } from "@/components/questionnaire/form-states";
@@ -39,10 +40,25 @@ export function TargetsForm({
   const [state, action, pending] = useActionState(save, {});
   const errors = state.fieldErrors ?? {};
   const summary = Object.entries(errors).map(([fieldId, message]) => ({ fieldId, message }));
+  // Every failed save is named at the top (the summary, focused) and beside the button that was pressed.
+  const failure = state.message
+    ? summary.length > 0
+      ? "Bitte prüfen Sie die markierten Felder oben."
+      : state.message
+    : null;
   return (
-    <form action={action} className="stack" noValidate>
-      {summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
-      <input type="hidden" name="version" value={version} />
+    // A new key per answer of the action: React resets a form after its action, and a select would fall back to
+    // its first default; the remounted form starts from what was typed (state.values) instead.
+    <form action={action} className="stack" noValidate key={state.values ? JSON.stringify(state) : "start"}>
+      {summary.length > 0 ? (
+        <ErrorSummary errors={summary} />
+      ) : state.message ? (
+        <ErrorSummary
+          title="Ihre Ziele wurden nicht gespeichert"
+          errors={[{ fieldId: "ziele-speichern", message: state.message }]}
+        />
+      ) : null}
+      <input type="hidden" name="version" value={state.version ?? version} />
       {questions.map((q) => {
         const typed = state.values?.[q.id];
         const kept = q.current && !q.options.some((o) => o.value === q.current!.option) ? q.current : null;
@@ -94,9 +110,9 @@ export function TargetsForm({
                 <TextField
                   id={`verantwortlich-${q.id}`}
                   name={`verantwortlich-${q.id}`}
-                  label="Verantwortlich"
+                  label="Verantwortlich (Pflichtfeld, wenn Sie ein Ziel wählen)"
+                  // No maxLength: a longer text is not cut off silently; the save names the limit at the field.
                   hint={`Zum Beispiel: Hauptamt, IT-Koordination (höchstens ${RESPONSIBLE_MAX_CHARS} Zeichen)`}
-                  maxLength={RESPONSIBLE_MAX_CHARS}
                   defaultValue={typed?.responsible ?? q.current?.responsible ?? ""}
                   error={errors[`verantwortlich-${q.id}`]}
                 />
@@ -105,10 +121,20 @@ export function TargetsForm({
           </fieldset>
         );
       })}
-      <div className="button-row">
-        <Button type="submit" disabled={pending}>
-          Ziele speichern
-        </Button>
+      <div className="stack-sm" id="ziele-speichern">
+        {failure ? (
+          <Alert tone="danger" title="Nicht gespeichert">
+            {<Text>{failure}</Text>}
+          </Alert>
+        ) : null}
+        <div className="button-row">
+          <Button type="submit" disabled={pending}>
+            Ziele speichern
+          </Button>
+          <Text size="small" role="status" aria-live="polite">
+            {pending ? "Wird gespeichert …" : null}
+          </Text>
+        </div>
       </div>
     </form>
   );

@@ -43,7 +43,8 @@ export function TopicResults({
                 {item.ahead ? (
                   <li className="kern-body kern-body--bold">
                     Sie liegen vor {item.derived ? "rund " : ""}
-                    {item.ahead.toLocaleString("de-DE")} % der Kommunen.
+                    {item.ahead.toLocaleString("de-DE")}
+                    {"\u00a0"}% der Kommunen.
                   </li>
                 ) : null}
               </List>

@@ -28,28 +28,35 @@ export function YearOverYear({
   return (
     <section aria-labelledby="entwicklung-heading" className="stack-sm">
       <Heading level={headingLevel} id="entwicklung-heading">
-        Entwicklung seit {c.previousYear}
+        Entwicklung seit {c.previousLabel}
       </Heading>
       <Text>
-        Reifegrad {c.previousYear}: <strong>{fmt(c.indexBefore)}</strong> Punkte, {c.year}:{" "}
+        Reifegrad {c.previousLabel}: <strong>{fmt(c.indexBefore)}</strong> Punkte, {c.label}:{" "}
         <strong>{fmt(c.indexNow)}</strong> Punkte ({formatDelta(c.indexBefore, c.indexNow)} Punkte).
       </Text>
       <TableRegion label="Dimensionen im Vergleich zum Vorjahr">
         <Table
-          caption={`Dimensionen ${c.previousYear} und ${c.year}`}
+          caption={`Dimensionen ${c.previousLabel} und ${c.label}`}
+          stacked
           columns={[
             { label: "Dimension" },
-            { label: String(c.previousYear), numeric: true },
-            { label: String(c.year), numeric: true },
+            { label: c.previousLabel, numeric: true },
+            { label: c.label, numeric: true },
             { label: "Veränderung", numeric: true },
           ]}
         >
           {c.dimensions.map((d) => (
             <Row key={d.id}>
               <RowHeader>{DIMENSION_LABELS[d.id]}</RowHeader>
-              <Cell numeric>{fmt(d.before)}</Cell>
-              <Cell numeric>{fmt(d.now)}</Cell>
-              <Cell numeric>{formatDelta(d.before, d.now)}</Cell>
+              <Cell numeric label={c.previousLabel}>
+                {fmt(d.before)}
+              </Cell>
+              <Cell numeric label={c.label}>
+                {fmt(d.now)}
+              </Cell>
+              <Cell numeric label="Veränderung">
+                {formatDelta(d.before, d.now)}
+              </Cell>
             </Row>
           ))}
         </Table>
@@ -68,13 +75,13 @@ export function YearOverYear({
                     : undefined
               }
             >
-              <strong>{x.name}:</strong> {c.previousYear} „{x.fromLabel}“ → {c.year} „{x.toLabel}“
+              <strong>{x.name}:</strong> {c.previousLabel} „{x.fromLabel}“ → {c.label} „{x.toLabel}“
               {changeNote(x.direction)}
             </li>
           ))}
         </List>
       ) : (
-        <Text>Ihre Antworten sind dieselben wie {c.previousYear}.</Text>
+        <Text>Ihre Antworten sind dieselben wie {c.previousLabel}.</Text>
       )}
       {c.newStrengths.length > 0 ? (
         <Text>
@@ -87,7 +94,7 @@ export function YearOverYear({
         </Text>
       ) : null}
       <HistoryChart
-        years={history.map((h) => h.year)}
+        years={history.map((h) => h.label)}
         index={history.map((h) => h.index)}
         dimensions={Object.entries(DIMENSION_LABELS).map(([id, label]) => ({
           label,

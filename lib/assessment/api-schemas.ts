@@ -133,6 +133,9 @@ export const ZHistoryResponse = z.strictObject({
       status: z.enum(["draft", "submitted"]),
       submittedAt: ZIsoDate.nullable(),
       year: z.number().int(),
+      label: z
+        .string()
+        .describe('The year ("2026"), or month and year ("März 2026") where two of the chain share a year'),
       index: ZScoreOrNull,
       dimensions: z.strictObject({
         strategy: ZScoreOrNull,

@@ -6,7 +6,7 @@ import { hashToken, isWellFormedToken } from "../security/token";
 import { err, ok, type TResult } from "../result";
 import { reference, REFERENCE_ID } from "../survey/reference";
 import { rowsToAnswers } from "./assessment-view";
-import { buildHistory, yearOf, type TChainEntry, type THistoryItem } from "../benchmark/year-over-year";
+import { buildHistory, chainLabels, type TChainEntry, type THistoryItem } from "../benchmark/year-over-year";
 import { validateTargets, type TTargets } from "../benchmark/targets";
 import { ZTargetsRequest } from "./api-schemas";
 import { toFieldIssues } from "../validation/zod-de";
@@ -149,24 +149,24 @@ export function createFollowUp(token: string): Promise<TResult<TFollowUp, TAsses
 export async function carriedOverFor(assessment: {
   id: string;
   previousId: string | null;
-}): Promise<{ year: number; questionIds: string[] } | null> {
+}): Promise<{ label: string; questionIds: string[] } | null> {
   if (!assessment.previousId) return null;
-  const [rows, previous] = await Promise.all([
+  const [rows, previous, current] = await Promise.all([
     db.answer.findMany({
       where: { assessmentId: assessment.id, carriedOver: true },
       select: { questionId: true },
       distinct: ["questionId"],
     }),
     db.assessment.findUnique({ where: { id: assessment.previousId }, select: { submittedAt: true, createdAt: true } }),
+    db.assessment.findUnique({ where: { id: assessment.id }, select: { submittedAt: true, createdAt: true } }),
   ]);
-  if (rows.length === 0 || !previous) return null;
-  return {
-    year: yearOf({
-      createdAt: previous.createdAt.toISOString(),
-      submittedAt: previous.submittedAt?.toISOString() ?? null,
-    }),
-    questionIds: rows.map((r) => r.questionId),
-  };
+  if (rows.length === 0 || !previous || !current) return null;
+  const iso = (r: { createdAt: Date; submittedAt: Date | null }) => ({
+    createdAt: r.createdAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+  });
+  // Named as beside this one (periodLabels): "2025", or "März 2026" when both fall in one year.
+  return { label: chainLabels([iso(previous), iso(current)])[0]!, questionIds: rows.map((r) => r.questionId) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TOption, TQuestion } from "../survey/schema";
 import type { TSizeClass } from "../profile/size-class";
+import { isDerivedShare, shareLabel } from "../survey/share-label";
 
 export type TStatement = {
   text: string;
@@ -10,10 +11,22 @@ export type TStatement = {
   derived: boolean;
 };
 
-/** "16 %" for a published figure, "rund 23 %" for a derived remainder (German number format). */
+/** "16 %" for a published figure, "rund 23 %" for a derived remainder (German number format; a no-break space before "%"). */
 export function formatShare(share: number, derived: boolean): string {
   const n = share.toLocaleString("de-DE", { maximumFractionDigits: 1 });
-  return `${derived ? "rund " : ""}${n} %`;
+  return `${derived ? "rund " : ""}${n}\u00a0%`;
+}
+
+/**
+ * An option's 2020 share in a row that names the answer (peer comparison, Lagebild): "16 %", or for a derived
+ * remainder "rund 23 % – Übrige Antworten oder keine Angabe (abgeleitet)", so that the remainder has one
+ * label everywhere (shareLabel, as on the results page and in the PDF).
+ */
+export function formatOptionShare(
+  share: number,
+  o: Pick<TOption, "label" | "shareLabel" | "published" | "share">,
+): string {
+  return isDerivedShare(o) ? `${formatShare(share, true)} – ${shareLabel(o)}` : formatShare(share, false);
 }
 
 /** Fills in the share; a sentence that starts with it ("rund 23 % …") gets a capital letter. */

@@ -10,7 +10,8 @@ export type TRankedPoint = { question: TQuestion; item: TBenchmarkItem };
 /**
  * The strongest and weakest points of a benchmark: its answered scored questions (the benchmark holds only
  * answers valid for the reference) by own score minus the national mean score of that question, the largest
- * lead first resp. the largest gap first; questions level with the mean are neither. Used by the PDF summary
+ * lead first resp. the largest gap first; questions level with the mean, and answers off the scale ("Weiß
+ * nicht"), are neither. Used by the PDF summary
  * and the result in Leichter Sprache.
  */
 export function rankPoints(
@@ -21,7 +22,12 @@ export function rankPoints(
   const scored = benchmark.items.flatMap((item) => {
     const question = questions.get(item.questionId);
     if (!question || !isScored(question)) return [];
-    return [{ question, item, diff: (scoreAnswer(question, item.answer) ?? 0) - nationalMeanScore(question) }];
+    // An answer off the scale ("Weiß nicht", rank null) is neither a strength nor a need for action (issue 34).
+    const offScale =
+      question.type === "single" && typeof question.options.find((o) => o.id === item.answer)?.rank !== "number";
+    const score = scoreAnswer(question, item.answer);
+    if (score === null || offScale) return [];
+    return [{ question, item, diff: score - nationalMeanScore(question) }];
   });
   const pick = (order: (a: number, b: number) => number, keep: (diff: number) => boolean) =>
     [...scored]

@@ -1,4 +1,4 @@
-import { berlinYear } from "../format/calendar";
+import { berlinYear, periodLabels } from "../format/calendar";
 import { DIMENSIONS, type TIndexDimension, type TQuestion, type TReference } from "../survey/schema";
 import type { TAnswerValue } from "../survey/answer-schema";
 import { computeIndex, isScored, scoreAnswer } from "./scoring";
@@ -67,6 +67,8 @@ export type THistoryItem = {
   submittedAt: string | null;
   /** The year it stands for: of its submission, or of its creation while it is a draft. */
   year: number;
+  /** How it is named: its year, or month and year where another of the chain shares the year (periodLabels). */
+  label: string;
   index: number | null;
   dimensions: Record<TIndexDimension, number | null>;
   /** Against the assessment before it in the chain (empty for the first). */
@@ -74,11 +76,18 @@ export type THistoryItem = {
 };
 
 /** The year an assessment stands for in Germany: of its submission, or of its creation while it is a draft. */
-export const yearOf = (e: { createdAt: string; submittedAt: string | null }) =>
-  berlinYear(new Date(e.submittedAt ?? e.createdAt));
+export const yearOf = (e: { createdAt: string; submittedAt: string | null }) => berlinYear(momentOf(e));
+
+/** The moment an assessment stands for: its submission, or its creation while it is a draft. */
+const momentOf = (e: { createdAt: string; submittedAt: string | null }) => new Date(e.submittedAt ?? e.createdAt);
+
+/** The labels of a chain's assessments, by the one rule of lib/format/calendar.ts. */
+export const chainLabels = (chain: readonly { createdAt: string; submittedAt: string | null }[]) =>
+  periodLabels(chain.map(momentOf));
 
 /** The chain of one municipality, oldest first, as GET …/history returns it. */
 export function buildHistory(ref: TReference, chain: readonly TChainEntry[]): THistoryItem[] {
+  const labels = chainLabels(chain);
   return chain.map((entry, i) => {
     const index = computeIndex(ref, entry.answers);
     return {
@@ -86,6 +95,7 @@ export function buildHistory(ref: TReference, chain: readonly TChainEntry[]): TH
       status: entry.status,
       submittedAt: entry.submittedAt,
       year: yearOf(entry),
+      label: labels[i]!,
       index: index.score,
       dimensions: Object.fromEntries(index.dimensions.map((d) => [d.id, d.score])) as Record<
         TIndexDimension,
@@ -109,9 +119,16 @@ export function yearsView(
   chain: readonly TChainEntry[],
 ): { history: THistoryItem[]; comparison: TYearComparison | null } {
   const years = comparableYears(chain);
+  const history = buildHistory(ref, years);
   return {
-    history: buildHistory(ref, years),
-    comparison: years.length > 1 ? compareYears(ref, years[years.length - 2]!, years[years.length - 1]!) : null,
+    history,
+    comparison:
+      years.length > 1
+        ? compareYears(ref, years[years.length - 2]!, years[years.length - 1]!, [
+            history[history.length - 2]!.label,
+            history[history.length - 1]!.label,
+          ])
+        : null,
   };
 }
 
@@ -169,6 +186,9 @@ export function describeChange(ref: TReference, change: TAnswerChange): TChangeL
 export type TYearComparison = {
   previousYear: number;
   year: number;
+  /** The names of both (periodLabels): "2025" and "2026", or "März 2026" and "Dezember 2026". */
+  previousLabel: string;
+  label: string;
   indexBefore: number | null;
   indexNow: number | null;
   dimensions: { id: TIndexDimension; before: number | null; now: number | null }[];
@@ -180,7 +200,12 @@ export type TYearComparison = {
 };
 
 /** What changed from one assessment to the next, for the results page and the PDF. */
-export function compareYears(ref: TReference, before: TChainEntry, now: TChainEntry): TYearComparison {
+export function compareYears(
+  ref: TReference,
+  before: TChainEntry,
+  now: TChainEntry,
+  labels: readonly [string, string] = chainLabels([before, now]) as [string, string],
+): TYearComparison {
   const a = computeIndex(ref, before.answers);
   const b = computeIndex(ref, now.answers);
   const changes = diffAnswers(ref, before.answers, now.answers).map((c) => describeChange(ref, c));
@@ -188,6 +213,8 @@ export function compareYears(ref: TReference, before: TChainEntry, now: TChainEn
   return {
     previousYear: yearOf(before),
     year: yearOf(now),
+    previousLabel: labels[0],
+    label: labels[1],
     indexBefore: a.score,
     indexNow: b.score,
     dimensions: DIMENSIONS.map((id) => ({

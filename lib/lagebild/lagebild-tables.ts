@@ -6,7 +6,7 @@ import { csvCell } from "../peers/peer-csv";
 import { rangeText, sharePct as pct, type TLagebild, type TRange } from "./build-lagebild";
 import { collapsedGroups, DEMO_NOTE } from "./lagebild-words";
 import { joinNames } from "./estimate";
-import { isDerivedShare } from "../survey/share-label";
+import { isDerivedShare, shareLabel } from "../survey/share-label";
 
 /** One table of the Lagebild's exports: a sheet of the XLSX, a block of the CSV. */
 export type TExportTable = { name: string; header: string[]; rows: (string | number | null)[][] };
@@ -126,7 +126,7 @@ export function lagebildTables(ref: TReference, l: TLagebild): TExportTable[] {
         return [
           q.text,
           // A 2020 value the press release does not give (a remainder to 100 %) says so.
-          isDerivedShare(o) ? `${o.label} (Wert 2020 abgeleitet)` : o.label,
+          isDerivedShare(o) ? `${o.label} (Wert 2020: ${shareLabel(o)})` : o.label,
           v.share2020,
           v.share,
           v.estimate?.value ?? null,

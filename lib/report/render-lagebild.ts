@@ -15,8 +15,7 @@ import {
   noEstimateSentence,
   participationSentence,
 } from "../lagebild/lagebild-words";
-import { formatShare } from "../benchmark/statements";
-import { isDerivedShare } from "../survey/share-label";
+import { formatOptionShare } from "../benchmark/statements";
 import { DERIVED_NOTE } from "../benchmark/method-notes";
 import type { TReference } from "../survey/schema";
 import { getStateName } from "../profile/states";
@@ -27,7 +26,7 @@ import { renderTaggedPdf, type Writer } from "./render-report";
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
 const pct = (n: number, of: number) => {
   const p = sharePct(n, of);
-  return p === null ? "–" : `${fmt(p)} %`;
+  return p === null ? "–" : `${fmt(p)}\u00a0%`;
 };
 
 /** The Lagebild as a tagged PDF, with the engine of the municipality report (issue 20). */
@@ -160,8 +159,8 @@ function answers(w: Writer, ref: TReference, l: TLagebild) {
         const v = row.options.find((x) => x.id === o.id)!;
         return [
           o.label,
-          v.share2020 === null ? "–" : formatShare(v.share2020, isDerivedShare(o)),
-          `${fmt(v.share)} %`,
+          v.share2020 === null ? "–" : formatOptionShare(v.share2020, o),
+          `${fmt(v.share)}\u00a0%`,
           v.estimate ? estimateText(v.estimate) : "–",
         ];
       }),

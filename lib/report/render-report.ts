@@ -55,7 +55,8 @@ const COLORS = {
 const HEADING_SIZE = { 1: 22, 2: 16, 3: 12 } as const;
 
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
-const pct = (n: number | null, derived = false) => (n === null ? "kein Wert" : `${derived ? "rund " : ""}${fmt(n)} %`);
+const pct = (n: number | null, derived = false) =>
+  n === null ? "kein Wert" : `${derived ? "rund " : ""}${fmt(n)}\u00a0%`;
 
 /**
  * Renders the benchmark report as a tagged, accessible A4 PDF (PDF/UA subset, de-DE, embedded
@@ -524,14 +525,14 @@ function renderProgress(w: Writer, m: TReportModel) {
   const p = m.progress;
   if (!p) return;
   w.section("Sect", (sec) => {
-    sec.heading(1, `Entwicklung seit ${p.previousYear}`);
+    sec.heading(1, `Entwicklung seit ${p.previousLabel}`);
     sec.para(
-      `Digitaler Reifegrad ${p.previousYear}: ${fmt(p.indexBefore)} Punkte, ${p.year}: ${fmt(p.indexNow)} Punkte (${formatDelta(p.indexBefore, p.indexNow)} Punkte).`,
+      `Digitaler Reifegrad ${p.previousLabel}: ${fmt(p.indexBefore)} Punkte, ${p.label}: ${fmt(p.indexNow)} Punkte (${formatDelta(p.indexBefore, p.indexNow)} Punkte).`,
       { bold: true },
     );
     sec.table(
-      `Dimensionen ${p.previousYear} und ${p.year} (Punkte von 100)`,
-      ["Dimension", String(p.previousYear), String(p.year), "Veränderung"],
+      `Dimensionen ${p.previousLabel} und ${p.label} (Punkte von 100)`,
+      ["Dimension", p.previousLabel, p.label, "Veränderung"],
       p.dimensions.map((d) => [d.label, fmt(d.before), fmt(d.now), formatDelta(d.before, d.now)]),
       [0.4, 0.2, 0.2, 0.2],
     );
@@ -539,11 +540,11 @@ function renderProgress(w: Writer, m: TReportModel) {
       sec.table(
         "Reifegrad im Zeitverlauf",
         ["Jahr", "Reifegrad"],
-        p.history.map((h) => [String(h.year), fmt(h.index)]),
+        p.history.map((h) => [h.label, fmt(h.index)]),
         [0.5, 0.5],
       );
     sec.heading(2, "Was sich geändert hat");
-    if (p.changes.length === 0) sec.para(`Ihre Antworten sind dieselben wie ${p.previousYear}.`);
+    if (p.changes.length === 0) sec.para(`Ihre Antworten sind dieselben wie ${p.previousLabel}.`);
     else sec.list(p.changes.map((c) => ({ label: "–", body: c })));
     if (p.newStrengths.length > 0) sec.para(`Neue Stärken: ${p.newStrengths.join(", ")}.`);
     if (p.newGaps.length > 0) sec.para(`Neue Lücken: ${p.newGaps.join(", ")}.`);
@@ -643,8 +644,8 @@ function drawBars(doc: TDoc, bars: TReportBar[], x: number, y: number) {
     .font("Regular")
     .fontSize(7.5)
     .fillColor(COLORS.muted)
-    .text("0 %", barX - 6, cy + 2, { width: 30, lineBreak: false });
-  doc.text("100 %", barX + barW - 12, cy + 2, { width: 30, lineBreak: false });
+    .text("0\u00a0%", barX - 6, cy + 2, { width: 30, lineBreak: false });
+  doc.text("100\u00a0%", barX + barW - 12, cy + 2, { width: 30, lineBreak: false });
   doc.fillColor(COLORS.text);
 }
 

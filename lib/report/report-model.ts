@@ -13,6 +13,7 @@ import { getRoleLabel, type TRespondentRole } from "../profile/profile-schema";
 import { isDerivedShare, shareLabel } from "../survey/share-label";
 import { nationalMeanNote, shareBaseNote } from "../benchmark/method-notes";
 import { DIMENSION_LABELS } from "../benchmark/compute-benchmark";
+import { periodFileLabel } from "../format/calendar";
 import { changedNames, changeNote, type THistoryItem, type TYearComparison } from "../benchmark/year-over-year";
 import type { TPlanRow } from "../benchmark/targets";
 
@@ -76,8 +77,9 @@ export type TReportModel = {
   recommendations: { title: string; text: string }[];
   /** Year after year: the change since the year before; null for a first assessment. */
   progress: {
-    previousYear: number;
-    year: number;
+    /** The names of both (periodLabels): "2025" and "2026", or "März 2026" and "Dezember 2026". */
+    previousLabel: string;
+    label: string;
     indexBefore: number | null;
     indexNow: number | null;
     dimensions: { label: string; before: number | null; now: number | null }[];
@@ -85,7 +87,7 @@ export type TReportModel = {
     changes: string[];
     newStrengths: string[];
     newGaps: string[];
-    history: { year: number; index: number | null }[];
+    history: { label: string; index: number | null }[];
   } | null;
   /** The Maßnahmenplan: the targets in the order of priority. */
   plan: TPlanRow[];
@@ -111,8 +113,12 @@ export type TReportModel = {
 const formatDate = (d: Date) =>
   d.toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" });
 
-/** "Digitalcheck-Großenhain-2026-11-25.pdf"; characters that no file system likes become "-". */
-export function reportFileName(municipality: string, date: Date): string {
+/**
+ * "Digitalcheck-Großenhain-2026-11-25.pdf"; with earlier years the assessment's label comes first
+ * ("Digitalcheck-Großenhain-Maerz-2026-Stand-2026-12-07.pdf"), so that the reports of the years never share a
+ * name. Characters that no file system likes become "-".
+ */
+export function reportFileName(municipality: string, date: Date, period?: string): string {
   const iso = date.toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
   const safe = municipality
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]+/g, "-")
@@ -121,10 +127,12 @@ export function reportFileName(municipality: string, date: Date): string {
     .replace(/^-|-$/g, "");
   // Cut by code points, never inside a surrogate pair (a split pair makes the name unencodable).
   const short = Array.from(safe).slice(0, 80).join("") || "Kommune";
-  return `Digitalcheck-${short}-${iso}.pdf`;
+  return period
+    ? `Digitalcheck-${short}-${periodFileLabel(period)}-Stand-${iso}.pdf`
+    : `Digitalcheck-${short}-${iso}.pdf`;
 }
 
-const pct = (n: number) => `${n.toLocaleString("de-DE", { maximumFractionDigits: 1 })} %`;
+const pct = (n: number) => `${n.toLocaleString("de-DE", { maximumFractionDigits: 1 })}\u00a0%`;
 
 /**
  * Everything the PDF report shows, as plain data (pure; the date is passed in). The same benchmark
@@ -198,7 +206,11 @@ export function buildReportModel(input: {
   const displayName = (unit ? unitTitle(unit) : m.name).replace(/'/g, "\u2019");
   return {
     title: `Digitalcheck ${displayName} – Bericht vom ${date}`,
-    fileName: reportFileName(m.name, input.now),
+    fileName: reportFileName(
+      m.name,
+      input.now,
+      input.history && input.history.length > 1 ? input.history[input.history.length - 1]!.label : undefined,
+    ),
     isDraft,
     cover: {
       municipality: displayName,
@@ -269,16 +281,16 @@ export function buildReportModel(input: {
 
 function describeProgress(c: TYearComparison, history: THistoryItem[]): NonNullable<TReportModel["progress"]> {
   return {
-    previousYear: c.previousYear,
-    year: c.year,
+    previousLabel: c.previousLabel,
+    label: c.label,
     indexBefore: c.indexBefore,
     indexNow: c.indexNow,
     dimensions: c.dimensions.map((d) => ({ label: DIMENSION_LABELS[d.id], before: d.before, now: d.now })),
     changes: c.changes.map(
-      (x) => `${x.name}: ${c.previousYear} „${x.fromLabel}“ → ${c.year} „${x.toLabel}“${changeNote(x.direction)}`,
+      (x) => `${x.name}: ${c.previousLabel} „${x.fromLabel}“ → ${c.label} „${x.toLabel}“${changeNote(x.direction)}`,
     ),
     newStrengths: changedNames(c, c.newStrengths),
     newGaps: changedNames(c, c.newGaps),
-    history: history.map((h) => ({ year: h.year, index: h.index })),
+    history: history.map((h) => ({ label: h.label, index: h.index })),
   };
 }

@@ -22,17 +22,17 @@ test.describe("GET /api/assessments/{token}/benchmark", () => {
     expect(item("e_invoice")).toMatchObject({
       answer: "in_use",
       share: 20,
-      statement: "Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20 % der Kommunen.",
+      statement: "Sie nutzen die E-Rechnung bereits; 2020 taten das erst 20\u00a0% der Kommunen.",
       ahead: 80,
     });
     expect(item("e_file")).toMatchObject({
       share: 61,
-      statement: "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.",
+      statement: "Sie planen oder diskutieren die E-Akte; 2020 taten das 61\u00a0% der Kommunen.",
       ahead: 23,
     });
     expect(item("staff_digital_skills").ahead).toBe(51);
     expect(item("e_payment").statement).toBe(
-      "Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
+      "Sie haben das E-Payment weder im Einsatz noch in Planung. Bei rund 33\u00a0% der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
     );
     expect(item("e_payment").derived).toBe(true);
     expect(item("biggest_challenges")).toMatchObject({
@@ -40,7 +40,7 @@ test.describe("GET /api/assessments/{token}/benchmark", () => {
       ahead: null,
     });
     expect(item("digital_strategy").statement).toContain(
-      "Insgesamt hatten 2020 56 % der Kommunen noch keine Digitalstrategie",
+      "Insgesamt hatten 2020 56\u00a0% der Kommunen noch keine Digitalstrategie",
     );
     expect(b.recommendations.map((r: { questionId: string }) => r.questionId)).toEqual([
       "online_applications",

@@ -164,7 +164,7 @@ test.describe("two app instances on one database", () => {
     expect(after.status).toBe(200);
     expect(after.headers.get("x-page-cache")).toBe("miss");
     const html = await after.text();
-    expect(html).toContain("Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.");
+    expect(html).toContain("Sie planen oder diskutieren die E-Akte; 2020 taten das 61\u00a0% der Kommunen.");
     expect(html).not.toContain("die bereits eine E-Akte führen");
   });
 

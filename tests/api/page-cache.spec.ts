@@ -74,7 +74,7 @@ test.describe("page cache", () => {
     });
     expect(put.status()).toBe(200);
     const [before] = await twice(request, created.token);
-    expect(before.html).toContain("Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.");
+    expect(before.html).toContain("Sie führen bereits eine E-Akte; 2020 taten das erst 16\u00a0% der Kommunen.");
 
     const change = await request.put(`/api/assessments/${created.token}/answers`, {
       data: { version: 2, answers: { e_file: "planned" } },
@@ -83,7 +83,7 @@ test.describe("page cache", () => {
     const after = await getPage(request, created.token);
     expect(after.cache).toBe("miss");
     expect(after.html).not.toContain("die bereits eine E-Akte führen");
-    expect(after.html).toContain("Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen.");
+    expect(after.html).toContain("Sie planen oder diskutieren die E-Akte; 2020 taten das 61\u00a0% der Kommunen.");
   });
 
   test("a release of peer figures renders again; a deleted assessment's page is gone at once", async ({ request }) => {

@@ -332,7 +332,7 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     const invoice = reference.questions.find((q) => q.id === "e_invoice")!;
     const inUse = invoice.options.find((o) => o.id === "in_use")!.label;
     const invoiceAlt = alts.find(
-      (a) => a?.includes(`${inUse} 20 %`) && a.startsWith("Balkendiagramm, bundesweite Verteilung 2020:"),
+      (a) => a?.includes(`${inUse} 20\u00a0%`) && a.startsWith("Balkendiagramm, bundesweite Verteilung 2020:"),
     );
     expect(invoiceAlt, alts.join("\n")).toBeDefined();
     expect(invoiceAlt).toContain(`Ihre Antwort: ${inUse}.`);

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { expect, test } from "../support/test";
 import {
+  backdateAssessment,
   countAssessmentsNamed,
   createAssessment,
   createSubmittedAssessment,
@@ -252,6 +253,8 @@ test.describe("the report with history and plan", () => {
     await request.put(api(first.token, "/targets"), {
       data: { version: 3, targets: { e_payment: { option: "in_use", year: thisYear + 2, responsible: "Kämmerei" } } },
     });
+    // A year later (issue 34: two of one calendar year would be named by month instead).
+    await backdateAssessment(first.id, new Date(`${thisYear - 1}-11-20T10:00:00Z`));
     await request.post(api(first.token, "/follow-up"));
     await request.put(api(first.token, "/answers"), { data: { version: 1, answers: { e_file: "in_use" } } });
     await request.post(api(first.token, "/submit"));
@@ -262,8 +265,8 @@ test.describe("the report with history and plan", () => {
     const text = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
     const year = new Date().getFullYear();
     for (const needle of [
-      `Entwicklungseit${year}`,
-      `E-Akte:${year}„GeplantoderinDiskussion“→${year}„Ja,imEinsatz“(Fortschritt)`,
+      `Entwicklungseit${year - 1}`,
+      `E-Akte:${year - 1}„GeplantoderinDiskussion“→${year}„Ja,imEinsatz“(Fortschritt)`,
       "Maßnahmenplan",
       "Kämmerei",
     ])

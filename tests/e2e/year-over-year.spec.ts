@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Page } from "@playwright/test";
 import { expect, test } from "../support/test";
-import { createSubmittedAssessment } from "../support/fixtures";
+import { backdateAssessment, createSubmittedAssessment } from "../support/fixtures";
 import { reference } from "../../lib/survey/reference";
 import { berlinYear } from "../../lib/format/calendar";
 
@@ -20,7 +20,9 @@ test("next year's assessment: pre-filled, two answers changed, three targets, pr
   page,
   request,
 }) => {
-  const { token } = await createSubmittedAssessment(request);
+  const { id, token } = await createSubmittedAssessment(request);
+  // A year later: the first one was made in November of last year.
+  await backdateAssessment(id, new Date(`${year - 1}-11-20T10:00:00Z`));
   await page.goto(`/a/${token}`);
   await page.getByRole("button", { name: "Neue Selbsteinschätzung beginnen" }).click();
   await expect(page.getByText("Ihre neue Selbsteinschätzung ist angelegt")).toBeVisible();
@@ -29,10 +31,10 @@ test("next year's assessment: pre-filled, two answers changed, three targets, pr
   // The processes step: the answers are taken over and marked until changed.
   await page.goto(`/a/${token}/schritt/5`);
   const eFile = page.getByRole("group", { name: question("e_file").text });
-  await expect(eFile.getByText(`aus ${year} übernommen`)).toBeVisible();
+  await expect(eFile.getByText(`aus ${year - 1} übernommen`)).toBeVisible();
   await expect(eFile.getByLabel("Geplant oder in Diskussion", { exact: true })).toBeChecked();
   await eFile.getByLabel("Ja, im Einsatz", { exact: true }).check();
-  await expect(eFile.getByText(`aus ${year} übernommen`)).toHaveCount(0);
+  await expect(eFile.getByText(`aus ${year - 1} übernommen`)).toHaveCount(0);
   await page.getByRole("button", { name: "Weiter", exact: true }).click();
   await expect(page).toHaveURL(/\/schritt\/6$/);
   await page
@@ -67,8 +69,10 @@ test("next year's assessment: pre-filled, two answers changed, three targets, pr
   await page.getByRole("button", { name: "Selbsteinschätzung absenden" }).click();
   await expect(page.getByText("Vielen Dank! Ihre Selbsteinschätzung ist abgeschlossen.")).toBeVisible();
   await page.goto(`/a/${token}/ergebnis`);
-  await expect(page.getByRole("heading", { name: `Entwicklung seit ${year}` })).toBeVisible();
-  await expect(page.getByText(`„Geplant oder in Diskussion“ → ${year} „Ja, im Einsatz“ (Fortschritt)`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Entwicklung seit ${year - 1}` })).toBeVisible();
+  await expect(
+    page.getByText(`${year - 1} „Geplant oder in Diskussion“ → ${year} „Ja, im Einsatz“ (Fortschritt)`),
+  ).toBeVisible();
   await expect(page.getByText("Bürger-App:")).toBeVisible();
   const plan = page.getByRole("table", { name: "Maßnahmenplan" });
   await expect(plan.getByRole("row")).toHaveCount(4);
@@ -90,7 +94,7 @@ test("a draft follow-up cannot be started twice; deleting the newest year opens 
   await expect(page.getByRole("button", { name: "Neue Selbsteinschätzung beginnen" })).toHaveCount(0);
 
   await page.getByRole("radio", { name: /^Nur die neueste Selbsteinschätzung/ }).check();
-  await page.getByLabel("Ja, alle Daten dieser Selbsteinschätzung endgültig löschen").check();
+  await page.getByLabel("Ja, die gewählten Daten endgültig löschen").check();
   await page.getByRole("button", { name: "Daten löschen" }).click();
   await expect(page.getByText("Die neueste Selbsteinschätzung wurde gelöscht")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ihre Antworten" })).toBeVisible();

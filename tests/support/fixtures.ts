@@ -302,3 +302,13 @@ export async function fillVerifiedCell(
     tokens.push((await createVerifiedSubmission(request, codes.get(r.key)!, answersFor(i))).token);
   return tokens;
 }
+
+/** Moves an assessment's creation (and its submission, if any) to another moment, as if made then. */
+export async function backdateAssessment(id: string, at: Date): Promise<void> {
+  const sqlite = E2E_DATABASE_URL.startsWith("file:");
+  const value = sqlite ? at.toISOString().replace("Z", "+00:00") : at;
+  await writeTestDatabase(
+    `UPDATE "Assessment" SET "createdAt" = ?, "submittedAt" = CASE WHEN "submittedAt" IS NULL THEN NULL ELSE ? END WHERE "id" = ?`,
+    [value, value, id],
+  );
+}

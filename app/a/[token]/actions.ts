@@ -8,7 +8,7 @@ import { toErrorResponse } from "@/lib/http/errors";
 import { STEPS } from "@/lib/survey/reference";
 import { formDataToStepAnswers } from "@/lib/survey/form-answers";
 import type { TAnswerValue } from "@/lib/survey/answer-schema";
-import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
+import { lookUpAssessment, withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { renewToken } from "@/lib/assessment/renew-token";
 import { deleteAssessment } from "@/lib/assessment/delete-assessment";
 import { createFollowUp, saveTargets } from "@/lib/assessment/chain";
@@ -20,6 +20,7 @@ import type { TAssessmentError } from "@/lib/assessment/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type {
+  TCurrentAnswers,
   TManageState,
   TSaveResult,
   TStepActionState,
@@ -55,8 +56,21 @@ export async function autosaveAnswersAction(
 }
 
 /**
+ * The stored state of an assessment for the step form: its version and answers. The form asks for it when
+ * it was shown from the browser's history (Back, Forward) and when a save met a newer version, so that it
+ * never builds on answers that are no longer stored. An unknown link counts as a miss like every lookup.
+ */
+export async function currentAnswersAction(token: string): Promise<TCurrentAnswers | null> {
+  const found = await lookUpAssessment(token, await currentClientId());
+  if (!found.ok || found.value.status !== "draft") return null;
+  return { version: found.value.version, answers: found.value.answers };
+}
+
+/**
  * The step form's post without JavaScript: saves the step's answers, then goes where the pressed
- * button says. "Weiter" requires a complete step; "Zurück" and "Später weitermachen" do not.
+ * button says. "Weiter" requires a complete step; "Zurück" and "Später weitermachen" do not. A question
+ * left empty clears only an answer the form showed (formDataToStepAnswers). When the step stays (open
+ * questions, a refused save), the form shows again what was ticked, stored or not.
  */
 export async function saveStepAction(
   token: string,
@@ -67,21 +81,29 @@ export async function saveStepAction(
   const step = STEPS[stepIndex];
   if (!step) return { message: "Diesen Schritt gibt es nicht." };
   const answers = formDataToStepAnswers(form, step.questions);
+  const values = Object.fromEntries(
+    step.questions.map((q) => {
+      const a = answers[q.id];
+      return [q.id, a == null ? [] : Array.isArray(a) ? a : [a]];
+    }),
+  );
   const version = Number(form.get("version"));
   const intent = form.get("intent");
-  if (intent === "next") {
-    const open = step.questions.filter((q) => answers[q.id] === null);
-    if (open.length > 0) {
-      const fieldErrors = Object.fromEntries(open.map((q) => [q.id, "Bitte beantworten Sie diese Frage."]));
-      // Save what was answered so far, then show the messages.
-      await saveAnswers(token, await currentClientId(), { readable: true, value: { version, answers } });
-      return { message: "Bitte beantworten Sie alle Fragen dieses Schritts.", fieldErrors };
-    }
-  }
   const result = await saveAnswers(token, await currentClientId(), { readable: true, value: { version, answers } });
   if (!result.ok) {
-    const { body } = toErrorResponse(result.error);
-    return { message: body.error, fieldErrors: toFieldErrors(body.issues, "answers.") };
+    const { status, body } = toErrorResponse(result.error);
+    const message =
+      status === 409 && result.error.kind === "stale_version"
+        ? "Diese Selbsteinschätzung wurde inzwischen an anderer Stelle geändert; Ihre Auswahl ist noch nicht gespeichert. Sie ist unten noch markiert: Bitte prüfen Sie sie und senden Sie sie noch einmal."
+        : body.error;
+    return { message, fieldErrors: toFieldErrors(body.issues, "answers."), values };
+  }
+  if (intent === "next") {
+    const open = step.questions.filter((q) => answers[q.id] == null);
+    if (open.length > 0) {
+      const fieldErrors = Object.fromEntries(open.map((q) => [q.id, "Bitte beantworten Sie diese Frage."]));
+      return { message: "Bitte beantworten Sie alle Fragen dieses Schritts.", fieldErrors, values };
+    }
   }
   const stepNumber = stepIndex + 1;
   if (intent === "back") redirect(stepNumber > 1 ? stepPath(token, stepNumber - 1) : editPath(token));
@@ -117,7 +139,7 @@ export async function renewAction(token: string, _prev: TManageState, _form: For
 /** "Daten löschen": only with the confirmation box ticked; afterwards the link finds nothing. */
 export async function deleteAction(token: string, _prev: TManageState, form: FormData): Promise<TManageState> {
   if (form.get("confirm") !== "yes")
-    return { message: "Bitte bestätigen Sie, dass alle Daten endgültig gelöscht werden sollen." };
+    return { message: "Bitte bestätigen Sie, dass die Daten endgültig gelöscht werden sollen." };
   const scope = form.get("scope") === "all" ? "all" : "latest";
   const result = await guardedWrite(() => deleteAssessment(token, scope));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
@@ -173,6 +195,13 @@ export async function saveTargetsAction(token: string, _prev: TTargetsState, for
   const result = await guardedWrite(() => saveTargets(token, { version, targets }));
   if (result.ok) redirect(`${resultsPath(token)}?ziele=1#massnahmenplan`);
   const { body } = toErrorResponse(result.error);
+  if (result.error.kind === "stale_version")
+    return {
+      message:
+        "Die Selbsteinschätzung wurde inzwischen an anderer Stelle geändert, Ihre Ziele sind noch nicht gespeichert. Ihre Eingaben stehen noch im Formular: Bitte prüfen Sie sie und speichern Sie noch einmal.",
+      values,
+      version: result.error.currentVersion,
+    };
   const fieldErrors: Record<string, string> = {};
   for (const issue of body.issues ?? []) {
     const m = /^targets\.([a-z0-9_]+)(?:\.(option|year|responsible))?$/.exec(issue.path);

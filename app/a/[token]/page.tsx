@@ -57,13 +57,52 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const unit = describeUnit(m);
   const history = buildHistory(reference, await loadChain(assessment));
   const earlier = history.slice(0, -1);
-  const years = history.map((h) => h.year);
+  const years = history.map((h) => h.label);
   const hint = followUpHint(query, token);
   const colleagues = await listInvitations(token);
   const [rounds, rolesBefore] = await Promise.all([
     listRounds({ id: assessment.id, chainId: assessment.chainId }),
     previousRoles(assessment.previousId),
   ]);
+  // The next action stands in the first screen (issue 34): on a resumed draft the progress with "Weiter
+  // ausfüllen" comes before the link card (a new assessment shows the link first: it must be saved now).
+  const progressSection = (
+    <section aria-labelledby="fortschritt-heading" className="stack-sm">
+      <Heading level={2} id="fortschritt-heading">
+        Ihr Fortschritt
+      </Heading>
+      <Text>
+        {progress.answered} von {progress.total} Fragen beantwortet.
+      </Text>
+      <ProgressBar max={progress.total} value={progress.answered} labelledBy="fortschritt-heading" />
+      <div className="button-row">
+        {progress.firstOpenStep ? (
+          <ButtonLink href={stepPath(token, progress.firstOpenStep)}>
+            {progress.answered === 0 ? "Mit der ersten Frage beginnen" : "Weiter ausfüllen"}
+          </ButtonLink>
+        ) : (
+          <ButtonLink href={reviewPath(token)}>Prüfen und absenden</ButtonLink>
+        )}
+        {progress.answered > 0 ? (
+          <ButtonLink href={resultsPath(token)} variant="secondary">
+            Vorläufiges Ergebnis ansehen
+          </ButtonLink>
+        ) : null}
+      </div>
+      <ol className="step-list">
+        {progress.steps.map((s) => (
+          <li key={s.stepNumber}>
+            <Link href={stepPath(token, s.stepNumber)}>
+              {s.stepNumber}. {s.title}
+            </Link>
+            <Badge tone={s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}>
+              {s.open.length === 0 ? "Erledigt" : `${s.answered} von ${s.total} beantwortet`}
+            </Badge>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
 
   return (
     <div className="stack">
@@ -75,7 +114,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
       {query.folgejahr ? (
         <Alert tone="success" title="Ihre neue Selbsteinschätzung ist angelegt" role="status">
           <Text>
-            Wir haben Ihre Antworten und Ziele aus {earlier[earlier.length - 1]?.year ?? "dem Vorjahr"} übernommen.
+            Wir haben Ihre Antworten und Ziele aus {earlier[earlier.length - 1]?.label ?? "dem Vorjahr"} übernommen.
             Bitte prüfen Sie jede Frage: Übernommene Antworten sind markiert, bis Sie sie bestätigen oder ändern. Ihr
             Link bleibt derselbe; die früheren Jahre sehen Sie unten.
           </Text>
@@ -105,6 +144,13 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <Text>Ihre Antworten sind gespeichert. Sie können sie jederzeit über Ihren Link wieder öffnen.</Text>
         </Alert>
       ) : null}
+
+      {isSubmitted ? (
+        <div className="button-row">
+          <ButtonLink href={resultsPath(token)}>Ihr Ergebnis ansehen</ButtonLink>
+        </div>
+      ) : null}
+      {!isSubmitted && !query.neu ? progressSection : null}
 
       <Card labelledBy="link-heading" active={Boolean(query.neu)}>
         <Heading level={2} size="small" id="link-heading">
@@ -199,9 +245,6 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
             . Die Antworten sind schreibgeschützt. Wenn Sie etwas ändern möchten, öffnen Sie die Selbsteinschätzung
             wieder zur Bearbeitung; sie gilt dann bis zum erneuten Absenden als Entwurf.
           </Text>
-          <div className="button-row">
-            <ButtonLink href={resultsPath(token)}>Ihr Ergebnis ansehen</ButtonLink>
-          </div>
           <form action={reopenAction.bind(null, token)}>
             <Button variant="secondary" icon="edit" type="submit">
               Zur Bearbeitung wieder öffnen
@@ -227,43 +270,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           </form>
         </section>
       ) : null}
-      {!isSubmitted ? (
-        <section aria-labelledby="fortschritt-heading" className="stack-sm">
-          <Heading level={2} id="fortschritt-heading">
-            Ihr Fortschritt
-          </Heading>
-          <Text>
-            {progress.answered} von {progress.total} Fragen beantwortet.
-          </Text>
-          <ProgressBar max={progress.total} value={progress.answered} labelledBy="fortschritt-heading" />
-          <ol className="step-list">
-            {progress.steps.map((s) => (
-              <li key={s.stepNumber}>
-                <Link href={stepPath(token, s.stepNumber)}>
-                  {s.stepNumber}. {s.title}
-                </Link>
-                <Badge tone={s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}>
-                  {s.open.length === 0 ? "Erledigt" : `${s.answered} von ${s.total} beantwortet`}
-                </Badge>
-              </li>
-            ))}
-          </ol>
-          <div className="button-row">
-            {progress.firstOpenStep ? (
-              <ButtonLink href={stepPath(token, progress.firstOpenStep)}>
-                {progress.answered === 0 ? "Mit der ersten Frage beginnen" : "Weiter ausfüllen"}
-              </ButtonLink>
-            ) : (
-              <ButtonLink href={reviewPath(token)}>Prüfen und absenden</ButtonLink>
-            )}
-            {progress.answered > 0 ? (
-              <ButtonLink href={resultsPath(token)} variant="secondary">
-                Vorläufiges Ergebnis ansehen
-              </ButtonLink>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
+      {!isSubmitted && query.neu ? progressSection : null}
       {query.zurueckgezogen ? (
         <Alert tone="success" title="Die Einladung ist zurückgezogen" role="status">
           <Text>Der Link gilt nicht mehr; die Antworten dieser Person sind gelöscht.</Text>
@@ -298,7 +305,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <ul className="step-list">
             {earlier.map((h) => (
               <li key={h.id}>
-                {h.year}: Reifegrad {h.index === null ? "–" : h.index.toLocaleString("de-DE")} Punkte
+                {h.label}: Reifegrad {h.index === null ? "–" : h.index.toLocaleString("de-DE")} Punkte
                 {h.submittedAt
                   ? `, abgeschlossen am ${new Date(h.submittedAt).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`
                   : ""}

@@ -10,7 +10,9 @@ import { withLinkGuard } from "@/lib/colleagues/guard";
 import { SKIP } from "@/lib/colleagues/api-schemas";
 import { currentClientId, limitAction } from "@/lib/http/action-client";
 import { toFieldErrors } from "@/lib/validation/zod-de";
-import type { TSaveResult, TStepActionState } from "@/components/questionnaire/form-states";
+import type { TCurrentAnswers, TSaveResult, TStepActionState } from "@/components/questionnaire/form-states";
+import { getColleagueView } from "@/lib/colleagues/get-colleague-view";
+import { toFormAnswers, withSkipOption } from "@/lib/colleagues/skip-option";
 
 /** The step form sends a skipped multi-choice question as ["skip"]; the use case takes "skip". */
 function withSkip(answers: Record<string, string | string[] | null>): Record<string, string | string[] | null> {
@@ -26,6 +28,19 @@ async function save(token: string, version: number, answers: Record<string, stri
   return withLinkGuard(await currentClientId(), () =>
     saveColleagueAnswers(token, { version, answers: withSkip(answers) }),
   );
+}
+
+/**
+ * A colleague's stored answers for the step form (after Back/Forward, after a stale save), as the lead's
+ * currentAnswersAction: null for an unknown, revoked, expired or closed link.
+ */
+export async function colleagueCurrentAnswersAction(token: string): Promise<TCurrentAnswers | null> {
+  const found = await withLinkGuard(await currentClientId(), () => getColleagueView(token));
+  if (!found.ok || found.value.status !== "open") return null;
+  return {
+    version: found.value.version,
+    answers: toFormAnswers(withSkipOption(STEPS.flatMap((s) => s.questions)), found.value.answers),
+  };
 }
 
 /** A colleague's autosave (the same step form as the lead's, with their own save target). */

@@ -63,7 +63,7 @@ test("„Daten löschen“: without the box ticked a German message and nothing 
   await expect(
     page
       .getByRole("alert")
-      .filter({ hasText: "Bitte bestätigen Sie, dass alle Daten endgültig gelöscht werden sollen." }),
+      .filter({ hasText: "Bitte bestätigen Sie, dass die Daten endgültig gelöscht werden sollen." }),
   ).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/a/${token}$`));
   const kept = await request.get(`/api/assessments/${token}`);

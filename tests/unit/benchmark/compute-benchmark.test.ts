@@ -58,7 +58,7 @@ describe("contract shape", () => {
       questionId: "e_file",
       answer: "in_use",
       share: 16,
-      statement: "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.",
+      statement: "Sie führen bereits eine E-Akte; 2020 taten das erst 16\u00a0% der Kommunen.",
       ahead: 84,
     });
   });
@@ -135,23 +135,23 @@ describe("items", () => {
       expect(item.statement).toBe(item.statements.map((s) => s.text).join(" "));
     }
     expect(b.items.find((i) => i.questionId === "digital_strategy")!.statement).toBe(
-      "Sie haben keine Digitalstrategie und sehen darin derzeit kein Thema; 2020 galt das für 20 % der Kommunen. Unter den Kommunen mit weniger als 5.000 Einwohnerinnen und Einwohnern waren es 2020 sogar 24 %.",
+      "Sie haben keine Digitalstrategie und sehen darin derzeit kein Thema; 2020 galt das für 20\u00a0% der Kommunen. Unter den Kommunen mit weniger als 5.000 Einwohnerinnen und Einwohnern waren es 2020 sogar 24\u00a0%.",
     );
     expect(b.items.find((i) => i.questionId === "pandemic_investments")!.statement).toBe(
-      "Ihre Kommune hat im Zuge der Pandemie in Technologie wie Hardware oder Software investiert oder plant es; 2020 galt das für 53 % der Kommunen. " +
-        "Bei Ihnen steht die Digitalisierung von Diensten für Bürgerinnen, Bürger und Unternehmen auf der Agenda; 2020 galt das für 35 % der Kommunen.",
+      "Ihre Kommune hat im Zuge der Pandemie in Technologie wie Hardware oder Software investiert oder plant es; 2020 galt das für 53\u00a0% der Kommunen. " +
+        "Bei Ihnen steht die Digitalisierung von Diensten für Bürgerinnen, Bürger und Unternehmen auf der Agenda; 2020 galt das für 35\u00a0% der Kommunen.",
     );
   });
 
-  test("the 56 % aggregate reaches the item statement", () => {
+  test("the 56\u00a0% aggregate reaches the item statement", () => {
     expect(bench(partial).items.find((i) => i.questionId === "digital_strategy")!.statement).toBe(
-      "Sie entwickeln gerade eine zentrale Digitalstrategie; 2020 taten das 33 % der Kommunen. Insgesamt hatten 2020 56 % der Kommunen noch keine Digitalstrategie, entwickelten aber gerade eine.",
+      "Sie entwickeln gerade eine zentrale Digitalstrategie; 2020 taten das 33\u00a0% der Kommunen. Insgesamt hatten 2020 56\u00a0% der Kommunen noch keine Digitalstrategie, entwickelten aber gerade eine.",
     );
   });
 
   test.each([
-    ["e_file", "neither", true], // derived statement ("rund 23 %")
-    ["e_file", "in_use", true], // published statement, but the derived 23 % enters "ahead"
+    ["e_file", "neither", true], // derived statement ("rund 23\u00a0%")
+    ["e_file", "in_use", true], // published statement, but the derived 23\u00a0% enters "ahead"
     ["staff_digital_skills", "about_half", false],
     ["digital_strategy", "central", false],
   ] as const)("derived: %s = %s → %s", (qid, a, derived) => {
@@ -235,8 +235,8 @@ describe("unanswered and complete", () => {
     expect([...itemIds, ...b.unanswered].sort()).toEqual(reference.questions.map((q) => q.id).sort());
   });
 
-  test("the subgroup needs the size class: without it, no 24 % sentence", () => {
-    expect(bench({ digital_strategy: "none_no_topic" }).items[0]!.statement).not.toContain("24 %");
-    expect(bench({ digital_strategy: "none_no_topic" }, "gte_100000").items[0]!.statement).not.toContain("24 %");
+  test("the subgroup needs the size class: without it, no 24\u00a0% sentence", () => {
+    expect(bench({ digital_strategy: "none_no_topic" }).items[0]!.statement).not.toContain("24\u00a0%");
+    expect(bench({ digital_strategy: "none_no_topic" }, "gte_100000").items[0]!.statement).not.toContain("24\u00a0%");
   });
 });

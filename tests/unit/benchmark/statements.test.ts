@@ -7,8 +7,8 @@ import { reference } from "@/lib/survey/reference";
 import { mutableReference, percentFigures, question } from "./helpers";
 
 /**
- * Statements: one per chosen option from its template, "{share}" → "16 %" (published) or
- * "rund 23 %" (derived), first letter capitalised; null share → "no published comparison figure";
+ * Statements: one per chosen option from its template, "{share}" → "16\u00a0%" (published) or
+ * "rund 23\u00a0%" (derived), first letter capitalised; null share → "no published comparison figure";
  * single choice also: aggregates that contain the answer, subgroups of the own size class.
  */
 
@@ -17,13 +17,13 @@ const texts = (q: string, a: string | string[], sizeClass?: (typeof SIZE_CLASSES
 
 describe("formatShare", () => {
   test.each([
-    [16, false, "16 %"],
-    [23, true, "rund 23 %"],
-    [12.5, false, "12,5 %"],
-    [12.5, true, "rund 12,5 %"],
-    [33.33, true, "rund 33,3 %"],
-    [0, false, "0 %"],
-    [100, false, "100 %"],
+    [16, false, "16\u00a0%"],
+    [23, true, "rund 23\u00a0%"],
+    [12.5, false, "12,5\u00a0%"],
+    [12.5, true, "rund 12,5\u00a0%"],
+    [33.33, true, "rund 33,3\u00a0%"],
+    [0, false, "0\u00a0%"],
+    [100, false, "100\u00a0%"],
   ] as const)("%d (derived %s) → %s", (share, derived, expected) => {
     expect(formatShare(share, derived)).toBe(expected);
   });
@@ -31,37 +31,37 @@ describe("formatShare", () => {
 
 describe("the sentences the issue quotes", () => {
   test.each([
-    ["e_file", "in_use", "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen."],
-    ["e_file", "planned", "Sie planen oder diskutieren die E-Akte; 2020 taten das 61 % der Kommunen."],
+    ["e_file", "in_use", "Sie führen bereits eine E-Akte; 2020 taten das erst 16\u00a0% der Kommunen."],
+    ["e_file", "planned", "Sie planen oder diskutieren die E-Akte; 2020 taten das 61\u00a0% der Kommunen."],
     [
       "e_file",
       "neither",
-      "Sie haben die E-Akte weder im Einsatz noch in Planung. Bei rund 23 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
+      "Sie haben die E-Akte weder im Einsatz noch in Planung. Bei rund 23\u00a0% der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
     ],
     [
       "e_invoice",
       "neither",
-      "Sie haben die E-Rechnung weder im Einsatz noch in Planung. Bei rund 16 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
+      "Sie haben die E-Rechnung weder im Einsatz noch in Planung. Bei rund 16\u00a0% der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.",
     ],
     [
       "staff_digital_skills",
       "almost_none",
-      "Bei Ihnen kommen nahezu keine Beschäftigten gut mit digitalen Werkzeugen zurecht; 2020 sagten das 4 % der Kommunen.",
+      "Bei Ihnen kommen nahezu keine Beschäftigten gut mit digitalen Werkzeugen zurecht; 2020 sagten das 4\u00a0% der Kommunen.",
     ],
   ])("%s = %s → %s", (q, a, expected) => {
     expect(texts(q, a)).toEqual([expected]);
   });
 
-  test("a derived one says „rund 23 %“, names 2020 and the missing answers, and is flagged derived", () => {
+  test("a derived one says „rund 23\u00a0%“, names 2020 and the missing answers, and is flagged derived", () => {
     const [s] = buildStatements(question("e_file"), "neither");
-    expect(s!.text).toContain("Bei rund 23 % der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.");
+    expect(s!.text).toContain("Bei rund 23\u00a0% der Kommunen war das 2020 so, oder sie machten dazu keine Angabe.");
     expect(s).toMatchObject({ optionId: "neither", share: 23, derived: true });
   });
 
   test("a published one is not flagged derived", () => {
     expect(buildStatements(question("e_file"), "in_use")).toEqual([
       {
-        text: "Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.",
+        text: "Sie führen bereits eine E-Akte; 2020 taten das erst 16\u00a0% der Kommunen.",
         optionId: "in_use",
         share: 16,
         derived: false,
@@ -84,7 +84,7 @@ describe("multi choice: one sentence per chosen option", () => {
     for (const s of out) {
       const o = question(q).options.find((x) => x.id === s.optionId)!;
       expect(s.share).toBe(o.share);
-      expect(s.text).toContain(`${o.share} %`);
+      expect(s.text).toContain(`${o.share}\u00a0%`);
     }
     expect(out.map((s) => s.share).sort()).toEqual([...shares].sort());
   });
@@ -124,51 +124,58 @@ describe("options without a share", () => {
   test("mixed: a null-share option next to a published one", () => {
     const out = buildStatements(question("obstacles"), ["lack_of_funds", "other"]);
     expect(out.map((s) => s.share)).toEqual([75, null]);
-    expect(out[0]!.text).toBe("Sie sehen fehlende Finanzmittel als Hemmnis; 2020 taten das 75 % der Kommunen.");
+    expect(out[0]!.text).toBe("Sie sehen fehlende Finanzmittel als Hemmnis; 2020 taten das 75\u00a0% der Kommunen.");
     expect(out[1]!.text).toContain("keinen veröffentlichten Vergleichswert");
   });
 });
 
 describe("aggregates and subgroups", () => {
-  const AGG = "Insgesamt hatten 2020 56 % der Kommunen noch keine Digitalstrategie, entwickelten aber gerade eine.";
-  const SUB = "Unter den Kommunen mit weniger als 5.000 Einwohnerinnen und Einwohnern waren es 2020 sogar 24 %.";
+  const AGG =
+    "Insgesamt hatten 2020 56\u00a0% der Kommunen noch keine Digitalstrategie, entwickelten aber gerade eine.";
+  const SUB = "Unter den Kommunen mit weniger als 5.000 Einwohnerinnen und Einwohnern waren es 2020 sogar 24\u00a0%.";
 
   test.each([
-    ["developing_central", "Sie entwickeln gerade eine zentrale Digitalstrategie; 2020 taten das 33 % der Kommunen."],
+    [
+      "developing_central",
+      "Sie entwickeln gerade eine zentrale Digitalstrategie; 2020 taten das 33\u00a0% der Kommunen.",
+    ],
     [
       "developing_sectoral",
-      "Sie entwickeln gerade eine Digitalstrategie für einzelne Bereiche; 2020 taten das 23 % der Kommunen.",
+      "Sie entwickeln gerade eine Digitalstrategie für einzelne Bereiche; 2020 taten das 23\u00a0% der Kommunen.",
     ],
-  ])("digital_strategy = %s → its own sentence, then the 56 % aggregate", (a, own) => {
+  ])("digital_strategy = %s → its own sentence, then the 56\u00a0% aggregate", (a, own) => {
     const out = buildStatements(question("digital_strategy"), a);
     expect(out.map((s) => s.text)).toEqual([own, AGG]);
     expect(out[1]).toMatchObject({ optionId: null, share: 56, derived: false });
   });
 
-  test.each(["none_no_topic", "sectoral", "central", "unknown"])("digital_strategy = %s → no 56 % aggregate", (a) => {
-    expect(texts("digital_strategy", a).join(" ")).not.toContain("56 %");
-  });
+  test.each(["none_no_topic", "sectoral", "central", "unknown"])(
+    "digital_strategy = %s → no 56\u00a0% aggregate",
+    (a) => {
+      expect(texts("digital_strategy", a).join(" ")).not.toContain("56\u00a0%");
+    },
+  );
 
-  test("none_no_topic with size class lt_5000 → the 24 % subgroup sentence", () => {
+  test("none_no_topic with size class lt_5000 → the 24\u00a0% subgroup sentence", () => {
     const out = buildStatements(question("digital_strategy"), "none_no_topic", "lt_5000");
     expect(out.map((s) => s.text)).toEqual([
-      "Sie haben keine Digitalstrategie und sehen darin derzeit kein Thema; 2020 galt das für 20 % der Kommunen.",
+      "Sie haben keine Digitalstrategie und sehen darin derzeit kein Thema; 2020 galt das für 20\u00a0% der Kommunen.",
       SUB,
     ]);
     expect(out[1]).toMatchObject({ optionId: "none_no_topic", share: 24, derived: false });
   });
 
   test.each([...SIZE_CLASSES.map((s) => s.id).filter((id) => id !== "lt_5000"), undefined])(
-    "none_no_topic with size class %s → no 24 % sentence",
+    "none_no_topic with size class %s → no 24\u00a0% sentence",
     (sizeClass) => {
       const out = texts("digital_strategy", "none_no_topic", sizeClass);
       expect(out).toHaveLength(1);
-      expect(out.join(" ")).not.toContain("24 %");
+      expect(out.join(" ")).not.toContain("24\u00a0%");
     },
   );
 
-  test("another answer with size class lt_5000 → no 24 % sentence", () => {
-    expect(texts("digital_strategy", "central", "lt_5000").join(" ")).not.toContain("24 %");
+  test("another answer with size class lt_5000 → no 24\u00a0% sentence", () => {
+    expect(texts("digital_strategy", "central", "lt_5000").join(" ")).not.toContain("24\u00a0%");
   });
 });
 
@@ -198,7 +205,7 @@ describe("every option with a share", () => {
     expect(text.split(formatted.replace(/^rund /, "")).length - 1).toBe(1);
     expect(percentFigures(text)).toEqual([share]);
     expect(text).not.toContain("{share}");
-    // A capital letter, or a digit where the sentence opens with a published figure ("7 % der Kommunen …").
+    // A capital letter, or a digit where the sentence opens with a published figure ("7\u00a0% der Kommunen …").
     expect(text).toMatch(/^[A-ZÄÖÜ0-9]/);
     expect(text).toMatch(/\.$/);
     expect(derived).toBe(!published);

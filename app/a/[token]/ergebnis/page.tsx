@@ -158,12 +158,7 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
 
       {comparison ? <YearOverYear comparison={comparison} history={history} nationalMean={index.nationalMean} /> : null}
 
-      {query.ziele ? (
-        <Alert tone="success" title="Ihre Ziele sind gespeichert" role="status">
-          <Text>Der Maßnahmenplan unten und der PDF-Bericht zeigen sie.</Text>
-        </Alert>
-      ) : null}
-      <ActionPlan rows={plan} targetsHref={`/a/${token}/ziele`} />
+      <ActionPlan rows={plan} targetsHref={`/a/${token}/ziele`} saved={Boolean(query.ziele)} />
 
       {peers.ok ? (
         <section aria-labelledby="peers-heading" className="stack-sm">

@@ -4,7 +4,7 @@ import { editPath, reviewPath, stepPath } from "@/lib/assessment/paths";
 import { STEPS, TOTAL_STEPS } from "@/lib/survey/reference";
 import { StepProgress } from "@/components/kern/progress";
 import { StepForm } from "@/components/questionnaire/step-form";
-import { autosaveAnswersAction, saveStepAction } from "../../actions";
+import { autosaveAnswersAction, currentAnswersAction, saveStepAction } from "../../actions";
 import { FontPreload } from "@/components/font-preload";
 import { loadAssessmentForPage } from "../../load-for-page";
 import { PageTitle } from "@/components/kern/typography";
@@ -43,6 +43,7 @@ export default async function StepPage({ params }: TProps) {
         overviewHref={editPath(token)}
         isLastStep={stepNumber === STEPS.length}
         autosave={autosaveAnswersAction}
+        loadCurrent={currentAnswersAction}
         saveStep={saveStepAction.bind(null, token, stepNumber - 1)}
         carriedOver={carriedOver ?? undefined}
       />

@@ -7,7 +7,7 @@ import { StepForm } from "@/components/questionnaire/step-form";
 import { FontPreload } from "@/components/font-preload";
 import { PageTitle } from "@/components/kern/typography";
 import { toFormAnswers, withSkipOption } from "@/lib/colleagues/skip-option";
-import { colleagueAutosaveAction, colleagueSaveStepAction } from "../../actions";
+import { colleagueAutosaveAction, colleagueCurrentAnswersAction, colleagueSaveStepAction } from "../../actions";
 import { loadColleagueForPage } from "../../load-colleague";
 
 export const metadata: Metadata = { title: "Fragebogen", robots: { index: false } };
@@ -45,6 +45,7 @@ export default async function ColleagueStepPage({ params }: TProps) {
         isLastStep={stepNumber === STEPS.length}
         lastStepLabel="Fertig"
         autosave={colleagueAutosaveAction}
+        loadCurrent={colleagueCurrentAnswersAction}
         saveStep={colleagueSaveStepAction.bind(null, token, stepNumber - 1)}
       />
     </div>
