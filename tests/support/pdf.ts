@@ -33,6 +33,22 @@ export type TReadPdf = {
   elements: (role: string) => { text: string; alt: string | undefined }[];
 };
 
+/** Grouping elements that may run on over a page break; a heading, paragraph or figure on the next page is another. */
+const CONTAINERS = new Set([
+  "Document",
+  "Part",
+  "Art",
+  "Sect",
+  "Div",
+  "L",
+  "LI",
+  "LBody",
+  "Table",
+  "THead",
+  "TBody",
+  "TFoot",
+]);
+
 /** Whether the font dictionary of `name` (not a CIDFont descendant) names a ToUnicode map. */
 function hasToUnicode(objects: string[], name: string): boolean {
   const dict = objects.find(
@@ -51,7 +67,7 @@ export async function readPdf(bytes: Uint8Array | Buffer): Promise<TReadPdf> {
     verbosity: 0,
   }).promise;
   try {
-    const meta = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    const meta = (await doc.getMetadata()) as unknown as { info: Record<string, unknown> };
     const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
     const pageText: string[] = [];
     const lines: TPdfLine[] = [];
@@ -59,6 +75,7 @@ export async function readPdf(bytes: Uint8Array | Buffer): Promise<TReadPdf> {
     const tree: string[] = [];
     const elements: { role: string; text: string; alt: string | undefined }[] = [];
     let pageSize = "";
+    let previousSpine: string[] = [];
     // The raw objects, for what pdf.js does not report: whether a font carries a ToUnicode map.
     const objects = Buffer.from(bytes).toString("latin1").split("endobj");
 
@@ -120,20 +137,35 @@ export async function readPdf(bytes: Uint8Array | Buffer): Promise<TReadPdf> {
         (node.children ?? [])
           .map((c) => (c.type === "content" ? (byMcid.get(c.id ?? "") ?? []).join("") : c.role ? textOf(c) : ""))
           .join("");
+      // An element that runs on from the page before (the first on its level, with the role of the last one there)
+      // is written once, as pdfinfo -struct-text does for the whole document.
+      const spine: string[] = [];
+      let leftmost = true;
       const walk = (node: TStructNode, depth: number) => {
         if (node.type) return;
-        if (node.role && node.role !== "Root") {
-          tree.push(`${"  ".repeat(depth)}${node.role}`);
+        const isElement = node.role !== undefined && node.role !== "Root";
+        if (isElement) {
+          const continued = leftmost && previousSpine[depth] === node.role && CONTAINERS.has(node.role!);
+          spine.length = depth;
+          spine.push(node.role!);
+          if (!continued) {
+            leftmost = false;
+            tree.push(`${"  ".repeat(depth)}${node.role}`);
+          }
           const own = (node.children ?? [])
             .filter((c) => c.type === "content")
             .map((c) => (byMcid.get(c.id ?? "") ?? []).join(""))
             .join("");
-          if (own.trim() !== "") tree.push(`${"  ".repeat(depth + 1)}"${own.replace(/\s+/g, " ").trim()}"`);
-          elements.push({ role: node.role, text: textOf(node).replace(/\s+/g, " ").trim(), alt: node.alt });
+          if (own.trim() !== "") {
+            leftmost = false;
+            tree.push(`${"  ".repeat(depth + 1)}"${own.replace(/\s+/g, " ").trim()}"`);
+          }
+          elements.push({ role: node.role!, text: textOf(node).replace(/\s+/g, " ").trim(), alt: node.alt });
         }
-        for (const c of node.children ?? []) walk(c, node.role && node.role !== "Root" ? depth + 1 : depth);
+        for (const c of node.children ?? []) walk(c, isElement ? depth + 1 : depth);
       };
       if (root) walk(root, 0);
+      previousSpine = spine;
       page.cleanup();
     }
 
