@@ -378,7 +378,8 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     const section = easy.structure.slice(
       easy.structure.lastIndexOf("\n", easy.structure.lastIndexOf("\n", h1) - 1) + 1,
     );
-    const end = section.search(/\n {2}Sect\b/);
+    // Up to the next section's heading (pdf.js gives the tree page by page, so a Sect may stand on several pages).
+    const end = section.search(/\n\s*H1\n/);
     const lines = (end > 0 ? section.slice(0, end) : section).split("\n");
     const units: TEasyUnit[] = [];
     lines.forEach((line, i) => {

@@ -27,27 +27,13 @@ export type TReadPdf = {
    * The structure tree with its text, one element per line indented by two spaces a level, the text an element's
    * marked content holds on the line below it in quotes, e.g.
    * `Document` / `  H1` / `    "Zusammenfassung"`. Artifacts (headers, footers, watermarks) are no part of it.
+   * pdf.js reads the tree page by page: each page's part starts at `Document`, and an element that runs over a
+   * page break stands on both pages with the text of each.
    */
   structure: string;
   /** The structure elements of a role with their text and alternative text. */
   elements: (role: string) => { text: string; alt: string | undefined }[];
 };
-
-/** Grouping elements that may run on over a page break; a heading, paragraph or figure on the next page is another. */
-const CONTAINERS = new Set([
-  "Document",
-  "Part",
-  "Art",
-  "Sect",
-  "Div",
-  "L",
-  "LI",
-  "LBody",
-  "Table",
-  "THead",
-  "TBody",
-  "TFoot",
-]);
 
 /** Whether the font dictionary of `name` (not a CIDFont descendant) names a ToUnicode map. */
 function hasToUnicode(objects: string[], name: string): boolean {
@@ -75,7 +61,6 @@ export async function readPdf(bytes: Uint8Array | Buffer): Promise<TReadPdf> {
     const tree: string[] = [];
     const elements: { role: string; text: string; alt: string | undefined }[] = [];
     let pageSize = "";
-    let previousSpine: string[] = [];
     // The raw objects, for what pdf.js does not report: whether a font carries a ToUnicode map.
     const objects = Buffer.from(bytes).toString("latin1").split("endobj");
 
@@ -137,35 +122,21 @@ export async function readPdf(bytes: Uint8Array | Buffer): Promise<TReadPdf> {
         (node.children ?? [])
           .map((c) => (c.type === "content" ? (byMcid.get(c.id ?? "") ?? []).join("") : c.role ? textOf(c) : ""))
           .join("");
-      // An element that runs on from the page before (the first on its level, with the role of the last one there)
-      // is written once, as pdfinfo -struct-text does for the whole document.
-      const spine: string[] = [];
-      let leftmost = true;
       const walk = (node: TStructNode, depth: number) => {
         if (node.type) return;
         const isElement = node.role !== undefined && node.role !== "Root";
         if (isElement) {
-          const continued = leftmost && previousSpine[depth] === node.role && CONTAINERS.has(node.role!);
-          spine.length = depth;
-          spine.push(node.role!);
-          if (!continued) {
-            leftmost = false;
-            tree.push(`${"  ".repeat(depth)}${node.role}`);
-          }
+          tree.push(`${"  ".repeat(depth)}${node.role}`);
           const own = (node.children ?? [])
             .filter((c) => c.type === "content")
             .map((c) => (byMcid.get(c.id ?? "") ?? []).join(""))
             .join("");
-          if (own.trim() !== "") {
-            leftmost = false;
-            tree.push(`${"  ".repeat(depth + 1)}"${own.replace(/\s+/g, " ").trim()}"`);
-          }
+          if (own.trim() !== "") tree.push(`${"  ".repeat(depth + 1)}"${own.replace(/\s+/g, " ").trim()}"`);
           elements.push({ role: node.role!, text: textOf(node).replace(/\s+/g, " ").trim(), alt: node.alt });
         }
         for (const c of node.children ?? []) walk(c, isElement ? depth + 1 : depth);
       };
       if (root) walk(root, 0);
-      previousSpine = spine;
       page.cleanup();
     }
 
