@@ -5,6 +5,13 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import "./lib/no-telemetry.mjs";
 import { serverHeapArgs } from "./lib/heap-limit.mjs";
+import { unsupportedNode } from "./lib/node-version.mjs";
+
+const tooOld = unsupportedNode();
+if (tooOld) {
+  console.error(tooOld);
+  process.exit(1);
+}
 
 // Checked before the build, so a wrong HEAP_LIMIT_MB fails at once.
 const heapArgs = serverHeapArgs();

@@ -3,6 +3,9 @@
 import { spawnSync } from "node:child_process";
 import net from "node:net";
 import { findChromium } from "./chromium.mjs";
+import { NODE24_INSTALL, unsupportedNode } from "./node-version.mjs";
+
+/** @typedef {{ what: string, why: string, apt: string, brew: string, node?: boolean }} TMissing */
 
 /** Whether a program answers on PATH (`<cmd> --version`). */
 const onPath = (cmd) => {
@@ -28,10 +31,19 @@ function listens(host, port, timeoutMs = 1000) {
  * What the tests need from outside npm and what installs it: package names for Debian/Ubuntu (apt) and macOS
  * (Homebrew). Chromium can also come from Playwright itself (`npx playwright install chromium`).
  * @param {Record<string, string | undefined>} [env]
- * @returns {Promise<{ missing: { what: string, why: string, apt: string, brew: string }[], chromium: string | null }>}
+ * @param {string} [nodeVersion]
+ * @returns {Promise<{ missing: TMissing[], chromium: string | null }>}
  */
-export async function preflight(env = process.env) {
+export async function preflight(env = process.env, nodeVersion = process.versions.node) {
   const missing = [];
+  if (unsupportedNode(nodeVersion))
+    missing.push({
+      what: "Node.js 22 oder 24",
+      why: `läuft: ${nodeVersion}${nodeVersion.startsWith("20.") ? ", Lebensende 30.04.2026" : ""}`,
+      apt: "",
+      brew: "",
+      node: true,
+    });
   const chromium = findChromium(env);
   if (!chromium.path)
     missing.push({
@@ -68,11 +80,16 @@ export async function preflight(env = process.env) {
   return { missing, chromium: chromium.path };
 }
 
-/** The block npm test prints when something is missing: what, why, and the one command for this system. */
+/**
+ * The block npm test prints when something is missing: what, why, and the one command for this system.
+ * @param {TMissing[]} missing
+ */
 export function preflightMessage(missing, platform = process.platform, root = process.getuid?.() === 0) {
   const mac = platform === "darwin";
-  const casks = missing.filter((m) => m.brew.startsWith("--cask ")).map((m) => m.brew.slice("--cask ".length));
-  const formulae = missing.filter((m) => !m.brew.startsWith("--cask ")).map((m) => m.brew);
+  const node = missing.some((m) => m.node);
+  const packages = missing.filter((m) => !m.node);
+  const casks = packages.filter((m) => m.brew.startsWith("--cask ")).map((m) => m.brew.slice("--cask ".length));
+  const formulae = packages.filter((m) => !m.brew.startsWith("--cask ")).map((m) => m.brew);
   const install = mac
     ? [
         formulae.length ? `brew install ${formulae.join(" ")}` : "",
@@ -80,12 +97,15 @@ export function preflightMessage(missing, platform = process.platform, root = pr
       ]
         .filter(Boolean)
         .join(" && ")
-    : `${root ? "" : "sudo "}apt-get install -y ${missing.map((m) => m.apt).join(" ")}`;
+    : packages.length
+      ? `${root ? "" : "sudo "}apt-get install -y ${packages.map((m) => m.apt).join(" ")}`
+      : "";
   return [
     "npm test: Auf diesem Rechner fehlt, was die Tests brauchen:",
     ...missing.map((m) => `  - ${m.what}: ${m.why}`),
     "Installieren Sie es mit:",
-    `  ${install}`,
+    ...(install ? [`  ${install}`] : []),
+    ...(node ? [`  ${NODE24_INSTALL}`] : []),
     ...(missing.some((m) => m.what === "Chromium")
       ? [
           "  (Chromium geht auch über Playwright: npx playwright install chromium; oder CHROMIUM_PATH=/pfad/zu/chromium)",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findChromium } from "@/scripts/lib/chromium.mjs";
+import { unsupportedNode } from "@/scripts/lib/node-version.mjs";
 import { preflight, preflightMessage } from "@/scripts/lib/preflight.mjs";
 
 // npm test's preflight (scripts/test-all.mjs): what is missing, in one block with the one install command.
@@ -44,5 +45,21 @@ describe("npm test's preflight", () => {
     const { tried } = findChromium({});
     expect(tried.at(-1)).toBe("/usr/bin/chromium");
     expect(tried[0]).toMatch(/ms-playwright/);
+  });
+});
+
+describe("the Node.js version", () => {
+  it("Node 20 is past its end of life: npm test and npm start name Node 24 from the npm registry", async () => {
+    expect(unsupportedNode("24.21.0")).toBeNull();
+    expect(unsupportedNode("22.12.0")).toBeNull();
+    const message = unsupportedNode("20.20.2")!;
+    expect(message).toContain("Node.js 20.20.2 wird nicht mehr unterstützt");
+    expect(message).toContain("30. April 2026");
+    expect(message).toContain("npm install --prefix ~/.cache/kommunaler-digitalcheck/node24 node@24");
+    const check = await preflight({}, "20.20.2");
+    expect(check.missing[0]).toMatchObject({ what: "Node.js 22 oder 24", node: true });
+    const text = preflightMessage(check.missing, "linux", true);
+    expect(text).toContain("  - Node.js 22 oder 24: läuft: 20.20.2, Lebensende 30.04.2026");
+    expect(text).toContain("node@24");
   });
 });
