@@ -1,6 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { OPERATOR_TEST_PASSWORD_HASH } from "./tests/support/operator";
 import { findChromium, SYSTEM_CHROMIUM } from "./scripts/lib/chromium.mjs";
+import { unsupportedNode } from "./scripts/lib/node-version.mjs";
+
+// Node 20 cannot run the server (better-sqlite3 13): say so before any test runs (npm test's preflight does too).
+const tooOld = unsupportedNode();
+if (tooOld) throw new Error(tooOld);
 
 /**
  * API and browser tests against the production build on its own SQLite file, started fresh for
