@@ -100,7 +100,10 @@ export async function readPdf(bytes: Uint8Array | Buffer): Promise<TReadPdf> {
         if (sameLine) lines.at(-1)!.text += gap + item.str;
         else lines.push({ page: n, block: mcid, x, baseline: y, size, text: item.str });
         text += (sameLine ? gap : text === "" ? "" : "\n") + item.str;
-        if (mcid) byMcid.set(mcid, [...(byMcid.get(mcid) ?? []), (sameLine ? gap : " ") + item.str]);
+        // In an element's text a line break is a space, except after a hyphen at the line's end ("E-⏎Rechnung").
+        const previous = byMcid.get(mcid)?.at(-1) ?? "";
+        const join = sameLine ? gap : /-$/.test(previous) ? "" : " ";
+        if (mcid) byMcid.set(mcid, [...(byMcid.get(mcid) ?? []), join + item.str]);
         last = { y, end: x + item.width, eol: item.hasEOL };
       }
       pageText.push(text);
