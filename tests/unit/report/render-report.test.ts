@@ -124,4 +124,15 @@ describe("PDF report page breaks", () => {
     expect(pdf.structure.match(/"Bundesweit 2020"/g)).toHaveLength(1);
     expect(pdf.elements("TH").filter((th) => th.text === "Bundesweit 2020")).toHaveLength(1);
   });
+
+  it("a heading broken after a hyphen reads as one text in the structure tree, without a space", async () => {
+    const name = "Großenhain-Süß 25728-mxd713o6-38 Großenhain-Süß 25728-mxd713o6-38 Groß-Süß";
+    const base = model([question("Q1", 3)]);
+    const m = { ...base, title: `Digitalcheck ${name}`, cover: { ...base.cover, municipality: name } };
+    const { pdf } = await pages(m);
+    // The cover's heading runs over three lines, each broken after a hyphen.
+    expect(pdf.lines.filter((l) => l.page === 1 && /-$/.test(l.text)).length).toBeGreaterThan(0);
+    expect(pdf.elements("H1")[0]!.text).toBe(`Digitalcheck ${name}`);
+    expect(pdf.structure).toContain(`"Digitalcheck ${name}"`);
+  });
 });
