@@ -1,9 +1,16 @@
 import { defineConfig, devices } from "@playwright/test";
 import { OPERATOR_TEST_PASSWORD_HASH } from "./tests/support/operator";
+import { findChromium, SYSTEM_CHROMIUM } from "./scripts/lib/chromium.mjs";
+import { unsupportedNode } from "./scripts/lib/node-version.mjs";
+
+// Node 20 cannot run the server (better-sqlite3 13): say so before any test runs (npm test's preflight does too).
+const tooOld = unsupportedNode();
+if (tooOld) throw new Error(tooOld);
 
 /**
  * API and browser tests against the production build on its own SQLite file, started fresh for
- * every run. Browsers: Debian's Chromium (no Playwright browser download on these machines).
+ * every run. Browser: CHROMIUM_PATH, else Playwright's own Chromium if installed, else /usr/bin/chromium
+ * (scripts/lib/chromium.mjs; npm test's preflight names what is missing before any test runs).
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE_FILE = "prisma/e2e.db";
@@ -11,7 +18,7 @@ export const E2E_DATABASE_FILE = "prisma/e2e.db";
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `file:./${E2E_DATABASE_FILE}`;
 
 const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: findChromium().path ?? SYSTEM_CHROMIUM,
   args: [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,5 +1,10 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { unsupportedNode } from "./scripts/lib/node-version.mjs";
+
+// Node 20 cannot load better-sqlite3 13 (it crashes): say so before any test runs (npm test's preflight does too).
+const tooOld = unsupportedNode();
+if (tooOld) throw new Error(tooOld);
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },

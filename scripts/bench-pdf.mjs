@@ -156,10 +156,17 @@ async function loadReportModules() {
   return { buildReportModel: model.buildReportModel, renderReport: render.renderReport };
 }
 
-function pdfPages(file) {
-  const r = spawnSync("pdfinfo", [file], { encoding: "utf8" });
-  if (r.status !== 0) return null;
-  return Number(/^Pages:\s+(\d+)/m.exec(r.stdout)?.[1] ?? NaN);
+/** The page count, read with pdfjs-dist (no poppler-utils needed); null for a file it cannot read. */
+async function pdfPages(file) {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  try {
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+    const pages = doc.numPages;
+    await doc.destroy();
+    return pages;
+  } catch {
+    return null;
+  }
 }
 
 async function inProcess() {
@@ -242,7 +249,7 @@ async function inProcess() {
 
     const pdfFile = OUT ? resolve(OUT) : join(dir, "report.pdf");
     writeFileSync(pdfFile, last.pdf);
-    const pages = pdfPages(pdfFile);
+    const pages = await pdfPages(pdfFile);
 
     const total = stats(runs.map((r) => r.totalMs));
     const model = stats(runs.map((r) => r.modelMs));

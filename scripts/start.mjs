@@ -11,9 +11,16 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import "./lib/no-telemetry.mjs";
 import { serverHeapArgs } from "./lib/heap-limit.mjs";
+import { unsupportedNode } from "./lib/node-version.mjs";
 import { checkSettingsOrExit } from "./lib/check-settings.mjs";
 import { buildState } from "./lib/build-state.mjs";
 import serverLog from "../lib/http/log.cjs";
+
+const tooOld = unsupportedNode();
+if (tooOld) {
+  console.error(tooOld);
+  process.exit(1);
+}
 
 // Every line with an ISO time, as the server's own (lib/http/log.cjs).
 serverLog.stampConsole();

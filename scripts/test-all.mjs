@@ -1,6 +1,17 @@
 // `npm test`: every test the project has, in order of cost. Fails fast on the first failing suite.
+// First a preflight: what the tests need from outside npm (Chromium, sqlite3, …) and this machine lacks is named in
+// one block with the command that installs it, and nothing runs. `npm test -- --preflight` runs the preflight only.
 import { spawnSync } from "node:child_process";
 import "./lib/no-telemetry.mjs";
+import { preflight, preflightMessage } from "./lib/preflight.mjs";
+
+const check = await preflight();
+if (check.missing.length > 0) {
+  console.error(preflightMessage(check.missing));
+  process.exit(2);
+}
+console.log(`Vorprüfung: alles da (Node.js ${process.version}, Chromium ${check.chromium}).`);
+if (process.argv.includes("--preflight")) process.exit(0);
 
 const suites = [
   ["Typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],

@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { readPdf } from "../support/pdf";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -37,7 +38,7 @@ const SENDER = {
   OPERATOR_SIGNATORY: "Dr. Anna Beispiel, Referentin Digitalisierung",
 };
 
-test("npm run codes -- --letters: sender and portal from the settings, addresses from the operator's file; every refusal before a code is issued", () => {
+test("npm run codes -- --letters: sender and portal from the settings, addresses from the operator's file; every refusal before a code is issued", async () => {
   // Thuringia's cities (no other test takes them): Erfurt with an address, Jena without.
   const keys = "16051000,16053000";
   const dir = mkdtempSync(path.join(tmpdir(), "letters-"));
@@ -90,7 +91,7 @@ test("npm run codes -- --letters: sender and portal from the settings, addresses
     "1 Briefe ohne Anschrift (im Anschriftfeld steht, dass sie von Hand einzutragen ist): 16053000.",
   );
   expect(statSync(pdf).mode & 0o777).toBe(0o600);
-  const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  const text = (await readPdf(readFileSync(pdf))).text.replace(/\s+/g, " ");
   expect(text).toContain("Stadtverwaltung Erfurt Oberbürgermeister Fischmarkt 1 99084 Erfurt");
   expect(text).toContain("Anschrift fehlt – bitte von Hand eintragen");
   expect(text).toContain("Öffnen Sie https://digitalcheck.example.de und");

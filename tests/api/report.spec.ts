@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { type APIRequestContext, type TestInfo } from "@playwright/test";
 import { expect, test } from "../support/test";
@@ -14,24 +13,19 @@ import {
   registerCell,
   uniqueName,
 } from "../support/fixtures";
+import { readPdf, type TReadPdf } from "../support/pdf";
 
-// GET /api/assessments/{token}/report.pdf over HTTP; the PDF is read back with poppler-utils
-// (pdftotext, pdfinfo, pdffonts), which .ci/run installs.
+// GET /api/assessments/{token}/report.pdf over HTTP; the PDF is read back with pdfjs-dist (tests/support/pdf.ts):
+// text, page count, fonts and the tagged structure tree.
 //
 // Peer groups: every test owns its cell (state × size class). Brandenburg (DE-BB) is used by no
 // other test; here: 20000_99999 (the KNOWN_ANSWERS report, alone), 5000_19999 (drafts and one
 // submission without a participation code, never counted), gte_100000 (exactly k = 5) and lt_5000 (k − 1 = 4).
 
-type TPdf = {
+type TPdf = TReadPdf & {
   body: Buffer;
-  /** `pdftotext -layout` and `pdftotext -raw`. */
-  layout: string;
+  /** The text of all pages (pdf.js, in the order the content stream draws it). */
   raw: string;
-  info: Record<string, string>;
-  pages: number;
-  fonts: { name: string; emb: string; uni: string }[];
-  /** `pdfinfo -struct-text`: the structure tree with its text. */
-  structure: string;
 };
 
 const profile = (name: string, state: string, population: number) => ({
@@ -42,78 +36,26 @@ const profile = (name: string, state: string, population: number) => ({
 /** Today in Europe/Berlin as YYYY-MM-DD, as the file name has it. */
 const berlinDate = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
 
-/** pdftotext breaks lines (also after a hyphen, "E-\nRechnung") and spaces table columns: compare without whitespace. */
+/** The text breaks lines (also after a hyphen, "E-\nRechnung") and spaces table columns: compare without whitespace. */
 const compact = (s: string) => s.replace(/\s+/g, "");
 const flat = (s: string) => s.replace(/\s+/g, " ");
 
 function expectText(pdf: TPdf, needle: string) {
-  for (const [mode, text] of [
-    ["layout", pdf.layout],
-    ["raw", pdf.raw],
-  ] as const) {
-    expect(compact(text).includes(compact(needle)), `pdftotext -${mode} contains "${needle}"`).toBe(true);
-  }
+  expect(compact(pdf.raw).includes(compact(needle)), `the PDF's text contains "${needle}"`).toBe(true);
 }
 
 function expectNoText(pdf: TPdf, needle: string) {
-  for (const [mode, text] of [
-    ["layout", pdf.layout],
-    ["raw", pdf.raw],
-  ] as const) {
-    expect(compact(text).includes(compact(needle)), `pdftotext -${mode} does not contain "${needle}"`).toBe(false);
-  }
+  expect(compact(pdf.raw).includes(compact(needle)), `the PDF's text does not contain "${needle}"`).toBe(false);
 }
-
-/** The text lines of `pdftotext -bbox-layout`, with their page, block and box (in pt from the top left). */
-function textLines(xml: string) {
-  const out: { page: number; block: number; xMin: number; yMin: number; height: number; text: string }[] = [];
-  let page = 0;
-  let block = 0;
-  for (const m of xml.matchAll(
-    /<page |<block |<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
-  )) {
-    if (m[0] === "<page ") page += 1;
-    else if (m[0] === "<block ") block += 1;
-    else {
-      const text = [...m[4]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(" ");
-      out.push({ page, block, xMin: Number(m[1]), yMin: Number(m[2]), height: Number(m[3]) - Number(m[2]), text });
-    }
-  }
-  return out;
-}
-
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 32 * 1024 * 1024 });
 
 async function getReport(request: APIRequestContext, token: string, testInfo: TestInfo, label = "report", query = "") {
   const res = await request.get(`/api/assessments/${token}/report.pdf${query}`);
   expect(res.status(), await res.text().catch(() => "")).toBe(200);
   const body = await res.body();
-  const file = testInfo.outputPath(`${label}.pdf`);
-  writeFileSync(file, body);
-  const info = Object.fromEntries(
-    run("pdfinfo", [file])
-      .split("\n")
-      .filter((l) => l.includes(":"))
-      .map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]),
-  );
-  // pdffonts: name, type (may contain a space), encoding, then emb sub uni object-number generation.
-  const fonts = run("pdffonts", [file])
-    .split("\n")
-    .slice(2)
-    .filter((l) => l.trim() !== "")
-    .map((l) => {
-      const cols = l.trim().split(/\s+/);
-      return { name: cols[0]!, emb: cols.at(-5)!, uni: cols.at(-3)! };
-    });
-  const pdf: TPdf = {
-    body,
-    layout: run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]),
-    raw: run("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"]),
-    info,
-    pages: Number(info.Pages),
-    fonts,
-    structure: run("pdfinfo", ["-struct-text", file]),
-  };
+  // Kept beside the test's results for looking at a failure.
+  writeFileSync(testInfo.outputPath(`${label}.pdf`), body);
+  const read = await readPdf(body);
+  const pdf: TPdf = { ...read, body, raw: read.text };
   return { res, pdf };
 }
 
@@ -243,24 +185,24 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectText(pdf, "Ende August bis Anfang November 2020");
     expectText(pdf, "Bitkom");
 
-    // pdfinfo.
+    // Document information.
     expect(pdf.info.Tagged).toBe("yes");
     expect(pdf.info.Title).toContain(name);
     expect(pdf.info.Title).toMatch(/^Digitalcheck /);
-    expect(pdf.info["Page size"]).toContain("(A4)");
+    expect(pdf.info.pageSize).toContain("(A4)");
     expect(pdf.pages).toBeGreaterThanOrEqual(5);
 
-    // The footer on every page: "Seite n von N", N = pdfinfo's page count.
+    // The footer on every page: "Seite n von N", N = the page count.
     expectText(pdf, "Seite 1 von");
     for (let n = 1; n <= pdf.pages; n += 1)
       expect(flat(pdf.raw), `footer of page ${n}`).toMatch(new RegExp(`Seite ${n} von ${pdf.pages}(?!\\d)`));
     expect(flat(pdf.raw)).not.toMatch(new RegExp(`Seite \\d+ von (?!${pdf.pages}(?!\\d))`));
 
-    // pdffonts: everything embedded, with a ToUnicode map, and Fira Sans.
+    // Fonts: everything embedded, with a ToUnicode map, and Fira Sans.
     expect(pdf.fonts.length).toBeGreaterThan(0);
     for (const f of pdf.fonts) {
-      expect(f.emb, `${f.name} embedded`).toBe("yes");
-      expect(f.uni, `${f.name} has a ToUnicode map`).toBe("yes");
+      expect(f.embedded, `${f.name} embedded`).toBe(true);
+      expect(f.toUnicode, `${f.name} has a ToUnicode map`).toBe(true);
     }
     expect(pdf.fonts.some((f) => /FiraSans/.test(f.name))).toBe(true);
   });
@@ -272,7 +214,7 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     const { token } = await createSubmittedAssessment(request, KNOWN_ANSWERS, profile(name, "DE-BB", 45_001));
     const { pdf } = await getReport(request, token, testInfo);
 
-    // pdfinfo -struct-text: element types (first word of each line) and the text they hold.
+    // The structure tree: element types (first word of each line) and the text they hold.
     const types = new Set(
       pdf.structure
         .split("\n")
@@ -300,11 +242,9 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
       expect(types.has(type), `structure element ${type}`).toBe(true);
     }
     expect(pdf.structure.trimStart().startsWith("Document")).toBe(true);
-    expect(pdf.structure).toMatch(
-      new RegExp(`H1 \\(block\\)\\s+"Digitalcheck ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`),
-    );
+    expect(pdf.structure).toMatch(new RegExp(`H1\\s+"Digitalcheck ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`));
     for (const h1 of ["Zusammenfassung", "Ihre Antworten im Vergleich", "Empfehlungen", "Methode und Quelle"]) {
-      expect(pdf.structure).toMatch(new RegExp(`H1 \\(block\\)\\s+"${h1}"`));
+      expect(pdf.structure).toMatch(new RegExp(`H1\\s+"${h1}"`));
     }
     for (const topic of reference.topics) expect(pdf.structure).toContain(`"${topic.title}"`);
     // Page furniture (footer) is an artifact, outside the structure.
@@ -417,19 +357,9 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expectNoText(plain, "Ergebnis in Leichter Sprache");
     expect(no.pages).toBe(plain.pages);
     expect(easy.pages).toBeGreaterThan(plain.pages);
-    expect(easy.structure).toMatch(/H1 \(block\)\s+"Ergebnis in Leichter Sprache"/);
+    expect(easy.structure).toMatch(/H1\s+"Ergebnis in Leichter Sprache"/);
     // Right after the cover: page 2 starts with it.
-    const pageTwo = run("pdftotext", [
-      "-raw",
-      "-enc",
-      "UTF-8",
-      "-f",
-      "2",
-      "-l",
-      "2",
-      testInfo.outputPath("leichte-sprache.pdf"),
-      "-",
-    ]);
+    const pageTwo = easy.pageText[1]!;
     expect(pageTwo.trimStart().startsWith("Ergebnis in Leichter Sprache")).toBe(true);
     for (const needle of [
       "Ihre Kommune hat ungefähr 64 von 100 Punkten.",
@@ -448,7 +378,8 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     const section = easy.structure.slice(
       easy.structure.lastIndexOf("\n", easy.structure.lastIndexOf("\n", h1) - 1) + 1,
     );
-    const end = section.search(/\n {2}Sect\b/);
+    // Up to the next section's heading (pdf.js gives the tree page by page, so a Sect may stand on several pages).
+    const end = section.search(/\n\s*H1\n/);
     const lines = (end > 0 ? section.slice(0, end) : section).split("\n");
     const units: TEasyUnit[] = [];
     lines.forEach((line, i) => {
@@ -469,7 +400,7 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
     expect(check.problems).toEqual([]);
     expect(check.sentences).toBeGreaterThan(15);
     // Each point's name is a heading of its own (H3).
-    expect(easy.structure).toMatch(/H3 \(block\)\s+"Bezahlen im Internet"/);
+    expect(easy.structure).toMatch(/H3\s+"Bezahlen im Internet"/);
 
     for (const value of ["1", "JA", "leicht", ""]) {
       const res = await request.get(`/api/assessments/${token}/report.pdf?leichteSprache=${value}`);
@@ -489,23 +420,22 @@ test.describe("GET /api/assessments/{token}/report.pdf", () => {
       KNOWN_ANSWERS,
       profile(uniqueName("Zeilenstadt"), "DE-BB", 9_501),
     );
-    await getReport(request, token, testInfo, "leichte-sprache-satz", "?leichteSprache=ja");
-    const file = testInfo.outputPath("leichte-sprache-satz.pdf");
-    const lines = textLines(run("pdftotext", ["-bbox-layout", file, "-"]));
+    const { pdf } = await getReport(request, token, testInfo, "leichte-sprache-satz", "?leichteSprache=ja");
+    const lines = pdf.lines;
     const first = lines.find((l) => l.text === "Zusammenfassung")!.page;
     // The pages in Leichter Sprache: after the cover, before the summary; the footer is no part of them.
-    const easy = lines.filter((l) => l.page >= 2 && l.page < first && l.yMin < 780);
+    const easy = lines.filter((l) => l.page >= 2 && l.page < first && l.baseline < 790);
     expect(easy.length).toBeGreaterThan(60);
-    // Size: pdftotext's box is 1.2 times the font size of Fira Sans.
-    for (const l of easy) expect(l.height / 1.2, l.text).toBeGreaterThanOrEqual(14 - 0.01);
+    // Size: at least 14 pt.
+    for (const l of easy) expect(l.size, l.text).toBeGreaterThanOrEqual(14 - 0.01);
     // Every line starts at the left edge or, in a list, right of its label: a sentence never follows another.
-    const edges = new Set(easy.map((l) => Math.round(l.xMin)));
+    const edges = new Set(easy.map((l) => Math.round(l.x)));
     expect([...edges].sort((a, b) => a - b)).toEqual([56, 78]);
-    // Lines of text (not headings) 1.5 times their size apart, baseline to baseline.
-    const body = (l: (typeof easy)[number]) => l.height / 1.2 < 15;
+    // Lines of text (not headings) of one paragraph 1.5 times their size apart, baseline to baseline.
+    const body = (l: (typeof easy)[number]) => l.size < 15;
     for (const [a, b] of easy.slice(1).map((l, i) => [easy[i]!, l] as const))
       if (a.page === b.page && a.block === b.block && body(a) && body(b))
-        expect(b.yMin - a.yMin, b.text).toBeGreaterThanOrEqual((a.height / 1.2) * 1.5 - 0.01);
+        expect(b.baseline - a.baseline, b.text).toBeGreaterThanOrEqual(a.size * 1.5 - 0.01);
     // No line ends in a hyphen ("Bundes-⏎Land"): lines break only between words.
     expect(easy.filter((l) => /-$/.test(l.text)).map((l) => l.text)).toEqual([]);
   });

@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { readPdf } from "../support/pdf";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -140,7 +140,7 @@ test("several colleagues, one answer: invite, answer apart, compare, settle, sub
   const dir = mkdtempSync(join(tmpdir(), "kdc-colleagues-pdf-"));
   const file = join(dir, "report.pdf");
   writeFileSync(file, await pdf.body());
-  const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  const text = (await readPdf(readFileSync(file))).text;
   const pdfPage = text.split("\f").find((p) => p.includes("Wo wir uns uneinig sind"));
   expect(pdfPage, "the PDF page").toBeDefined();
   expect(pdfPage!.replace(/\s+/g, " ")).toContain("E-Payment");

@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
+import { readPdf } from "../support/pdf";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { STEPS } from "../../lib/survey/reference";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { berlinYear } from "../../lib/format/calendar";
@@ -304,7 +304,7 @@ test("point 7: two assessments in one calendar year are named by month everywher
   expect(decodeURIComponent(pdf.headers()["content-disposition"]!)).toContain(`-Dezember-${year}-Stand-`);
   const file = join(mkdtempSync(join(tmpdir(), "dc-34-")), "r.pdf");
   writeFileSync(file, await pdf.body());
-  const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+  const text = (await readPdf(readFileSync(file))).text;
   expect(text).toContain(`Entwicklung seit ${march}`);
   expect(text).toContain(`Dimensionen ${march} und ${december}`);
 });

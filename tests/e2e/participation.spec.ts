@@ -6,6 +6,7 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { OPERATOR_TEST_PASSWORD } from "../support/operator";
 import { registerCell } from "../support/fixtures";
+import { readPdf } from "../support/pdf";
 
 // The whole way of a participation code (docs/adr/0005, docs/adr/0013): the operator chooses the units on
 // /betrieb/teilnahme, confirms what happens to codes already issued, and downloads one ZIP with the CSV, the
@@ -35,7 +36,7 @@ async function download(page: Page, dir: string) {
   return {
     lines: csvBytes.toString("utf8").slice(1).trimEnd().split("\r\n"),
     pdfPath,
-    pdfText: execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" }),
+    pdf: await readPdf(readFileSync(pdfPath)),
     overview: readFileSync(path.join(dir, `uebersicht-${day}.txt`), "utf8"),
   };
 }
@@ -85,22 +86,22 @@ test("the operator issues codes (CSV, letters and overview in one ZIP) without v
   expect(first.lines[0]).toBe("key;name;kind;code");
   expect(first.lines).toHaveLength(3);
   expect(first.overview).toContain("Ausgegeben: 2");
+  const pdfText = first.pdf.text.replace(/\s+/g, " ");
   expect(first.overview).toContain("Briefe: 2, davon ohne Anschrift (von Hand einzutragen): 1");
-  expect(first.pdfText).toContain("Einladung zum Kommunalen Digitalcheck");
+  expect(pdfText).toContain("Einladung zum Kommunalen Digitalcheck");
   for (const line of [
     `Gemeinde ${rows[0]!.nameShort}`,
     "Der Bürgermeister",
     "Hauptstraße 1",
     `35000 ${rows[0]!.nameShort}`,
   ])
-    expect(first.pdfText).toContain(line);
-  expect(first.pdfText).toContain("Anschrift fehlt – bitte von Hand eintragen");
+    expect(pdfText).toContain(line);
+  expect(pdfText).toContain("Anschrift fehlt – bitte von Hand eintragen");
   // The portal's address from PUBLIC_URL, never the address the operator's browser used.
-  expect(first.pdfText).toContain("https://digitalcheck.pruefstadt.example");
-  expect(first.pdfText).not.toContain("127.0.0.1");
-  expect(execFileSync("pdfinfo", [first.pdfPath], { encoding: "utf8" })).toMatch(
-    /Pages:\s+2\n[\s\S]*Page size:\s+595\.28 x 841\.89/,
-  );
+  expect(pdfText).toContain("https://digitalcheck.pruefstadt.example");
+  expect(pdfText).not.toContain("127.0.0.1");
+  expect(first.pdf.pages).toBe(2);
+  expect(first.pdf.info.pageSize).toContain("595.28 x 841.89");
 
   // The same units again: both hold a valid code. Keeping them (the default) issues nothing.
   await page.goto("/betrieb/teilnahme");
@@ -117,7 +118,7 @@ test("the operator issues codes (CSV, letters and overview in one ZIP) without v
   await page.getByRole("radio", { name: /^Ersetzen/ }).check();
   const second = await download(page, testInfo.outputPath("second"));
   expect(second.overview).toContain("Davon ersetzt (der frühere Code gilt nicht mehr): 1");
-  const letterCode = second.pdfText.match(
+  const letterCode = second.pdf.text.match(
     /[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/,
   )![0];
 

@@ -1,15 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderReport } from "@/lib/report/render-report";
 import type { TReportModel, TReportQuestion } from "@/lib/report/report-model";
+import { readPdf } from "../../support/pdf";
 
-// Page breaks of the PDF report, read back with poppler-utils (pdftotext, pdfinfo), which .ci/run installs.
-
-const dir = mkdtempSync(path.join(os.tmpdir(), "kdc-report-test-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Page breaks of the PDF report, read back with pdfjs-dist (tests/support/pdf.ts).
 
 function question(id: string, answers: number, share: number | null = 10): TReportQuestion {
   return {
@@ -87,16 +81,9 @@ function model(questions: TReportQuestion[], topicSize = questions.length): TRep
   };
 }
 
-async function pages(m: TReportModel, name: string) {
-  const file = path.join(dir, `${name}.pdf`);
-  writeFileSync(file, await renderReport(m, new Date("2026-11-30T10:00:00Z")));
-  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
-  const text = Array.from({ length: count }, (_, i) =>
-    execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), file, "-"], {
-      encoding: "utf8",
-    }),
-  );
-  return { file, text };
+async function pages(m: TReportModel) {
+  const pdf = await readPdf(await renderReport(m, new Date("2026-11-30T10:00:00Z")));
+  return { pdf, text: pdf.pageText };
 }
 
 const compact = (s: string) => s.replace(/\s+/g, "");
@@ -105,7 +92,7 @@ describe("PDF report page breaks", () => {
   it("keeps each question with its statement, chart and table on one page, and a topic's heading with its first question", async () => {
     const questions = Array.from({ length: 12 }, (_, i) => question(`Q${i + 1}`, 3 + (i % 5)));
     const m = model(questions, 3);
-    const { text } = await pages(m, "blocks");
+    const { text } = await pages(m);
     for (const topic of m.topics) {
       const page = text.findIndex((t) => compact(t).includes(compact(topic.title)));
       expect(page, topic.title).toBeGreaterThan(-1);
@@ -127,45 +114,53 @@ describe("PDF report page breaks", () => {
   it("a table longer than a page repeats its header row on the next page, once in the structure", async () => {
     // 60 answers without a published share: the chart is empty, the table has 60 rows ("kein Wert").
     const long = question("L", 60, null);
-    const { file, text } = await pages(model([long]), "long");
+    const { pdf, text } = await pages(model([long]));
     const rowPages = text.map((t, i) => ({ i, t })).filter(({ t }) => compact(t).includes("AntwortL."));
     expect(rowPages.length).toBeGreaterThan(1);
     for (const { i, t } of rowPages)
       expect(compact(t), `page ${i + 1}`).toContain(compact("Antwort Bundesweit 2020 Ihre Antwort"));
     // Every row is there once; the repeated header is a page artifact, not a second header row.
     for (let n = 1; n <= 60; n += 1) expect(text.join("\n")).toContain(`Antwort L.${n} `);
-    const structure = execFileSync("pdfinfo", ["-struct-text", file], { encoding: "utf8" });
-    expect(structure.match(/"Bundesweit 2020"/g)).toHaveLength(1);
+    expect(pdf.structure.match(/"Bundesweit 2020"/g)).toHaveLength(1);
+    expect(pdf.elements("TH").filter((th) => th.text === "Bundesweit 2020")).toHaveLength(1);
+  });
+
+  it("a heading broken after a hyphen reads as one text in the structure tree, without a space", async () => {
+    const name = "Großenhain-Süß 25728-mxd713o6-38 Großenhain-Süß 25728-mxd713o6-38 Groß-Süß";
+    const base = model([question("Q1", 3)]);
+    const m = { ...base, title: `Digitalcheck ${name}`, cover: { ...base.cover, municipality: name } };
+    const { pdf } = await pages(m);
+    // The cover's heading runs over three lines, each broken after a hyphen.
+    expect(pdf.lines.filter((l) => l.page === 1 && /-$/.test(l.text)).length).toBeGreaterThan(0);
+    expect(pdf.elements("H1")[0]!.text).toBe(`Digitalcheck ${name}`);
+    expect(pdf.structure).toContain(`"Digitalcheck ${name}"`);
   });
 
   it("puts 'Wo wir uns uneinig sind' on a page of its own, with every row, only when there is a comparison", async () => {
     const m = model([question("Q1", 3)]);
-    const without = await pages(m, "no-disagreement");
+    const without = await pages(m);
     expect(without.text.join("\n")).not.toContain("Wo wir uns uneinig sind");
-    const withPage = await pages(
-      {
-        ...m,
-        disagreement: {
-          summary: "3 von 3 eingeladenen Personen haben die Fragen für sich beantwortet.",
-          rows: [
-            {
-              name: "E-Payment",
-              answers:
-                "2 × Ja, im Einsatz (Sie (federführend), Kämmerei); 1 × Weder im Einsatz noch geplant (IT-Leitung)",
-              distance: "2 von 2 Stufen auseinander",
-              disputed: true,
-            },
-            {
-              name: "E-Rechnung",
-              answers: "3 × Ja, im Einsatz (Sie, IT-Leitung, Kämmerei)",
-              distance: "einig",
-              disputed: false,
-            },
-          ],
-        },
+    const withPage = await pages({
+      ...m,
+      disagreement: {
+        summary: "3 von 3 eingeladenen Personen haben die Fragen für sich beantwortet.",
+        rows: [
+          {
+            name: "E-Payment",
+            answers:
+              "2 × Ja, im Einsatz (Sie (federführend), Kämmerei); 1 × Weder im Einsatz noch geplant (IT-Leitung)",
+            distance: "2 von 2 Stufen auseinander",
+            disputed: true,
+          },
+          {
+            name: "E-Rechnung",
+            answers: "3 × Ja, im Einsatz (Sie, IT-Leitung, Kämmerei)",
+            distance: "einig",
+            disputed: false,
+          },
+        ],
       },
-      "disagreement",
-    );
+    });
     const page = withPage.text.findIndex((t) => t.includes("Wo wir uns uneinig sind"));
     expect(page).toBeGreaterThan(0);
     expect(withPage.text.length).toBe(without.text.length + 1);
