@@ -96,8 +96,22 @@ test("the standalone server logs like serve.mjs: ISO time, one JSON line per req
       if (status !== 200) await new Promise((r) => setTimeout(r, 200));
     }
     expect(status, out).toBe(200);
-    await new Promise((r) => setTimeout(r, 200));
-    const request = jsonLines(out, { banner: true }).find((l) => l.msg === "request" && l.id === "standalone-health-1");
+    // Next answers before instrumentation.ts has hooked the log in: ask again until a request is logged.
+    const logged = () =>
+      jsonLines(out, { banner: true }).find((l) => l.msg === "request" && l.id === "standalone-health-1");
+    await expect
+      .poll(
+        async () => {
+          await fetch(`http://127.0.0.1:${PORT + 1}/api/health`, {
+            headers: { "x-request-id": "standalone-health-1" },
+          });
+          await new Promise((r) => setTimeout(r, 200));
+          return logged() !== undefined;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const request = logged();
     expect(request, out).toMatchObject({ level: "info", method: "GET", path: "/api/health", status: 200 });
     expect(request!.time).toMatch(ISO);
   } finally {

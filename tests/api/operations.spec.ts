@@ -261,7 +261,8 @@ test("WEB_CONCURRENCY that is not a whole number from 1 to 64: the server refuse
     encoding: "utf8",
   });
   expect(run.status).toBe(1);
-  expect(run.stderr.trim()).toBe(
-    "WEB_CONCURRENCY muss eine ganze Zahl von 1 bis 64 sein (Anzahl der Server-Prozesse).",
+  // One line, with the ISO time every log line starts with.
+  expect(run.stderr.trim()).toMatch(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z WEB_CONCURRENCY muss eine ganze Zahl von 1 bis 64 sein \(Anzahl der Server-Prozesse\)\.$/,
   );
 });

@@ -66,7 +66,9 @@ test.describe("bundle", () => {
       if (
         !url.pathname.startsWith("/_next/static/") &&
         !url.pathname.startsWith("/fonts/") &&
-        url.pathname !== "/favicon.ico"
+        url.pathname !== "/favicon.ico" &&
+        // The favicon, served by the app itself (app/icon.svg).
+        !url.pathname.startsWith("/icon")
       )
         pageRequests.push(`${url.pathname}${url.search}`);
     });

@@ -41,6 +41,8 @@ test("the results page shows the index, the exact statements, both charts and th
   await expect(charts).toHaveCount(22);
   const radar = page.getByRole("img", { name: /Netzdiagramm der fünf Dimensionen: Strategie 50/ });
   await expect(radar).toBeVisible();
+  // On a phone the radar lies below the first screens (the next action and the view switch come first).
+  await radar.scrollIntoViewIfNeeded();
   await expect(radar.locator("canvas")).toHaveCount(1);
   await expect(
     page.getByRole("img", { name: /Balkendiagramm, Anteile aller Kommunen 2020: Ja, im Einsatz 16 %/ }).first(),
