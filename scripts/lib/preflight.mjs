@@ -59,13 +59,6 @@ export async function preflight(env = process.env, nodeVersion = process.version
       apt: "sqlite3",
       brew: "sqlite",
     });
-  if (!onPath("pdftotext") || !onPath("pdfinfo"))
-    missing.push({
-      what: "pdftotext, pdfinfo (poppler-utils)",
-      why: "misst die Lage der Wörter in den Einladungsbriefen (DIN 5008)",
-      apt: "poppler-utils",
-      brew: "poppler",
-    });
   if (!onPath("python3"))
     missing.push({
       what: "python3",

@@ -7,9 +7,17 @@ type TStructNode = { role?: string; type?: string; id?: string; alt?: string; ch
 type TTextItem = { str: string; transform: number[]; width: number; height: number; hasEOL: boolean };
 type TMarked = { type: string; id?: string; tag?: string };
 
-/** One line of text: its page (from 1), the marked-content sequence it belongs to, its left edge and baseline in pt
- * from the top left, its font size in pt and its text. */
-export type TPdfLine = { page: number; block: string; x: number; baseline: number; size: number; text: string };
+/** One line of text: its page (from 1), the marked-content sequence it belongs to, its left and right edge and its
+ * baseline in pt from the top left, its font size in pt and its text. */
+export type TPdfLine = {
+  page: number;
+  block: string;
+  x: number;
+  right: number;
+  baseline: number;
+  size: number;
+  text: string;
+};
 
 export type TPdfFont = { name: string; embedded: boolean; toUnicode: boolean };
 
@@ -97,8 +105,11 @@ export async function readPdf(bytes: Uint8Array | Buffer): Promise<TReadPdf> {
         // A space between items of one line that stand apart (table cells, words drawn one by one), a line break
         // between lines; in an element's text both count as one space.
         const gap = sameLine && x - last!.end > size * 0.1 && !/\s$/.test(text) ? " " : "";
-        if (sameLine) lines.at(-1)!.text += gap + item.str;
-        else lines.push({ page: n, block: mcid, x, baseline: y, size, text: item.str });
+        if (sameLine) {
+          const line = lines.at(-1)!;
+          line.text += gap + item.str;
+          line.right = x + item.width;
+        } else lines.push({ page: n, block: mcid, x, right: x + item.width, baseline: y, size, text: item.str });
         text += (sameLine ? gap : text === "" ? "" : "\n") + item.str;
         // In an element's text a line break is a space, except after a hyphen at the line's end ("E-⏎Rechnung").
         const previous = byMcid.get(mcid)?.at(-1) ?? "";

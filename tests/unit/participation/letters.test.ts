@@ -1,33 +1,26 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { findItem } from "../../../lib/municipalities/register";
 import { renderInvitationLetters, toInvitations } from "../../../lib/participation/codes-bundle";
 import type { TLetterOptions } from "../../../lib/participation/invitation-letters";
+import { readPdf, type TReadPdf } from "../../support/pdf";
 
 // The invitation letters against DIN 5008 form B (window envelope, DIN 676): the return address in the note
 // zone (45 to 62.7 mm from the top), the address in the address zone (62.7 to 90 mm, 25 to 105 mm from the
 // left), the information block from 125 mm and 50 mm, the text below 98.4 mm, one page per letter, measured
-// on the words pdftotext finds.
+// on the text lines pdf.js reads: a line's box runs from its left to its right edge and from the font's ascender
+// to its descender (Fira Sans: 0.935 and 0.265 of the size).
 const MM = 72 / 25.4;
-type TWord = { page: number; x0: number; y0: number; x1: number; y1: number; text: string };
+type TBox = { page: number; x0: number; y0: number; x1: number; y1: number; text: string };
 
-function words(pdf: Buffer): TWord[] {
-  const dir = mkdtempSync(path.join(tmpdir(), "letters-"));
-  const file = path.join(dir, "l.pdf");
-  writeFileSync(file, pdf);
-  const html = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8" });
-  const out: TWord[] = [];
-  let page = 0;
-  for (const m of html.matchAll(
-    /<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-  )) {
-    if (m[0].startsWith("<page")) page += 1;
-    else out.push({ page, x0: +m[1]! / MM, y0: +m[2]! / MM, x1: +m[3]! / MM, y1: +m[4]! / MM, text: m[5]! });
-  }
-  return out;
+function boxes(pdf: TReadPdf): TBox[] {
+  return pdf.lines.map((l) => ({
+    page: l.page,
+    x0: l.x / MM,
+    x1: l.right / MM,
+    y0: (l.baseline - 0.935 * l.size) / MM,
+    y1: (l.baseline + 0.265 * l.size) / MM,
+    text: l.text.trim(),
+  }));
 }
 
 const sender = {
@@ -64,19 +57,19 @@ const options: TLetterOptions = {
 };
 
 describe("invitation letters (DIN 5008 form B)", async () => {
-  const pdf = await renderInvitationLetters(toInvitations(result), options);
-  const all = words(pdf);
+  const read = await readPdf(await renderInvitationLetters(toInvitations(result), options));
+  const all = boxes(read);
   const on = (page: number) => all.filter((w) => w.page === page);
-  const find = (page: number, text: string) => on(page).find((w) => w.text === text)!;
+  // The line that holds a word.
+  const find = (page: number, word: string) => on(page).find((w) => w.text.split(" ").includes(word))!;
   const text = (page: number) =>
     on(page)
       .map((w) => w.text)
       .join(" ");
 
   test("one A4 page per letter, even for 71 Gemeinden", () => {
-    expect(execFileSync("pdfinfo", ["-"], { input: pdf, encoding: "utf8" })).toMatch(
-      /Pages:\s+2\n[\s\S]*Page size:\s+595\.28 x 841\.89/,
-    );
+    expect(read.pages).toBe(2);
+    expect(read.info.pageSize).toContain("595.28 x 841.89");
     expect(text(1)).toContain("71 Gemeinden");
   });
 
