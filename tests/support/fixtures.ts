@@ -306,9 +306,12 @@ export async function fillVerifiedCell(
 /** Moves an assessment's creation (and its submission, if any) to another moment, as if made then. */
 export async function backdateAssessment(id: string, at: Date): Promise<void> {
   const sqlite = E2E_DATABASE_URL.startsWith("file:");
-  const value = sqlite ? at.toISOString().replace("Z", "+00:00") : at;
+  // SQLite keeps Prisma's DateTime as ISO text; PostgreSQL as a timestamp without time zone in UTC, and a
+  // parameter inside CASE needs its type named there.
+  const value = sqlite ? at.toISOString().replace("Z", "+00:00") : at.toISOString().replace("Z", "");
+  const param = sqlite ? "?" : "CAST(? AS TIMESTAMP(3))";
   await writeTestDatabase(
-    `UPDATE "Assessment" SET "createdAt" = ?, "submittedAt" = CASE WHEN "submittedAt" IS NULL THEN NULL ELSE ? END WHERE "id" = ?`,
+    `UPDATE "Assessment" SET "createdAt" = ${param}, "submittedAt" = CASE WHEN "submittedAt" IS NULL THEN NULL ELSE ${param} END WHERE "id" = ?`,
     [value, value, id],
   );
 }
