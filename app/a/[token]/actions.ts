@@ -5,6 +5,7 @@ import { saveAnswers } from "@/lib/assessment/save-answers";
 import { reopenAssessment, submitAssessment } from "@/lib/assessment/submit-assessment";
 import { editPath, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
 import { toErrorResponse } from "@/lib/http/errors";
+import { toSaveResult } from "@/app/a/[token]/save-result";
 import { STEPS } from "@/lib/survey/reference";
 import { formDataToStepAnswers } from "@/lib/survey/form-answers";
 import type { TAnswerValue } from "@/lib/survey/answer-schema";
@@ -44,15 +45,7 @@ export async function autosaveAnswersAction(
   answers: Record<string, TAnswerValue | null>,
 ): Promise<TSaveResult> {
   const result = await saveAnswers(token, await currentClientId(), { readable: true, value: { version, answers } });
-  if (result.ok) return { ok: true, version: result.value.version };
-  const { status, body } = toErrorResponse(result.error);
-  return {
-    ok: false,
-    status,
-    message: body.error,
-    currentVersion: typeof body.currentVersion === "number" ? body.currentVersion : undefined,
-    fieldErrors: toFieldErrors(body.issues, "answers."),
-  };
+  return toSaveResult(result);
 }
 
 /**

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { colleaguePath, colleagueStepPath } from "@/lib/assessment/paths";
 import { toErrorResponse } from "@/lib/http/errors";
+import { toSaveResult } from "@/app/a/[token]/save-result";
 import { STEPS } from "@/lib/survey/reference";
 import { formDataToStepAnswers } from "@/lib/survey/form-answers";
 import { saveColleagueAnswers } from "@/lib/colleagues/save-colleague-answers";
@@ -50,15 +51,7 @@ export async function colleagueAutosaveAction(
   answers: Record<string, string | string[] | null>,
 ): Promise<TSaveResult> {
   const result = await save(token, version, answers);
-  if (result.ok) return { ok: true, version: result.value.version };
-  const { status, body } = toErrorResponse(result.error);
-  return {
-    ok: false,
-    status,
-    message: body.error,
-    currentVersion: typeof body.currentVersion === "number" ? body.currentVersion : undefined,
-    fieldErrors: toFieldErrors(body.issues, "answers."),
-  };
+  return toSaveResult(result);
 }
 
 /** A colleague's step without JavaScript: saves, then goes where the pressed button says. */
