@@ -24,14 +24,22 @@ export async function lookUpAssessment(
   return err({ kind: "assessment_not_found" });
 }
 
-/** Guards a use case that takes a token: refuses over-limit clients and counts its "not found" as a miss. */
+/**
+ * Guards a use case that takes a token: refuses over-limit clients and counts its "not found" as a miss. Given the
+ * token, a colleague's link that the use case did not find is refused as one (403, docs/adr/0014-colleagues.md)
+ * and is no miss.
+ */
 export async function withTokenGuard<T>(
   client: string,
   run: () => Promise<TResult<T, TAssessmentError>>,
+  token?: string,
 ): Promise<TResult<T, TAssessmentError>> {
   const limited = await isRateLimited("tokenMiss", client);
   if (!limited.ok) return err({ kind: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds });
   const result = await run();
-  if (!result.ok && result.error.kind === "assessment_not_found") await consumeRateLimit("tokenMiss", client);
+  if (!result.ok && result.error.kind === "assessment_not_found") {
+    if (token !== undefined && (await isColleagueToken(token))) return err({ kind: "colleague_link" });
+    await consumeRateLimit("tokenMiss", client);
+  }
   return result;
 }

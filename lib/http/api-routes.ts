@@ -106,7 +106,7 @@ export const API_ROUTES: TApiRoute[] = [
     tag: "Selbsteinschätzung",
     summary: "Das neueste Jahr löschen (scope=all: alle Jahre)",
     query: [{ name: "scope", description: "latest (Vorgabe) oder all", enum: ["latest", "all"] }],
-    responses: { 204: { description: "Gelöscht" }, 404: NOT_FOUND, 422: INVALID, 429: LIMITED },
+    responses: { 204: { description: "Gelöscht" }, 403: COLLEAGUE_LINK, 404: NOT_FOUND, 422: INVALID, 429: LIMITED },
   },
   {
     method: "put",
@@ -116,6 +116,7 @@ export const API_ROUTES: TApiRoute[] = [
     body: ZSaveAnswersRequest,
     responses: {
       200: { description: "Gespeichert", schema: ZSaveAnswersResponse },
+      403: COLLEAGUE_LINK,
       404: NOT_FOUND,
       409: E("Veraltete Version oder bereits abgesendet"),
       ...BODY_ERRORS,
@@ -129,6 +130,7 @@ export const API_ROUTES: TApiRoute[] = [
     summary: "Absenden",
     responses: {
       200: { description: "Abgesendet", schema: ZSubmitResponse },
+      403: COLLEAGUE_LINK,
       404: NOT_FOUND,
       409: E("Veraltete Version"),
       422: E("Unvollständig; `unanswered` nennt die offenen Fragen"),
@@ -140,14 +142,24 @@ export const API_ROUTES: TApiRoute[] = [
     path: "/api/assessments/{token}/reopen",
     tag: "Selbsteinschätzung",
     summary: "Wieder zur Bearbeitung öffnen",
-    responses: { 200: { description: "Geöffnet", schema: ZReopenResponse }, 404: NOT_FOUND, 429: LIMITED },
+    responses: {
+      200: { description: "Geöffnet", schema: ZReopenResponse },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
   },
   {
     method: "post",
     path: "/api/assessments/{token}/renew",
     tag: "Selbsteinschätzung",
     summary: "Neuen Link erzeugen",
-    responses: { 200: { description: "Neuer Link", schema: ZRenewResponse }, 404: NOT_FOUND, 429: LIMITED },
+    responses: {
+      200: { description: "Neuer Link", schema: ZRenewResponse },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
   },
   {
     method: "post",
@@ -157,6 +169,7 @@ export const API_ROUTES: TApiRoute[] = [
     body: ZVerifyRequest,
     responses: {
       200: { description: "Bestätigt", schema: ZVerifyResponse },
+      403: COLLEAGUE_LINK,
       404: NOT_FOUND,
       409: E("Bereits bestätigt"),
       ...BODY_ERRORS,
@@ -170,6 +183,7 @@ export const API_ROUTES: TApiRoute[] = [
     summary: "Neue Selbsteinschätzung für das nächste Jahr (vorausgefüllt; der Link geht auf sie über)",
     responses: {
       201: { description: "Angelegt", schema: ZFollowUpResponse },
+      403: COLLEAGUE_LINK,
       404: NOT_FOUND,
       409: E("Es gibt bereits einen Entwurf; `editPath` nennt ihn"),
       429: LIMITED,
@@ -180,14 +194,24 @@ export const API_ROUTES: TApiRoute[] = [
     path: "/api/assessments/{token}/history",
     tag: "Selbsteinschätzung",
     summary: "Alle Jahre, das älteste zuerst, mit Änderungen",
-    responses: { 200: { description: "Verlauf", schema: ZHistoryResponse }, 404: NOT_FOUND, 429: LIMITED },
+    responses: {
+      200: { description: "Verlauf", schema: ZHistoryResponse },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
   },
   {
     method: "get",
     path: "/api/assessments/{token}/targets",
     tag: "Selbsteinschätzung",
     summary: "Ziele und Version",
-    responses: { 200: { description: "Ziele", schema: ZTargetsView }, 404: NOT_FOUND, 429: LIMITED },
+    responses: {
+      200: { description: "Ziele", schema: ZTargetsView },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
   },
   {
     method: "put",
@@ -197,6 +221,7 @@ export const API_ROUTES: TApiRoute[] = [
     body: ZTargetsRequest,
     responses: {
       200: { description: "Gespeichert", schema: ZTargetsResponse },
+      403: COLLEAGUE_LINK,
       404: NOT_FOUND,
       409: E("Veraltete Version"),
       ...BODY_ERRORS,
@@ -208,14 +233,24 @@ export const API_ROUTES: TApiRoute[] = [
     path: "/api/assessments/{token}/benchmark",
     tag: "Selbsteinschätzung",
     summary: "Vergleich mit der Umfrage 2020",
-    responses: { 200: { description: "Benchmark", schema: ZAssessmentBenchmark }, 404: NOT_FOUND, 429: LIMITED },
+    responses: {
+      200: { description: "Benchmark", schema: ZAssessmentBenchmark },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
   },
   {
     method: "get",
     path: "/api/assessments/{token}/export",
     tag: "Selbsteinschätzung",
     summary: "Alle gespeicherten Daten (DSGVO Art. 15/20)",
-    responses: { 200: { description: "Export", schema: ZAssessmentExport }, 404: NOT_FOUND, 429: LIMITED },
+    responses: {
+      200: { description: "Export", schema: ZAssessmentExport },
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      429: LIMITED,
+    },
   },
   {
     method: "get",
@@ -229,7 +264,13 @@ export const API_ROUTES: TApiRoute[] = [
         enum: ["ja", "nein"],
       },
     ],
-    responses: { 200: file("application/pdf", "PDF (PDF/UA)"), 404: NOT_FOUND, 422: INVALID, 429: LIMITED },
+    responses: {
+      200: file("application/pdf", "PDF (PDF/UA)"),
+      403: COLLEAGUE_LINK,
+      404: NOT_FOUND,
+      422: INVALID,
+      429: LIMITED,
+    },
   },
   {
     method: "get",

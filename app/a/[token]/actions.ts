@@ -31,11 +31,12 @@ import type {
 
 /** Every action that writes: the write rate limit, then the token guard (counts unknown tokens). */
 async function guardedWrite<T>(
+  token: string,
   run: () => Promise<TResult<T, TAssessmentError>>,
 ): Promise<TResult<T, TAssessmentError>> {
   const limit = await limitAction("write");
   if (!limit.ok) return { ok: false, error: { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds } };
-  return withTokenGuard(await currentClientId(), run);
+  return withTokenGuard(await currentClientId(), run, token);
 }
 
 /** Autosave of one or more answers (the questionnaire calls it on every change). */
@@ -105,7 +106,7 @@ export async function saveStepAction(
 }
 
 export async function submitAction(token: string, _prev: TSubmitState, _form: FormData): Promise<TSubmitState> {
-  const result = await guardedWrite(() => submitAssessment(token));
+  const result = await guardedWrite(token, () => submitAssessment(token));
   if (!result.ok) {
     const { body } = toErrorResponse(result.error);
     return {
@@ -117,14 +118,14 @@ export async function submitAction(token: string, _prev: TSubmitState, _form: Fo
 }
 
 export async function reopenAction(token: string): Promise<void> {
-  const result = await guardedWrite(() => reopenAssessment(token));
+  const result = await guardedWrite(token, () => reopenAssessment(token));
   if (!result.ok) redirect(editPath(token));
   redirect(stepPath(token, 1));
 }
 
 /** "Link erneuern": the old link stops working at once; the new one is shown like a new assessment's. */
 export async function renewAction(token: string, _prev: TManageState, _form: FormData): Promise<TManageState> {
-  const result = await guardedWrite(() => renewToken(token));
+  const result = await guardedWrite(token, () => renewToken(token));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
   redirect(`${editPath(result.value.token)}?neu=1&erneuert=1`);
 }
@@ -134,7 +135,7 @@ export async function deleteAction(token: string, _prev: TManageState, form: For
   if (form.get("confirm") !== "yes")
     return { message: "Bitte bestätigen Sie, dass die Daten endgültig gelöscht werden sollen." };
   const scope = form.get("scope") === "all" ? "all" : "latest";
-  const result = await guardedWrite(() => deleteAssessment(token, scope));
+  const result = await guardedWrite(token, () => deleteAssessment(token, scope));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
   // With a year before, the link opens that one again.
   redirect(result.value.linkKept ? `${editPath(token)}?jahr-geloescht=1` : "/geloescht");
@@ -144,7 +145,7 @@ export async function deleteAction(token: string, _prev: TManageState, form: For
 export async function verifyAction(token: string, _prev: TManageState, form: FormData): Promise<TManageState> {
   const code = form.get("code");
   const client = await currentClientId();
-  const result = await guardedWrite(() => verifyAssessment(token, typeof code === "string" ? code : "", client));
+  const result = await guardedWrite(token, () => verifyAssessment(token, typeof code === "string" ? code : "", client));
   if (!result.ok) return { message: toErrorResponse(result.error).body.error };
   redirect(`${editPath(token)}?bestaetigt=1`);
 }
@@ -155,7 +156,7 @@ export async function verifyAction(token: string, _prev: TManageState, form: For
  * the page words it (followUpHint), so that a crafted link cannot put words on it.
  */
 export async function followUpAction(token: string): Promise<void> {
-  const result = await guardedWrite(() => createFollowUp(token));
+  const result = await guardedWrite(token, () => createFollowUp(token));
   if (!result.ok) {
     const e = result.error;
     redirect(
@@ -185,7 +186,7 @@ export async function saveTargetsAction(token: string, _prev: TTargetsState, for
     targets[q.id] = { option, year: /^\d{4}$/.test(year) ? Number(year) : Number.NaN, responsible };
   }
   const version = Number(text("version"));
-  const result = await guardedWrite(() => saveTargets(token, { version, targets }));
+  const result = await guardedWrite(token, () => saveTargets(token, { version, targets }));
   if (result.ok) redirect(`${resultsPath(token)}?ziele=1#massnahmenplan`);
   const { body } = toErrorResponse(result.error);
   if (result.error.kind === "stale_version")

@@ -25,6 +25,10 @@ export const DELETE = withErrorHandling(async (request: Request, { params }: TCo
       kind: "invalid_query",
       issues: [{ path: "scope", message: "scope muss latest (nur das neueste Jahr) oder all (alle Jahre) sein." }],
     });
-  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => deleteAssessment(token, scope));
+  const result = await withTokenGuard(
+    clientIdFromHeaders(request.headers),
+    () => deleteAssessment(token, scope),
+    token,
+  );
   return respond(result, () => new Response(null, { status: 204 }));
 });

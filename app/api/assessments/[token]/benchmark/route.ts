@@ -9,6 +9,6 @@ type TContext = { params: Promise<{ token: string }> };
 /** The same content as the results page /a/{token}/ergebnis. */
 export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
-  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => getBenchmark(token));
+  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => getBenchmark(token), token);
   return respond(result, ({ benchmark }) => jsonOf(ZAssessmentBenchmark, benchmark));
 });

@@ -8,7 +8,11 @@ type TContext = { params: Promise<{ token: string }> };
 /** All stored data of one assessment as a JSON download (GDPR access and portability). */
 export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
-  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => exportAssessment(token, new Date()));
+  const result = await withTokenGuard(
+    clientIdFromHeaders(request.headers),
+    () => exportAssessment(token, new Date()),
+    token,
+  );
   return respond(
     result,
     (data) =>

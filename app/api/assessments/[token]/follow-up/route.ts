@@ -16,11 +16,13 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   const limited = await limitRequest(request, "write");
   if (limited) return limited;
   const { token } = await params;
-  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => createFollowUp(token)), ({ id }) =>
-    jsonOf(
-      ZFollowUpResponse,
-      { id, token, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, token) },
-      201,
-    ),
+  return respond(
+    await withTokenGuard(clientIdFromHeaders(request.headers), () => createFollowUp(token), token),
+    ({ id }) =>
+      jsonOf(
+        ZFollowUpResponse,
+        { id, token, editUrl: editUrl(requestOrigin(request.headers, new URL(request.url)).origin, token) },
+        201,
+      ),
   );
 });

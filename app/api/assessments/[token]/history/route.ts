@@ -9,7 +9,7 @@ type TContext = { params: Promise<{ token: string }> };
 /** GET /api/assessments/{token}/history: the municipality's assessments year after year, oldest first. */
 export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
-  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => getHistory(token)), (v) =>
+  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => getHistory(token), token), (v) =>
     jsonOf(ZHistoryResponse, v),
   );
 });

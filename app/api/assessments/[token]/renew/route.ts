@@ -13,7 +13,7 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   const limited = await limitRequest(request, "write");
   if (limited) return limited;
   const { token } = await params;
-  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => renewToken(token));
+  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () => renewToken(token), token);
   return respond(result, ({ token: next }) =>
     jsonOf(ZRenewResponse, {
       token: next,

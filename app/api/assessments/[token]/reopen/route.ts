@@ -10,7 +10,8 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   const limited = await limitRequest(request, "write");
   if (limited) return limited;
   const { token } = await params;
-  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => reopenAssessment(token)), (v) =>
-    jsonOf(ZReopenResponse, v),
+  return respond(
+    await withTokenGuard(clientIdFromHeaders(request.headers), () => reopenAssessment(token), token),
+    (v) => jsonOf(ZReopenResponse, v),
   );
 });

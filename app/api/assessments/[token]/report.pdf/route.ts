@@ -32,8 +32,10 @@ export const GET = withErrorHandling(async (request: Request, { params }: TConte
   const query = ZReportQuery.safeParse(searchParamsToObject(new URL(request.url).searchParams));
   if (!query.success) return errorResponse({ kind: "invalid_query", issues: toFieldIssues(query.error) });
   const easy = query.data.leichteSprache ?? "nein";
-  const result = await withTokenGuard(clientIdFromHeaders(request.headers), () =>
-    createReport(token, new Date(), { easyLanguage: easy === "ja" }),
+  const result = await withTokenGuard(
+    clientIdFromHeaders(request.headers),
+    () => createReport(token, new Date(), { easyLanguage: easy === "ja" }),
+    token,
   );
   return respond(
     result,

@@ -9,8 +9,9 @@ type TContext = { params: Promise<{ token: string }> };
 /** GET /api/assessments/{token}/targets: the targets of the newest assessment and its version. */
 export const GET = withErrorHandling(async (request: Request, { params }: TContext) => {
   const { token } = await params;
-  return respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => getTargetsForToken(token)), (v) =>
-    jsonOf(ZTargetsView, v),
+  return respond(
+    await withTokenGuard(clientIdFromHeaders(request.headers), () => getTargetsForToken(token), token),
+    (v) => jsonOf(ZTargetsView, v),
   );
 });
 
@@ -22,7 +23,7 @@ export const PUT = withErrorHandling(async (request: Request, { params }: TConte
   const body = await readJsonBody(request);
   if (!body.ok) return errorResponse(body.error);
   return respond(
-    await withTokenGuard(clientIdFromHeaders(request.headers), () => saveTargets(token, body.value)),
+    await withTokenGuard(clientIdFromHeaders(request.headers), () => saveTargets(token, body.value), token),
     (v) => jsonOf(ZTargetsResponse, v),
   );
 });

@@ -18,7 +18,7 @@ export const POST = withErrorHandling(async (request: Request, { params }: TCont
   if (!parsed.success) return errorResponse({ kind: "invalid_input", issues: toFieldIssues(parsed.error) });
   const client = clientIdFromHeaders(request.headers);
   return respond(
-    await withTokenGuard(client, () => verifyAssessment(token, parsed.data.code, client)),
+    await withTokenGuard(client, () => verifyAssessment(token, parsed.data.code, client), token),
     ({ unit, version }) =>
       jsonOf(ZVerifyResponse, {
         verified: true,
