@@ -47,7 +47,7 @@ async function loadLib() {
     load("lib/env.ts"),
     load("lib/participation/addresses.ts"),
     load("lib/participation/letter-sender.ts"),
-    load("lib/http/public-url.ts"),
+    load("lib/config/public-url.ts"),
     load("lib/municipalities/register.ts"),
   ]);
   return {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getPeerView } from "@/lib/assessment/get-peer-view";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
 import { toErrorResponse } from "@/lib/http/errors";
 import { Alert } from "@/components/kern/alert";
 import { PeerFilterForm } from "@/components/peers/peer-filter-form";

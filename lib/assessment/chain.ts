@@ -5,12 +5,12 @@ import { beginWrite, runExclusive } from "../db/exclusive";
 import { hashToken, isWellFormedToken } from "../security/token";
 import { err, ok, type TResult } from "../result";
 import { reference, REFERENCE_ID } from "../survey/reference";
-import { rowsToAnswers } from "./assessment-view";
+import { rowsToAnswers } from "../survey/answer-rows";
 import { buildHistory, chainLabels, type TChainEntry, type THistoryItem } from "../benchmark/year-over-year";
 import { validateTargets, type TTargets } from "../benchmark/targets";
 import { ZTargetsRequest } from "./api-schemas";
 import { toFieldIssues } from "../validation/zod-de";
-import type { TAssessmentError } from "./errors";
+import type { TAssessmentError } from "../errors";
 import { editPath } from "./paths";
 import { berlinYear } from "../format/calendar";
 

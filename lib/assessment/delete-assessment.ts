@@ -2,9 +2,9 @@ import "server-only";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { db } from "../db/client";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "./errors";
+import type { TAssessmentError } from "../errors";
 import { hashToken, isWellFormedToken } from "../security/token";
-import { refreshPeerPool } from "./refresh-peer-pool";
+import { refreshPeerPool } from "../peer-pool/refresh-peer-pool";
 import type { Prisma } from "../generated/prisma/client";
 
 /** What "Daten löschen" removes: the newest year (the link's) or every year of the chain. */

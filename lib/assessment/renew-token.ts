@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { runExclusive } from "../db/exclusive";
 import { generateToken, hashToken } from "../security/token";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "./errors";
+import type { TAssessmentError } from "../errors";
 import { findAssessmentRef } from "./find-assessment";
 
 /**

@@ -1,6 +1,6 @@
 import { CODE_FORMAT_MESSAGE } from "../participation/code";
 import { z } from "zod";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import type { TFieldIssue } from "../validation/zod-de";
 import { getQuestion } from "../survey/reference";
 import { formatWait } from "../format/wait";

@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { toErrorResponse, type THttpError } from "./errors";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import type { TResult } from "../result";
-import { consumeRateLimit, type TRateBucket } from "../security/rate-limit";
+import { consumeRateLimit, type TRateBucket } from "../db/rate-limit";
 import { clientIdFromHeaders } from "../security/client-id";
-import { FORBIDDEN_KEYS } from "../peers/peer-query";
+import { FORBIDDEN_KEYS } from "../validation/query";
 
 /** Bodies above this are refused with 413 before parsing (a full answer set is about 2 KB). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;

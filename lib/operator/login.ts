@@ -4,7 +4,7 @@ import { runExclusive } from "../db/exclusive";
 import { getEnv } from "../env";
 import { err, ok, type TResult } from "../result";
 import { verifyPasswordAsync } from "../security/password";
-import { consumeRateLimit, refundRateLimit } from "../security/rate-limit";
+import { consumeRateLimit, refundRateLimit } from "../db/rate-limit";
 import { generateToken, hashToken } from "../security/token";
 import type { TOperatorError } from "./errors";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import { refreshPeerPool } from "../peer-pool/refresh-peer-pool";
 import { db } from "../db/client";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";

@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { runExclusive } from "../db/exclusive";
 import { findItem, getGemeindeItems, getUnits, type TRegisterItem } from "../municipalities/register";
-import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import { refreshPeerPool } from "../peer-pool/refresh-peer-pool";
 import { municipalityKey } from "../peers/municipality-key";
 import { toFieldIssues, type TFieldIssue } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";

@@ -15,9 +15,9 @@ import { deleteAssessment } from "@/lib/assessment/delete-assessment";
 import { createFollowUp, saveTargets } from "@/lib/assessment/chain";
 import { targetQuestions } from "@/lib/benchmark/targets";
 import { reference } from "@/lib/survey/reference";
-import { verifyAssessment } from "@/lib/participation/verify-assessment";
+import { verifyAssessment } from "@/lib/assessment/verify-assessment";
 import { currentClientId, limitAction } from "@/lib/http/action-client";
-import type { TAssessmentError } from "@/lib/assessment/errors";
+import type { TAssessmentError } from "@/lib/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type {

@@ -12,7 +12,7 @@ import { revokeInvitation } from "@/lib/colleagues/revoke-invitation";
 import { closeRound } from "@/lib/colleagues/close-round";
 import { settleAnswers } from "@/lib/colleagues/settle-answers";
 import { reinviteRoles } from "@/lib/colleagues/reinvite-roles";
-import type { TAssessmentError } from "@/lib/assessment/errors";
+import type { TAssessmentError } from "@/lib/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type { TInviteState } from "@/components/questionnaire/form-states";

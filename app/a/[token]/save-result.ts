@@ -1,5 +1,5 @@
 import type { TSaveResult } from "@/components/questionnaire/form-states";
-import type { TAssessmentError } from "@/lib/assessment/errors";
+import type { TAssessmentError } from "@/lib/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import { toErrorResponse } from "@/lib/http/errors";

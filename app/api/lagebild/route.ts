@@ -1,5 +1,5 @@
 import { getLagebild, toLagebildResponse } from "@/lib/lagebild/get-lagebild";
-import { searchParamsToObject } from "@/lib/peers/peer-query";
+import { searchParamsToObject } from "@/lib/validation/query";
 import { ZLagebildResponse } from "@/lib/lagebild/lagebild-schema";
 import { jsonOf, respond, withErrorHandling } from "@/lib/http/handle-route";
 

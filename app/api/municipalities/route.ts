@@ -3,7 +3,7 @@ import { ZMunicipalitySearchQuery, ZMunicipalitySearchResponse } from "@/lib/mun
 import { toRegisterItemResponse } from "@/lib/municipalities/register-item";
 import { errorResponse, jsonOf, withErrorHandling } from "@/lib/http/handle-route";
 import { toFieldIssues } from "@/lib/validation/zod-de";
-import { searchParamsToObject } from "@/lib/peers/peer-query";
+import { searchParamsToObject } from "@/lib/validation/query";
 
 export const GET = withErrorHandling(async (request: Request) => {
   const params = new URL(request.url).searchParams;

@@ -1,5 +1,6 @@
-import { getPeerView } from "@/lib/assessment/get-peer-view";
-import { searchParamsToObject, ZPeerComparison } from "@/lib/peers/peer-query";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
+import { ZPeerComparison } from "@/lib/peers/peer-query";
+import { searchParamsToObject } from "@/lib/validation/query";
 import { jsonOf, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 export const GET = withErrorHandling(async (request: Request) => {

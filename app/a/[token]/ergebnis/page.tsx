@@ -9,7 +9,7 @@ import { Alert } from "@/components/kern/alert";
 import { RadarChart } from "@/components/charts/radar-chart";
 import { TopicResults } from "@/components/results/topic-results";
 import { PeerComparison, describePeerGroup } from "@/components/peers/peer-comparison";
-import { getPeerView } from "@/lib/assessment/get-peer-view";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
 import { loadBenchmarkForPage } from "../load-for-page";
 import { reportPdfPath } from "@/lib/assessment/api-paths";
 import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, shareBaseNote } from "@/lib/benchmark/method-notes";

@@ -14,7 +14,7 @@ import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
 import { DisagreementChart } from "@/components/colleagues/disagreement-chart";
-import type { TAssessmentError } from "@/lib/assessment/errors";
+import type { TAssessmentError } from "@/lib/errors";
 import { loadAssessmentForPage } from "../load-for-page";
 import { closeRoundAction, settleAction } from "../colleague-actions";
 

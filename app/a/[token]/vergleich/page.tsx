@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { unitTitle } from "@/lib/municipalities/unit-text";
 import type { Metadata } from "next";
-import { getPeerView } from "@/lib/assessment/get-peer-view";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
 import { computeIndex } from "@/lib/benchmark/scoring";
 import { reference } from "@/lib/survey/reference";
 import { resultsPath } from "@/lib/assessment/paths";

@@ -1,5 +1,5 @@
-import { getPeerView } from "@/lib/assessment/get-peer-view";
-import { searchParamsToObject } from "@/lib/peers/peer-query";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
+import { searchParamsToObject } from "@/lib/validation/query";
 import { renderPeerCsv } from "@/lib/peers/peer-csv";
 import { reference } from "@/lib/survey/reference";
 import { getStateName } from "@/lib/profile/states";

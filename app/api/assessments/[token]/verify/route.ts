@@ -1,4 +1,4 @@
-import { verifyAssessment } from "@/lib/participation/verify-assessment";
+import { verifyAssessment } from "@/lib/assessment/verify-assessment";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { ZVerifyRequest, ZVerifyResponse } from "@/lib/assessment/api-schemas";

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "./client";
-import { readPeerPoolVersion } from "./direct-queries";
-import { runExclusive } from "./exclusive";
+import { db } from "../db/client";
+import { readPeerPoolVersion } from "../db/direct-queries";
+import { runExclusive } from "../db/exclusive";
 import type { TPeerCell } from "../peers/aggregate";
 import type { TStateCode } from "../profile/states";
 import type { TSizeClass } from "../profile/size-class";

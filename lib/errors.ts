@@ -1,4 +1,4 @@
-import type { TFieldIssue } from "../validation/zod-de";
+import type { TFieldIssue } from "./validation/zod-de";
 
 /** Every way a use case on assessments can fail, in domain words (lib/http maps them to HTTP). */
 export type TAssessmentError =
