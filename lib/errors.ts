@@ -39,3 +39,6 @@ export type TAssessmentError =
   | { kind: "invitation_expired" }
   /** The lead closed the round: colleagues read only, and no new invitation can be made. */
   | { kind: "round_closed"; who: "colleague" | "lead" };
+
+/** Why participation codes could not be issued or revoked (npm run codes, /betrieb/teilnahme). */
+export type TCodeError = { kind: "invalid_selection"; issues: TFieldIssue[] };

@@ -38,8 +38,9 @@ async function loadLib() {
     fsCache: false,
   });
   const load = (p) => jiti.import(join(ROOT, p));
-  const [issue, csv, letters, bundle, client, env, addresses, sender, publicUrl, register] = await Promise.all([
+  const [issue, revoke, csv, letters, bundle, client, env, addresses, sender, publicUrl, register] = await Promise.all([
     load("lib/participation/issue-codes.ts"),
+    load("lib/participation/revoke-codes.ts"),
     load("lib/participation/codes-csv.ts"),
     load("lib/participation/invitation-letters.ts"),
     load("lib/participation/codes-bundle.ts"),
@@ -52,6 +53,7 @@ async function loadLib() {
   ]);
   return {
     ...issue,
+    ...revoke,
     ...csv,
     ...letters,
     ...bundle,

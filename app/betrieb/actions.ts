@@ -10,7 +10,7 @@ import { logOut } from "@/lib/operator/logout";
 import { setPeerExclusion } from "@/lib/operator/set-peer-exclusion";
 import { setPeerApproval } from "@/lib/operator/set-peer-approval";
 import { deleteAssessmentById } from "@/lib/operator/delete-assessment-by-id";
-import { revokeCodes } from "@/lib/participation/issue-codes";
+import { revokeCodes } from "@/lib/participation/revoke-codes";
 import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
 import { ZAssessmentId } from "@/lib/operator/schemas";
 import type { TOperatorError } from "@/lib/operator/errors";

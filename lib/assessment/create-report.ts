@@ -8,7 +8,7 @@ import { err, ok, type TResult } from "../result";
 import type { TAssessmentError } from "../errors";
 import { getBenchmark } from "./get-benchmark";
 import { getPeerView } from "../peer-pool/get-peer-view";
-import { loadYearView } from "./chain";
+import { loadYearView } from "./load-year-view";
 import { yearsView } from "../benchmark/year-over-year";
 import { buildPlan } from "../benchmark/targets";
 import { getOperatorInfo } from "../operator-info";

@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { saveAnswers } from "@/lib/assessment/save-answers";
-import { reopenAssessment, submitAssessment } from "@/lib/assessment/submit-assessment";
+import { submitAssessment } from "@/lib/assessment/submit-assessment";
+import { reopenAssessment } from "@/lib/assessment/reopen-assessment";
 import { editPath, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
 import { toErrorResponse } from "@/lib/http/errors";
 import { toSaveResult } from "@/app/a/[token]/save-result";
@@ -12,7 +13,8 @@ import type { TAnswerValue } from "@/lib/survey/answer-schema";
 import { lookUpAssessment, withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { renewToken } from "@/lib/assessment/renew-token";
 import { deleteAssessment } from "@/lib/assessment/delete-assessment";
-import { createFollowUp, saveTargets } from "@/lib/assessment/chain";
+import { saveTargets } from "@/lib/assessment/save-targets";
+import { createFollowUp } from "@/lib/assessment/create-follow-up";
 import { targetQuestions } from "@/lib/benchmark/targets";
 import { reference } from "@/lib/survey/reference";
 import { verifyAssessment } from "@/lib/assessment/verify-assessment";

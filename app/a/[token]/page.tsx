@@ -14,7 +14,7 @@ import { ProgressBar } from "@/components/kern/progress";
 import { CopyLink } from "@/components/questionnaire/copy-link";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { deleteAction, followUpAction, renewAction, reopenAction, verifyAction } from "./actions";
-import { loadChain } from "@/lib/assessment/chain";
+import { loadChain } from "@/lib/assessment/load-chain";
 import { buildHistory } from "@/lib/benchmark/year-over-year";
 import { reference } from "@/lib/survey/reference";
 import { VerifyForm } from "@/components/questionnaire/verify-form";

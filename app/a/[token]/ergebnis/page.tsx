@@ -16,7 +16,7 @@ import { DERIVED_NOTE, LEVELS_NOTE, nationalMeanNote, shareBaseNote } from "@/li
 import { Heading, List, PageTitle, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
 import { ButtonLink } from "@/components/kern/button";
-import { loadYearView } from "@/lib/assessment/chain";
+import { loadYearView } from "@/lib/assessment/load-year-view";
 import { yearsView } from "@/lib/benchmark/year-over-year";
 import { buildPlan, targetGap } from "@/lib/benchmark/targets";
 import { YearOverYear } from "@/components/results/year-over-year";

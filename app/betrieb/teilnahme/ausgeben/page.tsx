@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
-import { previewCodes } from "@/lib/participation/issue-codes";
+import { previewCodes } from "@/lib/participation/preview-codes";
 import { formToCodeSelection, SELECTION_FIELDS } from "@/lib/participation/selection-form";
 import { getStateName, type TStateCode } from "@/lib/profile/states";
 import { getSizeClass, type TSizeClass } from "@/lib/profile/size-class";

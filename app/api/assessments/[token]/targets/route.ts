@@ -1,4 +1,5 @@
-import { getTargetsForToken, saveTargets } from "@/lib/assessment/chain";
+import { getTargetsForToken } from "@/lib/assessment/get-targets-for-token";
+import { saveTargets } from "@/lib/assessment/save-targets";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { ZTargetsResponse, ZTargetsView } from "@/lib/assessment/api-schemas";
