@@ -1,9 +1,8 @@
 import { getPeerView } from "@/lib/peer-pool/get-peer-view";
 import { ZPeerComparison } from "@/lib/peers/peer-query";
-import { searchParamsToObject } from "@/lib/validation/query";
-import { jsonOf, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { jsonOf, readQuery, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 export const GET = withErrorHandling(async (request: Request) => {
-  const query = searchParamsToObject(new URL(request.url).searchParams);
+  const query = readQuery(request);
   return respond(await getPeerView(query), (view) => jsonOf(ZPeerComparison, view));
 });
