@@ -13,7 +13,6 @@ export const CODE_BITS = CODE_SYMBOLS * Math.log2(CODE_ALPHABET.length);
 /** Longest input looked at: a code with spaces and hyphens fits easily; more is refused unread. */
 export const CODE_INPUT_MAX = 64;
 
-
 /** A new code, grouped for typing by hand. `random(n)` returns an integer in [0, n). */
 export function generateCode(random: (n: number) => number = randomInt): string {
   let symbols = "";
