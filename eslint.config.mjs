@@ -1,12 +1,14 @@
 // ESLint (flat config): TypeScript, React hooks, Next.js, and the layering of the code as rules
 // (docs/adr and ../README's architecture): app/ and components/ call lib/; lib/ never imports app/ or
 // components/; components/ never import app/; the pure folders (lib/survey, lib/benchmark, lib/peers,
-// lib/report) never import the database, HTTP, Next.js or Prisma. Formatting is Prettier's
-// (eslint-config-prettier switches off the rules that would disagree with it).
+// lib/report) never import the database, HTTP, Next.js or Prisma; no two folders of lib/ import each other
+// (a local rule, eslint-rules/lib-folder-cycles.mjs). Formatting is Prettier's (eslint-config-prettier
+// switches off the rules that would disagree with it).
 import nextPlugin from "@next/eslint-plugin-next";
 import prettier from "eslint-config-prettier";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import local from "./eslint-rules/lib-folder-cycles.mjs";
 
 const APP = {
   group: ["@/app/*", "**/app/*"],
@@ -91,6 +93,12 @@ export default tseslint.config(
   // Playwright's fixtures call their callback `use`; they are no React hooks.
   { files: ["tests/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   { files: ["lib/**"], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS] }] } },
+  // No two folders of lib/ import each other, directly or through others (eslint-rules/lib-folder-cycles.mjs).
+  {
+    files: ["lib/**/*.{ts,tsx,mjs,cjs,js}"],
+    plugins: { local },
+    rules: { "local/lib-folder-cycles": "error" },
+  },
   { files: ["components/**"], rules: { "no-restricted-imports": ["error", { patterns: [APP] }] } },
   {
     files: ["lib/survey/**", "lib/benchmark/**", "lib/peers/**", "lib/report/**"],

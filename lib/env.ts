@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
-import { parseTrustProxy, TRUST_PROXY_MESSAGE } from "./http/trust-proxy.cjs";
-import { parsePublicUrl } from "./http/public-url";
+import { parseTrustProxy, TRUST_PROXY_MESSAGE } from "./config/trust-proxy.cjs";
+import { parsePublicUrl } from "./config/public-url";
 
 // The one place that reads process.env. Parsed lazily so that build steps without a
 // database configuration still work, but every value is validated before first use.
@@ -95,7 +95,7 @@ const ZEnv = z
       .optional(),
     /**
      * The reverse proxies in front of the app whose X-Forwarded-For, -Proto and -Host count, counted from the
-     * right (lib/http/trust-proxy.cjs); 0: none, the connection itself counts.
+     * right (lib/config/trust-proxy.cjs); 0: none, the connection itself counts.
      */
     TRUST_PROXY: z
       .string()

@@ -62,7 +62,8 @@ const YEAR_MS = 365 * 86_400_000;
 
 const loadChainLib = () =>
   loadLib([
-    "lib/assessment/chain.ts",
+    "lib/assessment/create-follow-up.ts",
+    "lib/assessment/load-year-view.ts",
     "lib/assessment/create-report.ts",
     "lib/benchmark/year-over-year.ts",
     "lib/benchmark/targets.ts",

@@ -38,8 +38,9 @@ async function loadLib() {
     fsCache: false,
   });
   const load = (p) => jiti.import(join(ROOT, p));
-  const [issue, csv, letters, bundle, client, env, addresses, sender, publicUrl, register] = await Promise.all([
+  const [issue, revoke, csv, letters, bundle, client, env, addresses, sender, publicUrl, register] = await Promise.all([
     load("lib/participation/issue-codes.ts"),
+    load("lib/participation/revoke-codes.ts"),
     load("lib/participation/codes-csv.ts"),
     load("lib/participation/invitation-letters.ts"),
     load("lib/participation/codes-bundle.ts"),
@@ -47,11 +48,12 @@ async function loadLib() {
     load("lib/env.ts"),
     load("lib/participation/addresses.ts"),
     load("lib/participation/letter-sender.ts"),
-    load("lib/http/public-url.ts"),
+    load("lib/config/public-url.ts"),
     load("lib/municipalities/register.ts"),
   ]);
   return {
     ...issue,
+    ...revoke,
     ...csv,
     ...letters,
     ...bundle,

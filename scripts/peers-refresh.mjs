@@ -8,7 +8,7 @@ import { loadLib, migrate, ROOT } from "./seed-demo.mjs";
 async function main() {
   process.chdir(ROOT);
   migrate();
-  const lib = await loadLib(["lib/participation/issue-codes.ts"]);
+  const lib = await loadLib(["lib/participation/take-back-revoked-verifications.ts"]);
   try {
     const before = await lib.readPeerPoolVersion();
     // Codes revoked before revocation took verifications back (issue 35): those assessments become

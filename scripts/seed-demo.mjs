@@ -86,10 +86,10 @@ export async function loadLib(extra = []) {
     load("lib/env.ts"),
     load("lib/profile/profile-schema.ts"),
     load("lib/peers/aggregate.ts"),
-    load("lib/assessment/get-peer-view.ts"),
+    load("lib/peer-pool/get-peer-view.ts"),
     load("lib/assessment/get-benchmark.ts"),
-    load("lib/assessment/refresh-peer-pool.ts"),
-    load("lib/db/peer-cells.ts"),
+    load("lib/peer-pool/refresh-peer-pool.ts"),
+    load("lib/peer-pool/peer-cells.ts"),
     load("lib/db/direct-queries.ts"),
     load("lib/peers/content.ts"),
   ]);
@@ -239,7 +239,7 @@ export async function takeWriteLock(tx) {
 
 /**
  * Demo data counts as verified demo data: every changed municipality enters its cell's pending changes,
- * and each cell with at least k of them is released (lib/assessment/refresh-peer-pool.ts). Returns the
+ * and each cell with at least k of them is released (lib/peer-pool/refresh-peer-pool.ts). Returns the
  * pool version afterwards.
  */
 async function releasePool(lib, tx) {

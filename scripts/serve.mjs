@@ -14,7 +14,7 @@ import path from "node:path";
 import { markPageCacheable, recordForPageCache } from "../lib/page-cache/recorder.mjs";
 import { loadStaticFiles, serveStaticFile } from "./lib/static-files.mjs";
 import serverLog from "../lib/http/log.cjs";
-import trustProxyRule from "../lib/http/trust-proxy.cjs";
+import trustProxyRule from "../lib/config/trust-proxy.cjs";
 import { checkSettingsOrExit } from "./lib/check-settings.mjs";
 
 const { parseTrustProxy, TRUST_PROXY_MESSAGE } = trustProxyRule;

@@ -10,10 +10,10 @@ import { logOut } from "@/lib/operator/logout";
 import { setPeerExclusion } from "@/lib/operator/set-peer-exclusion";
 import { setPeerApproval } from "@/lib/operator/set-peer-approval";
 import { deleteAssessmentById } from "@/lib/operator/delete-assessment-by-id";
-import { revokeCodes } from "@/lib/participation/issue-codes";
+import { revokeCodes } from "@/lib/participation/revoke-codes";
 import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
 import { ZAssessmentId } from "@/lib/operator/schemas";
-import type { TOperatorError } from "@/lib/operator/errors";
+import { describeError, type TOperatorError } from "@/lib/errors";
 import {
   clearOperatorCookie,
   LOGIN_PATH,
@@ -112,7 +112,7 @@ export async function revokeCodesAction(form: FormData): Promise<void> {
   if (form.get("confirm") !== "1") redirect(`/betrieb/teilnahme/sperren?${new URLSearchParams({ key })}`);
   const result = await revokeCodes(key);
   const params = new URLSearchParams();
-  if (!result.ok) params.set("fehler", result.error.issues.map((i) => i.message).join(" "));
+  if (!result.ok) params.set("fehler", describeError(result.error));
   else {
     params.set("gesperrt", String(result.value.revoked));
     params.set("unbestaetigt", String(result.value.unverified));

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
 import { listAssessments } from "@/lib/operator/list-assessments";
 import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
-import { describeOperatorError } from "@/lib/operator/errors";
+import { describeError } from "@/lib/errors";
 import { Alert } from "@/components/kern/alert";
 import { TableRegion } from "@/components/kern/table-region";
 import { logOutAction, setPeerApprovalAction, setPeerExclusionAction, type TListNotice } from "./actions";
@@ -63,7 +63,7 @@ export default async function OperatorPage({ searchParams }: TProps) {
 
       {notice === "not_found" ? (
         <Alert tone="danger" title="Nicht möglich" role="alert">
-          <Text>{describeOperatorError({ kind: "assessment_not_found" })}</Text>
+          <Text>{describeError({ kind: "assessment_gone" })}</Text>
         </Alert>
       ) : notice && Object.hasOwn(NOTICES, notice) ? (
         <Alert tone="success" title={NOTICES[notice as keyof typeof NOTICES]} role="status" />

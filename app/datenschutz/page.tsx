@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { OperatorContact } from "@/components/operator-contact";
 import { getOperatorInfo } from "@/lib/operator-info";
-import { DRAFT_RETENTION_MONTHS } from "@/lib/assessment/retention";
+import { DRAFT_RETENTION_MONTHS } from "@/lib/config/retention";
 import { Heading, List, Text } from "@/components/kern/typography";
 
 export const metadata: Metadata = { title: "Datenschutz" };

@@ -19,7 +19,6 @@ import {
 import { reference } from "@/lib/survey/reference";
 import { formatOptionShare } from "@/lib/benchmark/statements";
 import { DERIVED_NOTE } from "@/lib/benchmark/method-notes";
-import { toErrorResponse } from "@/lib/http/errors";
 import { releaseLabel, releaseRuleSentence } from "@/lib/peers/release-label";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
@@ -33,6 +32,7 @@ import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 import { StateTiles } from "@/components/lagebild/state-tiles";
 import { IndexHistogram } from "@/components/lagebild/index-histogram";
+import { describeError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Lagebild der teilnehmenden Kommunen" };
 
@@ -71,7 +71,7 @@ export default async function LagebildPage({ searchParams }: TProps) {
       ) : (
         <>
           <Alert tone="danger" title="Diese Auswahl gibt es nicht" role="alert">
-            <Text>{toErrorResponse(result.error).body.error}</Text>
+            <Text>{describeError(result.error)}</Text>
           </Alert>
           <PeerFilterForm action="/lagebild" state={null} sizeClass={null} submitLabel="Lagebild anzeigen" />
         </>

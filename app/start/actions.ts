@@ -5,10 +5,10 @@ import { createAssessment } from "@/lib/assessment/create-assessment";
 import { editPath } from "@/lib/assessment/paths";
 import { findItem } from "@/lib/municipalities/register";
 import { formDataToCreateRequest, formDataToValues, PROFILE_FIELDS } from "@/lib/profile/profile-form";
-import { toErrorResponse } from "@/lib/http/errors";
 import { currentClientId, limitAction } from "@/lib/http/action-client";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type { TProfileActionState } from "@/components/profile/form-state";
+import { describeError, issuesOf } from "@/lib/errors";
 
 const CHOOSE_UNIT = "Bitte wählen Sie, für wen Sie antworten: für die Verwaltung oder nur für die Gemeinde.";
 
@@ -19,7 +19,7 @@ export async function createAssessmentAction(_prev: TProfileActionState, form: F
     return {
       errors: {},
       values,
-      message: toErrorResponse({ kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds }).body.error,
+      message: describeError({ kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds }),
     };
   const request = formDataToCreateRequest(form);
   const municipality = request.municipality as { key?: string; state?: string } & Record<string, unknown>;
@@ -46,10 +46,14 @@ export async function createAssessmentAction(_prev: TProfileActionState, form: F
   }
   const result = await createAssessment(request, await currentClientId());
   if (!result.ok) {
-    const { body } = toErrorResponse(result.error);
     if (result.error.kind === "unit_has_assessment")
-      return { errors: {}, values, message: body.error, existing: { unitName: result.error.unitName } };
-    return { errors: toFieldErrors(body.issues), message: body.error, values };
+      return {
+        errors: {},
+        values,
+        message: describeError(result.error),
+        existing: { unitName: result.error.unitName },
+      };
+    return { errors: toFieldErrors(issuesOf(result.error)), message: describeError(result.error), values };
   }
   redirect(`${editPath(result.value.token)}?neu=1`);
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { getPeerView } from "@/lib/assessment/get-peer-view";
-import { toErrorResponse } from "@/lib/http/errors";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
 import { Alert } from "@/components/kern/alert";
 import { PeerFilterForm } from "@/components/peers/peer-filter-form";
 import { PeerComparison } from "@/components/peers/peer-comparison";
 import { PeerExportLinks } from "@/components/peers/peer-export-links";
 import { PageTitle, Text } from "@/components/kern/typography";
+import { describeError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Vergleich mit anderen Kommunen" };
 
@@ -35,7 +35,7 @@ export default async function PeersPage({ searchParams }: TProps) {
       ) : (
         <>
           <Alert tone="danger" title="Diese Auswahl gibt es nicht" role="alert">
-            <Text>{toErrorResponse(result.error).body.error}</Text>
+            <Text>{describeError(result.error)}</Text>
           </Alert>
           <PeerFilterForm action="/vergleich" state={null} sizeClass={null} />
         </>

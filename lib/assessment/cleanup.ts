@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "../db/client";
 import { runExclusive } from "../db/exclusive";
-import { deleteExpiredRateLimits } from "../security/rate-limit";
+import { deleteExpiredRateLimits } from "../db/rate-limit";
 import { expiryCutoff } from "../colleagues/lookup";
 
-import { DRAFT_RETENTION_MONTHS } from "./retention";
+import { DRAFT_RETENTION_MONTHS } from "../config/retention";
 
 export { DRAFT_RETENTION_MONTHS };
 

@@ -8,7 +8,7 @@ import { REFERENCE_ID } from "../survey/reference";
 import { generateToken, hashToken } from "../security/token";
 import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "./errors";
+import type { TAssessmentError } from "../errors";
 import { resolveUnit } from "./resolve-unit";
 import { municipalityKey } from "../peers/municipality-key";
 import { redeemCode, registerProfile, verifiedProfile } from "../participation/redeem-code";

@@ -2,9 +2,9 @@ import "server-only";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { db } from "../db/client";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "./errors";
-import { hashToken, isWellFormedToken } from "../security/token";
-import { refreshPeerPool } from "./refresh-peer-pool";
+import type { TAssessmentError } from "../errors";
+import { findByToken } from "./find-by-token";
+import { refreshPeerPool } from "../peer-pool/refresh-peer-pool";
 import type { Prisma } from "../generated/prisma/client";
 
 /** What "Daten löschen" removes: the newest year (the link's) or every year of the chain. */
@@ -38,9 +38,7 @@ export function deleteAssessment(
   scope: TDeleteScope = "latest",
 ): Promise<TResult<{ linkKept: boolean }, TAssessmentError>> {
   return runExclusive(async () => {
-    if (!isWellFormedToken(token)) return err({ kind: "assessment_not_found" });
-    const head = await db.assessment.findUnique({
-      where: { tokenHash: hashToken(token) },
+    const head = await findByToken(token, {
       select: { id: true, chainId: true, previousId: true, tokenHash: true, municipalityKey: true },
     });
     if (!head) return err({ kind: "assessment_not_found" });

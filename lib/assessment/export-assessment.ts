@@ -1,13 +1,14 @@
 import "server-only";
-import { db } from "../db/client";
-import { hashToken, isWellFormedToken } from "../security/token";
+import { findByToken } from "./find-by-token";
 import { reference } from "../survey/reference";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "./errors";
-import { rowsToAnswers, type TAssessmentView } from "./assessment-view";
+import type { TAssessmentError } from "../errors";
+import { type TAssessmentView } from "./assessment-view";
+import { rowsToAnswers } from "../survey/answer-rows";
 import type { ZAssessmentExport } from "./api-schemas";
 import type { z } from "zod";
-import { getTargets, loadChain } from "./chain";
+import { getTargets } from "./get-targets";
+import { loadChain } from "./load-chain";
 import { colleagueRowsToAnswers, roundOf } from "../colleagues/lookup";
 import type { TColleagueRole } from "../colleagues/api-schemas";
 
@@ -22,9 +23,7 @@ export async function exportAssessment(
   token: string,
   now: Date,
 ): Promise<TResult<z.input<typeof ZAssessmentExport>, TAssessmentError>> {
-  if (!isWellFormedToken(token)) return err({ kind: "assessment_not_found" });
-  const row = await db.assessment.findUnique({
-    where: { tokenHash: hashToken(token) },
+  const row = await findByToken(token, {
     include: {
       answers: true,
       invitations: { include: { answers: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },

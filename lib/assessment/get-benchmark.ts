@@ -3,7 +3,7 @@ import { computeBenchmark, type TBenchmark } from "../benchmark/compute-benchmar
 import { getSizeContext, type TSizeContext } from "../municipalities/size-context";
 import { reference } from "../survey/reference";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "./errors";
+import type { TAssessmentError } from "../errors";
 import type { TAssessmentView } from "./assessment-view";
 import { findAssessmentByToken } from "./find-assessment";
 

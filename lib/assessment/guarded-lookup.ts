@@ -1,8 +1,8 @@
 import "server-only";
-import { consumeRateLimit, isRateLimited } from "../security/rate-limit";
+import { consumeRateLimit, isRateLimited } from "../db/rate-limit";
 import { err, ok, type TResult } from "../result";
 import type { TAssessmentView } from "./assessment-view";
-import type { TAssessmentError } from "./errors";
+import type { TAssessmentError } from "../errors";
 import { findAssessmentByToken } from "./find-assessment";
 import { isColleagueToken } from "../colleagues/lookup";
 

@@ -3,8 +3,8 @@ import { db } from "../db/client";
 import { runExclusive } from "../db/exclusive";
 import { generateToken, hashToken } from "../security/token";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "./errors";
-import { findAssessmentRef } from "./find-assessment";
+import type { TAssessmentError } from "../errors";
+import { findByToken } from "./find-by-token";
 
 /**
  * "Link erneuern": a new edit token replaces the old one at once (only the new hash is stored),
@@ -12,7 +12,7 @@ import { findAssessmentRef } from "./find-assessment";
  */
 export function renewToken(token: string): Promise<TResult<{ token: string }, TAssessmentError>> {
   return runExclusive(async () => {
-    const found = await findAssessmentRef(token);
+    const found = await findByToken(token, { select: { id: true } });
     if (!found) return err({ kind: "assessment_not_found" });
     const next = generateToken();
     await db.assessment.update({

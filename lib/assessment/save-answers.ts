@@ -4,10 +4,10 @@ import { saveGuarded, type TAnswerRow, type TSaveRefusal } from "../db/direct-qu
 import { ZSaveAnswersRequest } from "./api-schemas";
 import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
-import { consumeRateLimit } from "../security/rate-limit";
+import { consumeRateLimit } from "../db/rate-limit";
 import { decideAfterCount, decideWithoutCount, rateCounter } from "../security/rate-limit-rules";
 import { hashToken, isWellFormedToken } from "../security/token";
-import type { TAssessmentError } from "./errors";
+import type { TAssessmentError } from "../errors";
 
 type TChange = { version: number; questionIds: string[]; rows: TAnswerRow[] };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { ok, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { findLead, roundOf, type TRoundView } from "./lookup";
 import { comparisonOf } from "./get-comparison";
 

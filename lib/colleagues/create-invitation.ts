@@ -5,7 +5,7 @@ import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
 import { generateToken, hashToken } from "../security/token";
 import { toFieldIssues } from "../validation/zod-de";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { MAX_INVITATIONS, MAX_INVITATIONS_TOTAL, ZCreateInvitationRequest } from "./api-schemas";
 import { findLead } from "./lookup";
 import { toInvitationView, type TInvitationView } from "./invitation-view";

@@ -1,6 +1,6 @@
 import "server-only";
 import { ok, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { colleagueRoleLabel, type TColleagueRole } from "./api-schemas";
 import { findInvitation, roundOf } from "./lookup";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "../db/client";
 import { ok, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
-import { rowsToAnswers } from "../assessment/assessment-view";
+import type { TAssessmentError } from "../errors";
+import { rowsToAnswers } from "../survey/answer-rows";
 import { colleagueRowsToAnswers, findLead, isExpired, roundOf, type TRoundView } from "./lookup";
 import { buildComparison } from "./comparison-model";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { consumeRateLimit, isRateLimited } from "../security/rate-limit";
+import { consumeRateLimit, isRateLimited } from "../db/rate-limit";
 import { err, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 
 /**
  * The token-miss limit for the routes behind a link (the lead's or a colleague's): a client over it gets 429 even

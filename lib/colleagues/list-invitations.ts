@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { ok, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { MAX_INVITATIONS } from "./api-schemas";
 import { findLead, roundOf, type TRoundView } from "./lookup";
 import { toInvitationView, type TInvitationView } from "./invitation-view";

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "../db/client";
 import { err, ok, type TResult } from "../result";
 import { hashToken, isWellFormedToken } from "../security/token";
-import type { TAssessmentError } from "../assessment/errors";
-import { rowsToAnswers } from "../assessment/assessment-view";
+import type { TAssessmentError } from "../errors";
+import { rowsToAnswers } from "../survey/answer-rows";
 import { CLOSED_ROUND_DAYS, SKIP } from "./api-schemas";
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
 import { generateToken, hashToken } from "../security/token";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { colleagueRoleLabel, MAX_INVITATIONS, type TColleagueRole } from "./api-schemas";
 import { findLead } from "./lookup";
 import { previousRoles } from "./list-rounds";

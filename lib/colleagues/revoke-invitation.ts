@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { findLead } from "./lookup";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
 import { toFieldIssues } from "../validation/zod-de";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { SKIP, ZColleagueSaveRequest } from "./api-schemas";
 import { findInvitation } from "./lookup";
 

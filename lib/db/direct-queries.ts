@@ -295,7 +295,7 @@ export async function probePage(
 
 /**
  * The peer pool's version (0 before the first change): the one place it is read, by the peer cache
- * (lib/db/peer-cells.ts) and the cached peer comparison page (proxy.ts).
+ * (lib/peer-pool/peer-cells.ts) and the cached peer comparison page (proxy.ts).
  */
 export async function readPeerPoolVersion(direct: TDirect = getDirect()): Promise<number> {
   if (direct.provider === "sqlite") return sqliteStatements(direct.sqlite).pool.get()?.version ?? 0;

@@ -1,4 +1,4 @@
-import { DRAFT_RETENTION_MONTHS } from "../assessment/retention";
+import { DRAFT_RETENTION_MONTHS } from "../config/retention";
 import { formatReleaseDate as formatDate } from "../peers/release-label";
 import { reference } from "../survey/reference";
 import { EASY_PICTURES, type TEasyPicture } from "./pictures";

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { clientIdFromHeaders } from "../security/client-id";
-import { consumeRateLimit, type TRateBucket, type TRateDecision } from "../security/rate-limit";
+import { consumeRateLimit, type TRateBucket, type TRateDecision } from "../db/rate-limit";
 
 /** The client of the current server action or page request (for rate limits). */
 export async function currentClientId(): Promise<string> {

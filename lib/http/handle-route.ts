@@ -1,11 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { toErrorResponse, type THttpError } from "./errors";
-import type { TAssessmentError } from "../assessment/errors";
+import { toErrorResponse } from "./errors";
+import type { THttpError } from "../errors";
+import type { TAppError } from "../errors";
 import type { TResult } from "../result";
-import { consumeRateLimit, type TRateBucket } from "../security/rate-limit";
+import { consumeRateLimit, type TRateBucket } from "../db/rate-limit";
 import { clientIdFromHeaders } from "../security/client-id";
-import { FORBIDDEN_KEYS } from "../peers/peer-query";
+import { FORBIDDEN_KEYS, searchParamsToObject } from "../validation/query";
 
 /** Bodies above this are refused with 413 before parsing (a full answer set is about 2 KB). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -36,7 +37,7 @@ export function jsonOf<S extends z.ZodType>(_schema: S, body: z.input<S>, status
   return json(body, status);
 }
 
-export function errorResponse(error: TAssessmentError | THttpError): Response {
+export function errorResponse(error: TAppError): Response {
   const { status, body } = toErrorResponse(error);
   const res = json(body, status);
   if (error.kind === "rate_limited") res.headers.set("retry-after", String(error.retryAfterSeconds));
@@ -49,7 +50,7 @@ export async function limitRequest(request: Request, bucket: TRateBucket): Promi
   return decision.ok ? null : errorResponse({ kind: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds });
 }
 
-export function respond<T>(result: TResult<T, TAssessmentError | THttpError>, map: (value: T) => Response): Response {
+export function respond<T>(result: TResult<T, TAppError>, map: (value: T) => Response): Response {
   return result.ok ? map(result.value) : errorResponse(result.error);
 }
 
@@ -97,6 +98,28 @@ export async function readJsonBody(
     };
   }
   return { ok: true, value };
+}
+
+/** A request's query as a plain object, for the query schemas of the use cases (every route reads it so). */
+export function readQuery(request: Request): Record<string, string | string[]> {
+  return searchParamsToObject(new URL(request.url).searchParams);
+}
+
+/**
+ * The parse step of every route that takes a JSON body: the request counted against `bucket`, its body read
+ * (readJsonBody: size, type, syntax, forbidden keys), then `handle` with it; a refusal of either is answered
+ * as an error. The use case parses the body's content with its own schema.
+ */
+export async function withJsonBody(
+  request: Request,
+  bucket: TRateBucket,
+  handle: (body: unknown) => Promise<Response>,
+): Promise<Response> {
+  const limited = await limitRequest(request, bucket);
+  if (limited) return limited;
+  const body = await readJsonBody(request);
+  if (!body.ok) return errorResponse(body.error);
+  return handle(body.value);
 }
 
 /** Nesting deeper than this is no form data; refused before any recursive code sees it. */

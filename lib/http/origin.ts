@@ -1,5 +1,5 @@
 import { getEnv } from "../env";
-import { forwardedEntry } from "./trust-proxy.cjs";
+import { forwardedEntry } from "../config/trust-proxy.cjs";
 
 export type TRequestOrigin = { protocol: "http" | "https"; host: string; origin: string };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import { toErrorResponse, type THttpError } from "./errors";
+import { toErrorResponse } from "./errors";
+import type { THttpError } from "../errors";
 import type { TRequestOrigin } from "./origin";
 
 // The steps of proxy.ts, in the order it runs them. Each either answers the request itself (a Response)

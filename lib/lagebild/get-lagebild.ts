@@ -1,5 +1,5 @@
 import "server-only";
-import { loadLagebildCells } from "../db/lagebild-cells";
+import { loadLagebildCells } from "./lagebild-cells";
 import { getEnv } from "../env";
 import { countUnits } from "../municipalities/register";
 import { ZPeerQuery } from "../peers/peer-query";
@@ -7,7 +7,7 @@ import type { TPeerCell } from "../peers/aggregate";
 import { reference } from "../survey/reference";
 import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { buildLagebild, type TLagebild } from "./build-lagebild";
 import type { TLagebildResponse } from "./lagebild-schema";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import "../validation/zod-de";
 import { ZStateCode } from "../profile/states";
 import { ZSizeClass } from "../profile/size-class";
-import { refuseProtoKey } from "../peers/peer-query";
+import { refuseProtoKey } from "../validation/query";
 import { freeText } from "../validation/free-text";
 import { SEARCH_MAX_CHARS, SEARCH_MAX_LIMIT, SEARCH_MIN_CHARS } from "./search";
 

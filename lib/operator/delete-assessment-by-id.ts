@@ -1,10 +1,10 @@
 import "server-only";
-import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import { refreshPeerPool } from "../peer-pool/refresh-peer-pool";
 import { deleteYear } from "../assessment/delete-assessment";
 import { db } from "../db/client";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
-import type { TOperatorError } from "./errors";
+import type { TOperatorError } from "../errors";
 
 /**
  * Deletes an assessment with all its answers, by id (the operator has no edit token). If it was its
@@ -17,7 +17,7 @@ export function deleteAssessmentById(id: string): Promise<TResult<{ municipality
       where: { id },
       select: { municipalityKey: true, municipalityName: true, tokenHash: true, previousId: true },
     });
-    if (!found) return err({ kind: "assessment_not_found" });
+    if (!found) return err({ kind: "assessment_gone" });
     await db.$transaction(async (tx) => {
       await beginWrite(tx);
       await deleteYear(tx, { id, ...found });

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { err, ok, type TResult } from "../result";
 import type { TStateCode } from "../profile/states";
-import type { TOperatorError } from "./errors";
+import type { TOperatorError } from "../errors";
 
 export type TAssessmentSummary = {
   id: string;
@@ -19,6 +19,6 @@ export async function getAssessmentSummary(id: string): Promise<TResult<TAssessm
     where: { id },
     select: { id: true, municipalityName: true, state: true, status: true, createdAt: true, submittedAt: true },
   });
-  if (!row) return err({ kind: "assessment_not_found" });
+  if (!row) return err({ kind: "assessment_gone" });
   return ok({ ...row, state: row.state as TStateCode, status: row.status === "submitted" ? "submitted" : "draft" });
 }

@@ -85,7 +85,7 @@ export type TOperatorAssessmentRow = {
   notCountingBecause: TPeerExclusionReason[];
 };
 
-/** The same rule as the peer query in lib/db/peer-cells.ts, spelled out per assessment. */
+/** The same rule as the peer query in lib/peer-pool/peer-cells.ts, spelled out per assessment. */
 export function peerExclusionReasons(
   row: Pick<TOperatorAssessmentRow, "status" | "excludedFromPeers" | "peerCurrent" | "peerApproved" | "verified">,
   requiresApproval: boolean,

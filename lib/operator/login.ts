@@ -4,9 +4,9 @@ import { runExclusive } from "../db/exclusive";
 import { getEnv } from "../env";
 import { err, ok, type TResult } from "../result";
 import { verifyPasswordAsync } from "../security/password";
-import { consumeRateLimit, refundRateLimit } from "../security/rate-limit";
+import { consumeRateLimit, refundRateLimit } from "../db/rate-limit";
 import { generateToken, hashToken } from "../security/token";
-import type { TOperatorError } from "./errors";
+import type { TOperatorError } from "../errors";
 
 /** An operator session lasts 8 hours from login (no sliding renewal). */
 export const OPERATOR_SESSION_SECONDS = 8 * 60 * 60;
@@ -32,7 +32,7 @@ export async function logIn(
   if (password.length === 0) return err({ kind: "password_missing" });
   // The counter is a write like any other: one writer at a time (lib/db/exclusive.ts).
   const decision = await runExclusive(() => consumeRateLimit("login", client, now.getTime()));
-  if (!decision.ok) return err({ kind: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds });
+  if (!decision.ok) return err({ kind: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds, limit: "login" });
   if (password.length > MAX_PASSWORD_LENGTH || !(await verifyPasswordAsync(password, storedHash))) {
     return err({ kind: "wrong_password" });
   }

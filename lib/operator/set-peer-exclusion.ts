@@ -1,9 +1,9 @@
 import "server-only";
-import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import { refreshPeerPool } from "../peer-pool/refresh-peer-pool";
 import { db } from "../db/client";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { err, ok, type TResult } from "../result";
-import type { TOperatorError } from "./errors";
+import type { TOperatorError } from "../errors";
 
 /**
  * Excludes an assessment from the peer statistics, or includes it again. An excluded latest
@@ -16,7 +16,7 @@ export function setPeerExclusion(
 ): Promise<TResult<{ excludedFromPeers: boolean }, TOperatorError>> {
   return runExclusive(async () => {
     const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true } });
-    if (!found) return err({ kind: "assessment_not_found" });
+    if (!found) return err({ kind: "assessment_gone" });
     await db.$transaction(async (tx) => {
       await beginWrite(tx);
       await tx.assessment.update({ where: { id }, data: { excludedFromPeers: excluded } });

@@ -13,9 +13,6 @@ export const CODE_BITS = CODE_SYMBOLS * Math.log2(CODE_ALPHABET.length);
 /** Longest input looked at: a code with spaces and hyphens fits easily; more is refused unread. */
 export const CODE_INPUT_MAX = 64;
 
-export const CODE_FORMAT_MESSAGE =
-  "Der Teilnahmecode hat 16 Zeichen in vier Vierergruppen, zum Beispiel K7QF-2M9P-XW4D-HT6R. Die Ziffern 0 und 1 und die Buchstaben O und I kommen darin nicht vor.";
-
 /** A new code, grouped for typing by hand. `random(n)` returns an integer in [0, n). */
 export function generateCode(random: (n: number) => number = randomInt): string {
   let symbols = "";

@@ -1,51 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
 import { runExclusive } from "../db/exclusive";
-import { findItem, getGemeindeItems, getUnits, type TRegisterItem } from "../municipalities/register";
-import { refreshPeerPool } from "../assessment/refresh-peer-pool";
-import { municipalityKey } from "../peers/municipality-key";
-import { toFieldIssues, type TFieldIssue } from "../validation/zod-de";
-import { err, ok, type TResult } from "../result";
+import type { TRegisterItem } from "../municipalities/register";
+import { ok, type TResult } from "../result";
+import type { TCodeError } from "../errors";
+import { BATCH } from "./batch";
 import { generateCode, hashCode, parseCode } from "./code";
-import { selectUnits, ZCodeSelection } from "./selection";
+import { previewCodes } from "./preview-codes";
 
 export type TIssuedCode = { key: string; kind: TRegisterItem["kind"]; name: string; code: string; unit: TRegisterItem };
 /** What one issue did: codes issued (new units and, with `replace`, replaced ones), units skipped because they hold a valid code. */
 export type TIssueResult = { issued: TIssuedCode[]; replaced: number; skipped: TRegisterItem[] };
-export type TCodeError = { kind: "invalid_selection"; issues: TFieldIssue[] };
-
-/** Statements per batch: well below SQLite's and PostgreSQL's limits on bound parameters. */
-const BATCH = 400;
-
-const selectable = { units: getUnits, gemeinden: getGemeindeItems };
-
-/** The selected units and which of them hold a valid (active) code, without issuing anything (the confirmation step). */
-export async function previewCodes(
-  input: unknown,
-): Promise<TResult<{ units: TRegisterItem[]; holding: Set<string> }, TCodeError>> {
-  const parsed = ZCodeSelection.safeParse(input);
-  if (!parsed.success) return err({ kind: "invalid_selection", issues: toFieldIssues(parsed.error) });
-  const selected = selectUnits(
-    { units: selectable.units(), gemeinden: selectable.gemeinden(), find: findItem },
-    parsed.data,
-  );
-  if (!selected.ok) return err({ kind: "invalid_selection", issues: [{ path: "", message: selected.error }] });
-  return ok({ units: selected.value, holding: await unitsWithActiveCode(selected.value.map((u) => u.key)) });
-}
-
-async function unitsWithActiveCode(keys: string[]): Promise<Set<string>> {
-  const holding = new Set<string>();
-  for (let i = 0; i < keys.length; i += BATCH) {
-    const rows = await db.participationCode.findMany({
-      where: { unitKey: { in: keys.slice(i, i + BATCH) }, status: "active" },
-      select: { unitKey: true },
-    });
-    for (const r of rows) holding.add(r.unitKey);
-  }
-  return holding;
-}
 
 /**
  * Issues one new participation code per selected unit (npm run codes, /betrieb). A unit that holds a valid code
@@ -92,63 +58,5 @@ export function issueCodes(input: unknown, now = new Date()): Promise<TResult<TI
       { timeout: 60_000 },
     );
     return ok({ issued, replaced, skipped });
-  });
-}
-
-/**
- * Takes back the verification of every assessment verified with a revoked code of the unit (`unitKey`), or of
- * any unit when null (npm run peers:refresh, for codes revoked before this rule): it is unverified again, so
- * that the new code can be entered on it, and the overview, the operator's list and the peer pool all say the
- * same. `codeRevokedAt` keeps when it happened; the version moves, so no cached page shows the old state.
- */
-export async function takeBackRevokedVerifications(
-  tx: Prisma.TransactionClient,
-  unitKey: string | null,
-  now: Date,
-): Promise<number> {
-  const ids = (
-    await tx.participationCode.findMany({
-      where: { status: "revoked", ...(unitKey ? { unitKey } : {}) },
-      select: { id: true },
-    })
-  ).map((c) => c.id);
-  let count = 0;
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const res = await tx.assessment.updateMany({
-      where: { verifiedCodeId: { in: ids.slice(i, i + BATCH) } },
-      data: { verifiedCodeId: null, verifiedAt: null, codeRevokedAt: now, version: { increment: 1 } },
-    });
-    count += res.count;
-  }
-  return count;
-}
-
-/**
- * Revokes every code of a unit: none can be entered any more, the assessments verified with them are unverified
- * again (the unit enters its new code on them) and leave the peer figures with the next release of their cell.
- * Returns how many codes were revoked, how many assessments lost their verification, and the unit's name.
- */
-export function revokeCodes(
-  key: string,
-  now = new Date(),
-): Promise<TResult<{ revoked: number; unverified: number; name: string }, TCodeError>> {
-  return runExclusive(async () => {
-    if (!/^(\d{8}|\d{9})$/.test(key))
-      return err({
-        kind: "invalid_selection",
-        issues: [{ path: "key", message: "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)." }],
-      });
-    const unit = findItem(key);
-    const { revoked, unverified } = await db.$transaction(async (tx) => {
-      const res = await tx.participationCode.updateMany({
-        where: { unitKey: key, status: { in: ["active", "replaced"] } },
-        data: { status: "revoked", revokedAt: now },
-      });
-      const unverified = await takeBackRevokedVerifications(tx, key, now);
-      if ((res.count > 0 || unverified > 0) && unit)
-        await refreshPeerPool(tx, municipalityKey({ unitKey: unit.key, name: unit.name, state: unit.state }), now);
-      return { revoked: res.count, unverified };
-    });
-    return ok({ revoked, unverified, name: unit?.name ?? key });
   });
 }

@@ -2,9 +2,9 @@ import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { findItem, getRegister, type TRegisterItem } from "../municipalities/register";
 import { municipalityKey } from "../peers/municipality-key";
-import { isRateLimited, consumeRateLimit } from "../security/rate-limit";
+import { isRateLimited, consumeRateLimit } from "../db/rate-limit";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
+import type { TAssessmentError } from "../errors";
 import { hashCode, parseCode } from "./code";
 
 /** The rate-limit client that stands for the whole instance (failed code attempts from all clients). */

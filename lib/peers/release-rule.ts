@@ -53,7 +53,7 @@ export const isNewContent = (c: TContribution, wasReleased: boolean, hasUnknown:
   !c.isDemo && !hasUnknown && !wasReleased;
 
 /**
- * The release rule as an in-memory model (what lib/assessment/refresh-peer-pool.ts does in the database), for
+ * The release rule as an in-memory model (what lib/peer-pool/refresh-peer-pool.ts does in the database), for
  * the property tests and the auditor: live contributions, each cell's released members, the pending
  * municipalities and every content a release counted per municipality. `isDue` is the rule; tests pass
  * another to show what the auditor finds under it.

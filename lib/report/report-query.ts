@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "../validation/zod-de";
-import { refuseProtoKey } from "../peers/peer-query";
+import { refuseProtoKey } from "../validation/query";
 
 export const EASY_LANGUAGE_PARAM_MESSAGE =
   "leichteSprache muss ja (mit einer Seite in Leichter Sprache) oder nein (ohne) sein.";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getEnv } from "../env";
-import { forwardedEntry } from "../http/trust-proxy.cjs";
+import { forwardedEntry } from "../config/trust-proxy.cjs";
 
 /**
  * The client address used for rate limits. scripts/serve.mjs sets X-Forwarded-For to the socket address

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 /**
  * The rate limits and how their counters are addressed; no database access here, so that the proxy and
- * the direct save path (lib/db/direct-queries.ts) count exactly as lib/security/rate-limit.ts does.
+ * the direct save path (lib/db/direct-queries.ts) count exactly as lib/db/rate-limit.ts does.
  */
 export const RATE_LIMITS = {
   /** Any change: saving answers, submitting, deleting, renewing a link. */

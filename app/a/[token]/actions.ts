@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { saveAnswers } from "@/lib/assessment/save-answers";
-import { reopenAssessment, submitAssessment } from "@/lib/assessment/submit-assessment";
+import { submitAssessment } from "@/lib/assessment/submit-assessment";
+import { reopenAssessment } from "@/lib/assessment/reopen-assessment";
 import { editPath, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
-import { toErrorResponse } from "@/lib/http/errors";
 import { toSaveResult } from "@/app/a/[token]/save-result";
 import { STEPS } from "@/lib/survey/reference";
 import { formDataToStepAnswers } from "@/lib/survey/form-answers";
@@ -12,12 +12,13 @@ import type { TAnswerValue } from "@/lib/survey/answer-schema";
 import { lookUpAssessment, withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { renewToken } from "@/lib/assessment/renew-token";
 import { deleteAssessment } from "@/lib/assessment/delete-assessment";
-import { createFollowUp, saveTargets } from "@/lib/assessment/chain";
+import { saveTargets } from "@/lib/assessment/save-targets";
+import { createFollowUp } from "@/lib/assessment/create-follow-up";
 import { targetQuestions } from "@/lib/benchmark/targets";
 import { reference } from "@/lib/survey/reference";
-import { verifyAssessment } from "@/lib/participation/verify-assessment";
+import { verifyAssessment } from "@/lib/assessment/verify-assessment";
 import { currentClientId, limitAction } from "@/lib/http/action-client";
-import type { TAssessmentError } from "@/lib/assessment/errors";
+import { describeError, issuesOf, type TAssessmentError } from "@/lib/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type {
@@ -85,12 +86,11 @@ export async function saveStepAction(
   const intent = form.get("intent");
   const result = await saveAnswers(token, await currentClientId(), { readable: true, value: { version, answers } });
   if (!result.ok) {
-    const { status, body } = toErrorResponse(result.error);
     const message =
-      status === 409 && result.error.kind === "stale_version"
+      result.error.kind === "stale_version"
         ? "Diese Selbsteinschätzung wurde inzwischen an anderer Stelle geändert; Ihre Auswahl ist noch nicht gespeichert. Sie ist unten noch markiert: Bitte prüfen Sie sie und senden Sie sie noch einmal."
-        : body.error;
-    return { message, fieldErrors: toFieldErrors(body.issues, "answers."), values };
+        : describeError(result.error);
+    return { message, fieldErrors: toFieldErrors(issuesOf(result.error), "answers."), values };
   }
   if (intent === "next") {
     const open = step.questions.filter((q) => answers[q.id] == null);
@@ -108,10 +108,9 @@ export async function saveStepAction(
 export async function submitAction(token: string, _prev: TSubmitState, _form: FormData): Promise<TSubmitState> {
   const result = await guardedWrite(token, () => submitAssessment(token));
   if (!result.ok) {
-    const { body } = toErrorResponse(result.error);
     return {
-      message: body.error,
-      unanswered: Array.isArray(body.unanswered) ? (body.unanswered as string[]) : undefined,
+      message: describeError(result.error),
+      unanswered: result.error.kind === "incomplete" ? result.error.unanswered : undefined,
     };
   }
   redirect(`${editPath(token)}?abgeschlossen=1`);
@@ -126,7 +125,7 @@ export async function reopenAction(token: string): Promise<void> {
 /** "Link erneuern": the old link stops working at once; the new one is shown like a new assessment's. */
 export async function renewAction(token: string, _prev: TManageState, _form: FormData): Promise<TManageState> {
   const result = await guardedWrite(token, () => renewToken(token));
-  if (!result.ok) return { message: toErrorResponse(result.error).body.error };
+  if (!result.ok) return { message: describeError(result.error) };
   redirect(`${editPath(result.value.token)}?neu=1&erneuert=1`);
 }
 
@@ -136,7 +135,7 @@ export async function deleteAction(token: string, _prev: TManageState, form: For
     return { message: "Bitte bestätigen Sie, dass die Daten endgültig gelöscht werden sollen." };
   const scope = form.get("scope") === "all" ? "all" : "latest";
   const result = await guardedWrite(token, () => deleteAssessment(token, scope));
-  if (!result.ok) return { message: toErrorResponse(result.error).body.error };
+  if (!result.ok) return { message: describeError(result.error) };
   // With a year before, the link opens that one again.
   redirect(result.value.linkKept ? `${editPath(token)}?jahr-geloescht=1` : "/geloescht");
 }
@@ -146,7 +145,7 @@ export async function verifyAction(token: string, _prev: TManageState, form: For
   const code = form.get("code");
   const client = await currentClientId();
   const result = await guardedWrite(token, () => verifyAssessment(token, typeof code === "string" ? code : "", client));
-  if (!result.ok) return { message: toErrorResponse(result.error).body.error };
+  if (!result.ok) return { message: describeError(result.error) };
   redirect(`${editPath(token)}?bestaetigt=1`);
 }
 
@@ -188,7 +187,6 @@ export async function saveTargetsAction(token: string, _prev: TTargetsState, for
   const version = Number(text("version"));
   const result = await guardedWrite(token, () => saveTargets(token, { version, targets }));
   if (result.ok) redirect(`${resultsPath(token)}?ziele=1#massnahmenplan`);
-  const { body } = toErrorResponse(result.error);
   if (result.error.kind === "stale_version")
     return {
       message:
@@ -197,11 +195,11 @@ export async function saveTargetsAction(token: string, _prev: TTargetsState, for
       version: result.error.currentVersion,
     };
   const fieldErrors: Record<string, string> = {};
-  for (const issue of body.issues ?? []) {
+  for (const issue of issuesOf(result.error) ?? []) {
     const m = /^targets\.([a-z0-9_]+)(?:\.(option|year|responsible))?$/.exec(issue.path);
     if (!m) continue;
     const field = m[2] === "year" ? "jahr" : m[2] === "responsible" ? "verantwortlich" : "ziel";
     fieldErrors[`${field}-${m[1]}`] ??= issue.message;
   }
-  return { message: body.error, fieldErrors, values };
+  return { message: describeError(result.error), fieldErrors, values };
 }

@@ -3,7 +3,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { colleagueUrl, comparisonPath, editPath } from "@/lib/assessment/paths";
-import { toErrorResponse } from "@/lib/http/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { currentClientId, limitAction } from "@/lib/http/action-client";
 import { withLinkGuard } from "@/lib/colleagues/guard";
@@ -12,7 +11,7 @@ import { revokeInvitation } from "@/lib/colleagues/revoke-invitation";
 import { closeRound } from "@/lib/colleagues/close-round";
 import { settleAnswers } from "@/lib/colleagues/settle-answers";
 import { reinviteRoles } from "@/lib/colleagues/reinvite-roles";
-import type { TAssessmentError } from "@/lib/assessment/errors";
+import { describeError, issuesOf, type TAssessmentError } from "@/lib/errors";
 import type { TResult } from "@/lib/result";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type { TInviteState } from "@/components/questionnaire/form-states";
@@ -34,8 +33,7 @@ export async function inviteAction(token: string, _prev: TInviteState, form: For
   const label = field(form, "label").trim();
   const result = await guarded(() => createInvitation(token, { role: field(form, "role"), label: label || null }));
   if (!result.ok) {
-    const { body } = toErrorResponse(result.error);
-    return { message: body.error, fieldErrors: toFieldErrors(body.issues, "") };
+    return { message: describeError(result.error), fieldErrors: toFieldErrors(issuesOf(result.error), "") };
   }
   const origin = requestOrigin(await headers()).origin;
   return {
@@ -50,7 +48,7 @@ export async function inviteAction(token: string, _prev: TInviteState, form: For
 /** "Dieselben Rollen wieder einladen" (a follow-up year): new links for last year's roles, shown once. */
 export async function reinviteAction(token: string, _prev: TInviteState, _form: FormData): Promise<TInviteState> {
   const result = await guarded(() => reinviteRoles(token));
-  if (!result.ok) return { message: toErrorResponse(result.error).body.error };
+  if (!result.ok) return { message: describeError(result.error) };
   const origin = requestOrigin(await headers()).origin;
   return {
     createdMany: result.value.map((c) => ({

@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { notFound, redirect } from "next/navigation";
 import { colleaguePath } from "@/lib/assessment/paths";
 import { TooManyRequests } from "@/components/kern/too-many-requests";
-import type { TAssessmentError } from "@/lib/assessment/errors";
+import type { TAssessmentError } from "@/lib/errors";
 import { getBenchmark } from "@/lib/assessment/get-benchmark";
 import { lookUpAssessment, withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { currentClientId } from "@/lib/http/action-client";

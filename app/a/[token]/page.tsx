@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { computeProgress } from "@/lib/assessment/progress";
 import { editPath, editUrl, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
-import { toErrorResponse } from "@/lib/http/errors";
 import { requestOrigin } from "@/lib/http/origin";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
@@ -14,7 +13,7 @@ import { ProgressBar } from "@/components/kern/progress";
 import { CopyLink } from "@/components/questionnaire/copy-link";
 import { AnswerSummary } from "@/components/questionnaire/answer-summary";
 import { deleteAction, followUpAction, renewAction, reopenAction, verifyAction } from "./actions";
-import { loadChain } from "@/lib/assessment/chain";
+import { loadChain } from "@/lib/assessment/load-chain";
 import { buildHistory } from "@/lib/benchmark/year-over-year";
 import { reference } from "@/lib/survey/reference";
 import { VerifyForm } from "@/components/questionnaire/verify-form";
@@ -34,6 +33,7 @@ import { COLLEAGUE_ROLES, LABEL_MAX_CHARS } from "@/lib/colleagues/api-schemas";
 import { comparisonPath } from "@/lib/assessment/paths";
 import { closeRoundAction, inviteAction, reinviteAction, revokeInvitationAction } from "./colleague-actions";
 import { listRounds, previousRoles } from "@/lib/colleagues/list-rounds";
+import { describeError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
@@ -349,10 +349,9 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
 
 /** The message of a refused follow-up (followUpAction), worded here from its kind; unknown kinds show nothing. */
 function followUpHint(query: Record<string, string | string[] | undefined>, token: string): string | null {
-  if (query.hinweis === "draft_open")
-    return toErrorResponse({ kind: "draft_open", editPath: editPath(token) }).body.error;
+  if (query.hinweis === "draft_open") return describeError({ kind: "draft_open", editPath: editPath(token) });
   const wait = Number(query.warten);
   if (query.hinweis === "rate_limited" && Number.isInteger(wait) && wait >= 0 && wait <= 24 * 3600)
-    return toErrorResponse({ kind: "rate_limited", retryAfterSeconds: wait }).body.error;
+    return describeError({ kind: "rate_limited", retryAfterSeconds: wait });
   return null;
 }

@@ -1,6 +1,6 @@
 import { getLagebild, lagebildFile } from "@/lib/lagebild/get-lagebild";
 import { lagebildFileName, type TLagebild } from "@/lib/lagebild/build-lagebild";
-import { searchParamsToObject } from "@/lib/peers/peer-query";
+import { searchParamsToObject } from "@/lib/validation/query";
 import { errorResponse, withErrorHandling } from "@/lib/http/handle-route";
 
 /**

@@ -1,10 +1,9 @@
 import { getLagebild, toLagebildResponse } from "@/lib/lagebild/get-lagebild";
-import { searchParamsToObject } from "@/lib/peers/peer-query";
 import { ZLagebildResponse } from "@/lib/lagebild/lagebild-schema";
-import { jsonOf, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { jsonOf, readQuery, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 /** GET /api/lagebild?state=…&sizeClass=…: the collective picture of this instance (issue 20). */
 export const GET = withErrorHandling(async (request: Request) => {
-  const query = searchParamsToObject(new URL(request.url).searchParams);
+  const query = readQuery(request);
   return respond(await getLagebild(query), (l) => jsonOf(ZLagebildResponse, toLagebildResponse(l)));
 });

@@ -1,13 +1,11 @@
 import { getMembers, getRegister, searchMunicipalities } from "@/lib/municipalities/register";
 import { ZMunicipalitySearchQuery, ZMunicipalitySearchResponse } from "@/lib/municipalities/search-query";
 import { toRegisterItemResponse } from "@/lib/municipalities/register-item";
-import { errorResponse, jsonOf, withErrorHandling } from "@/lib/http/handle-route";
+import { errorResponse, jsonOf, readQuery, withErrorHandling } from "@/lib/http/handle-route";
 import { toFieldIssues } from "@/lib/validation/zod-de";
-import { searchParamsToObject } from "@/lib/peers/peer-query";
 
 export const GET = withErrorHandling(async (request: Request) => {
-  const params = new URL(request.url).searchParams;
-  const parsed = ZMunicipalitySearchQuery.safeParse(searchParamsToObject(params));
+  const parsed = ZMunicipalitySearchQuery.safeParse(readQuery(request));
   if (!parsed.success) return errorResponse({ kind: "invalid_query", issues: toFieldIssues(parsed.error) });
   const { q, state, limit = 10, members = false } = parsed.data;
   const register = getRegister();

@@ -1,8 +1,8 @@
-import { getPeerView } from "@/lib/assessment/get-peer-view";
-import { searchParamsToObject, ZPeerComparison } from "@/lib/peers/peer-query";
-import { jsonOf, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
+import { ZPeerComparison } from "@/lib/peers/peer-query";
+import { jsonOf, readQuery, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 export const GET = withErrorHandling(async (request: Request) => {
-  const query = searchParamsToObject(new URL(request.url).searchParams);
+  const query = readQuery(request);
   return respond(await getPeerView(query), (view) => jsonOf(ZPeerComparison, view));
 });

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { getOperatorSession } from "@/lib/operator/get-session";
-import { describeOperatorError, type TOperatorError } from "@/lib/operator/errors";
+import { describeError, type TOperatorError } from "@/lib/errors";
 import { Alert } from "@/components/kern/alert";
 import { ErrorSummary } from "@/components/kern/error-summary";
 import { TextField } from "@/components/kern/text-field";
@@ -44,11 +44,11 @@ export default async function OperatorLoginPage({ searchParams }: TProps) {
   });
   const error: TOperatorError | null =
     outcome.error === "rate_limited"
-      ? { kind: "rate_limited", retryAfterSeconds: outcome.wait ?? 900 }
+      ? { kind: "rate_limited", retryAfterSeconds: outcome.wait ?? 900, limit: "login" }
       : outcome.error
         ? { kind: outcome.error }
         : null;
-  const message = error ? describeOperatorError(error) : undefined;
+  const message = error ? describeError(error) : undefined;
 
   return (
     <div className="stack">

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { colleaguePath, colleagueStepPath } from "@/lib/assessment/paths";
-import { toErrorResponse } from "@/lib/http/errors";
 import { toSaveResult } from "@/app/a/[token]/save-result";
 import { STEPS } from "@/lib/survey/reference";
 import { formDataToStepAnswers } from "@/lib/survey/form-answers";
@@ -14,6 +13,7 @@ import { toFieldErrors } from "@/lib/validation/zod-de";
 import type { TCurrentAnswers, TSaveResult, TStepActionState } from "@/components/questionnaire/form-states";
 import { getColleagueView } from "@/lib/colleagues/get-colleague-view";
 import { toFormAnswers, withSkipOption } from "@/lib/colleagues/skip-option";
+import { describeError, issuesOf } from "@/lib/errors";
 
 /** The step form sends a skipped multi-choice question as ["skip"]; the use case takes "skip". */
 function withSkip(answers: Record<string, string | string[] | null>): Record<string, string | string[] | null> {
@@ -68,8 +68,7 @@ export async function colleagueSaveStepAction(
   const intent = form.get("intent");
   const result = await save(token, version, answers);
   if (!result.ok) {
-    const { body } = toErrorResponse(result.error);
-    return { message: body.error, fieldErrors: toFieldErrors(body.issues, "answers.") };
+    return { message: describeError(result.error), fieldErrors: toFieldErrors(issuesOf(result.error), "answers.") };
   }
   const stepNumber = stepIndex + 1;
   if (intent === "back") redirect(stepNumber > 1 ? colleagueStepPath(token, stepNumber - 1) : colleaguePath(token));

@@ -7,7 +7,7 @@ import { PageTitle, Text } from "@/components/kern/typography";
 import { getColleagueView, type TColleagueView } from "@/lib/colleagues/get-colleague-view";
 import { withLinkGuard } from "@/lib/colleagues/guard";
 import { currentClientId } from "@/lib/http/action-client";
-import { toErrorResponse } from "@/lib/http/errors";
+import { describeError } from "@/lib/errors";
 
 /**
  * A colleague's link as a page: their own view, or the page to show instead (revoked or expired: a German notice;
@@ -28,7 +28,7 @@ export async function loadColleagueForPage(
         <div className="stack">
           <PageTitle title={<>Diese Einladung gilt nicht mehr</>} />
           <Alert tone="info" title={e.kind === "invitation_revoked" ? "Zurückgezogen" : "Abgelaufen"}>
-            <Text>{toErrorResponse(e).body.error}</Text>
+            <Text>{describeError(e)}</Text>
           </Alert>
         </div>
       ),

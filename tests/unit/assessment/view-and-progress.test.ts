@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { rowsToAnswers } from "@/lib/assessment/assessment-view";
+import { rowsToAnswers } from "@/lib/survey/answer-rows";
 import { computeProgress } from "@/lib/assessment/progress";
-import type { TAssessmentError } from "@/lib/assessment/errors";
-import { toErrorResponse, type THttpError } from "@/lib/http/errors";
+import type { TAssessmentError } from "@/lib/errors";
+import { toErrorResponse } from "@/lib/http/errors";
+import type { THttpError } from "@/lib/errors";
 import { findUnanswered, type TAnswers } from "@/lib/survey/answer-schema";
 import { reference, STEPS, TOTAL_STEPS } from "@/lib/survey/reference";
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { formatWait } from "@/lib/format/wait";
 import { toErrorResponse } from "@/lib/http/errors";
-import { describeOperatorError } from "@/lib/operator/errors";
+import { describeError } from "@/lib/errors";
 
 describe("formatWait: one German wording of a wait for every message", () => {
   test.each([
@@ -22,7 +22,7 @@ describe("formatWait: one German wording of a wait for every message", () => {
   test("the API's and the operator's rate-limit messages say the same wait", () => {
     for (const seconds of [1, 30, 75, 840]) {
       const api = toErrorResponse({ kind: "rate_limited", retryAfterSeconds: seconds }).body.error;
-      const operator = describeOperatorError({ kind: "rate_limited", retryAfterSeconds: seconds });
+      const operator = describeError({ kind: "rate_limited", retryAfterSeconds: seconds, limit: "login" });
       expect(api).toContain(`Bitte warten Sie ${formatWait(seconds)} und`);
       expect(operator).toContain(`Bitte warten Sie ${formatWait(seconds)} und`);
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import trustProxy from "@/lib/http/trust-proxy.cjs";
+import trustProxy from "@/lib/config/trust-proxy.cjs";
 
 const { parseTrustProxy, forwardedEntry } = trustProxy;
 

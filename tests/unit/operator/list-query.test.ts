@@ -5,7 +5,7 @@ import {
   peerExclusionReasons,
   toListSearchParams,
 } from "@/lib/operator/list-query";
-import { describeOperatorError } from "@/lib/operator/errors";
+import { describeError } from "@/lib/errors";
 
 describe("parseAssessmentListQuery", () => {
   test.each([
@@ -112,7 +112,7 @@ describe("peerExclusionReasons", () => {
 
 describe("German messages", () => {
   test("the rate-limit message names the wait", () => {
-    expect(describeOperatorError({ kind: "rate_limited", retryAfterSeconds: 840 })).toBe(
+    expect(describeError({ kind: "rate_limited", retryAfterSeconds: 840, limit: "login" })).toBe(
       "Zu viele Anmeldeversuche. Bitte warten Sie 14 Minuten und versuchen Sie es dann erneut.",
     );
   });

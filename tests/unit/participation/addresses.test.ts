@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { decodeAddressFile, parseAddressFile } from "../../../lib/participation/addresses";
-import { parsePublicUrl } from "../../../lib/http/public-url";
+import { parsePublicUrl } from "../../../lib/config/public-url";
 
 const known = new Set(["010535318", "14627060", "16051000"]);
 const isKnown = (key: string) => known.has(key);

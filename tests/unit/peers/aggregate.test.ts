@@ -21,7 +21,7 @@ import { SIZE_CLASSES, type TSizeClass } from "@/lib/profile/size-class";
 /** One municipality of the pool: its answers (questionId → chosen option ids) and index score. */
 type TMember = { answers: Record<string, string[]>; score: number | null };
 
-/** Builds a cell the way lib/db/peer-cells.ts does: count, option counts and scores from members. */
+/** Builds a cell the way lib/peer-pool/peer-cells.ts does: count, option counts and scores from members. */
 const RELEASED_AT = "2026-12-03T09:00:00.000Z";
 
 function cellOf(state: TStateCode, sizeClass: TSizeClass, members: readonly TMember[]): TPeerCell {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { ZPeerQuery, searchParamsToObject, type TPeerComparison } from "@/lib/peers/peer-query";
+import { ZPeerQuery, type TPeerComparison } from "@/lib/peers/peer-query";
+import { searchParamsToObject } from "@/lib/validation/query";
 import { csvCell, renderPeerCsv } from "@/lib/peers/peer-csv";
 import { aggregatePeers, type TPeerCell } from "@/lib/peers/aggregate";
 import { toFieldIssues } from "@/lib/validation/zod-de";

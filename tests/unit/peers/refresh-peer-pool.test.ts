@@ -14,7 +14,7 @@ import { AUDIT_CELLS, ChainMirror, historyArb, municipalityKeyOf, type THistory 
 import { publishedViews, type TReleasedCell } from "./audit/published-views";
 import { auditViews } from "./audit/linear-audit";
 
-// The database side of the release rule (lib/assessment/refresh-peer-pool.ts) against the in-memory model of
+// The database side of the release rule (lib/peer-pool/refresh-peer-pool.ts) against the in-memory model of
 // lib/peers/release-rule.ts, over the auditor's random histories (tests/unit/peers/audit/history.ts): the
 // chains of yearly assessments are written as rows, each step refreshed at once (refreshPeerPool, as every
 // request does) or left for a bulk refresh (refreshWholePeerPool, as seed:demo does). After every step the
@@ -62,8 +62,8 @@ async function freshDatabaseUrl(): Promise<string> {
 
 type TLib = {
   db: typeof import("../../../lib/db/client").db;
-  refreshPeerPool: typeof import("../../../lib/assessment/refresh-peer-pool").refreshPeerPool;
-  refreshWholePeerPool: typeof import("../../../lib/assessment/refresh-peer-pool").refreshWholePeerPool;
+  refreshPeerPool: typeof import("../../../lib/peer-pool/refresh-peer-pool").refreshPeerPool;
+  refreshWholePeerPool: typeof import("../../../lib/peer-pool/refresh-peer-pool").refreshWholePeerPool;
 };
 
 /** A fresh SQLite database and the pool's modules loaded with the given settings (lib/env.ts reads them once). */
@@ -72,7 +72,7 @@ async function openPool(env: Record<string, string>): Promise<TLib> {
   execFileSync(process.execPath, ["scripts/migrate.mjs"], { env: process.env, stdio: "pipe" });
   vi.resetModules();
   const { db } = await import("../../../lib/db/client");
-  const { refreshPeerPool, refreshWholePeerPool } = await import("../../../lib/assessment/refresh-peer-pool");
+  const { refreshPeerPool, refreshWholePeerPool } = await import("../../../lib/peer-pool/refresh-peer-pool");
   return { db, refreshPeerPool, refreshWholePeerPool };
 }
 

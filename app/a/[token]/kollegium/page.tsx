@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { editPath, reviewPath } from "@/lib/assessment/paths";
-import { toErrorResponse } from "@/lib/http/errors";
 import { withLinkGuard } from "@/lib/colleagues/guard";
 import { getComparison } from "@/lib/colleagues/get-comparison";
 import { answerKey } from "@/lib/benchmark/disagreement";
@@ -14,7 +13,7 @@ import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
 import { DisagreementChart } from "@/components/colleagues/disagreement-chart";
-import type { TAssessmentError } from "@/lib/assessment/errors";
+import { describeError, type TAssessmentError } from "@/lib/errors";
 import { loadAssessmentForPage } from "../load-for-page";
 import { closeRoundAction, settleAction } from "../colleague-actions";
 
@@ -33,7 +32,7 @@ export default async function ComparisonPage({ params, searchParams }: TProps) {
   const found = await loadAssessmentForPage(token);
   if (!found.ok) return found.page;
   const result = await withLinkGuard(await currentClientId(), () => getComparison(token));
-  if (!result.ok) return <Alert tone="danger" title={toErrorResponse(result.error).body.error} role="alert" />;
+  if (!result.ok) return <Alert tone="danger" title={describeError(result.error)} role="alert" />;
   const c = result.value;
   const { names, spread: spreadText } = comparisonTexts(c.respondents);
   const disputed = c.questions.filter((q) => q.disputed);
@@ -190,5 +189,5 @@ function hintText(kind: string | string[] | undefined): string | null {
     rate_limited: { kind: "rate_limited", retryAfterSeconds: 60 },
   };
   const e = typeof kind === "string" ? known[kind] : undefined;
-  return e ? toErrorResponse(e).body.error : null;
+  return e ? describeError(e) : null;
 }

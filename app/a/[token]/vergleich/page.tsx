@@ -1,11 +1,10 @@
 import { getEnv } from "@/lib/env";
 import { unitTitle } from "@/lib/municipalities/unit-text";
 import type { Metadata } from "next";
-import { getPeerView } from "@/lib/assessment/get-peer-view";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
 import { computeIndex } from "@/lib/benchmark/scoring";
 import { reference } from "@/lib/survey/reference";
 import { resultsPath } from "@/lib/assessment/paths";
-import { toErrorResponse } from "@/lib/http/errors";
 import { Alert } from "@/components/kern/alert";
 import { PeerFilterForm } from "@/components/peers/peer-filter-form";
 import { PeerComparison } from "@/components/peers/peer-comparison";
@@ -13,6 +12,7 @@ import { PeerExportLinks } from "@/components/peers/peer-export-links";
 import { loadAssessmentForPage } from "../load-for-page";
 import { Link } from "@/components/kern/link";
 import { PageTitle, Text } from "@/components/kern/typography";
+import { describeError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Vergleich mit anderen Kommunen", robots: { index: false } };
 
@@ -61,7 +61,7 @@ export default async function OwnPeersPage({ params, searchParams }: TProps) {
       ) : (
         <>
           <Alert tone="danger" title="Diese Auswahl gibt es nicht" role="alert">
-            <Text>{toErrorResponse(result.error).body.error}</Text>
+            <Text>{describeError(result.error)}</Text>
           </Alert>
           <PeerFilterForm action={action} state={m.state} sizeClass={m.sizeClass} />
         </>

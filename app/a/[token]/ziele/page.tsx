@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { resultsPath } from "@/lib/assessment/paths";
-import { getTargets } from "@/lib/assessment/chain";
+import { getTargets } from "@/lib/assessment/get-targets";
 import { isTargetMet, targetOptions, targetQuestions } from "@/lib/benchmark/targets";
 import { TARGET_YEARS_AHEAD } from "@/lib/benchmark/target-limits";
 import { answerLabel, shortName } from "@/lib/benchmark/year-over-year";

@@ -1,14 +1,13 @@
-import { getPeerView } from "@/lib/assessment/get-peer-view";
-import { searchParamsToObject } from "@/lib/peers/peer-query";
+import { getPeerView } from "@/lib/peer-pool/get-peer-view";
 import { renderPeerCsv } from "@/lib/peers/peer-csv";
 import { reference } from "@/lib/survey/reference";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
-import { respond, withErrorHandling } from "@/lib/http/handle-route";
+import { readQuery, respond, withErrorHandling } from "@/lib/http/handle-route";
 
 /** The peer aggregates of a filter as CSV for German Excel (semicolons, UTF-8 with BOM). */
 export const GET = withErrorHandling(async (request: Request) => {
-  const query = searchParamsToObject(new URL(request.url).searchParams);
+  const query = readQuery(request);
   return respond(await getPeerView(query), (view) => {
     const state = view.filters.state ? getStateName(view.filters.state) : "alle";
     const sizeClass = view.filters.sizeClass ? getSizeClass(view.filters.sizeClass).label : "alle";

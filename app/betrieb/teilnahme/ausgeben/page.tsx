@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
-import { previewCodes } from "@/lib/participation/issue-codes";
+import { previewCodes } from "@/lib/participation/preview-codes";
 import { formToCodeSelection, SELECTION_FIELDS } from "@/lib/participation/selection-form";
 import { getStateName, type TStateCode } from "@/lib/profile/states";
 import { getSizeClass, type TSizeClass } from "@/lib/profile/size-class";
@@ -13,6 +13,7 @@ import { Link } from "@/components/kern/link";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
 import { OperatorNotConfigured } from "../../not-configured";
 import { requireOperatorSession } from "../../operator-session";
+import { describeError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Betrieb: Codes ausgeben", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -36,14 +37,7 @@ export default async function IssueConfirmationPage({ searchParams }: TProps) {
     return (
       <div className="stack">
         <PageTitle title="Codes ausgeben" preline="Betriebsbereich" />
-        <Alert
-          tone="danger"
-          role="alert"
-          title={preview.error.issues
-            .map((i) => i.message)
-            .join(" ")
-            .slice(0, 500)}
-        />
+        <Alert tone="danger" role="alert" title={describeError(preview.error).slice(0, 500)} />
         <Text>
           <Link href="/betrieb/teilnahme">Zurück zur Auswahl</Link>
         </Text>

@@ -9,7 +9,8 @@ import { findItem } from "@/lib/municipalities/register";
 import { parseAddressFile, type TAddressBook } from "@/lib/participation/addresses";
 import { letterSettingsFromEnv } from "@/lib/participation/letter-sender";
 import { withErrorHandling } from "@/lib/http/handle-route";
-import { OPERATOR_COOKIE } from "../../operator-session";
+import { readOperatorCookie } from "../../operator-session";
+import { describeError } from "@/lib/errors";
 
 const back = (origin: string, message: string) =>
   NextResponse.redirect(`${origin}/betrieb/teilnahme?fehler=${encodeURIComponent(message)}`, 303);
@@ -22,13 +23,7 @@ const back = (origin: string, message: string) =>
  */
 export const POST = withErrorHandling(async (request: Request) => {
   const own = requestOrigin(request.headers, new URL(request.url));
-  const cookie = request.headers
-    .get("cookie")
-    ?.split(";")
-    .map((c) => c.trim())
-    .find((c) => c.startsWith(`${OPERATOR_COOKIE}=`))
-    ?.slice(OPERATOR_COOKIE.length + 1);
-  if (!(await getOperatorSession(cookie, new Date())))
+  if (!(await getOperatorSession(await readOperatorCookie(), new Date())))
     return NextResponse.redirect(`${own.origin}/betrieb/anmelden`, 303);
   let form: FormData;
   try {
@@ -69,7 +64,7 @@ export const POST = withErrorHandling(async (request: Request) => {
       : "";
   const now = new Date();
   const issued = await issueCodes(selection, now);
-  if (!issued.ok) return back(own.origin, issued.error.issues.map((i) => i.message).join(" "));
+  if (!issued.ok) return back(own.origin, describeError(issued.error));
   if (issued.value.issued.length === 0)
     return back(
       own.origin,

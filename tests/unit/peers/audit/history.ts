@@ -136,7 +136,7 @@ export function historyArb(opts: {
   );
 }
 
-/** The product's rules for what a chain contributes (lib/assessment/refresh-peer-pool.ts). */
+/** The product's rules for what a chain contributes (lib/peer-pool/refresh-peer-pool.ts). */
 export class ChainMirror {
   readonly chains: TChain[];
   private clock = 0;

@@ -8,7 +8,7 @@ import { autosaveAnswersAction, currentAnswersAction, saveStepAction } from "../
 import { FontPreload } from "@/components/font-preload";
 import { loadAssessmentForPage } from "../../load-for-page";
 import { PageTitle } from "@/components/kern/typography";
-import { carriedOverFor } from "@/lib/assessment/chain";
+import { carriedOverFor } from "@/lib/assessment/carried-over-for";
 
 export const metadata: Metadata = { title: "Fragebogen", robots: { index: false } };
 

@@ -5,7 +5,7 @@ import { colleagueUrl } from "@/lib/assessment/paths";
 import { requestOrigin } from "@/lib/http/origin";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { ZCreateInvitationResponse, ZInvitationList } from "@/lib/colleagues/api-schemas";
-import { errorResponse, jsonOf, limitRequest, readJsonBody, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { jsonOf, respond, withErrorHandling, withJsonBody } from "@/lib/http/handle-route";
 
 type TContext = { params: Promise<{ token: string }> };
 
@@ -19,14 +19,12 @@ export const GET = withErrorHandling(async (request: Request, { params }: TConte
 
 /** POST /api/assessments/{token}/colleagues with { "role", "label" } → 201 with the colleague's link (shown once). */
 export const POST = withErrorHandling(async (request: Request, { params }: TContext) => {
-  const limited = await limitRequest(request, "write");
-  if (limited) return limited;
   const { token } = await params;
-  const body = await readJsonBody(request);
-  if (!body.ok) return errorResponse(body.error);
-  const origin = requestOrigin(request.headers, new URL(request.url)).origin;
-  return respond(
-    await withLinkGuard(clientIdFromHeaders(request.headers), () => createInvitation(token, body.value)),
-    (v) => jsonOf(ZCreateInvitationResponse, { ...v, url: colleagueUrl(origin, v.token) }, 201),
-  );
+  return withJsonBody(request, "write", async (body) => {
+    const origin = requestOrigin(request.headers, new URL(request.url)).origin;
+    return respond(
+      await withLinkGuard(clientIdFromHeaders(request.headers), () => createInvitation(token, body)),
+      (v) => jsonOf(ZCreateInvitationResponse, { ...v, url: colleagueUrl(origin, v.token) }, 201),
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { createFollowUp } from "@/lib/assessment/chain";
+import { createFollowUp } from "@/lib/assessment/create-follow-up";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { editUrl } from "@/lib/assessment/paths";
 import { clientIdFromHeaders } from "@/lib/security/client-id";

@@ -1,4 +1,4 @@
-import { getHistory } from "@/lib/assessment/chain";
+import { getHistory } from "@/lib/assessment/get-history";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { ZHistoryResponse } from "@/lib/assessment/api-schemas";

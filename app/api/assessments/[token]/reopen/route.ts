@@ -1,4 +1,4 @@
-import { reopenAssessment } from "@/lib/assessment/submit-assessment";
+import { reopenAssessment } from "@/lib/assessment/reopen-assessment";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { ZReopenResponse } from "@/lib/assessment/api-schemas";

@@ -3,7 +3,7 @@ import { errorResponse, limitRequest, respond, withErrorHandling } from "@/lib/h
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { ZReportQuery } from "@/lib/report/report-query";
-import { searchParamsToObject } from "@/lib/peers/peer-query";
+import { searchParamsToObject } from "@/lib/validation/query";
 import { toFieldIssues } from "@/lib/validation/zod-de";
 
 type TContext = { params: Promise<{ token: string }> };

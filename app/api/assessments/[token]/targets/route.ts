@@ -1,8 +1,9 @@
-import { getTargetsForToken, saveTargets } from "@/lib/assessment/chain";
+import { getTargetsForToken } from "@/lib/assessment/get-targets-for-token";
+import { saveTargets } from "@/lib/assessment/save-targets";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { ZTargetsResponse, ZTargetsView } from "@/lib/assessment/api-schemas";
-import { errorResponse, jsonOf, limitRequest, readJsonBody, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { jsonOf, respond, withErrorHandling, withJsonBody } from "@/lib/http/handle-route";
 
 type TContext = { params: Promise<{ token: string }> };
 
@@ -17,13 +18,10 @@ export const GET = withErrorHandling(async (request: Request, { params }: TConte
 
 /** PUT /api/assessments/{token}/targets with { "version", "targets": { "<questionId>": { "option", "year", "responsible" } } }. */
 export const PUT = withErrorHandling(async (request: Request, { params }: TContext) => {
-  const limited = await limitRequest(request, "write");
-  if (limited) return limited;
   const { token } = await params;
-  const body = await readJsonBody(request);
-  if (!body.ok) return errorResponse(body.error);
-  return respond(
-    await withTokenGuard(clientIdFromHeaders(request.headers), () => saveTargets(token, body.value), token),
-    (v) => jsonOf(ZTargetsResponse, v),
+  return withJsonBody(request, "write", async (body) =>
+    respond(await withTokenGuard(clientIdFromHeaders(request.headers), () => saveTargets(token, body), token), (v) =>
+      jsonOf(ZTargetsResponse, v),
+    ),
   );
 });

@@ -1,10 +1,37 @@
 import "server-only";
-import { db } from "./client";
-import { readPeerPoolVersion } from "./direct-queries";
-import { runExclusive } from "./exclusive";
+import { db } from "../db/client";
+import { readPeerPoolVersion } from "../db/direct-queries";
+import { runExclusive } from "../db/exclusive";
+import { z } from "zod";
 import type { TPeerCell } from "../peers/aggregate";
-import type { TStateCode } from "../profile/states";
-import type { TSizeClass } from "../profile/size-class";
+import { ZStateCode } from "../profile/states";
+import { ZSizeClass } from "../profile/size-class";
+
+/** A JSON column (text in SQLite and PostgreSQL alike), parsed and then checked against `schema`. */
+const jsonColumn = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.issues.push({ code: "custom", message: "no JSON", input: text });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const ZCount = z.number().int().min(0);
+
+/** A row of PeerRelease as the database holds it: the figures of one cell, its JSON columns parsed and checked. */
+const ZPeerReleaseRow = z.object({
+  state: ZStateCode,
+  sizeClass: ZSizeClass,
+  count: ZCount,
+  optionCounts: jsonColumn(z.record(z.string(), z.record(z.string(), ZCount))),
+  indexScores: jsonColumn(z.array(z.number())),
+  releasedAt: z.date().transform((d) => d.toISOString()),
+});
 
 type TCache = { version: number; cells: TPeerCell[] };
 
@@ -36,14 +63,8 @@ async function buildCells(): Promise<TCache> {
   // The released figures only (docs/adr/0005): at most one row per cell, so this is cheap however many
   // municipalities take part. Nothing per municipality is stored in a release.
   const releases = await db.peerRelease.findMany();
-  const cells: TPeerCell[] = releases.map((r) => ({
-    state: r.state as TStateCode,
-    sizeClass: r.sizeClass as TSizeClass,
-    count: r.count,
-    optionCounts: JSON.parse(r.optionCounts) as TPeerCell["optionCounts"],
-    indexScores: JSON.parse(r.indexScores) as number[],
-    releasedAt: r.releasedAt.toISOString(),
-  }));
+  // A row that does not parse is a damaged database: the build fails (and is tried again on the next request).
+  const cells: TPeerCell[] = releases.map((r) => ZPeerReleaseRow.parse(r));
   return { version, cells };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { metrics } from "../metrics/registry.cjs";
-import { db } from "../db/client";
-import { getDatabaseConfig } from "../db/database-url";
+import { db } from "./client";
+import { getDatabaseConfig } from "./database-url";
 import {
   COUNT_UPSERT_SQL,
   RATE_LIMITS,
@@ -10,7 +10,7 @@ import {
   rateCounter,
   type TRateBucket,
   type TRateDecision,
-} from "./rate-limit-rules";
+} from "../security/rate-limit-rules";
 
 export { RATE_LIMITS, type TRateBucket, type TRateDecision };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { aggregatePeers, bandAmongPeers } from "../peers/aggregate";
 import { ZPeerQuery, type TPeerComparison } from "../peers/peer-query";
-import { hasPendingChange, loadPeerCells } from "../db/peer-cells";
+import { hasPendingChange, loadPeerCells } from "./peer-cells";
 import { getEnv } from "../env";
 import { countUnits } from "../municipalities/register";
 import { STATES } from "../profile/states";
@@ -9,11 +9,14 @@ import { SIZE_CLASSES } from "../profile/size-class";
 import { reference } from "../survey/reference";
 import { toFieldIssues } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "./errors";
-import type { TAssessmentView } from "./assessment-view";
+import type { TAssessmentError } from "../errors";
 
 /** The own assessment beside the peer figures (results page, own comparison page), with its index. */
-export type TOwnAssessment = Pick<TAssessmentView, "municipalityKey" | "status" | "verified" | "isDemo"> & {
+export type TOwnAssessment = {
+  municipalityKey: string;
+  status: "draft" | "submitted";
+  verified: boolean;
+  isDemo: boolean;
   indexScore: number | null;
 };
 

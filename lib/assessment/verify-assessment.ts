@@ -2,11 +2,11 @@ import "server-only";
 import { beginWrite, runExclusive } from "../db/exclusive";
 import { db } from "../db/client";
 import { err, ok, type TResult } from "../result";
-import type { TAssessmentError } from "../assessment/errors";
-import { findAssessmentByToken } from "../assessment/find-assessment";
-import { refreshPeerPool } from "../assessment/refresh-peer-pool";
+import type { TAssessmentError } from "../errors";
+import { findAssessmentByToken } from "./find-assessment";
+import { refreshPeerPool } from "../peer-pool/refresh-peer-pool";
 import type { TRegisterItem } from "../municipalities/register";
-import { redeemCode, verifiedProfile } from "./redeem-code";
+import { redeemCode, verifiedProfile } from "../participation/redeem-code";
 
 export type TVerified = { unit: TRegisterItem; version: number };
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "./client";
-import { loadPeerCells } from "./peer-cells";
+import { db } from "../db/client";
+import { loadPeerCells } from "../peer-pool/peer-cells";
 import type { TPeerCell } from "../peers/aggregate";
 
 /** The released cells without demo data, and whether the instance holds demo data at all. */
