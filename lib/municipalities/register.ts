@@ -23,6 +23,7 @@ import {
   verbandTypeLabel,
   type TVerbandTypeCode,
 } from "./units";
+import { AGS_PATTERN, VERBAND_KEY_PATTERN } from "../validation/keys";
 
 export type { TMunicipalityHit, TRegisterEntry, TRegisterItem, TSearchParams } from "./search";
 
@@ -68,7 +69,7 @@ const ZIsoDate = z.iso.date();
 
 const ZRow = z
   .tuple([
-    z.string().regex(/^\d{8}$/, "AGS must have 8 digits"),
+    z.string().regex(AGS_PATTERN, "AGS must have 8 digits"),
     // The GV100AD name field is 50 characters wide.
     z.string().min(1).max(50),
     z.string().min(1).max(50),
@@ -78,7 +79,7 @@ const ZRow = z
     // the smallest, Gröde, has 7 inhabitants. 0 would also have no size class.
     z.number().int().min(1),
     // The Gemeindeverband (9 digits) the Gemeinde belongs to; "" for a verbandsfreie Gemeinde.
-    z.union([z.literal(""), z.string().regex(/^\d{9}$/, "Verband key must have 9 digits")]),
+    z.union([z.literal(""), z.string().regex(VERBAND_KEY_PATTERN, "Verband key must have 9 digits")]),
   ])
   .superRefine(([ags, name, nameShort, , state, , verband], ctx) => {
     if (verband !== "" && !ags.startsWith(verband.slice(0, 5))) {
@@ -96,7 +97,7 @@ const ZRow = z
   });
 
 const ZVerbandRow = z.tuple([
-  z.string().regex(/^\d{9}$/, "Verband key must have 9 digits"),
+  z.string().regex(VERBAND_KEY_PATTERN, "Verband key must have 9 digits"),
   z.string().min(1).max(50),
   z.enum(VERBAND_TYPE_CODES),
   z.string().max(50),

@@ -1,4 +1,6 @@
 import type { TStateCode } from "../profile/states";
+import { formatNumber } from "../format/number";
+import { isAgs, isVerbandKey } from "../validation/keys";
 
 /**
  * The unit of the check is the body that runs a municipality's administration: a Gemeinde (8-digit AGS) or a
@@ -96,17 +98,15 @@ export function verbandDisplayName(state: TStateCode, type: TVerbandTypeCode, na
 }
 
 /** An 8-digit key is a Gemeinde (AGS), a 9-digit key a Gemeindeverband. */
-export const UNIT_KEY_PATTERN = /^(\d{8}|\d{9})$/;
-
 export function unitKindOfKey(key: string): TUnitKind | undefined {
-  if (/^\d{8}$/.test(key)) return "gemeinde";
-  if (/^\d{9}$/.test(key)) return "verwaltung";
+  if (isAgs(key)) return "gemeinde";
+  if (isVerbandKey(key)) return "verwaltung";
   return undefined;
 }
 
 /** "15 Gemeinden", "1 Gemeinde". */
 export function membersLabel(count: number): string {
-  return `${count.toLocaleString("de-DE")} ${count === 1 ? "Gemeinde" : "Gemeinden"}`;
+  return `${formatNumber(count)} ${count === 1 ? "Gemeinde" : "Gemeinden"}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { toFieldIssues, type TFieldIssue } from "../validation/zod-de";
 import { err, ok, type TResult } from "../result";
 import { generateCode, hashCode, parseCode } from "./code";
 import { selectUnits, ZCodeSelection } from "./selection";
+import { isUnitKey } from "../validation/keys";
 
 export type TIssuedCode = { key: string; kind: TRegisterItem["kind"]; name: string; code: string; unit: TRegisterItem };
 /** What one issue did: codes issued (new units and, with `replace`, replaced ones), units skipped because they hold a valid code. */
@@ -133,7 +134,7 @@ export function revokeCodes(
   now = new Date(),
 ): Promise<TResult<{ revoked: number; unverified: number; name: string }, TCodeError>> {
   return runExclusive(async () => {
-    if (!/^(\d{8}|\d{9})$/.test(key))
+    if (!isUnitKey(key))
       return err({
         kind: "invalid_selection",
         issues: [{ path: "key", message: "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)." }],

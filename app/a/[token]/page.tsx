@@ -34,6 +34,7 @@ import { COLLEAGUE_ROLES, LABEL_MAX_CHARS } from "@/lib/colleagues/api-schemas";
 import { comparisonPath } from "@/lib/assessment/paths";
 import { closeRoundAction, inviteAction, reinviteAction, revokeInvitationAction } from "./colleague-actions";
 import { listRounds, previousRoles } from "@/lib/colleagues/list-rounds";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
@@ -305,7 +306,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <ul className="step-list">
             {earlier.map((h) => (
               <li key={h.id}>
-                {h.label}: Reifegrad {h.index === null ? "–" : h.index.toLocaleString("de-DE")} Punkte
+                {h.label}: Reifegrad {h.index === null ? "–" : formatNumber(h.index)} Punkte
                 {h.submittedAt
                   ? `, abgeschlossen am ${new Date(h.submittedAt).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`
                   : ""}

@@ -10,6 +10,7 @@ import { parseAddressFile, type TAddressBook } from "@/lib/participation/address
 import { letterSettingsFromEnv } from "@/lib/participation/letter-sender";
 import { withErrorHandling } from "@/lib/http/handle-route";
 import { OPERATOR_COOKIE } from "../../operator-session";
+import { formatNumber } from "@/lib/format/number";
 
 const back = (origin: string, message: string) =>
   NextResponse.redirect(`${origin}/betrieb/teilnahme?fehler=${encodeURIComponent(message)}`, 303);
@@ -73,7 +74,7 @@ export const POST = withErrorHandling(async (request: Request) => {
   if (issued.value.issued.length === 0)
     return back(
       own.origin,
-      `Nichts ausgegeben: alle ${issued.value.skipped.length.toLocaleString("de-DE")} ausgewählten Verwaltungen haben bereits einen gültigen Code. Um Codes zu ersetzen, wählen Sie im Bestätigungsschritt „Codes ersetzen“.`,
+      `Nichts ausgegeben: alle ${formatNumber(issued.value.skipped.length)} ausgewählten Verwaltungen haben bereits einen gültigen Code. Um Codes zu ersetzen, wählen Sie im Bestätigungsschritt „Codes ersetzen“.`,
     );
   const letters =
     settings.ok && settings.publicUrl
