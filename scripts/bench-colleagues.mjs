@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Measures the comparison of colleagues' answers (issue 31, docs/adr/0014-colleagues.md): what
+// Measures the comparison of colleagues' answers (docs/adr/0014-colleagues.md): what
 // GET /api/assessments/{token}/colleagues/comparison and the page /a/{token}/kollegium compute on the
 // server (the database reads of lib/colleagues/get-comparison.ts and the disagreement measures), for one
 // assessment with 20 colleagues who answered every question. Prints figures only; timing is never asserted.

@@ -7,7 +7,7 @@
 // shares as in scripts/seed-demo.mjs. Prints figures only; timing is never asserted.
 //
 //   npm run bench [-- --count 11000 --runs 300 --warmup 30 --cold 20 --seed 2020 --keep]
-//   npm run bench -- --scenario chains [options of scripts/bench-chains.mjs]: ten yearly waves (issue 19)
+//   npm run bench -- --scenario chains [options of scripts/bench-chains.mjs]: ten yearly waves (docs/adr/0010-year-after-year.md)
 //
 // --keep leaves the temporary database in place (its path is printed); otherwise it is deleted.
 //

@@ -11,7 +11,7 @@ async function main() {
   const lib = await loadLib(["lib/participation/issue-codes.ts"]);
   try {
     const before = await lib.readPeerPoolVersion();
-    // Codes revoked before revocation took verifications back (issue 35): those assessments become
+    // Codes revoked before revocation took verifications back: those assessments become
     // unverified here, so that their units can enter their new codes on them.
     const unverified = await lib.db.$transaction(
       async (tx) => {

@@ -12,7 +12,7 @@ import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 import { formatDecimalOrDash } from "@/lib/format/number";
 
-/** "Entwicklung": what changed since the year before and over all years (issue 19). */
+/** "Entwicklung": what changed since the year before and over all years (docs/adr/0010-year-after-year.md). */
 export function YearOverYear({
   comparison: c,
   history,

@@ -11,7 +11,7 @@ import { ZColleagueRole, ZRound } from "../colleagues/api-schemas";
 import { ZAgs, ZUnitKey } from "../validation/keys";
 
 /**
- * Request and response schemas of the assessment routes (CONTRACT.md section 3), one pair per route. The
+ * Request and response schemas of the assessment routes (docs/api.md), one pair per route. The
  * routes are typed against the responses (lib/http/handle-route.ts, jsonOf), and the API tests parse
  * every response they receive with them. No server-only import: tests and, later, the OpenAPI document
  * load this file.

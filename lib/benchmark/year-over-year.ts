@@ -5,7 +5,7 @@ import { computeIndex, isScored, scoreAnswer } from "./scoring";
 import { formatDecimal } from "../format/number";
 
 /**
- * Year after year (issue 19): what changed between two assessments of one municipality. Pure, so that the
+ * Year after year (docs/adr/0010-year-after-year.md): what changed between two assessments of one municipality. Pure, so that the
  * results page, the PDF and GET …/history say the same.
  */
 

@@ -23,7 +23,7 @@ import {
 import { formatDecimal, formatFixedDecimal } from "../format/number";
 
 /**
- * The Lagebild (issue 20): the collective picture of the municipalities on this instance, from the current
+ * The Lagebild (docs/adr/0011-lagebild-estimate.md): the collective picture of the municipalities on this instance, from the current
  * peer release only and with the peer comparison's rules (docs/adr/0005): a cell with fewer than k counts
  * nowhere, and a filter below k shows the suppression notice. Pure: the page, the API and the exports use it.
  */

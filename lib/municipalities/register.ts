@@ -145,7 +145,6 @@ type TLoaded = {
   items: ReadonlyMap<string, TRegisterItem>;
   /** The frame: every unit (a Gemeinde or Verband that runs its administration), by key order. */
   units: readonly TRegisterItem[];
-  countByClass: ReadonlyMap<string, number>;
   unitsByClass: ReadonlyMap<string, number>;
   verbaende: ReadonlyMap<string, TVerbandEntry>;
   index: TSearchIndex;
@@ -303,11 +302,6 @@ function load(): TLoaded {
   if (loaded) return loaded;
   const register = parseRegisterFile(JSON.parse(readFileSync(REGISTER_DATA_FILE, "utf8")));
   const byAgs = new Map(register.rows.map((row) => [row.ags, row]));
-  const countByClass = new Map<string, number>();
-  for (const row of register.rows) {
-    const key = countKey(row.state, row.sizeClass);
-    countByClass.set(key, (countByClass.get(key) ?? 0) + 1);
-  }
   const items = buildItems(register);
   const units = [...items.values()].filter((i) => i.isUnit).sort((a, b) => (a.key < b.key ? -1 : 1));
   const unitsByClass = new Map<string, number>();
@@ -321,24 +315,13 @@ function load(): TLoaded {
   const searchable = [...items.values()].filter((i) => i.kind === "gemeinde" || i.isUnit);
   const index = buildSearchIndex(searchable, (i) => verbandNames.get(i.key) ?? []);
   const verbaende = new Map(register.verbaende.map((v) => [v.key, v]));
-  loaded = { register, byAgs, items, units, countByClass, unitsByClass, verbaende, index };
+  loaded = { register, byAgs, items, units, unitsByClass, verbaende, index };
   return loaded;
 }
 
 /** The whole register; parsed and validated on the first call of any function here, then kept for the process. */
 export function getRegister(): TRegister {
   return load().register;
-}
-
-/** The entry with this AGS, or undefined (also for keys from a newer Gebietsstand, e.g. after a merger). */
-export function findByAgs(ags: string): TRegisterEntry | undefined {
-  if (typeof ags !== "string") return undefined;
-  return load().byAgs.get(ags);
-}
-
-/** How many Gemeinden of a state fall into a size class by their own population. */
-export function countGemeinden(state: TStateCode, sizeClass: TSizeClass): number {
-  return load().countByClass.get(countKey(state, sizeClass)) ?? 0;
 }
 
 /**
@@ -379,13 +362,6 @@ export function countsInFrame(unitKey: string | null): boolean {
   if (!unitKey) return true;
   const item = findItem(unitKey);
   return item ? item.isUnit : true;
-}
-
-/** The unit that answers for a Gemeinde by default: its Verband where that runs the administration, else itself. */
-export function findUnitOfGemeinde(ags: string): TRegisterItem | undefined {
-  const item = findItem(ags);
-  if (!item || item.kind !== "gemeinde") return undefined;
-  return item.administration ? load().items.get(item.administration.key) : item;
 }
 
 /** A Verband's member Gemeinden (sorted by AGS); a Gemeinde's list is itself. */

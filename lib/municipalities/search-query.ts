@@ -7,7 +7,7 @@ import { freeText } from "../validation/free-text";
 import { SEARCH_MAX_CHARS, SEARCH_MAX_LIMIT, SEARCH_MIN_CHARS } from "./search";
 import { ZAgs, ZUnitKey, ZVerbandKey } from "../validation/keys";
 
-/** Query of GET /api/municipalities (CONTRACT.md section 3). */
+/** Query of GET /api/municipalities (docs/api.md). */
 export const ZMunicipalitySearchQuery = refuseProtoKey(
   z.strictObject(
     {

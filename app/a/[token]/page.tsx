@@ -65,7 +65,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
     listRounds({ id: assessment.id, chainId: assessment.chainId }),
     previousRoles(assessment.previousId),
   ]);
-  // The next action stands in the first screen (issue 34): on a resumed draft the progress with "Weiter
+  // The next action stands in the first screen: on a resumed draft the progress with "Weiter
   // ausfüllen" comes before the link card (a new assessment shows the link first: it must be saved now).
   const progressSection = (
     <section aria-labelledby="fortschritt-heading" className="stack-sm">

@@ -5,7 +5,7 @@ import { createAssessment, queryTestDatabase } from "../../support/fixtures";
 import { reference } from "../../../lib/survey/reference";
 
 /*
- * Hostile input on the colleague routes (issue 31), as the property tests of hostile-input.spec.ts do for the older
+ * Hostile input on the colleague routes (docs/adr/0014-colleagues.md), as the property tests of hostile-input.spec.ts do for the older
  * routes: per generated request never a 5xx, only a documented status, a German error, the status an independent
  * model of the contract predicts, and a refused request changes nothing that is stored.
  */

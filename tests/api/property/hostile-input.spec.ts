@@ -1132,7 +1132,7 @@ test("POST /api/assessments/{token}/verify: hostile bodies and wrong codes never
   }
 });
 
-// ---------------------------------------------------------------- year after year (issue 19)
+// ---------------------------------------------------------------- year after year (docs/adr/0010-year-after-year.md)
 
 const SCORED = reference.questions.filter((q) => q.dimension !== "context");
 /** Target-like bodies: real and invented questions and options, years around now, responsible units of any length. */
