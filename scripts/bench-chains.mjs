@@ -23,9 +23,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
-import { ROOT, buildSubmitted, insertBatched, loadLib, migrate } from "./seed-demo.mjs";
+import { ROOT, buildSubmitted, insertBatched, loadLib, migrate } from "./lib/fixtures.mjs";
 import { integerFrom1, parseArgsOrExit } from "./lib/args.mjs";
 import { createPrng } from "./lib/prng.mjs";
+import { percentile } from "./lib/stats.mjs";
 import { createPgDatabase, pgAnswers } from "./lib/load/databases.mjs";
 import { onCleanup, runBenchMain } from "./lib/load/run.mjs";
 
@@ -57,7 +58,6 @@ const gc = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
 const fmtMs = (v) => v.toFixed(2).padStart(9);
 const fmtInt = (n) => Number(n).toLocaleString("en-US");
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const YEAR_MS = 365 * 86_400_000;
 
 const loadChainLib = () =>

@@ -3,7 +3,7 @@
 // operator after an upgrade that changes who counts (ADR 0013: a member Gemeinde whose Verband runs its
 // administration no longer counts itself), and safe while the app serves: one transaction, under the pool's lock.
 import { pathToFileURL } from "node:url";
-import { loadLib, migrate, ROOT } from "./seed-demo.mjs";
+import { loadLib, migrate, ROOT } from "./lib/fixtures.mjs";
 
 async function main() {
   process.chdir(ROOT);
