@@ -1,7 +1,7 @@
 // Runs once when a server of this build starts (scripts/serve.mjs, `node .next/standalone/server.js`), before
 // it answers anything:
 // - every setting of lib/env.ts is checked, and a wrong one stops the server with one German line per problem
-//   instead of answering 500 on every page (issue 35);
+//   instead of answering 500 on every page;
 // - the standalone server logs like scripts/serve.mjs (lib/http/log.cjs): every line with an ISO time, one JSON
 //   line per request. scripts/serve.mjs logs its requests itself.
 export async function register() {

@@ -92,6 +92,9 @@ export default defineConfig({
       PRIVACY_LEGAL_BASIS: "Art. 6 Abs. 1 lit. e DSGVO in Verbindung mit § 3 Landesdatenschutzgesetz Prüfland",
       // GET /api/metrics (tests/api/metrics.spec.ts).
       METRICS_TOKEN: "metrics-test-token-0123456789abcdef0123",
+      // The error pages' test switches: /testfehler throws, `x-test-fail: layout` fails the root layout
+      // (lib/testing/test-routes.ts, tests/e2e/error-pages.spec.ts). Never set in production.
+      TEST_ROUTES: "true",
     },
     stdout: "ignore",
     stderr: "pipe",

@@ -8,7 +8,8 @@ import { hasDemoData } from "@/lib/assessment/has-demo-data";
 import { FontPreload } from "@/components/font-preload";
 import { Link } from "@/components/kern/link";
 import { Text } from "@/components/kern/typography";
-import { EasyLanguageIcon } from "@/components/easy-language/easy-language-icon";
+import { SiteHeader } from "@/components/site-header";
+import { failForTest } from "@/lib/testing/test-routes";
 
 export const metadata: Metadata = {
   title: { default: "Kommunaler Digitalcheck", template: "%s – Kommunaler Digitalcheck" },
@@ -33,6 +34,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Rendered per request: the demo banner depends on the database, which does not exist at build time.
   await connection();
+  await failForTest("layout");
   const demo = await hasDemoData();
   return (
     <html lang="de">
@@ -44,24 +46,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         ))}
       </head>
       <body>
-        <a className="skip-link" href="#inhalt">
-          Zum Inhalt springen
-        </a>
-        <header className="site-header">
-          <div className="site-container site-header__inner">
-            {/* A plain link on purpose: no prefetch and no client router for the header (components/app-link.tsx). */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-            <a href="/" className="site-header__brand">
-              Kommunaler Digitalcheck
-            </a>
-            <nav aria-label="Hilfen" className="site-header__nav">
-              <a href="/leichte-sprache" className="site-header__link">
-                <EasyLanguageIcon />
-                <span>Leichte Sprache</span>
-              </a>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader />
         {demo ? (
           <div className="demo-banner" role="note" aria-label="Hinweis auf Demo-Daten">
             <Text size="small" className="site-container">

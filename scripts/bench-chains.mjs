@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Year after year at scale (issue 19), in-process like scripts/bench-peers.mjs: server time only, no HTTP.
+// Year after year at scale (docs/adr/0010-year-after-year.md), in-process like scripts/bench-peers.mjs: server time only, no HTTP.
 //
 //   npm run bench -- --scenario chains [--db sqlite|postgresql|both --years 10 --municipalities 5029
 //                                       --runs 200 --warmup 20 --seed 2020]
@@ -15,7 +15,7 @@
 //   (b) the peer views of Germany, a state and a cell;
 //   (c) creating a follow-up (each one deleted again, untimed, so that every run starts from the same chain);
 //   (d) the PDF report with history and plan: median and the process's peak memory.
-// It prints the database sizes. Timing is never asserted; the targets are those of issue 19.
+// It prints the database sizes. Timing is never asserted; the targets are those of docs/benchmarks.md.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -23,9 +23,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
-import { ROOT, buildSubmitted, insertBatched, loadLib, migrate } from "./seed-demo.mjs";
+import { ROOT, buildSubmitted, insertBatched, loadLib, migrate } from "./lib/fixtures.mjs";
 import { integerFrom1, parseArgsOrExit } from "./lib/args.mjs";
 import { createPrng } from "./lib/prng.mjs";
+import { percentile } from "./lib/stats.mjs";
 import { createPgDatabase, pgAnswers } from "./lib/load/databases.mjs";
 import { onCleanup, runBenchMain } from "./lib/load/run.mjs";
 
@@ -57,7 +58,6 @@ const gc = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
 const fmtMs = (v) => v.toFixed(2).padStart(9);
 const fmtInt = (n) => Number(n).toLocaleString("en-US");
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const YEAR_MS = 365 * 86_400_000;
 
 const loadChainLib = () =>
@@ -230,7 +230,7 @@ async function measure(token) {
       opts.runs,
       opts.warmup,
     );
-    // The Lagebild (issue 20): warm reads per filter, and its XLSX (built from the same model).
+    // The Lagebild (docs/adr/0011-lagebild-estimate.md): warm reads per filter, and its XLSX (built from the same model).
     const lagebild = await time(async () => must(await lib.getLagebild({})), opts.runs, opts.warmup);
     const lagebildState = await time(
       async () => must(await lib.getLagebild({ state: "DE-BY" })),
@@ -409,7 +409,7 @@ if (opts.fill) await fill();
 else if (opts.measure) await measure(opts.token);
 else
   await runBenchMain("bench (chains)", async () => {
-    console.log(`Year after year (issue 19), Node ${process.version}, seed ${opts.seed}`);
+    console.log(`Year after year, Node ${process.version}, seed ${opts.seed}`);
     for (const kind of opts.db === "both" ? ["sqlite", "postgresql"] : [opts.db]) await runOne(kind);
     return 0;
   });

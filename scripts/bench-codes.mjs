@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Participation codes and invitation letters (issue 18): speed and peak memory, printed, never asserted.
+// Participation codes and invitation letters: speed and peak memory, printed, never asserted.
 //
 //   npm run bench:codes [-- --state DE-BY --port 3440 --skip-server]
 //
@@ -12,7 +12,7 @@
 //      session, then the form post of /betrieb/teilnahme with "Einladungsbriefe"; the PDF is read as it
 //      streams. Printed: time to the first byte, total time, size, the server's memory before the request
 //      and the highest it reached during it (VmRSS sampled every 20 ms).
-// The targets of issue 18: codes for all municipalities < 5 s; letters for Bavaria's 2,056 municipalities
+// The targets: codes for all municipalities < 5 s; letters for Bavaria's 2,056 municipalities
 // with a peak below 300 MB.
 
 import { spawn } from "node:child_process";

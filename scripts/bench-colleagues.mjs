@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Measures the comparison of colleagues' answers (issue 31, docs/adr/0014-colleagues.md): what
+// Measures the comparison of colleagues' answers (docs/adr/0014-colleagues.md): what
 // GET /api/assessments/{token}/colleagues/comparison and the page /a/{token}/kollegium compute on the
 // server (the database reads of lib/colleagues/get-comparison.ts and the disagreement measures), for one
 // assessment with 20 colleagues who answered every question. Prints figures only; timing is never asserted.
@@ -13,7 +13,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSubmitted, insertBatched, loadLib, migrate, sampleAnswers } from "./seed-demo.mjs";
+import { buildSubmitted, insertBatched, loadLib, migrate, sampleAnswers } from "./lib/fixtures.mjs";
+import { percentile } from "./lib/stats.mjs";
 import { integerFrom1, parseArgsOrExit } from "./lib/args.mjs";
 import { createPrng } from "./lib/prng.mjs";
 
@@ -42,8 +43,6 @@ for (const signal of ["SIGINT", "SIGTERM"])
     cleanup();
     process.exit(130);
   });
-
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
 try {
   const url = `file:${join(dir, "bench.db")}`;
@@ -105,13 +104,13 @@ try {
     last = r.result;
   }
   times.sort((a, b) => a - b);
-  const p95 = quantile(times, 0.95);
+  const p95 = percentile(times, 95);
   console.log(
     `Comparison of ${opts.colleagues} colleagues + the lead over ${last.questions.length} questions (SQLite, in-process, ${opts.runs} runs after ${opts.warmup} warm-up):`,
   );
   console.log(`  answered ${last.answered}, disputed questions ${last.disputed}`);
   console.log(
-    `  median ${quantile(times, 0.5).toFixed(2)} ms · p95 ${p95.toFixed(2)} ms · max ${times.at(-1).toFixed(2)} ms   target p95 < 50 ms: ${p95 < 50 ? "met" : "NOT met"}`,
+    `  median ${percentile(times, 50).toFixed(2)} ms · p95 ${p95.toFixed(2)} ms · max ${times.at(-1).toFixed(2)} ms   target p95 < 50 ms: ${p95 < 50 ? "met" : "NOT met"}`,
   );
   await lib.db.$disconnect();
 } finally {

@@ -33,9 +33,10 @@ import {
   loadLib,
   migrate,
   sampleAnswers,
-} from "./seed-demo.mjs";
+} from "./lib/fixtures.mjs";
 import { integerFrom1, parseArgsOrExit } from "./lib/args.mjs";
 import { createPrng } from "./lib/prng.mjs";
+import { summarize } from "./lib/stats.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -81,11 +82,6 @@ const PEERS_IN_CELL = 5;
 const gc = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
 const ms = (v) => `${v.toFixed(1)} ms`;
 const mbOf = (bytes) => bytes / 1024 / 1024;
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const stats = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  return { median: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1), min: s[0] };
-};
 const verdict = (ok) => (ok ? "ok" : "MISSED");
 const line = (label, value, target = "") => console.log(`  ${label.padEnd(34)} ${String(value).padEnd(30)} ${target}`);
 const vsMs = (v, limit) => `target < ${limit} ms: ${verdict(v < limit)}`;
@@ -251,9 +247,9 @@ async function inProcess() {
     writeFileSync(pdfFile, last.pdf);
     const pages = await pdfPages(pdfFile);
 
-    const total = stats(runs.map((r) => r.totalMs));
-    const model = stats(runs.map((r) => r.modelMs));
-    const render = stats(runs.map((r) => r.renderMs));
+    const total = summarize(runs.map((r) => r.totalMs));
+    const model = summarize(runs.map((r) => r.modelMs));
+    const render = summarize(runs.map((r) => r.renderMs));
     const peak = process.resourceUsage().maxRSS / 1024; // kilobytes → MB
     console.log(
       `(a) In-process: buildReportModel + renderReport, ${RUNS} runs after ${WARMUP} warm-up runs (Node ${process.version})`,
@@ -444,10 +440,10 @@ async function againstServer() {
     alive.find((p) => /next\/dist\/bin\/next start/.test(p.args)) ??
     alive.sort((a, b) => b.hwmKb - a.hwmKb)[0];
   const hwmKb = next?.hwmKb ?? null;
-  const latency = stats(results.map((r) => r.ms));
+  const latency = summarize(results.map((r) => r.ms));
   const failed = results.filter((r) => !r.ok);
   const failedSequential = sequential.filter((r) => !r.ok);
-  const seq = stats(sequential.map((r) => r.ms));
+  const seq = summarize(sequential.map((r) => r.ms));
   const peakMb = hwmKb === null ? null : hwmKb / 1024;
 
   console.log("");

@@ -4,10 +4,10 @@
 // filled with 11,000 submitted assessments: every municipality of the official register once
 // (10,747) plus repeat submissions of randomly chosen ones, whose older submissions are not
 // peerCurrent (the "latest submission counts" rule). Answers are drawn from the national 2020
-// shares as in scripts/seed-demo.mjs. Prints figures only; timing is never asserted.
+// shares as in scripts/lib/fixtures.mjs. Prints figures only; timing is never asserted.
 //
 //   npm run bench [-- --count 11000 --runs 300 --warmup 30 --cold 20 --seed 2020 --keep]
-//   npm run bench -- --scenario chains [options of scripts/bench-chains.mjs]: ten yearly waves (issue 19)
+//   npm run bench -- --scenario chains [options of scripts/bench-chains.mjs]: ten yearly waves (docs/adr/0010-year-after-year.md)
 //
 // --keep leaves the temporary database in place (its path is printed); otherwise it is deleted.
 //
@@ -21,7 +21,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomUUID } from "node:crypto";
-import { ROOT, buildSubmitted, insertBatched, loadLib, migrate } from "./seed-demo.mjs";
+import { ROOT, buildSubmitted, insertBatched, loadLib, migrate } from "./lib/fixtures.mjs";
+import { percentile } from "./lib/stats.mjs";
 import { integerFrom1, parseArgsOrExit } from "./lib/args.mjs";
 import { createPrng } from "./lib/prng.mjs";
 
@@ -73,9 +74,6 @@ const fmtMs = (v) => v.toFixed(2).padStart(9);
 const fmtInt = (n) => n.toLocaleString("en-US");
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** Loads the app for the database of DATABASE_URL, refusing anything but the expected file. */
 async function openLib(url) {

@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createJiti } from "jiti";
+import { percentile } from "./lib/stats.mjs";
 import { parseArgsOrExit } from "./lib/args.mjs";
 import { createPrng } from "./lib/prng.mjs";
 
@@ -29,10 +30,6 @@ const WARMUP = 500;
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ms = (v) => `${v.toFixed(3)} ms`;
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const jiti = createJiti(import.meta.url, {
   alias: { "server-only": join(dirname(require.resolve("server-only")), "empty.js") },

@@ -25,7 +25,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createJiti } from "jiti";
 import { parseArgsOrExit, usageError } from "./lib/args.mjs";
-import { migrate } from "./seed-demo.mjs";
+import { migrate } from "./lib/fixtures.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);

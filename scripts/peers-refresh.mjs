@@ -3,7 +3,7 @@
 // operator after an upgrade that changes who counts (ADR 0013: a member Gemeinde whose Verband runs its
 // administration no longer counts itself), and safe while the app serves: one transaction, under the pool's lock.
 import { pathToFileURL } from "node:url";
-import { loadLib, migrate, ROOT } from "./seed-demo.mjs";
+import { loadLib, migrate, ROOT } from "./lib/fixtures.mjs";
 
 async function main() {
   process.chdir(ROOT);
@@ -11,7 +11,7 @@ async function main() {
   const lib = await loadLib(["lib/participation/take-back-revoked-verifications.ts"]);
   try {
     const before = await lib.readPeerPoolVersion();
-    // Codes revoked before revocation took verifications back (issue 35): those assessments become
+    // Codes revoked before revocation took verifications back: those assessments become
     // unverified here, so that their units can enter their new codes on them.
     const unverified = await lib.db.$transaction(
       async (tx) => {

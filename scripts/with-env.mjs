@@ -1,5 +1,5 @@
 // Runs a command with the settings of an env file, for cron and systemd timers that start without the
-// instance's environment (issue 35: a cron line without DATABASE_URL printed a Prisma stack trace and created an
+// instance's environment (a cron line without DATABASE_URL printed a Prisma stack trace and created an
 // empty prisma/dev.db):
 //
 //   15 3 * * * cd /srv/digitalcheck && node scripts/with-env.mjs /etc/digitalcheck.env npm run cleanup

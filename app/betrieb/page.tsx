@@ -16,6 +16,7 @@ import { Link } from "@/components/kern/link";
 import { Table } from "@/components/kern/table";
 import { DescriptionList } from "@/components/kern/description-list";
 import { Button } from "@/components/kern/button";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Betrieb: Selbsteinschätzungen", robots: { index: false, follow: false } };
 
@@ -83,7 +84,7 @@ export default async function OperatorPage({ searchParams }: TProps) {
       <Text id="treffer">
         {list.total === 1
           ? "1 Selbsteinschätzung gefunden"
-          : `${list.total.toLocaleString("de-DE")} Selbsteinschätzungen gefunden`}
+          : `${formatNumber(list.total)} Selbsteinschätzungen gefunden`}
         {list.pageCount > 1 ? ` – Seite ${list.page} von ${list.pageCount}` : null}.
       </Text>
 

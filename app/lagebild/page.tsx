@@ -33,15 +33,15 @@ import { TableRegion } from "@/components/kern/table-region";
 import { StateTiles } from "@/components/lagebild/state-tiles";
 import { IndexHistogram } from "@/components/lagebild/index-histogram";
 import { describeError } from "@/lib/errors";
+import { formatDecimal, formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Lagebild der teilnehmenden Kommunen" };
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 const share = (n: number, of: number) => {
   const p = sharePct(n, of);
-  return p === null ? "–" : `${fmt(p)}\u00a0%`;
+  return p === null ? "–" : `${formatDecimal(p)}\u00a0%`;
 };
 
 export default async function LagebildPage({ searchParams }: TProps) {
@@ -192,7 +192,7 @@ function LagebildView({ l }: { l: TLagebild }) {
                         <Row key={o.id}>
                           <RowHeader>{o.label}</RowHeader>
                           <Cell numeric>{v.share2020 === null ? "–" : formatOptionShare(v.share2020, o)}</Cell>
-                          <Cell numeric>{`${fmt(v.share)}\u00a0%`}</Cell>
+                          <Cell numeric>{`${formatDecimal(v.share)}\u00a0%`}</Cell>
                           <Cell numeric>{v.estimate ? estimateText(v.estimate) : "–"}</Cell>
                         </Row>
                       );
@@ -281,8 +281,8 @@ function ParticipationTable({
         {rows.map((r) => (
           <Row key={r.key}>
             <RowHeader>{r.name}</RowHeader>
-            <Cell numeric>{r.participants.toLocaleString("de-DE")}</Cell>
-            <Cell numeric>{r.total.toLocaleString("de-DE")}</Cell>
+            <Cell numeric>{formatNumber(r.participants)}</Cell>
+            <Cell numeric>{formatNumber(r.total)}</Cell>
             <Cell numeric>{share(r.participants, r.total)}</Cell>
           </Row>
         ))}

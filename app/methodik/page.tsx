@@ -14,10 +14,9 @@ import { K_MIN } from "@/lib/peers/aggregate";
 import { lagebildMethod } from "@/lib/lagebild/lagebild-words";
 import { Heading, List, Text } from "@/components/kern/typography";
 import { Link } from "@/components/kern/link";
+import { formatDecimal, formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Methodik und Quellen" };
-
-const fmt = (n: number, digits = 1) => n.toLocaleString("de-DE", { maximumFractionDigits: digits });
 
 export default function MethodPage() {
   const { source } = reference;
@@ -72,7 +71,7 @@ export default function MethodPage() {
           Antworten gibt es einen Satz je gewählter Antwort. {shareBaseNote(reference)} Eine Teilgruppe nennt die
           Pressemitteilung nur einmal
           {subgroups.length > 0
-            ? `: ${subgroups.map(({ q, o, sg }) => `${q.text} – „${o.label}“: ${fmt(sg.share)} % der ${sg.label}`).join("; ")}.`
+            ? `: ${subgroups.map(({ q, o, sg }) => `${q.text} – „${o.label}“: ${formatDecimal(sg.share)} % der ${sg.label}`).join("; ")}.`
             : "."}
         </Text>
         <Text>
@@ -84,7 +83,7 @@ export default function MethodPage() {
         <List>
           {derived.map(({ q, o }) => (
             <li key={`${q.id}-${o.id}`}>
-              {q.text} – {shareLabel(o)}: rund {fmt(o.share!)} %
+              {q.text} – {shareLabel(o)}: rund {formatDecimal(o.share!)} %
             </li>
           ))}
         </List>
@@ -124,9 +123,9 @@ export default function MethodPage() {
         <Text>
           <strong>Bundesdurchschnitt:</strong> Weil jede Regel die Punkte einfach aufaddiert, lässt sich der
           Durchschnitt aller {source.sample} Kommunen aus den veröffentlichten Anteilen berechnen: je Frage die Summe
-          aus Anteil mal Punkten. So ergibt sich ein Bundesdurchschnitt von rund {fmt(national.nationalMean)} Punkten.{" "}
-          {nationalMeanNote(reference)} Wie sich die Kommunen um diesen Durchschnitt verteilen, lässt sich aus den
-          veröffentlichten Zahlen nicht ablesen; deshalb nennen wir keinen Rang und kein Perzentil für den Index.
+          aus Anteil mal Punkten. So ergibt sich ein Bundesdurchschnitt von rund {formatDecimal(national.nationalMean)}{" "}
+          Punkten. {nationalMeanNote(reference)} Wie sich die Kommunen um diesen Durchschnitt verteilen, lässt sich aus
+          den veröffentlichten Zahlen nicht ablesen; deshalb nennen wir keinen Rang und kein Perzentil für den Index.
         </Text>
         {DIMENSIONS.map((dim) => (
           <TableRegion key={dim} label={`Punkte in der Dimension ${DIMENSION_LABELS[dim]}`}>
@@ -136,7 +135,7 @@ export default function MethodPage() {
               caption={
                 <>
                   Dimension {DIMENSION_LABELS[dim]} (Bundesdurchschnitt{" "}
-                  {fmt(national.dimensions.find((d) => d.id === dim)!.nationalMean)})
+                  {formatDecimal(national.dimensions.find((d) => d.id === dim)!.nationalMean)})
                 </>
               }
               columns={[
@@ -148,7 +147,7 @@ export default function MethodPage() {
               {reference.questions
                 .filter((q) => q.dimension === dim)
                 .map((q) => {
-                  const mean = fmt(nationalMeanScore(q) * 100);
+                  const mean = formatDecimal(nationalMeanScore(q) * 100);
                   return (
                     <Row key={q.id}>
                       <RowHeader>
@@ -160,12 +159,12 @@ export default function MethodPage() {
                           <ul className="scoring-options">
                             {q.options.map((o) => (
                               <li key={o.id}>
-                                {o.label}: {fmt(optionScore(q, o.id), 2)}
+                                {o.label}: {formatDecimal(optionScore(q, o.id), 2)}
                               </li>
                             ))}
                           </ul>
                         ) : (
-                          `je gewählter Antwort ${fmt(1 / q.options.filter((o) => !o.exclusive).length, 2)}`
+                          `je gewählter Antwort ${formatDecimal(1 / q.options.filter((o) => !o.exclusive).length, 2)}`
                         )}
                       </Cell>
                       <Cell numeric className="scoring-table__national-column">
@@ -208,7 +207,7 @@ export default function MethodPage() {
         <Text>
           Das <Link href="/lagebild">Lagebild</Link> zeigt die veröffentlichten Zahlen der Verwaltungen, die mit ihrem
           Teilnahmecode teilnehmen, nach denselben Regeln wie der Vergleich: Gruppen (Land und Größenklasse) mit weniger
-          als {K_MIN} Verwaltungen zählen nirgends mit. Der Rahmen sind die {getUnits().length.toLocaleString("de-DE")}{" "}
+          als {K_MIN} Verwaltungen zählen nirgends mit. Der Rahmen sind die {formatNumber(getUnits().length)}{" "}
           Verwaltungen des Gemeindeverzeichnisses: Gemeinden und Gemeindeverbände, die eine eigene Verwaltung führen.
         </Text>
         {lagebildMethod(K_MIN, reference).map((t) => (
@@ -247,11 +246,10 @@ export default function MethodPage() {
           ihres Gemeindeverwaltungsverbands ihr eigenes Bürgermeisteramt; dort antwortet die Gemeinde.
         </Text>
         <Text>
-          So zählen wir {units.length.toLocaleString("de-DE")} Verwaltungen für{" "}
-          {register.rows.length.toLocaleString("de-DE")} Gemeinden, und jede Gemeinde genau einmal. Eine Gemeinde, deren
-          Verwaltung ihr Gemeindeverband führt, kann auch für sich allein antworten und sieht ihr Ergebnis gegenüber der
-          Umfrage 2020; im Vergleich mit anderen Kommunen und im Lagebild zählt aber die Selbsteinschätzung ihrer
-          Verwaltung, damit niemand doppelt gezählt wird.
+          So zählen wir {formatNumber(units.length)} Verwaltungen für {formatNumber(register.rows.length)} Gemeinden,
+          und jede Gemeinde genau einmal. Eine Gemeinde, deren Verwaltung ihr Gemeindeverband führt, kann auch für sich
+          allein antworten und sieht ihr Ergebnis gegenüber der Umfrage 2020; im Vergleich mit anderen Kommunen und im
+          Lagebild zählt aber die Selbsteinschätzung ihrer Verwaltung, damit niemand doppelt gezählt wird.
         </Text>
       </section>
     </div>

@@ -3,6 +3,7 @@
 import { CHART_COLORS } from "./chart-colors";
 import { LazyBar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
+import { formatNumber } from "@/lib/format/number";
 
 export type TComparisonRow = {
   label: string;
@@ -13,7 +14,7 @@ export type TComparisonRow = {
   isOwn: boolean;
 };
 
-const pct = (n: number | null) => (n === null ? "kein Wert" : `${n.toLocaleString("de-DE")}\u00a0%`);
+const pct = (n: number | null) => (n === null ? "kein Wert" : `${formatNumber(n)}\u00a0%`);
 
 /** Peers' distribution beside the national 2020 one for one question; the own answer is named in its label. */
 export function ComparisonChart({

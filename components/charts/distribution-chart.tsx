@@ -3,6 +3,7 @@
 import { CHART_COLORS } from "./chart-colors";
 import { LazyBar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
+import { formatNumber } from "@/lib/format/number";
 
 /** `label`: the share's name as lib/survey/share-label.ts gives it (a derived remainder is marked there). */
 export type TDistributionRow = { label: string; share: number | null; derived: boolean; isOwn: boolean };
@@ -22,7 +23,7 @@ function wrap(text: string, width = 20): string[] {
 }
 
 const fmt = (row: TDistributionRow) =>
-  row.share === null ? "kein Wert" : `${row.derived ? "rund " : ""}${row.share.toLocaleString("de-DE")}\u00a0%`;
+  row.share === null ? "kein Wert" : `${row.derived ? "rund " : ""}${formatNumber(row.share)}\u00a0%`;
 
 /**
  * National distribution of one question as horizontal bars; the own answer is highlighted by

@@ -3,8 +3,7 @@
 import { CHART_COLORS } from "./chart-colors";
 import { LazyLine } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
-
-const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
+import { formatDecimalOrDash } from "@/lib/format/number";
 
 const DIMENSION_COLORS = ["#7a3e9d", "#0b6b3a", "#9a5b00", "#0f6e8c", "#a3195b"];
 
@@ -21,7 +20,7 @@ export function HistoryChart({
   dimensions: { label: string; scores: (number | null)[] }[];
   nationalMean: number;
 }) {
-  const summary = `Liniendiagramm: Reifegrad ${years.map((y, i) => `${y} ${fmt(index[i] ?? null)}`).join(", ")}; Bundesdurchschnitt 2020 ${fmt(nationalMean)}.`;
+  const summary = `Liniendiagramm: Reifegrad ${years.map((y, i) => `${y} ${formatDecimalOrDash(index[i] ?? null)}`).join(", ")}; Bundesdurchschnitt 2020 ${formatDecimalOrDash(nationalMean)}.`;
   return (
     <ChartFigure
       caption="Reifegrad und Dimensionen im Zeitverlauf (0 bis 100), mit dem Bundesdurchschnitt 2020"
@@ -30,7 +29,11 @@ export function HistoryChart({
         { header: "Reifegrad", numeric: true },
         ...dimensions.map((d) => ({ header: d.label, numeric: true })),
       ]}
-      rows={years.map((y, i) => [y, fmt(index[i] ?? null), ...dimensions.map((d) => fmt(d.scores[i] ?? null))])}
+      rows={years.map((y, i) => [
+        y,
+        formatDecimalOrDash(index[i] ?? null),
+        ...dimensions.map((d) => formatDecimalOrDash(d.scores[i] ?? null)),
+      ])}
     >
       <LazyLine
         label={summary}

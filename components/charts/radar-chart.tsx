@@ -3,8 +3,7 @@
 import { CHART_COLORS } from "./chart-colors";
 import { LazyRadar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
-
-const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
+import { formatDecimalOrDash } from "@/lib/format/number";
 
 /**
  * On a phone a long dimension name ("Arbeitsorganisation") does not fit beside the radar: break it
@@ -26,7 +25,7 @@ export function RadarChart({
   const summary = `Netzdiagramm der fünf Dimensionen: ${dimensions
     .map(
       (d) =>
-        `${d.label} ${fmt(d.score)}${withTarget ? `, Ziel ${fmt(d.target ?? null)}` : ""} (Bundesdurchschnitt ${fmt(d.nationalMean)})`,
+        `${d.label} ${formatDecimalOrDash(d.score)}${withTarget ? `, Ziel ${formatDecimalOrDash(d.target ?? null)}` : ""} (Bundesdurchschnitt ${formatDecimalOrDash(d.nationalMean)})`,
     )
     .join("; ")}.`;
   return (
@@ -40,8 +39,13 @@ export function RadarChart({
       ]}
       rows={dimensions.map((d) =>
         withTarget
-          ? [d.label, fmt(d.score), fmt(d.target ?? null), fmt(d.nationalMean)]
-          : [d.label, fmt(d.score), fmt(d.nationalMean)],
+          ? [
+              d.label,
+              formatDecimalOrDash(d.score),
+              formatDecimalOrDash(d.target ?? null),
+              formatDecimalOrDash(d.nationalMean),
+            ]
+          : [d.label, formatDecimalOrDash(d.score), formatDecimalOrDash(d.nationalMean)],
       )}
     >
       <LazyRadar

@@ -3,6 +3,7 @@
 import { CHART_COLORS } from "@/components/charts/chart-colors";
 import { LazyBar } from "@/components/charts/lazy-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { formatNumber } from "@/lib/format/number";
 
 /** The participants' index in bins of 10 points. */
 export function IndexHistogram({ bins }: { bins: { from: number; to: number; count: number }[] }) {
@@ -12,7 +13,7 @@ export function IndexHistogram({ bins }: { bins: { from: number; to: number; cou
     <ChartFigure
       caption="Teilnehmende Verwaltungen nach digitalem Reifegrad (Punkte von 100)"
       columns={[{ header: "Reifegrad (Punkte)" }, { header: "Verwaltungen", numeric: true }]}
-      rows={bins.map((b) => [label(b), b.count.toLocaleString("de-DE")])}
+      rows={bins.map((b) => [label(b), formatNumber(b.count)])}
     >
       <LazyBar
         label={summary}

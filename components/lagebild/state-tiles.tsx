@@ -1,5 +1,6 @@
 import { getStateName, STATES, type TStateCode } from "@/lib/profile/states";
 import { sharePct } from "@/lib/lagebild/build-lagebild";
+import { formatNumber } from "@/lib/format/number";
 
 /** A tile map of the 16 states (no geodata): each state one tile at its rough position. */
 const TILES: Record<TStateCode, [row: number, col: number, abbr: string]> = {
@@ -31,7 +32,7 @@ export function StateTiles({ rows }: { rows: { state: TStateCode; participants: 
   const byState = new Map(rows.map((r) => [r.state, r]));
   const max = Math.max(1, ...rows.map((r) => pct(r.participants, r.total)));
   const alt = `Kachelkarte der Länder, Anteil der teilnehmenden Verwaltungen: ${rows
-    .map((r) => `${getStateName(r.state)} ${pct(r.participants, r.total).toLocaleString("de-DE")}\u00a0%`)
+    .map((r) => `${getStateName(r.state)} ${formatNumber(pct(r.participants, r.total))}\u00a0%`)
     .join("; ")}.`;
   return (
     <div className="state-tiles" role="img" aria-label={alt}>
@@ -47,7 +48,7 @@ export function StateTiles({ rows }: { rows: { state: TStateCode; participants: 
             aria-hidden="true"
           >
             <span className="state-tiles__abbr">{abbr}</span>
-            <span className="state-tiles__value">{r ? `${share.toLocaleString("de-DE")}\u00a0%` : "–"}</span>
+            <span className="state-tiles__value">{r ? `${formatNumber(share)}\u00a0%` : "–"}</span>
           </div>
         );
       })}

@@ -10,8 +10,7 @@ import { Heading, Text } from "@/components/kern/typography";
 import { DescriptionList } from "@/components/kern/description-list";
 import { releaseLabel, releaseRuleSentence } from "@/lib/peers/release-label";
 import { PEER_BAND_WORDS } from "@/lib/peers/aggregate";
-
-const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
+import { formatDecimal, formatNumber } from "@/lib/format/number";
 
 /**
  * The peer group's name in the case its sentence needs: dative "Vergleich mit Kleinstädten in Sachsen",
@@ -64,10 +63,9 @@ export function PeerComparison({
   return (
     <div className="stack">
       <Text>
-        Verglichen mit <strong>{view.count!.toLocaleString("de-DE")}</strong> von{" "}
-        {view.registerTotal.toLocaleString("de-DE")} {group} (Anzahl laut amtlichem Gemeindeverzeichnis), die hier eine
-        Selbsteinschätzung abgeschlossen haben. Es zählt jeweils die neueste abgeschlossene Selbsteinschätzung einer
-        Kommune.
+        Verglichen mit <strong>{formatNumber(view.count!)}</strong> von {formatNumber(view.registerTotal)} {group}{" "}
+        (Anzahl laut amtlichem Gemeindeverzeichnis), die hier eine Selbsteinschätzung abgeschlossen haben. Es zählt
+        jeweils die neueste abgeschlossene Selbsteinschätzung einer Kommune.
       </Text>
       {view.release ? (
         <Text size="small" muted>
@@ -83,18 +81,18 @@ export function PeerComparison({
           </Heading>
           <DescriptionList
             items={[
-              { key: "Mittelwert", value: `${fmt(view.index.mean)} Punkte` },
+              { key: "Mittelwert", value: `${formatDecimal(view.index.mean)} Punkte` },
               ...(view.index.median !== null
                 ? [
-                    { key: "Median", value: `${fmt(view.index.median)} Punkte` },
+                    { key: "Median", value: `${formatDecimal(view.index.median)} Punkte` },
                     {
                       key: "Mittlere Hälfte (25. bis 75. Perzentil)",
-                      value: `${fmt(view.index.p25)} bis ${fmt(view.index.p75)} Punkte`,
+                      value: `${formatDecimal(view.index.p25)} bis ${formatDecimal(view.index.p75)} Punkte`,
                     },
                   ]
                 : []),
               ...(ownIndex != null
-                ? [{ key: "Ihre Kommune", value: `${fmt(ownIndex)} Punkte${ownPlace(view, ownStanding)}` }]
+                ? [{ key: "Ihre Kommune", value: `${formatDecimal(ownIndex)} Punkte${ownPlace(view, ownStanding)}` }]
                 : []),
             ]}
           />

@@ -7,6 +7,7 @@ import { FieldShell } from "@/components/kern/field-shell";
 import styles from "./municipality-combobox.module.css";
 import { municipalitySearchPath } from "@/lib/assessment/api-paths";
 import { VisuallyHidden } from "@/components/kern/typography";
+import { formatNumber } from "@/lib/format/number";
 
 /** One suggestion as GET /api/municipalities returns it: a Gemeinde or an administration (Amt, Verbandsgemeinde …). */
 export type TMunicipalityOption = {
@@ -48,8 +49,6 @@ export type TMunicipalityComboboxProps = {
 const DEBOUNCE_MS = 150;
 const MIN_CHARS = 2;
 const LIMIT = 10;
-
-const populationFormat = new Intl.NumberFormat("de-DE");
 
 const shortName = (option: TMunicipalityOption) => option.nameShort ?? option.name.split(",")[0]!.trim();
 
@@ -297,7 +296,7 @@ export function MunicipalityCombobox({
                     {option.kreis}, <span className={styles.nowrap}>{getStateName(option.state)}</span>
                     <span className={styles.nowrap}>
                       {" "}
-                      · {populationFormat.format(option.population)} Einwohnerinnen und Einwohner
+                      · {formatNumber(option.population)} Einwohnerinnen und Einwohner
                     </span>
                   </span>
                 </li>

@@ -21,6 +21,7 @@ import { ExistingAssessment } from "./existing-assessment";
 import { withArticle } from "@/lib/municipalities/units";
 import { Text } from "@/components/kern/typography";
 import { Button } from "@/components/kern/button";
+import { formatNumber } from "@/lib/format/number";
 
 type TRegisterInfo = { gebietsstand: string; populationDate: string; source: string };
 
@@ -32,7 +33,6 @@ type TProps = {
 
 const formatIsoDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" });
-const de = (n: number) => n.toLocaleString("de-DE");
 
 const FIELD_IDS: Record<string, string> = {
   [PROFILE_FIELDS.code]: "code",
@@ -177,11 +177,11 @@ export function ProfileForm({ action, openExisting, register: registerInfo }: TP
             choices={[
               {
                 value: "verwaltung",
-                label: `Für die Verwaltung: ${choice.verwaltung.name} – ${de(choice.verwaltung.members)} Gemeinden, ${de(choice.verwaltung.population)} Einwohnerinnen und Einwohner (empfohlen)`,
+                label: `Für die Verwaltung: ${choice.verwaltung.name} – ${formatNumber(choice.verwaltung.members)} Gemeinden, ${formatNumber(choice.verwaltung.population)} Einwohnerinnen und Einwohner (empfohlen)`,
               },
               {
                 value: "gemeinde",
-                label: `Nur für die Gemeinde ${choice.gemeinde.name} – ${de(choice.gemeinde.population)} Einwohnerinnen und Einwohner`,
+                label: `Nur für die Gemeinde ${choice.gemeinde.name} – ${formatNumber(choice.gemeinde.population)} Einwohnerinnen und Einwohner`,
               },
             ]}
             inputProps={(c) => ({
@@ -223,7 +223,7 @@ export function ProfileForm({ action, openExisting, register: registerInfo }: TP
           {picked ? (
             <p>
               Laut Gemeindeverzeichnis:{" "}
-              {de(choice && answerFor === "verwaltung" ? choice.verwaltung.population : picked.population)}{" "}
+              {formatNumber(choice && answerFor === "verwaltung" ? choice.verwaltung.population : picked.population)}{" "}
               Einwohnerinnen und Einwohner (Stand {formatIsoDate(registerInfo.populationDate)}).
               {picked.kind === "gemeinde" && !(choice && answerFor === "verwaltung")
                 ? " Haben Sie eine neuere eigene Zahl, tragen Sie diese ein."

@@ -6,7 +6,7 @@ import { Link } from "@/components/kern/link";
 import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 
-/** The Maßnahmenplan: the targets in the order of priority, with year and responsible unit (issue 19). */
+/** The Maßnahmenplan: the targets in the order of priority, with year and responsible unit (docs/adr/0010-year-after-year.md). */
 export function ActionPlan({ rows, targetsHref, saved }: { rows: TPlanRow[]; targetsHref: string; saved?: boolean }) {
   return (
     <section aria-labelledby="massnahmenplan-heading" className="stack-sm" id="massnahmenplan">

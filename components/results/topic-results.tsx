@@ -4,6 +4,7 @@ import type { TQuestion, TTopic } from "@/lib/survey/schema";
 import { DistributionChart } from "@/components/charts/distribution-chart";
 import { isDerivedShare, shareLabel } from "@/lib/survey/share-label";
 import { Heading, List, Text } from "@/components/kern/typography";
+import { formatNumber } from "@/lib/format/number";
 
 /** One topic of the results page: per question the statements, the position and the national distribution. */
 export function TopicResults({
@@ -43,7 +44,7 @@ export function TopicResults({
                 {item.ahead ? (
                   <li className="kern-body kern-body--bold">
                     Sie liegen vor {item.derived ? "rund " : ""}
-                    {item.ahead.toLocaleString("de-DE")}
+                    {formatNumber(item.ahead)}
                     {"\u00a0"}% der Kommunen.
                   </li>
                 ) : null}

@@ -10,10 +10,9 @@ import { HistoryChart } from "@/components/charts/history-chart";
 import { Heading, List, Text } from "@/components/kern/typography";
 import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
+import { formatDecimalOrDash } from "@/lib/format/number";
 
-const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
-
-/** "Entwicklung": what changed since the year before and over all years (issue 19). */
+/** "Entwicklung": what changed since the year before and over all years (docs/adr/0010-year-after-year.md). */
 export function YearOverYear({
   comparison: c,
   history,
@@ -31,8 +30,8 @@ export function YearOverYear({
         Entwicklung seit {c.previousLabel}
       </Heading>
       <Text>
-        Reifegrad {c.previousLabel}: <strong>{fmt(c.indexBefore)}</strong> Punkte, {c.label}:{" "}
-        <strong>{fmt(c.indexNow)}</strong> Punkte ({formatDelta(c.indexBefore, c.indexNow)} Punkte).
+        Reifegrad {c.previousLabel}: <strong>{formatDecimalOrDash(c.indexBefore)}</strong> Punkte, {c.label}:{" "}
+        <strong>{formatDecimalOrDash(c.indexNow)}</strong> Punkte ({formatDelta(c.indexBefore, c.indexNow)} Punkte).
       </Text>
       <TableRegion label="Dimensionen im Vergleich zum Vorjahr">
         <Table
@@ -49,10 +48,10 @@ export function YearOverYear({
             <Row key={d.id}>
               <RowHeader>{DIMENSION_LABELS[d.id]}</RowHeader>
               <Cell numeric label={c.previousLabel}>
-                {fmt(d.before)}
+                {formatDecimalOrDash(d.before)}
               </Cell>
               <Cell numeric label={c.label}>
-                {fmt(d.now)}
+                {formatDecimalOrDash(d.now)}
               </Cell>
               <Cell numeric label="Veränderung">
                 {formatDelta(d.before, d.now)}

@@ -3,7 +3,6 @@
  * live in app/api/). Beside ./paths.ts, the pages' own paths.
  */
 export const assessmentExportPath = (token: string) => `/api/assessments/${token}/export`;
-export const verifyPath = (token: string) => `/api/assessments/${token}/verify`;
 export const reportPdfPath = (token: string, options: { easyLanguage?: boolean } = {}) =>
   `/api/assessments/${token}/report.pdf${options.easyLanguage ? "?leichteSprache=ja" : ""}`;
 

@@ -8,9 +8,10 @@ import { ZAnswersPatch } from "../survey/answer-schema";
 import { RESPONSIBLE_MAX_CHARS } from "../benchmark/target-limits";
 import { freeText } from "../validation/free-text";
 import { ZColleagueRole, ZRound } from "../colleagues/api-schemas";
+import { ZAgs, ZUnitKey } from "../validation/keys";
 
 /**
- * Request and response schemas of the assessment routes (CONTRACT.md section 3), one pair per route. The
+ * Request and response schemas of the assessment routes (docs/api.md), one pair per route. The
  * routes are typed against the responses (lib/http/handle-route.ts, jsonOf), and the API tests parse
  * every response they receive with them. No server-only import: tests and, later, the OpenAPI document
  * load this file.
@@ -36,18 +37,12 @@ export const ZMunicipality = z.strictObject({
   state: ZStateCode,
   population: z.number().int().min(1),
   sizeClass: ZSizeClass,
-  ags: z
-    .string()
-    .regex(/^\d{8}$/)
-    .nullable(),
+  ags: ZAgs.nullable(),
   agsGebietsstand: z.iso.date().nullable(),
   /** "gemeinde", or "verwaltung" for a Gemeindeverband that answers for its members (docs/adr/0013). */
   kind: z.enum(["gemeinde", "verwaltung"]),
   /** The register key: AGS (8 digits) or Gemeindeverband (9 digits); null for a name typed by hand. */
-  key: z
-    .string()
-    .regex(/^(\d{8}|\d{9})$/)
-    .nullable(),
+  key: ZUnitKey.nullable(),
   /** Gemeinden the unit answers for (1 for a Gemeinde); population is the population it serves. */
   memberCount: z.number().int().min(1),
 });
@@ -83,11 +78,8 @@ export const ZVerifyResponse = z.strictObject({
   verified: z.literal(true),
   municipality: z.strictObject({
     /** The AGS of a Gemeinde; null when the code belongs to a Gemeindeverband. */
-    ags: z
-      .string()
-      .regex(/^\d{8}$/)
-      .nullable(),
-    key: z.string().regex(/^(\d{8}|\d{9})$/),
+    ags: ZAgs.nullable(),
+    key: ZUnitKey,
     kind: z.enum(["gemeinde", "verwaltung"]),
     name: z.string(),
   }),

@@ -7,7 +7,7 @@ import type { TUnitKind } from "../municipalities/units";
 
 export type TAssessmentStatus = "draft" | "submitted";
 
-/** An assessment as the UI and the API see it (GET /api/assessments/{token}, CONTRACT.md). */
+/** An assessment as the UI and the API see it (GET /api/assessments/{token}, docs/api.md). */
 export type TAssessmentView = {
   id: string;
   status: TAssessmentStatus;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DIMENSIONS } from "../survey/schema";
 
 /**
- * The benchmark as the API sends it (GET /api/assessments/{token}/benchmark, CONTRACT.md section 3):
+ * The benchmark as the API sends it (GET /api/assessments/{token}/benchmark, docs/api.md):
  * the response schema of lib/benchmark/compute-benchmark.ts's TBenchmark. Strict, so that a field the
  * code adds without saying so here fails the API tests, which parse every response with it.
  */

@@ -2,7 +2,7 @@ import type { TQuestion } from "../survey/schema";
 import type { TAnswerValue } from "../survey/value-schema";
 
 /**
- * Where the people of one unit disagree (issue 31, docs/adr/0014-colleagues.md): per question, how the answers
+ * Where the people of one unit disagree (docs/adr/0014-colleagues.md): per question, how the answers
  * spread over the people who gave them, whether they differ, and for an ordinal question how far apart they lie
  * on its scale. Pure: no database, no clock.
  *

@@ -1,5 +1,6 @@
 import { DIMENSIONS, type TQuestion, type TReference } from "../survey/schema";
 import { isScored, optionScore } from "./scoring";
+import { formatFixedDecimal } from "../format/number";
 
 /**
  * How far the national mean may be off because the press release rounds every share to whole percent.
@@ -63,6 +64,6 @@ export function nationalMeanRange(ref: TReference): TRange & { dimensions: Recor
 
 /** "zwischen 37,6 und 39,1" – the range as the pages and the report say it, one decimal, rounded outward. */
 export function describeRange({ low, high }: TRange): string {
-  const f = (x: number) => x.toLocaleString("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const f = (x: number) => formatFixedDecimal(x);
   return `zwischen ${f(Math.floor(low * 10) / 10)} und ${f(Math.ceil(high * 10) / 10)}`;
 }

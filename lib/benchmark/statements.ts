@@ -1,6 +1,7 @@
 import type { TOption, TQuestion } from "../survey/schema";
 import type { TSizeClass } from "../profile/size-class";
 import { isDerivedShare, shareLabel } from "../survey/share-label";
+import { formatDecimal } from "../format/number";
 
 export type TStatement = {
   text: string;
@@ -13,7 +14,7 @@ export type TStatement = {
 
 /** "16 %" for a published figure, "rund 23 %" for a derived remainder (German number format; a no-break space before "%"). */
 export function formatShare(share: number, derived: boolean): string {
-  const n = share.toLocaleString("de-DE", { maximumFractionDigits: 1 });
+  const n = formatDecimal(share);
   return `${derived ? "rund " : ""}${n}\u00a0%`;
 }
 

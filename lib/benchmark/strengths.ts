@@ -22,7 +22,7 @@ export function rankPoints(
   const scored = benchmark.items.flatMap((item) => {
     const question = questions.get(item.questionId);
     if (!question || !isScored(question)) return [];
-    // An answer off the scale ("Weiß nicht", rank null) is neither a strength nor a need for action (issue 34).
+    // An answer off the scale ("Weiß nicht", rank null) is neither a strength nor a need for action.
     const offScale =
       question.type === "single" && typeof question.options.find((o) => o.id === item.answer)?.rank !== "number";
     const score = scoreAnswer(question, item.answer);

@@ -6,7 +6,7 @@ import { answerLabel, shortName } from "./year-over-year";
 import { TARGET_YEARS_AHEAD } from "./target-limits";
 
 /**
- * Target states and the Maßnahmenplan (issue 19). Pure: the API, the targets form, the results page and
+ * Target states and the Maßnahmenplan (docs/adr/0010-year-after-year.md). Pure: the API, the targets form, the results page and
  * the PDF use the same rules.
  * - A target is set per scored question: an answer better than today's (single choice: a higher rank;
  *   multiple choice: one more of its options), a year from this year to ten years ahead and a responsible

@@ -2,9 +2,10 @@ import { berlinYear, periodLabels } from "../format/calendar";
 import { DIMENSIONS, type TIndexDimension, type TQuestion, type TReference } from "../survey/schema";
 import type { TAnswerValue } from "../survey/answer-schema";
 import { computeIndex, isScored, scoreAnswer } from "./scoring";
+import { formatDecimal } from "../format/number";
 
 /**
- * Year after year (issue 19): what changed between two assessments of one municipality. Pure, so that the
+ * Year after year (docs/adr/0010-year-after-year.md): what changed between two assessments of one municipality. Pure, so that the
  * results page, the PDF and GET …/history say the same.
  */
 
@@ -150,7 +151,7 @@ export const changeNote = (direction: TDirection) =>
 export function formatDelta(before: number | null, now: number | null): string {
   if (before === null || now === null) return "–";
   const d = Math.round((now - before) * 10) / 10;
-  return d === 0 ? "±0" : `${d > 0 ? "+" : "−"}${Math.abs(d).toLocaleString("de-DE", { maximumFractionDigits: 1 })}`;
+  return d === 0 ? "±0" : `${d > 0 ? "+" : "−"}${formatDecimal(Math.abs(d))}`;
 }
 
 /** The short names of questions of a comparison (its new strengths or gaps): each is among its changes. */

@@ -6,7 +6,7 @@ import { freeText } from "../validation/free-text";
 import { SKIP } from "../benchmark/disagreement";
 
 /**
- * Request and response schemas of the colleague routes (issue 31, docs/adr/0014-colleagues.md): invitations,
+ * Request and response schemas of the colleague routes (docs/adr/0014-colleagues.md): invitations,
  * a colleague's own answers, the comparison and settling. No server-only import: the OpenAPI document and the
  * API tests load this file.
  */

@@ -11,7 +11,7 @@ const berlinParts = (at: Date) => ({
 });
 
 /**
- * The one rule for naming assessments that stand for a year (issue 34): by their year ("2026"), unless
+ * The one rule for naming assessments that stand for a year: by their year ("2026"), unless
  * another of the same list falls in the same calendar year; then by month and year ("März 2026",
  * "Dezember 2026"), by the day as well when even the month is shared ("3. März 2026"), and by the time on
  * one day ("3. März 2026, 10:42 Uhr"); labels still alike are numbered. Every place that names a year of a

@@ -5,7 +5,7 @@ import type { TFieldIssue } from "../validation/zod-de";
 export type TErrorBody = { error: string; issues?: TFieldIssue[]; [key: string]: unknown };
 
 /**
- * Every error answer of the API (CONTRACT.md section 3): a German message, the fields at fault where
+ * Every error answer of the API (docs/api.md): a German message, the fields at fault where
  * there are any, and the extras some errors carry (the current version of a 409, the wait of a 429,
  * the unanswered questions of an incomplete submit).
  */

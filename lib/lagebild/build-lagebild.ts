@@ -20,9 +20,10 @@ import {
   type TEstimate,
   type TStratum,
 } from "./estimate";
+import { formatDecimal, formatFixedDecimal } from "../format/number";
 
 /**
- * The Lagebild (issue 20): the collective picture of the municipalities on this instance, from the current
+ * The Lagebild (docs/adr/0011-lagebild-estimate.md): the collective picture of the municipalities on this instance, from the current
  * peer release only and with the peer comparison's rules (docs/adr/0005): a cell with fewer than k counts
  * nowhere, and a filter below k shows the suppression notice. Pure: the page, the API and the exports use it.
  */
@@ -61,18 +62,18 @@ export function lagebildHeadlines(l: TLagebild) {
 /** The Lagebild's sentence on the participants' index (page and PDF). */
 export function lagebildIndexSentence(l: TLagebild): string {
   const x = l.index!.stats;
-  const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
   const participants =
     x.median === null
-      ? `Mittelwert ${fmt(x.mean)} Punkte (Median und Verteilung zeigen wir erst ab ${2 * l.k} Verwaltungen).`
-      : `Median ${fmt(x.median)} Punkte; die Hälfte der teilnehmenden Verwaltungen liegt zwischen ${fmt(x.p25)} und ${fmt(x.p75)} Punkten (Mittelwert ${fmt(x.mean)}).`;
+      ? `Mittelwert ${formatDecimal(x.mean)} Punkte (Median und Verteilung zeigen wir erst ab ${2 * l.k} Verwaltungen).`
+      : `Median ${formatDecimal(x.median)} Punkte; die Hälfte der teilnehmenden Verwaltungen liegt zwischen ${formatDecimal(x.p25)} und ${formatDecimal(x.p75)} Punkten (Mittelwert ${formatDecimal(x.mean)}).`;
   return l.estimate.shown
-    ? `${participants} Geschätzt für alle Verwaltungen: ${fmt(l.estimate.index.value)} Punkte (${intervalText(l.estimate.index, "Punkte")}).`
+    ? `${participants} Geschätzt für alle Verwaltungen: ${formatDecimal(l.estimate.index.value)} Punkte (${intervalText(l.estimate.index, "Punkte")}).`
     : participants;
 }
 
 /** A range of an estimate, the same on the page, in the PDF and in the CSV/XLSX: "2,1–13,6 %". */
-export const rangeText = (e: TRange, unit: "%" | "Punkte" = "%") => `${fmtDe(e.low)}–${fmtDe(e.high)} ${unit}`;
+export const rangeText = (e: TRange, unit: "%" | "Punkte" = "%") =>
+  `${formatFixedDecimal(e.low)}–${formatFixedDecimal(e.high)} ${unit}`;
 
 /** "95-%-Konfidenzintervall: 2,1–13,6 %", or for a full census that it has no random error. */
 export const intervalText = (e: TRange, unit: "%" | "Punkte" = "%") =>
@@ -80,9 +81,7 @@ export const intervalText = (e: TRange, unit: "%" | "Punkte" = "%") =>
 
 /** "7,8 % (95-%-Konfidenzintervall: 2,1–13,6 %)". */
 export const estimateText = (e: TRange, unit: "%" | "Punkte" = "%") =>
-  `${fmtDe(e.value)} ${unit} (${intervalText(e, unit)})`;
-
-const fmtDe = (n: number) => n.toLocaleString("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  `${formatFixedDecimal(e.value)} ${unit} (${intervalText(e, unit)})`;
 
 /** n of `of` in percent with one decimal; null for an empty base. */
 export const sharePct = (n: number, of: number) => (of === 0 ? null : round1((n * 100) / of));

@@ -1,6 +1,7 @@
 import { getStateName, STATES, type TStateCode } from "../profile/states";
 import { SIZE_CLASSES, type TSizeClass } from "../profile/size-class";
 import { betaQuantile, t975 } from "./distributions";
+import { formatNumber } from "../format/number";
 
 /**
  * An estimate for all administrations of a filter from the participants, who chose to take part
@@ -63,7 +64,6 @@ export type TStrata =
 
 const SIZE_ORDER = new Map(SIZE_CLASSES.map((c, i) => [c.id, i]));
 const STATE_ORDER = new Map(STATES.map((s, i) => [s.code, i]));
-const de = (n: number) => n.toLocaleString("de-DE");
 
 /** "Bremen, Hamburg und Saarland". */
 export const joinNames = (names: readonly string[]) =>
@@ -137,7 +137,7 @@ export function buildStrata(cells: readonly TCellCount[], sizeClassLabel: (id: T
       participants,
       total,
       missingStates,
-      reason: `Eine Schätzung zeigen wir erst ab ${MIN_PARTICIPANTS} teilnehmenden Verwaltungen; hier sind es ${de(participants)}.`,
+      reason: `Eine Schätzung zeigen wir erst ab ${MIN_PARTICIPANTS} teilnehmenden Verwaltungen; hier sind es ${formatNumber(participants)}.`,
     };
   if (states.length > 1) {
     const coveredUnits = covered.reduce((s, c) => s + c.strata.reduce((n, h) => n + h.N, 0), 0);
@@ -150,7 +150,7 @@ export function buildStrata(cells: readonly TCellCount[], sizeClassLabel: (id: T
         missingStates,
         reason:
           `Eine Schätzung über mehrere Länder zeigen wir erst, wenn Verwaltungen aus mindestens zwei Dritteln dieser Länder teilnehmen (hier ${needStates} von ${states.length}) und diese Länder mindestens die Hälfte der Verwaltungen stellen. ` +
-          `Teilnehmende gibt es aus ${covered.length} von ${states.length} Ländern mit ${de(coveredUnits)} von ${de(total)} Verwaltungen; ohne Teilnehmende: ${missingNames}.`,
+          `Teilnehmende gibt es aus ${covered.length} von ${states.length} Ländern mit ${formatNumber(coveredUnits)} von ${formatNumber(total)} Verwaltungen; ohne Teilnehmende: ${missingNames}.`,
       };
   }
   const strata = covered.flatMap((s) => s.strata);

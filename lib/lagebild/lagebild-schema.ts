@@ -7,7 +7,7 @@ import { ZSizeClass } from "../profile/size-class";
 const ZRange = z.strictObject({ value: z.number(), low: z.number(), high: z.number(), census: z.boolean() });
 
 /**
- * GET /api/lagebild → the collective picture (issue 20): `release` (null when suppressed), `coverage` per
+ * GET /api/lagebild → the collective picture (docs/adr/0011-lagebild-estimate.md): `release` (null when suppressed), `coverage` per
  * cell (participants null below k; demo data never counts, `demoData` says whether the instance holds any),
  * `index`, `questions` (participants' shares next to 2020) and `estimates` (null where no estimate is shown;
  * `estimateNote` says why and `missingStates` names the filter's states without participants; docs/adr/0011).

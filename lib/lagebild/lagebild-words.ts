@@ -3,6 +3,7 @@ import { getStateName } from "../profile/states";
 import { SIZE_CLASSES } from "../profile/size-class";
 import { joinNames, type TCollapse } from "./estimate";
 import { estimateText, lagebildHeadlines, sharePct, type TLagebild } from "./build-lagebild";
+import { formatDecimal, formatNumber } from "../format/number";
 
 /**
  * The sentences of the Lagebild that the page, the PDF and the exports share (docs/adr/0011), so that all of
@@ -10,16 +11,15 @@ import { estimateText, lagebildHeadlines, sharePct, type TLagebild } from "./bui
  * figures are.
  */
 
-const de = (n: number) => n.toLocaleString("de-DE");
 const pct = (n: number, of: number) => {
   const p = sharePct(n, of);
-  return p === null ? "–" : `${p.toLocaleString("de-DE", { maximumFractionDigits: 1 })} %`;
+  return p === null ? "–" : `${formatDecimal(p)} %`;
 };
 
 /** "12 von 5.029 Verwaltungen … nehmen teil (0,2 %). Gezählt werden …" */
 export function participationSentence(l: TLagebild): string {
   return (
-    `${de(l.totals.participants)} von ${de(l.totals.total)} Verwaltungen des amtlichen Gemeindeverzeichnisses nehmen teil ` +
+    `${formatNumber(l.totals.participants)} von ${formatNumber(l.totals.total)} Verwaltungen des amtlichen Gemeindeverzeichnisses nehmen teil ` +
     `(${pct(l.totals.participants, l.totals.total)}): Gemeinden und Gemeindeverbände, die eine eigene Verwaltung führen. ` +
     `Gezählt werden nur Verwaltungen, die ihre Teilnahme mit dem Teilnahmecode bestätigt haben, in veröffentlichten Gruppen ` +
     `mit mindestens ${l.k} Verwaltungen. Demo-Daten zählen im Lagebild nie.`
@@ -34,7 +34,7 @@ export const DEMO_NOTE =
 /** The 2020 figures are themselves a sample, without an interval. */
 export function note2020(ref: TReference): string {
   return (
-    `Die Werte von 2020 sind selbst Ergebnis einer Stichprobe: der Umfrage unter ${de(ref.source.sample)} Kommunen ` +
+    `Die Werte von 2020 sind selbst Ergebnis einer Stichprobe: der Umfrage unter ${formatNumber(ref.source.sample)} Kommunen ` +
     `(Pressemitteilung von Bitkom und dem Deutschen Städte- und Gemeindebund). Die Pressemitteilung nennt dafür keine ` +
     `Konfidenzintervalle. Ein Abstand zwischen 2020 und heute ist deshalb nicht ohne Weiteres eine Veränderung.`
   );
@@ -44,7 +44,7 @@ export function note2020(ref: TReference): string {
 export function headlineLead(l: TLagebild): string | null {
   if (!l.estimate.shown) return null;
   return (
-    `Heute: Schätzung für alle Verwaltungen aus den Angaben von ${de(l.estimate.participants)} Verwaltungen, ` +
+    `Heute: Schätzung für alle Verwaltungen aus den Angaben von ${formatNumber(l.estimate.participants)} Verwaltungen, ` +
     `die sich selbst für die Teilnahme entschieden haben.`
   );
 }
@@ -55,7 +55,7 @@ export function headlineLines(l: TLagebild): { id: string; name: string; text: s
   return lagebildHeadlines(l).map((h) => ({
     id: h.id,
     name: `${h.name} im Einsatz`,
-    text: `2020 ${h.share2020 === null ? "–" : `${de(h.share2020)} %`} – heute ${estimateText(h.estimate)}`,
+    text: `2020 ${h.share2020 === null ? "–" : `${formatNumber(h.share2020)} %`} – heute ${estimateText(h.estimate)}`,
   }));
 }
 
@@ -66,8 +66,8 @@ export function estimateMethodSentences(l: TLagebild): string[] {
   const out = [
     `Die teilnehmenden Verwaltungen haben sich selbst für die Teilnahme entschieden; ihre Anteile gelten zunächst nur für sie. ` +
       `Für die Schätzung gewichten wir ihre Antworten nach Land und Größenklasse so, wie die Verwaltungen im amtlichen ` +
-      `Gemeindeverzeichnis verteilt sind (${de(e.strata)} ${e.strata === 1 ? "Gruppe" : "Gruppen"}). ` +
-      `Grundlage: ${de(e.participants)} von ${de(e.total)} Verwaltungen.`,
+      `Gemeindeverzeichnis verteilt sind (${formatNumber(e.strata)} ${e.strata === 1 ? "Gruppe" : "Gruppen"}). ` +
+      `Grundlage: ${formatNumber(e.participants)} von ${formatNumber(e.total)} Verwaltungen.`,
   ];
   if (e.collapsed.length > 0)
     out.push(

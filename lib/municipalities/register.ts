@@ -23,6 +23,7 @@ import {
   verbandTypeLabel,
   type TVerbandTypeCode,
 } from "./units";
+import { AGS_PATTERN, VERBAND_KEY_PATTERN } from "../validation/keys";
 
 export type { TMunicipalityHit, TRegisterEntry, TRegisterItem, TSearchParams } from "./search";
 
@@ -68,7 +69,7 @@ const ZIsoDate = z.iso.date();
 
 const ZRow = z
   .tuple([
-    z.string().regex(/^\d{8}$/, "AGS must have 8 digits"),
+    z.string().regex(AGS_PATTERN, "AGS must have 8 digits"),
     // The GV100AD name field is 50 characters wide.
     z.string().min(1).max(50),
     z.string().min(1).max(50),
@@ -78,7 +79,7 @@ const ZRow = z
     // the smallest, Gröde, has 7 inhabitants. 0 would also have no size class.
     z.number().int().min(1),
     // The Gemeindeverband (9 digits) the Gemeinde belongs to; "" for a verbandsfreie Gemeinde.
-    z.union([z.literal(""), z.string().regex(/^\d{9}$/, "Verband key must have 9 digits")]),
+    z.union([z.literal(""), z.string().regex(VERBAND_KEY_PATTERN, "Verband key must have 9 digits")]),
   ])
   .superRefine(([ags, name, nameShort, , state, , verband], ctx) => {
     if (verband !== "" && !ags.startsWith(verband.slice(0, 5))) {
@@ -96,7 +97,7 @@ const ZRow = z
   });
 
 const ZVerbandRow = z.tuple([
-  z.string().regex(/^\d{9}$/, "Verband key must have 9 digits"),
+  z.string().regex(VERBAND_KEY_PATTERN, "Verband key must have 9 digits"),
   z.string().min(1).max(50),
   z.enum(VERBAND_TYPE_CODES),
   z.string().max(50),
@@ -144,7 +145,6 @@ type TLoaded = {
   items: ReadonlyMap<string, TRegisterItem>;
   /** The frame: every unit (a Gemeinde or Verband that runs its administration), by key order. */
   units: readonly TRegisterItem[];
-  countByClass: ReadonlyMap<string, number>;
   unitsByClass: ReadonlyMap<string, number>;
   verbaende: ReadonlyMap<string, TVerbandEntry>;
   index: TSearchIndex;
@@ -302,11 +302,6 @@ function load(): TLoaded {
   if (loaded) return loaded;
   const register = parseRegisterFile(JSON.parse(readFileSync(REGISTER_DATA_FILE, "utf8")));
   const byAgs = new Map(register.rows.map((row) => [row.ags, row]));
-  const countByClass = new Map<string, number>();
-  for (const row of register.rows) {
-    const key = countKey(row.state, row.sizeClass);
-    countByClass.set(key, (countByClass.get(key) ?? 0) + 1);
-  }
   const items = buildItems(register);
   const units = [...items.values()].filter((i) => i.isUnit).sort((a, b) => (a.key < b.key ? -1 : 1));
   const unitsByClass = new Map<string, number>();
@@ -320,24 +315,13 @@ function load(): TLoaded {
   const searchable = [...items.values()].filter((i) => i.kind === "gemeinde" || i.isUnit);
   const index = buildSearchIndex(searchable, (i) => verbandNames.get(i.key) ?? []);
   const verbaende = new Map(register.verbaende.map((v) => [v.key, v]));
-  loaded = { register, byAgs, items, units, countByClass, unitsByClass, verbaende, index };
+  loaded = { register, byAgs, items, units, unitsByClass, verbaende, index };
   return loaded;
 }
 
 /** The whole register; parsed and validated on the first call of any function here, then kept for the process. */
 export function getRegister(): TRegister {
   return load().register;
-}
-
-/** The entry with this AGS, or undefined (also for keys from a newer Gebietsstand, e.g. after a merger). */
-export function findByAgs(ags: string): TRegisterEntry | undefined {
-  if (typeof ags !== "string") return undefined;
-  return load().byAgs.get(ags);
-}
-
-/** How many Gemeinden of a state fall into a size class by their own population. */
-export function countGemeinden(state: TStateCode, sizeClass: TSizeClass): number {
-  return load().countByClass.get(countKey(state, sizeClass)) ?? 0;
 }
 
 /**
@@ -378,13 +362,6 @@ export function countsInFrame(unitKey: string | null): boolean {
   if (!unitKey) return true;
   const item = findItem(unitKey);
   return item ? item.isUnit : true;
-}
-
-/** The unit that answers for a Gemeinde by default: its Verband where that runs the administration, else itself. */
-export function findUnitOfGemeinde(ags: string): TRegisterItem | undefined {
-  const item = findItem(ags);
-  if (!item || item.kind !== "gemeinde") return undefined;
-  return item.administration ? load().items.get(item.administration.key) : item;
 }
 
 /** A Verband's member Gemeinden (sorted by AGS); a Gemeinde's list is itself. */

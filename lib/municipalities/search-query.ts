@@ -5,8 +5,9 @@ import { ZSizeClass } from "../profile/size-class";
 import { refuseProtoKey } from "../validation/query";
 import { freeText } from "../validation/free-text";
 import { SEARCH_MAX_CHARS, SEARCH_MAX_LIMIT, SEARCH_MIN_CHARS } from "./search";
+import { ZAgs, ZUnitKey, ZVerbandKey } from "../validation/keys";
 
-/** Query of GET /api/municipalities (CONTRACT.md section 3). */
+/** Query of GET /api/municipalities (docs/api.md). */
 export const ZMunicipalitySearchQuery = refuseProtoKey(
   z.strictObject(
     {
@@ -44,7 +45,7 @@ export const ZMunicipalitySearchQuery = refuseProtoKey(
 );
 
 const ZMember = z.strictObject({
-  ags: z.string().regex(/^\d{8}$/),
+  ags: ZAgs,
   name: z.string().min(1),
   population: z.number().int().min(1),
 });
@@ -55,13 +56,10 @@ const ZMember = z.strictObject({
  * population the unit serves, and the size class comes from it.
  */
 export const ZRegisterItem = z.strictObject({
-  key: z.string().regex(/^(\d{8}|\d{9})$/),
+  key: ZUnitKey,
   kind: z.enum(["gemeinde", "verwaltung"]),
   /** The AGS of a Gemeinde (= key); null for a Verband. */
-  ags: z
-    .string()
-    .regex(/^\d{8}$/)
-    .nullable(),
+  ags: ZAgs.nullable(),
   name: z.string().min(1),
   nameShort: z.string().min(1),
   kreis: z.string(),
@@ -80,7 +78,7 @@ export const ZRegisterItem = z.strictObject({
   /** For a Gemeinde whose administration its Verband runs: the Verband, which answers for it by default. */
   administration: z
     .strictObject({
-      key: z.string().regex(/^\d{9}$/),
+      key: ZVerbandKey,
       name: z.string().min(1),
       members: z.number().int().min(1),
       population: z.number().int().min(1),

@@ -1,6 +1,7 @@
 import { getSizeClass, type TSizeClass } from "../profile/size-class";
 import { getStateName, type TStateCode } from "../profile/states";
 import { membersLabel, withArticle, type TUnitKind } from "./units";
+import { formatNumber } from "../format/number";
 
 /** What the pages and the PDF need to name a unit (docs/adr/0013-administrations-as-units.md). */
 export type TUnitDescription = {
@@ -16,8 +17,6 @@ export type TUnitDescription = {
   administeredBy: string | null;
 };
 
-const de = (n: number) => n.toLocaleString("de-DE");
-
 /** "Amt Büchen (15 Gemeinden)", or a Gemeinde's name as it is. */
 export function unitTitle(unit: Pick<TUnitDescription, "kind" | "name" | "memberCount">): string {
   return unit.kind === "verwaltung" ? `${unit.name} (${membersLabel(unit.memberCount)})` : unit.name;
@@ -26,8 +25,8 @@ export function unitTitle(unit: Pick<TUnitDescription, "kind" | "name" | "member
 /** The population line: "15.339 (alle 15 Gemeinden)" for an administration, the number alone for a Gemeinde. */
 export function populationText(unit: Pick<TUnitDescription, "kind" | "population" | "memberCount">): string {
   return unit.kind === "verwaltung"
-    ? `${de(unit.population)} (alle ${de(unit.memberCount)} Gemeinden)`
-    : de(unit.population);
+    ? `${formatNumber(unit.population)} (alle ${formatNumber(unit.memberCount)} Gemeinden)`
+    : formatNumber(unit.population);
 }
 
 /**
@@ -39,5 +38,5 @@ export function sizeContextText(unit: TUnitDescription, context: { national: num
   const size = getSizeClass(unit.sizeClass);
   if (unit.administeredBy)
     return `Die Verwaltung von ${unit.name} führt ${withArticle(unit.administeredBy)}. Im Vergleich mit anderen Kommunen und im Lagebild zählt deshalb die Selbsteinschätzung ${withArticle(unit.administeredBy, "dative")}, damit keine Gemeinde doppelt gezählt wird; Ihr Ergebnis gegenüber der bundesweiten Umfrage 2020 sehen Sie trotzdem vollständig.`;
-  return `${unit.name} ist eine von ${de(context.national)} Verwaltungen in Deutschland, die ${size.label} betreuen (${size.townTypePlural}); ${de(context.inState)} davon liegen in ${getStateName(unit.state)}.`;
+  return `${unit.name} ist eine von ${formatNumber(context.national)} Verwaltungen in Deutschland, die ${size.label} betreuen (${size.townTypePlural}); ${formatNumber(context.inState)} davon liegen in ${getStateName(unit.state)}.`;
 }

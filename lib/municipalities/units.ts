@@ -1,4 +1,6 @@
 import type { TStateCode } from "../profile/states";
+import { formatNumber } from "../format/number";
+import { isAgs, isVerbandKey } from "../validation/keys";
 
 /**
  * The unit of the check is the body that runs a municipality's administration: a Gemeinde (8-digit AGS) or a
@@ -19,21 +21,19 @@ export type TAdministration = "verband" | "gemeinde";
 type TTypeRule = {
   /** The word Germans use for the body, as it stands before its name: "Amt Büchen". */
   label: string;
-  /** Plural for sentences such as "8 Ämter". */
-  plural: string;
   administration: TAdministration;
 };
 
 // Default for a type, and the states where the law gives the same type another meaning (ADR 0013).
 const DEFAULT_RULES: Record<TVerbandTypeCode, TTypeRule> = {
-  "51": { label: "Amt", plural: "Ämter", administration: "verband" },
-  "52": { label: "Samtgemeinde", plural: "Samtgemeinden", administration: "verband" },
-  "53": { label: "Verbandsgemeinde", plural: "Verbandsgemeinden", administration: "verband" },
-  "54": { label: "Verwaltungsgemeinschaft", plural: "Verwaltungsgemeinschaften", administration: "verband" },
-  "55": { label: "Kirchspielslandgemeinde", plural: "Kirchspielslandgemeinden", administration: "verband" },
-  "56": { label: "Verwaltungsverband", plural: "Verwaltungsverbände", administration: "verband" },
-  "57": { label: "Verwaltungsgemeinschaft", plural: "Verwaltungsgemeinschaften", administration: "verband" },
-  "58": { label: "Erfüllende Gemeinde", plural: "Erfüllende Gemeinden", administration: "verband" },
+  "51": { label: "Amt", administration: "verband" },
+  "52": { label: "Samtgemeinde", administration: "verband" },
+  "53": { label: "Verbandsgemeinde", administration: "verband" },
+  "54": { label: "Verwaltungsgemeinschaft", administration: "verband" },
+  "55": { label: "Kirchspielslandgemeinde", administration: "verband" },
+  "56": { label: "Verwaltungsverband", administration: "verband" },
+  "57": { label: "Verwaltungsgemeinschaft", administration: "verband" },
+  "58": { label: "Erfüllende Gemeinde", administration: "verband" },
 };
 
 const STATE_RULES: Partial<Record<TStateCode, Partial<Record<TVerbandTypeCode, TTypeRule>>>> = {
@@ -42,15 +42,14 @@ const STATE_RULES: Partial<Record<TStateCode, Partial<Record<TVerbandTypeCode, T
   "DE-BW": {
     "54": {
       label: "Vereinbarte Verwaltungsgemeinschaft",
-      plural: "Vereinbarte Verwaltungsgemeinschaften",
       administration: "gemeinde",
     },
-    "56": { label: "Gemeindeverwaltungsverband", plural: "Gemeindeverwaltungsverbände", administration: "gemeinde" },
+    "56": { label: "Gemeindeverwaltungsverband", administration: "gemeinde" },
   },
   // Brandenburg: Mitverwaltung, where one Gemeinde's administration runs the others' (Verbandsgemeinde- und
   // Mitverwaltungsgesetz).
   "DE-BB": {
-    "58": { label: "Mitverwaltende Gemeinde", plural: "Mitverwaltende Gemeinden", administration: "verband" },
+    "58": { label: "Mitverwaltende Gemeinde", administration: "verband" },
   },
 };
 
@@ -65,10 +64,6 @@ export function administrationOf(state: TStateCode, type: TVerbandTypeCode): TAd
 
 export function verbandTypeLabel(state: TStateCode, type: TVerbandTypeCode): string {
   return ruleOf(state, type).label;
-}
-
-export function verbandTypePlural(state: TStateCode, type: TVerbandTypeCode): string {
-  return ruleOf(state, type).plural;
 }
 
 // Abbreviations and markers Destatis writes in Verband names; the display name spells the type out once.
@@ -96,17 +91,15 @@ export function verbandDisplayName(state: TStateCode, type: TVerbandTypeCode, na
 }
 
 /** An 8-digit key is a Gemeinde (AGS), a 9-digit key a Gemeindeverband. */
-export const UNIT_KEY_PATTERN = /^(\d{8}|\d{9})$/;
-
 export function unitKindOfKey(key: string): TUnitKind | undefined {
-  if (/^\d{8}$/.test(key)) return "gemeinde";
-  if (/^\d{9}$/.test(key)) return "verwaltung";
+  if (isAgs(key)) return "gemeinde";
+  if (isVerbandKey(key)) return "verwaltung";
   return undefined;
 }
 
 /** "15 Gemeinden", "1 Gemeinde". */
 export function membersLabel(count: number): string {
-  return `${count.toLocaleString("de-DE")} ${count === 1 ? "Gemeinde" : "Gemeinden"}`;
+  return `${formatNumber(count)} ${count === 1 ? "Gemeinde" : "Gemeinden"}`;
 }
 
 /**

@@ -6,6 +6,7 @@
  * with or without BOM, or Windows-1252 as Excel's "CSV (Trennzeichen-getrennt)" saves it. An optional first
  * line `key;Anschrift…` is a header. Every bad line is named with its number and what is wrong, in German.
  */
+import { isUnitKey } from "../validation/keys";
 
 /** DIN 5008: the address zone of the window has six lines. */
 export const MAX_ADDRESS_LINES = 6;
@@ -77,7 +78,7 @@ export function parseAddressFile(
     if (addresses.size === 0 && errors.length === 0 && /^(key|schl(ü|ue)ssel|ags)$/i.test(key)) continue;
     while (rest.length > 0 && rest[rest.length - 1] === "") rest.pop();
     const problems: string[] = [];
-    if (!/^(\d{8}|\d{9})$/.test(key))
+    if (!isUnitKey(key))
       problems.push(
         `„${key.slice(0, 20)}“ ist kein Schlüssel; vorne steht die AGS (8 Ziffern) oder der Schlüssel eines Gemeindeverbands (9 Ziffern)`,
       );

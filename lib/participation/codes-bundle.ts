@@ -5,6 +5,7 @@ import { createZip } from "../format/zip";
 import { renderCodesCsv } from "./codes-csv";
 import { writeInvitationLetters, type TInvitation, type TLetterOptions } from "./invitation-letters";
 import type { TIssueResult } from "./issue-codes";
+import { formatNumber } from "../format/number";
 
 /** The invitation letters of issued codes: an administration's letter lists the Gemeinden it answers for. */
 export function toInvitations(result: TIssueResult): TInvitation[] {
@@ -42,18 +43,17 @@ export function describeIssue(
   letters: TLetterOptions | null = null,
   noLetters = "",
 ): string {
-  const de = (n: number) => n.toLocaleString("de-DE");
   const lines = [
     `Teilnahmecodes, ausgegeben am ${when.toLocaleString("de-DE", { timeZone: "Europe/Berlin" })}`,
     "",
-    `Ausgegeben: ${de(result.issued.length)}`,
-    `Davon ersetzt (der frühere Code gilt nicht mehr): ${de(result.replaced)}`,
-    `Übersprungen, weil sie schon einen gültigen Code haben: ${de(result.skipped.length)}`,
+    `Ausgegeben: ${formatNumber(result.issued.length)}`,
+    `Davon ersetzt (der frühere Code gilt nicht mehr): ${formatNumber(result.replaced)}`,
+    `Übersprungen, weil sie schon einen gültigen Code haben: ${formatNumber(result.skipped.length)}`,
   ];
   if (letters) {
     const missing = withoutAddress(result, letters);
     lines.push(
-      `Briefe: ${de(result.issued.length)}, davon ohne Anschrift (von Hand einzutragen): ${de(missing.length)}`,
+      `Briefe: ${formatNumber(result.issued.length)}, davon ohne Anschrift (von Hand einzutragen): ${formatNumber(missing.length)}`,
     );
     if (missing.length > 0) {
       lines.push("", "Ohne Anschrift:");

@@ -7,6 +7,7 @@ import { municipalityKey } from "../peers/municipality-key";
 import { err, ok, type TResult } from "../result";
 import type { TCodeError } from "../errors";
 import { takeBackRevokedVerifications } from "./take-back-revoked-verifications";
+import { isUnitKey } from "../validation/keys";
 
 /**
  * Revokes every code of a unit: none can be entered any more, the assessments verified with them are unverified
@@ -18,7 +19,7 @@ export function revokeCodes(
   now = new Date(),
 ): Promise<TResult<{ revoked: number; unverified: number; name: string }, TCodeError>> {
   return runExclusive(async () => {
-    if (!/^(\d{8}|\d{9})$/.test(key))
+    if (!isUnitKey(key))
       return err({
         kind: "invalid_selection",
         issues: [{ path: "key", message: "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)." }],

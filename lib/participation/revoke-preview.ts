@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { findItem, type TRegisterItem } from "../municipalities/register";
+import { isUnitKey } from "../validation/keys";
 
 export type TRevokePreview =
   { ok: true; unit: TRegisterItem; codes: number; verified: number } | { ok: false; message: string };
@@ -10,7 +11,7 @@ export type TRevokePreview =
  * are still valid or replaced, and how many assessments verified with them would lose their verification.
  */
 export async function previewRevoke(key: string): Promise<TRevokePreview> {
-  if (!/^(\d{8}|\d{9})$/.test(key))
+  if (!isUnitKey(key))
     return { ok: false, message: "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)." };
   const unit = findItem(key);
   if (!unit) return { ok: false, message: `Nicht im amtlichen Gemeindeverzeichnis: ${key}` };

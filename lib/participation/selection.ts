@@ -4,6 +4,8 @@ import { ZStateCode } from "../profile/states";
 import { ZSizeClass } from "../profile/size-class";
 import type { TRegisterItem } from "../municipalities/search";
 import { err, ok, type TResult } from "../result";
+import { formatNumber } from "../format/number";
+import { AGS_PATTERN, UNIT_KEY_PATTERN } from "../validation/keys";
 
 /** Most keys a list may name (the register has 10,747 Gemeinden and 1,202 Verbände; more is a mistake). */
 export const MAX_KEY_LIST = 12_000;
@@ -11,7 +13,7 @@ export const MAX_KEY_LIST = 12_000;
 const keyList = (pattern: RegExp, message: string) =>
   z
     .array(z.string().regex(pattern, message), { error: "Bitte geben Sie die Schlüssel als Liste an." })
-    .max(MAX_KEY_LIST, `Höchstens ${MAX_KEY_LIST.toLocaleString("de-DE")} Schlüssel auf einmal.`)
+    .max(MAX_KEY_LIST, `Höchstens ${formatNumber(MAX_KEY_LIST)} Schlüssel auf einmal.`)
     .optional();
 
 /**
@@ -24,8 +26,8 @@ const keyList = (pattern: RegExp, message: string) =>
  */
 export const ZCodeSelection = z.strictObject(
   {
-    keys: keyList(/^(\d{8}|\d{9})$/, "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)."),
-    ags: keyList(/^\d{8}$/, "Ein AGS hat 8 Ziffern."),
+    keys: keyList(UNIT_KEY_PATTERN, "Ein Schlüssel hat 8 Ziffern (Gemeinde) oder 9 Ziffern (Gemeindeverband)."),
+    ags: keyList(AGS_PATTERN, "Ein AGS hat 8 Ziffern."),
     state: ZStateCode.optional(),
     kreis: z
       .string()

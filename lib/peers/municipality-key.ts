@@ -1,4 +1,5 @@
 import { normalizeName, stripDestatisSuffix } from "../municipalities/normalize";
+import { isAgs, isVerbandKey } from "../validation/keys";
 
 /**
  * The identity of a unit for "only its latest submission counts": a Gemeindeverband by its 9-digit key
@@ -12,8 +13,8 @@ export function municipalityKey(input: {
   name: string;
   state: string;
 }): string {
-  if (input.unitKey && /^\d{9}$/.test(input.unitKey)) return `vb:${input.unitKey}`;
-  const ags = input.ags || (input.unitKey && /^\d{8}$/.test(input.unitKey) ? input.unitKey : null);
+  if (input.unitKey && isVerbandKey(input.unitKey)) return `vb:${input.unitKey}`;
+  const ags = input.ags || (input.unitKey && isAgs(input.unitKey) ? input.unitKey : null);
   if (ags) return `ags:${ags}`;
   return `name:${normalizeName(stripDestatisSuffix(input.name))}|${input.state}`;
 }

@@ -1,11 +1,12 @@
 import type { TReference } from "../survey/schema";
 import type { TPeerComparison } from "../peers/peer-query";
 import { formatReleaseDate } from "./release-label";
+import { formatCsvDecimal } from "../format/number";
 
 /** A cell as Excel reads it: quoted when needed, formula-like starts neutralised (CSV injection). */
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
-  if (typeof value === "number") return value.toLocaleString("de-DE", { maximumFractionDigits: 1, useGrouping: false });
+  if (typeof value === "number") return formatCsvDecimal(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -23,7 +23,7 @@ const ZShare = z.number().min(0).max(100);
 const ZPoints = z.number().int().min(0).max(100);
 
 /**
- * Response of GET /api/peers (CONTRACT.md section 3) and what the pages show: the k-anonymous view
+ * Response of GET /api/peers (docs/api.md) and what the pages show: the k-anonymous view
  * (lib/peers/aggregate.ts) with the filter's municipalities in the official register ("n von N") and,
  * on the results page, the band in which the own index lies.
  */

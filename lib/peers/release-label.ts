@@ -1,3 +1,4 @@
+import { formatNumber } from "../format/number";
 /** "3. Dezember 2026" in German time, for "Stand: …" beside every view of peer figures. */
 export function formatReleaseDate(iso: string): string {
   return new Date(iso).toLocaleDateString("de-DE", {
@@ -17,5 +18,5 @@ export const releaseRuleSentence = (k: number, group = "einer Gruppe") =>
 
 /** "Stand: 3. Dezember 2026, 112 Kommunen" (docs/adr/0005: figures change only with a release). */
 export function releaseLabel(release: { releasedAt: string; count: number }): string {
-  return `Stand: ${formatReleaseDate(release.releasedAt)}, ${release.count.toLocaleString("de-DE")} ${release.count === 1 ? "Kommune" : "Kommunen"}`;
+  return `Stand: ${formatReleaseDate(release.releasedAt)}, ${formatNumber(release.count)} ${release.count === 1 ? "Kommune" : "Kommunen"}`;
 }

@@ -1,18 +1,15 @@
 import { getStateAgsPrefix, getStateByAgsPrefix, type TStateCode } from "./states";
+import { isAgs, isUnitKey } from "../validation/keys";
 
 /** Result of the offline AGS check (format and state prefix); the register check comes on top. */
 export type TAgsCheck = { ok: true } | { ok: false; message: string };
-
-export const AGS_PATTERN = /^\d{8}$/;
-/** A unit's register key: a Gemeinde's AGS (8 digits) or a Gemeindeverband's key (9 digits; ADR 0013). */
-export const UNIT_KEY_FORMAT = /^(\d{8}|\d{9})$/;
 
 /**
  * The offline check of a unit key (format and state prefix): an AGS has 8 digits, a Gemeindeverband's key 9
  * (Land, Regierungsbezirk, Kreis, Verband); both start with the state's Länderschlüssel.
  */
 export function checkUnitKey(key: string, state: TStateCode): TAgsCheck {
-  if (!UNIT_KEY_FORMAT.test(key)) {
+  if (!isUnitKey(key)) {
     return {
       ok: false,
       message:
@@ -27,7 +24,7 @@ export function checkUnitKey(key: string, state: TStateCode): TAgsCheck {
  * (01 Schleswig-Holstein … 16 Thüringen).
  */
 export function checkAgs(ags: string, state: TStateCode): TAgsCheck {
-  if (!AGS_PATTERN.test(ags)) {
+  if (!isAgs(ags)) {
     return {
       ok: false,
       message: "Der Amtliche Gemeindeschlüssel (AGS) besteht aus genau 8 Ziffern, zum Beispiel 09162000.",

@@ -3,6 +3,7 @@ import "../validation/zod-de";
 import { checkAgs, checkUnitKey } from "./ags";
 import { ZStateCode } from "./states";
 import { freeText } from "../validation/free-text";
+import { isVerbandKey } from "../validation/keys";
 
 export const MAX_NAME_LENGTH = 200;
 /** Above Berlin (3.9 million), so no real municipality is refused; catches typos with extra digits. */
@@ -49,7 +50,7 @@ const optionalKey = (error: string) =>
     .transform((v) => (v ? v : undefined));
 
 /** A 9-digit key names a Gemeindeverband; its name and population come from the register (ADR 0013). */
-const isVerbandKey = (key: unknown) => typeof key === "string" && /^\d{9}$/.test(key.trim());
+const isVerbandKeyInput = (key: unknown) => typeof key === "string" && isVerbandKey(key.trim());
 
 /**
  * The unit profile (docs/api.md): what the assessment answers for. Either a unit of the register by its key
@@ -155,7 +156,7 @@ const ZCreateAssessmentBody = z
       // Name and population are the respondent's for a Gemeinde typed or picked without a code; a
       // Gemeindeverband's and a code's unit come from the register.
       const m = v.municipality as Partial<Record<"name" | "population" | "key" | "ags", unknown>> | undefined;
-      if (!m || typeof m !== "object" || v.participationCode || isVerbandKey(m.key)) return;
+      if (!m || typeof m !== "object" || v.participationCode || isVerbandKeyInput(m.key)) return;
       if (m.name === undefined) ctx.addIssue({ code: "custom", path: ["municipality", "name"], message: NAME_MISSING });
       if (m.population === undefined)
         ctx.addIssue({ code: "custom", path: ["municipality", "population"], message: POPULATION_MISSING });

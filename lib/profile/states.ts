@@ -31,10 +31,6 @@ export const ZStateCode = z.enum(STATE_CODES, { error: "Bitte wählen Sie ein Bu
 
 const byCode = new Map<string, (typeof STATES)[number]>(STATES.map((s) => [s.code, s]));
 
-export function isStateCode(value: string): value is TStateCode {
-  return byCode.has(value);
-}
-
 export function getStateName(code: TStateCode): string {
   return byCode.get(code)!.name;
 }

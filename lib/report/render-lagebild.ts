@@ -22,8 +22,9 @@ import { getStateName } from "../profile/states";
 import { getSizeClass } from "../profile/size-class";
 import { formatReleaseDate } from "../peers/release-label";
 import { renderTaggedPdf, type Writer } from "./render-report";
+import { formatDecimalOrDash, formatNumber } from "../format/number";
 
-const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
+const fmt = formatDecimalOrDash;
 const pct = (n: number, of: number) => {
   const p = sharePct(n, of);
   return p === null ? "–" : `${fmt(p)}\u00a0%`;
@@ -75,8 +76,8 @@ function overview(w: Writer, l: TLagebild, scope: string) {
     ["Land", "Teilnehmend", "Verwaltungen", "Anteil"],
     l.byState.map((r) => [
       getStateName(r.state),
-      r.participants.toLocaleString("de-DE"),
-      r.total.toLocaleString("de-DE"),
+      formatNumber(r.participants),
+      formatNumber(r.total),
       pct(r.participants, r.total),
     ]),
     [0.4, 0.2, 0.2, 0.2],
@@ -86,8 +87,8 @@ function overview(w: Writer, l: TLagebild, scope: string) {
     ["Größenklasse", "Teilnehmend", "Verwaltungen", "Anteil"],
     l.bySizeClass.map((r) => [
       getSizeClass(r.sizeClass).label,
-      r.participants.toLocaleString("de-DE"),
-      r.total.toLocaleString("de-DE"),
+      formatNumber(r.participants),
+      formatNumber(r.total),
       pct(r.participants, r.total),
     ]),
     [0.4, 0.2, 0.2, 0.2],
@@ -140,7 +141,7 @@ function index(w: Writer, l: TLagebild) {
   w.table(
     "Teilnehmende Verwaltungen nach Reifegrad",
     ["Reifegrad (Punkte)", "Verwaltungen"],
-    histogram.map((b) => [`${b.from}–${b.to}`, b.count.toLocaleString("de-DE")]),
+    histogram.map((b) => [`${b.from}–${b.to}`, formatNumber(b.count)]),
     [0.5, 0.5],
   );
 }

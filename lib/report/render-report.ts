@@ -7,6 +7,7 @@ import { renderEasyLanguage } from "./render-easy-language";
 import { DERIVED_NOTE, LEVELS_NOTE, ORDER_NOTE } from "../benchmark/method-notes";
 import { formatDelta } from "../benchmark/year-over-year";
 import { releaseRuleSentence } from "../peers/release-label";
+import { formatDecimalOrDash, formatNumber } from "../format/number";
 
 type TDoc = PDFKit.PDFDocument;
 type TStruct = PDFKit.PDFStructureElement;
@@ -54,7 +55,7 @@ const COLORS = {
 
 const HEADING_SIZE = { 1: 22, 2: 16, 3: 12 } as const;
 
-const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
+const fmt = formatDecimalOrDash;
 const pct = (n: number | null, derived = false) =>
   n === null ? "kein Wert" : `${derived ? "rund " : ""}${fmt(n)}\u00a0%`;
 
@@ -451,7 +452,7 @@ function renderTopics(w: Writer, m: TReportModel) {
     sec.para(
       g.suppressed
         ? `Vergleich mit ${g.label}: Zu wenige Vergleichskommunen. Zahlen zeigen wir erst ab ${g.k} Kommunen einer Gruppe.`
-        : `Vergleichskommunen: ${g.count} von ${g.registerTotal.toLocaleString("de-DE")} ${g.label}, die auf dieser Plattform eine Selbsteinschätzung abgeschlossen haben.${g.release ? ` ${g.release}. ${releaseRuleSentence(g.k, "der Gruppe")}.` : ""}`,
+        : `Vergleichskommunen: ${g.count} von ${formatNumber(g.registerTotal)} ${g.label}, die auf dieser Plattform eine Selbsteinschätzung abgeschlossen haben.${g.release ? ` ${g.release}. ${releaseRuleSentence(g.k, "der Gruppe")}.` : ""}`,
       { color: COLORS.muted },
     );
     for (const topic of m.topics) {

@@ -16,6 +16,7 @@ import { DIMENSION_LABELS } from "../benchmark/compute-benchmark";
 import { periodFileLabel } from "../format/calendar";
 import { changedNames, changeNote, type THistoryItem, type TYearComparison } from "../benchmark/year-over-year";
 import type { TPlanRow } from "../benchmark/targets";
+import { formatDecimal } from "../format/number";
 
 export type TReportBar = { label: string; share: number | null; derived: boolean; isOwn: boolean };
 
@@ -132,7 +133,7 @@ export function reportFileName(municipality: string, date: Date, period?: string
     : `Digitalcheck-${short}-${iso}.pdf`;
 }
 
-const pct = (n: number) => `${n.toLocaleString("de-DE", { maximumFractionDigits: 1 })}\u00a0%`;
+const pct = (n: number) => `${formatDecimal(n)}\u00a0%`;
 
 /**
  * Everything the PDF report shows, as plain data (pure; the date is passed in). The same benchmark

@@ -34,15 +34,10 @@ function keysEqual(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Whether the password matches the stored hash; a stored value of the wrong format never matches. */
-export function verifyPassword(plain: string, stored: string): boolean {
-  const parsed = parseStored(stored);
-  if (!parsed) return false;
-  const key = scryptSync(plain.normalize("NFC"), parsed.salt, KEY_BYTES, SCRYPT_OPTIONS);
-  return keysEqual(key, parsed.key);
-}
-
-/** The same check off the event loop (libuv's thread pool), for request handlers. */
+/**
+ * Whether the password matches the stored hash; a stored value of the wrong format never matches. Off the
+ * event loop (libuv's thread pool), for request handlers.
+ */
 export async function verifyPasswordAsync(plain: string, stored: string): Promise<boolean> {
   const parsed = parseStored(stored);
   if (!parsed) return false;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** 32 random bytes = 256 bits, base64url: 43 URL-safe characters. */
 const TOKEN_BYTES = 32;
@@ -15,11 +15,4 @@ export function hashToken(token: string): string {
 
 export function isWellFormedToken(value: string): boolean {
   return TOKEN_PATTERN.test(value);
-}
-
-/** Constant-time comparison of a presented token against a stored hash. */
-export function tokenMatchesHash(token: string, storedHash: string): boolean {
-  const a = Buffer.from(hashToken(token), "hex");
-  const b = Buffer.from(storedHash, "hex");
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The zod schema of lib/survey/national-2020.json (CONTRACT.md section 1) and the rules that a
+ * The zod schema of lib/survey/national-2020.json (docs/api.md section 1) and the rules that a
  * file of published survey figures must obey. Parsed once at load (reference.ts).
  */
 

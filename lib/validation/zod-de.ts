@@ -7,7 +7,7 @@ z.config(de());
 
 export type TFieldIssue = { path: string; message: string };
 
-/** zod issues as the contract's `issues` array: dotted path + German message. */
+/** zod issues as the API's `issues` array (docs/api.md): dotted path + German message. */
 export function toFieldIssues(error: z.ZodError, prefix?: string): TFieldIssue[] {
   return error.issues
     .map((i) => {

@@ -9,7 +9,7 @@ import {
 } from "../support/fixtures";
 
 /**
- * Several colleagues, one answer (issue 31, docs/adr/0014-colleagues.md): invitations, a colleague's own answers,
+ * Several colleagues, one answer (docs/adr/0014-colleagues.md): invitations, a colleague's own answers,
  * the comparison and settling, with every refusal. Each refusal is checked to change nothing.
  */
 

@@ -11,7 +11,7 @@ import { completeAnswers, createVerifiedSubmission, registerCell } from "../supp
 import { ZLagebildResponse } from "../../lib/lagebild/lagebild-schema";
 
 /**
- * Demo data never counts in the Lagebild (issue 29, docs/adr/0011). On an instance of its own – demo data must
+ * Demo data never counts in the Lagebild (docs/adr/0011-lagebild-estimate.md). On an instance of its own – demo data must
  * not reach the other tests' figures – holding 300 demo administrations (npm run seed:demo) and five real,
  * verified ones in Hessen's Kleingemeinden: the peer view counts the demo data, the Lagebild, its PDF, CSV and
  * XLSX count only the five, and each of them says that the instance holds demo data.

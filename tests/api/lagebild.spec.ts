@@ -7,7 +7,7 @@ import { estimateText, rangeText } from "../../lib/lagebild/build-lagebild";
 import { STATES } from "../../lib/profile/states";
 import { readPdf } from "../support/pdf";
 
-// The Lagebild (issues 20 and 29). This file owns the register cell Schleswig-Holstein × 5000_19999; the
+// The Lagebild (docs/adr/0011-lagebild-estimate.md). This file owns the register cell Schleswig-Holstein × 5000_19999; the
 // suppression checks use Schleswig-Holstein × gte_100000, where no test takes part (its 2 units never reach k).
 
 const GERMAN = /[äöüß]|Bitte|nicht|Unbekannt/;
@@ -152,7 +152,7 @@ test.describe("Lagebild exports", () => {
   });
 });
 
-test.describe("the estimate in every state (issue 29)", () => {
+test.describe("the estimate in every state", () => {
   const eFileInUse = (body: TLagebildResponse) => body.estimates!.questions.e_file!.in_use!;
 
   test("Schleswig-Holstein gets its own estimate once 30 take part: its small cells collapse within the state", async ({

@@ -6,7 +6,7 @@ import { OPERATOR_TEST_PASSWORD, OPERATOR_TEST_PASSWORD_HASH } from "../support/
 import { createTestDatabase, startServer, type TServer } from "../support/server";
 import { expect, test } from "../support/test";
 
-// Logs (issue 35): every line carries an ISO time; scripts/serve.mjs and the standalone server log one JSON line
+// Logs: every line carries an ISO time; scripts/serve.mjs and the standalone server log one JSON line
 // per request alike; a failed operator login is logged as a failure, under the request's id.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 const PORT = 20_010 + Number(process.env.E2E_PORT ?? 3100);

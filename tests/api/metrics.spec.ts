@@ -1,7 +1,7 @@
 import { createAssessment, KNOWN_ANSWERS } from "../support/fixtures";
 import { expect, test } from "../support/test";
 
-// GET /api/metrics (issue 35): Prometheus text from prom-client, only with the bearer token of METRICS_TOKEN
+// GET /api/metrics: Prometheus text from prom-client, only with the bearer token of METRICS_TOKEN
 // (set for the test server in playwright.config.ts); requests by route and status with tokens replaced,
 // durations, saves and rate-limit refusals.
 const TOKEN = "metrics-test-token-0123456789abcdef0123";

@@ -7,7 +7,7 @@ import { completeAnswers, KNOWN_ANSWERS, validProfile } from "../support/fixture
 import { createTestDatabase, serverDiagnostics, startServer, type TServer } from "../support/server";
 import { expect, test } from "../support/test";
 
-// A restore while two instances serve (issue 35): both keep rendered results pages in their page cache, keyed on
+// A restore while two instances serve: both keep rendered results pages in their page cache, keyed on
 // the versions in the database, which the restore rolls back. The restore moves the peer pool's version past
 // every value it had, so no instance serves a page of the state before the restore; and it says that it undoes
 // later revocations.

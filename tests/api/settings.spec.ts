@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "../support/test";
 
-// Settings checked at start (issue 35): npm start, scripts/serve.mjs and the standalone server check every
+// Settings checked at start: npm start, scripts/serve.mjs and the standalone server check every
 // setting of lib/env.ts before they answer anything, and stop with one German line per problem, so that a typo
 // never leaves a server that says it listens but answers 500 on every page.
 
@@ -68,7 +68,7 @@ test("a single wrong setting gets a single line", () => {
   ]);
 });
 
-// Production start never builds (issue 35): a folder whose build is older than its sources, or has none, is
+// Production start never builds: a folder whose build is older than its sources, or has none, is
 // refused with one German line, so that two instances started from one folder never race to build. The
 // folders here borrow the project's sources through links and carry a build stamp of their own.
 function folderWithBuild(stamp: Date | null) {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { OPERATOR_TEST_PASSWORD_HASH } from "../support/operator";
 import { expect, test } from "../support/test";
 
-// The cron wrapper (issue 35): a command from cron gets the instance's settings from an env file, taken as
+// The cron wrapper: a command from cron gets the instance's settings from an env file, taken as
 // written ($ stays $), and never runs without DATABASE_URL.
 test("node scripts/with-env.mjs runs a command with the env file's settings, and refuses a file without DATABASE_URL", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "with-env-"));

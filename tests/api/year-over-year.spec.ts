@@ -16,7 +16,7 @@ import {
 import { berlinYear } from "../../lib/format/calendar";
 import { readPdf } from "../support/pdf";
 
-// Year after year (issue 19): follow-ups, the history, targets and deleting one year or all.
+// Year after year (docs/adr/0010-year-after-year.md): follow-ups, the history, targets and deleting one year or all.
 
 const GERMAN = /[äöüß]|Bitte|nicht|Die |Das /;
 const thisYear = berlinYear();
@@ -253,7 +253,7 @@ test.describe("the report with history and plan", () => {
     await request.put(api(first.token, "/targets"), {
       data: { version: 3, targets: { e_payment: { option: "in_use", year: thisYear + 2, responsible: "Kämmerei" } } },
     });
-    // A year later (issue 34: two of one calendar year would be named by month instead).
+    // A year later (two of one calendar year would be named by month instead).
     await backdateAssessment(first.id, new Date(`${thisYear - 1}-11-20T10:00:00Z`));
     await request.post(api(first.token, "/follow-up"));
     await request.put(api(first.token, "/answers"), { data: { version: 1, answers: { e_file: "in_use" } } });

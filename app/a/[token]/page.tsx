@@ -34,6 +34,7 @@ import { comparisonPath } from "@/lib/assessment/paths";
 import { closeRoundAction, inviteAction, reinviteAction, revokeInvitationAction } from "./colleague-actions";
 import { listRounds, previousRoles } from "@/lib/colleagues/list-rounds";
 import { describeError } from "@/lib/errors";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Ihre Selbsteinschätzung", robots: { index: false } };
 
@@ -64,7 +65,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
     listRounds({ id: assessment.id, chainId: assessment.chainId }),
     previousRoles(assessment.previousId),
   ]);
-  // The next action stands in the first screen (issue 34): on a resumed draft the progress with "Weiter
+  // The next action stands in the first screen: on a resumed draft the progress with "Weiter
   // ausfüllen" comes before the link card (a new assessment shows the link first: it must be saved now).
   const progressSection = (
     <section aria-labelledby="fortschritt-heading" className="stack-sm">
@@ -305,7 +306,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
           <ul className="step-list">
             {earlier.map((h) => (
               <li key={h.id}>
-                {h.label}: Reifegrad {h.index === null ? "–" : h.index.toLocaleString("de-DE")} Punkte
+                {h.label}: Reifegrad {h.index === null ? "–" : formatNumber(h.index)} Punkte
                 {h.submittedAt
                   ? `, abgeschlossen am ${new Date(h.submittedAt).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`
                   : ""}

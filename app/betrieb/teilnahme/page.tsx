@@ -14,13 +14,13 @@ import { TextField } from "@/components/kern/text-field";
 import { Heading, PageTitle, Text } from "@/components/kern/typography";
 import { OperatorNotConfigured } from "../not-configured";
 import { requireOperatorSession } from "../operator-session";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Betrieb: Teilnahmecodes", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const de = (n: number) => n.toLocaleString("de-DE");
 
 /** The operator invites municipalities with participation codes and sees who takes part, per state. */
 export default async function ParticipationPage({ searchParams }: TProps) {
@@ -51,7 +51,7 @@ export default async function ParticipationPage({ searchParams }: TProps) {
               : `Die Codes von ${revokedUnit || "dieser Einheit"} sind gesperrt. ${
                   unverified === 0
                     ? "Keine Selbsteinschätzung war damit bestätigt."
-                    : `${unverified === 1 ? "Eine damit bestätigte Selbsteinschätzung ist" : `${de(unverified)} damit bestätigte Selbsteinschätzungen sind`} wieder unbestätigt, zählt ab der nächsten Aktualisierung nicht mehr im Vergleich und nimmt einen neuen Code an.`
+                    : `${unverified === 1 ? "Eine damit bestätigte Selbsteinschätzung ist" : `${formatNumber(unverified)} damit bestätigte Selbsteinschätzungen sind`} wieder unbestätigt, zählt ab der nächsten Aktualisierung nicht mehr im Vergleich und nimmt einen neuen Code an.`
                 } Geben Sie jetzt einen neuen Code aus.`
           }
         />
@@ -87,18 +87,18 @@ export default async function ParticipationPage({ searchParams }: TProps) {
             {rows.map((r) => (
               <Row key={r.state}>
                 <RowHeader>{getStateName(r.state)}</RowHeader>
-                <Cell numeric>{de(r.total)}</Cell>
-                <Cell numeric>{de(r.invited)}</Cell>
-                <Cell numeric>{de(r.verified)}</Cell>
-                <Cell numeric>{de(r.submitted)}</Cell>
+                <Cell numeric>{formatNumber(r.total)}</Cell>
+                <Cell numeric>{formatNumber(r.invited)}</Cell>
+                <Cell numeric>{formatNumber(r.verified)}</Cell>
+                <Cell numeric>{formatNumber(r.submitted)}</Cell>
               </Row>
             ))}
             <Row>
               <RowHeader>Deutschland</RowHeader>
-              <Cell numeric>{de(sum("total"))}</Cell>
-              <Cell numeric>{de(sum("invited"))}</Cell>
-              <Cell numeric>{de(sum("verified"))}</Cell>
-              <Cell numeric>{de(sum("submitted"))}</Cell>
+              <Cell numeric>{formatNumber(sum("total"))}</Cell>
+              <Cell numeric>{formatNumber(sum("invited"))}</Cell>
+              <Cell numeric>{formatNumber(sum("verified"))}</Cell>
+              <Cell numeric>{formatNumber(sum("submitted"))}</Cell>
             </Row>
           </Table>
         </TableRegion>

@@ -24,6 +24,7 @@ import { settleInflight, verify } from "./lost-writes.mjs";
 import { ROOT, onCleanup, runCleanups } from "./run.mjs";
 import { drive, floorScenario, getScenario, newSlots, saveScenario } from "./scenarios.mjs";
 import { startServer } from "./servers.mjs";
+import { median } from "../stats.mjs";
 import "../no-telemetry.mjs";
 
 const git = (args, cwd = ROOT) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
@@ -91,13 +92,6 @@ export function prepareRef(commit, log) {
   } else log(`Vergleichsstand ${commit.slice(0, 12)}: Build vorhanden (${statSync(buildId).mtime.toISOString()}).`);
   return dir;
 }
-
-const median = (xs) => {
-  const v = xs.filter((x) => x != null && !Number.isNaN(x)).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  const m = Math.floor(v.length / 2);
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
 
 /** One side of the comparison on one database: its own fresh database, server and fixtures. */
 async function startSide(kind, side, opts) {

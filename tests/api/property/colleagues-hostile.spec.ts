@@ -5,7 +5,7 @@ import { createAssessment, queryTestDatabase } from "../../support/fixtures";
 import { reference } from "../../../lib/survey/reference";
 
 /*
- * Hostile input on the colleague routes (issue 31), as the property tests of hostile-input.spec.ts do for the older
+ * Hostile input on the colleague routes (docs/adr/0014-colleagues.md), as the property tests of tests/api/property/ do for the older
  * routes: per generated request never a 5xx, only a documented status, a German error, the status an independent
  * model of the contract predicts, and a refused request changes nothing that is stored.
  */
@@ -202,7 +202,7 @@ test("hostile tokens and invitation ids on the colleague routes: never a 5xx, ne
     await request.post(`/api/assessments/${lead.token}/colleagues`, { data: { role: "finance" } })
   ).json();
   // Dot segments ("..", "%2e%2e") are resolved by the client before sending (WHATWG URL): "…/colleagues/.." would be
-  // a DELETE of the assessment itself, a request of its own; they are left out here as in hostile-input.spec.ts.
+  // a DELETE of the assessment itself, a request of its own; they are left out here as in assessments.spec.ts.
   const segment = fc
     .oneof(
       fc.string({ minLength: 1, maxLength: 60 }).map(encodeURIComponent),

@@ -192,7 +192,7 @@ test("a draft: overview, new-link notice, every step, review and preliminary res
   ]);
 });
 
-test("colleagues (issue 31): a colleague's overview and every step, the comparison, revoked and closed links", async ({
+test("colleagues: a colleague's overview and every step, the comparison, revoked and closed links", async ({
   page,
   request,
 }, testInfo) => {

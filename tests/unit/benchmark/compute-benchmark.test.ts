@@ -7,7 +7,7 @@ import { reference } from "@/lib/survey/reference";
 import { DIMENSIONS } from "@/lib/survey/schema";
 import { SCORED, allBest, allWorst, type TAnswerSet } from "./helpers";
 
-/** The benchmark JSON of CONTRACT.md section 3. */
+/** The benchmark JSON of docs/api.md. */
 
 const bench = (answers: TAnswerSet, sizeClass?: "lt_5000" | "5000_19999" | "20000_99999" | "gte_100000") =>
   computeBenchmark(reference, { answers, sizeClass });

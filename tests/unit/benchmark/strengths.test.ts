@@ -3,7 +3,7 @@ import { rankPoints } from "@/lib/benchmark/strengths";
 import { computeBenchmark } from "@/lib/benchmark/compute-benchmark";
 import { reference } from "@/lib/survey/reference";
 
-describe("rankPoints (issue 34)", () => {
+describe("rankPoints", () => {
   test("an answer off the scale ('Weiß nicht') is never a need for action or a strength", () => {
     // Every off-scale answer there is, beside one clear gap.
     const answers = {

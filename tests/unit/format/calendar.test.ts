@@ -11,7 +11,7 @@ describe("berlinYear", () => {
   });
 });
 
-describe("periodLabels (issue 34: two assessments in one calendar year)", () => {
+describe("periodLabels (two assessments in one calendar year)", () => {
   it("names each by its year while the years differ", () => {
     expect(periodLabels([new Date("2025-03-10T10:00:00Z"), new Date("2026-12-01T10:00:00Z")])).toEqual([
       "2025",

@@ -6,7 +6,7 @@ import { ZReference, type TReference } from "@/lib/survey/schema";
 import { reference } from "@/lib/survey/reference";
 
 /**
- * lib/survey/national-2020.json against CONTRACT.md section 1 and the press release of
+ * lib/survey/national-2020.json against docs/api.md section 1 and the press release of
  * 2 December 2020 (docs/sources/bitkom-dstgb-2020-12-02-pressemitteilung.md).
  */
 

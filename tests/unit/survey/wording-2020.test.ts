@@ -8,7 +8,7 @@ import { reference } from "@/lib/survey/reference";
 import { isDerivedShare, shareLabel } from "@/lib/survey/share-label";
 
 /**
- * The 2020 texts as the press release says them (issue 16, section 3): what a user reads about 2020 must
+ * The 2020 texts as the press release says them (docs/sources/): what a user reads about 2020 must
  * not claim more than the source does.
  */
 const ROOT = path.resolve(__dirname, "../../..");

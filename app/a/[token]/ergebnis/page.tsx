@@ -26,6 +26,7 @@ import { buildEasyResult } from "@/lib/easy-language/easy-result";
 import { EasyReviewNote, EasySections } from "@/components/easy-language/easy-sections";
 import { reviewNote } from "@/lib/easy-language/content";
 import { getOperatorInfo } from "@/lib/operator-info";
+import { formatDecimal } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Ergebnis", robots: { index: false } };
 
@@ -33,8 +34,6 @@ type TProps = {
   params: Promise<{ token: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const fmt = (n: number) => n.toLocaleString("de-DE", { maximumFractionDigits: 1 });
 
 export default async function ResultsPage({ params, searchParams }: TProps) {
   const { token } = await params;
@@ -115,19 +114,19 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
         {index.score !== null && index.level ? (
           <div className="index-summary">
             <p className="index-summary__score">
-              <span className="index-summary__number">{fmt(index.score)}</span>
+              <span className="index-summary__number">{formatDecimal(index.score)}</span>
               <Text as="span"> von 100 Punkten</Text>
             </p>
             <Text size="large">
               Stufe <strong>{index.level.name}</strong>: {index.level.description}
             </Text>
             <Text>
-              Bundesdurchschnitt 2020: <strong>rund {fmt(index.nationalMean)} Punkte</strong> (Stufe{" "}
+              Bundesdurchschnitt 2020: <strong>rund {formatDecimal(index.nationalMean)} Punkte</strong> (Stufe{" "}
               {index.nationalLevel.name}). Ihre Kommune liegt{" "}
               {index.score > index.nationalMean ? "über" : index.score < index.nationalMean ? "unter" : "genau auf"} dem
               Durchschnitt
               {index.score !== index.nationalMean
-                ? ` (${index.score > index.nationalMean ? "+" : "−"}${fmt(Math.abs(index.score - index.nationalMean))} Punkte)`
+                ? ` (${index.score > index.nationalMean ? "+" : "−"}${formatDecimal(Math.abs(index.score - index.nationalMean))} Punkte)`
                 : ""}
               .
             </Text>

@@ -14,12 +14,12 @@ import { Heading, PageTitle, Text } from "@/components/kern/typography";
 import { OperatorNotConfigured } from "../../not-configured";
 import { requireOperatorSession } from "../../operator-session";
 import { describeError } from "@/lib/errors";
+import { formatNumber } from "@/lib/format/number";
 
 export const metadata: Metadata = { title: "Betrieb: Codes ausgeben", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const de = (n: number) => n.toLocaleString("de-DE");
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
@@ -83,7 +83,7 @@ export default async function IssueConfirmationPage({ searchParams }: TProps) {
       <Text>
         Ihre Auswahl{scope.length > 0 ? ` (${scope.join(", ")})` : ""} umfasst{" "}
         <strong>
-          {de(units.length)} {noun(units.length)}
+          {formatNumber(units.length)} {noun(units.length)}
         </strong>
         {shown.length < units.length ? ", zum Beispiel" : ""}: {shown.map((u) => u.name).join(", ")}
         {shown.length < units.length ? " …" : ""}.
@@ -91,7 +91,7 @@ export default async function IssueConfirmationPage({ searchParams }: TProps) {
       {holdingCount > 0 ? (
         <Alert
           tone="warning"
-          title={`${de(holdingCount)} ${noun(holdingCount)} ${holdingCount === 1 ? "hat" : "haben"} bereits einen gültigen Code.`}
+          title={`${formatNumber(holdingCount)} ${noun(holdingCount)} ${holdingCount === 1 ? "hat" : "haben"} bereits einen gültigen Code.`}
         >
           Haben Sie diesen Code schon verschickt, würde ein neuer Code ihn ungültig machen: Der Brief in der Post ließe
           sich dann nicht mehr verwenden.
@@ -120,11 +120,11 @@ export default async function IssueConfirmationPage({ searchParams }: TProps) {
             choices={[
               {
                 value: "0",
-                label: `Behalten (empfohlen): nur ${de(fresh)} ${noun(fresh)} ohne gültigen Code bekommen einen Code.`,
+                label: `Behalten (empfohlen): nur ${formatNumber(fresh)} ${noun(fresh)} ohne gültigen Code bekommen einen Code.`,
               },
               {
                 value: "1",
-                label: `Ersetzen: alle ${de(units.length)} bekommen einen neuen Code; die ${de(holdingCount)} bisherigen Codes gelten nicht mehr.`,
+                label: `Ersetzen: alle ${formatNumber(units.length)} bekommen einen neuen Code; die ${formatNumber(holdingCount)} bisherigen Codes gelten nicht mehr.`,
               },
             ]}
             inputProps={(c) => ({ defaultChecked: c.value === "0" })}

@@ -11,6 +11,7 @@ import { letterSettingsFromEnv } from "@/lib/participation/letter-sender";
 import { withErrorHandling } from "@/lib/http/handle-route";
 import { readOperatorCookie } from "../../operator-session";
 import { describeError } from "@/lib/errors";
+import { formatNumber } from "@/lib/format/number";
 
 const back = (origin: string, message: string) =>
   NextResponse.redirect(`${origin}/betrieb/teilnahme?fehler=${encodeURIComponent(message)}`, 303);
@@ -68,7 +69,7 @@ export const POST = withErrorHandling(async (request: Request) => {
   if (issued.value.issued.length === 0)
     return back(
       own.origin,
-      `Nichts ausgegeben: alle ${issued.value.skipped.length.toLocaleString("de-DE")} ausgewählten Verwaltungen haben bereits einen gültigen Code. Um Codes zu ersetzen, wählen Sie im Bestätigungsschritt „Codes ersetzen“.`,
+      `Nichts ausgegeben: alle ${formatNumber(issued.value.skipped.length)} ausgewählten Verwaltungen haben bereits einen gültigen Code. Um Codes zu ersetzen, wählen Sie im Bestätigungsschritt „Codes ersetzen“.`,
     );
   const letters =
     settings.ok && settings.publicUrl

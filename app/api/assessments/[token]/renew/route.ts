@@ -8,7 +8,7 @@ import { jsonOf, limitRequest, respond, withErrorHandling } from "@/lib/http/han
 
 type TContext = { params: Promise<{ token: string }> };
 
-/** Not in the contract's table: replaces the edit link; the old one answers 404 at once. */
+/** Replaces the edit link; the old one answers 404 at once. */
 export const POST = withErrorHandling(async (request: Request, { params }: TContext) => {
   const limited = await limitRequest(request, "write");
   if (limited) return limited;
