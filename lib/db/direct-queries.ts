@@ -72,7 +72,7 @@ const REPLACE_ANSWERS_PG = (questionIds: number, questions: number, options: num
  * PostgreSQL: a named statement, so that each pooled connection parses and plans it once, not per
  * request (the save's statement has six parts; planning it cost more than running it).
  */
-async function pgQuery<R extends object>(
+export async function pgQuery<R extends object>(
   direct: Extract<TDirect, { provider: "postgresql" }>,
   name: string,
   text: string,
@@ -83,7 +83,7 @@ async function pgQuery<R extends object>(
 }
 
 /** Prisma stores SQLite DateTime values as ISO text with "+00:00". */
-const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
+export const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
 
 type TSqliteStatements = {
   sqlite: Database.Database;
