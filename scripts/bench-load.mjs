@@ -265,13 +265,7 @@ async function benchDatabase(kind, opts) {
     // --retries times); the attempt with the least foreign CPU is reported. Saves chain on across attempts.
     const attempts = [];
     for (let attempt = 0; attempt <= opts.retries; attempt++) {
-      if (opts.quietWait > 0) await waitForQuiet(opts.quietWait, 0.3, () => {});
-      if (opts.warmup > 0) {
-        await drive(label, make(), warm);
-        if (slots) await settleInflight(db, slots);
-      }
-      const row = await drive(label, make(), load);
-      if (slots) await settleInflight(db, slots);
+      const row = await runScenario(label, make, slots, db, opts, { load, warm });
       attempts.push(row);
       if ((row.cpu?.other ?? 0) < 0.3) break;
     }
@@ -315,6 +309,18 @@ async function benchDatabase(kind, opts) {
   };
 }
 
+/** One run of a scenario: (waiting for quiet,) warm-up, the measured run; saves settled after each. */
+async function runScenario(label, make, slots, db, opts, { load, warm }) {
+  if (opts.quietWait > 0) await waitForQuiet(opts.quietWait, 0.3, () => {});
+  if (opts.warmup > 0) {
+    await drive(label, make(), warm);
+    if (slots) await settleInflight(db, slots);
+  }
+  const row = await drive(label, make(), load);
+  if (slots) await settleInflight(db, slots);
+  return row;
+}
+
 function serverErrorLines(logFile) {
   return readFileSync(logFile, "utf8")
     .split("\n")
@@ -330,13 +336,7 @@ async function interleave(scenarios, opts, { load, warm, log }) {
   for (let round = 0; round < opts.rounds; round++) {
     const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length]);
     for (const [label, , make, slots, db] of order) {
-      if (opts.quietWait > 0) await waitForQuiet(opts.quietWait, 0.3, () => {});
-      if (opts.warmup > 0) {
-        await drive(label, make(), warm);
-        if (slots) await settleInflight(db, slots);
-      }
-      const row = await drive(label, make(), load);
-      if (slots) await settleInflight(db, slots);
+      const row = await runScenario(label, make, slots, db, opts, { load, warm });
       row.round = round + 1;
       runs.push(row);
       log(

@@ -2,27 +2,23 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getDirect, type TDirect } from "./direct";
 import { runExclusive } from "./exclusive";
-import { pgQuery, sqliteNow, type TAnswerRow } from "./direct-queries";
 import {
-  COUNT_UPSERT_SQL,
-  decideAfterCount,
-  decideWithoutCount,
-  type TRateCounter,
-} from "../security/rate-limit-rules";
+  clearAnswersStatement,
+  guardedSaveParams,
+  pgQuery,
+  sqliteNow,
+  storedMisses,
+  type TGuardedSave,
+} from "./direct-queries";
+import { COUNT_UPSERT_SQL, decideAfterCount, decideWithoutCount } from "../security/rate-limit-rules";
 
-// A colleague's save as one step on the driver, as the lead's (lib/db/direct-queries.ts, docs/adr/0007): through
-// Prisma it took eight statements (write count, miss check, the invitation with its answers and its assessment, the
-// write lock, the version bump, delete, insert), each costing more CPU than its work.
+// A colleague's save as one step on the driver, as the lead's (lib/db/direct-queries.ts, docs/adr/0007). Through
+// Prisma it took up to nine statements in an interactive transaction (write count, miss check, the invitation with
+// its answers and its assessment, the write lock, the version bump, delete, insert), each costing more CPU than
+// its work.
 
-/** A colleague's guarded save: the write limit counted, the checks read, the answers written if all pass. */
-export type TColleagueSave = {
-  write: TRateCounter;
-  miss: TRateCounter;
-  /** null: a malformed token. */
-  tokenHash: string | null;
-  /** null: the request is invalid (body or answers); then nothing is written, only counted and read. */
-  change: { version: number; questionIds: string[]; rows: TAnswerRow[] } | null;
-};
+/** A colleague's guarded save: the same input as the lead's (the token is the colleague's link). */
+export type TColleagueSave = TGuardedSave;
 
 /** The invitation behind the link, as the checks need it (before this save). */
 export type TColleagueTarget = {
@@ -99,17 +95,6 @@ function sqliteStatements(sqlite: Database.Database): TSqliteStatements {
   return s;
 }
 
-function clearStatement(s: TSqliteStatements, n: number): Database.Statement<string[]> {
-  let st = s.clear[n];
-  if (!st) {
-    st = s.sqlite.prepare(
-      `DELETE FROM "ColleagueAnswer" WHERE "invitationId" = ? AND "questionId" IN (${Array(n).fill("?").join(", ")})`,
-    );
-    s.clear[n] = st;
-  }
-  return st;
-}
-
 /**
  * A colleague's save: one transaction on SQLite, one statement on PostgreSQL. The write happens only if the
  * client is within both limits, the link names an invitation that is neither revoked nor in a closed round, the
@@ -145,7 +130,7 @@ export async function saveColleagueGuarded(
           if (s.bump.run(sqliteNow(), row!.id, change.version).changes !== 1)
             return { writes, misses, target, saved: false, currentVersion: target.version };
           const n = change.questionIds.length;
-          if (n > 0) clearStatement(s, n).run(row!.id, ...change.questionIds);
+          if (n > 0) clearAnswersStatement(s.sqlite, s.clear, "ColleagueAnswer", n).run(row!.id, ...change.questionIds);
           for (const r of change.rows) s.add.run(row!.id, r.questionId, r.optionId);
           return { writes, misses, target, saved: true, currentVersion: null };
         })
@@ -196,23 +181,10 @@ export async function saveColleagueGuarded(
             t."id", t."version", t."revoked", t."closedAt", t."passedOn", t."updatedAt",
             (SELECT COUNT(*) FROM bumped) AS "saved"
      FROM (SELECT 1) AS one LEFT JOIN miss m ON true LEFT JOIN target t ON true`,
-    [
-      write.key,
-      write.window,
-      miss.key,
-      tokenHash,
-      change?.version ?? 0,
-      change !== null,
-      write.limit,
-      miss.window,
-      miss.limit,
-      change?.questionIds ?? [],
-      change?.rows.map((r) => r.questionId) ?? [],
-      change?.rows.map((r) => r.optionId) ?? [],
-    ],
+    guardedSaveParams(input),
   );
   const r = rows[0]!;
-  const misses = r.missWindow === null || r.missCount === null ? null : { window: r.missWindow, count: r.missCount };
+  const misses = storedMisses(r);
   const target: TColleagueTarget | null =
     r.id === null
       ? null
