@@ -84,7 +84,10 @@ try {
     const answers = Object.fromEntries(
       Object.entries(sampleAnswers(lib.reference, random)).map(([q, v]) => [q, random() < 0.2 ? "skip" : v]),
     );
-    const saved = await lib.saveColleagueAnswers(made.value.token, { version: 1, answers });
+    const saved = await lib.saveColleagueAnswers(made.value.token, "bench-colleagues", {
+      readable: true,
+      value: { version: 1, answers },
+    });
     if (!saved.ok) throw new Error(`saveColleagueAnswers: ${JSON.stringify(saved.error)}`);
   }
 

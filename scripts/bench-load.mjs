@@ -60,10 +60,11 @@ import path from "node:path";
 import { parseArgs, usageError } from "./lib/args.mjs";
 import { ensureBuild } from "./lib/ensure-build.mjs";
 import { createPgDatabase, insertBareDrafts, openDb, pgAdminUrl, pgAnswers } from "./lib/load/databases.mjs";
-import { api, createAnswered, createDraft, migrateDb, seedDemo } from "./lib/load/fixtures.mjs";
+import { api, createAnswered, createColleagues, createDraft, migrateDb, seedDemo } from "./lib/load/fixtures.mjs";
 import { settleInflight, verify } from "./lib/load/lost-writes.mjs";
 import { ROOT, describeMachine, onCleanup, runBenchMain, runCleanups } from "./lib/load/run.mjs";
 import {
+  COLLEAGUE_TABLES,
   drive,
   firstVisitAssets,
   floorScenario,
@@ -136,6 +137,9 @@ async function benchDatabase(kind, opts) {
       await createDraft(server.base, { name: `Lasttest-Entwurf ${i + 1}`, state: "DE-BY", population: 3200 + i }),
     );
   const appSlots = newSlots(drafts, (d) => `/api/assessments/${d.token}/answers`);
+  // A colleague's saves (PUT /api/colleagues/<token>/answers): one invitation per connection, 20 per lead.
+  const colleagues = await createColleagues(server.base, opts.connections);
+  const colleagueSlots = newSlots(colleagues, (c) => `/api/colleagues/${c.token}/answers`, COLLEAGUE_TABLES);
   const appDb = await openDb(kind, appUrl);
   onCleanup(() => appDb.close());
 
@@ -179,6 +183,7 @@ async function benchDatabase(kind, opts) {
       ["POST", "/api/bench/floor", { version: 1, answers: {} }],
       ["PUT", `/api/bench/floor/${"x".repeat(43)}`, { version: 1, answers: {} }],
       ["PUT", `/api/assessments/${drafts[0].token}/answers`, {}], // 422: loads the route, changes nothing
+      ["PUT", `/api/colleagues/${colleagues[0].token}/answers`, {}], // likewise
     ]) {
       const r = await api(server.base, method, p, body);
       if (r.status >= 500) throw new Error(`${method} ${p}: ${r.status}`);
@@ -192,6 +197,13 @@ async function benchDatabase(kind, opts) {
   const scenarios = [
     ["(a) results page", "GET /a/<token>/ergebnis", () => getScenario(server.base, `/a/${results.token}/ergebnis`)],
     ["(b) saves", "PUT /api/assessments/<token>/answers", () => saveScenario(server.base, appSlots), appSlots, appDb],
+    [
+      "(b2) colleague saves",
+      "PUT /api/colleagues/<token>/answers",
+      () => saveScenario(server.base, colleagueSlots),
+      colleagueSlots,
+      appDb,
+    ],
     ["(c) peer view", "GET /vergleich?state=DE-BY", () => getScenario(server.base, "/vergleich?state=DE-BY")],
     [
       "(d) static files",
@@ -223,6 +235,25 @@ async function benchDatabase(kind, opts) {
         ]
       : []),
   ];
+  if (opts.scenario === "colleague") {
+    const picked = ["floor (Next, no DB)", "(b) saves", "(b2) colleague saves"].map((k) =>
+      scenarios.find(([label]) => label === k),
+    );
+    const runs = await interleave(picked, opts, { load, warm, log });
+    await server.stop();
+    await bare.stop();
+    await wal?.writer.stop();
+    await settleInflight(appDb, appSlots, { final: true });
+    await settleInflight(appDb, colleagueSlots, { final: true });
+    return {
+      kind,
+      runs,
+      appCheck: await verify(appDb, appSlots),
+      colleagueCheck: await verify(appDb, colleagueSlots),
+      serverErrors: serverErrorLines(logFile),
+      loadavg: os.loadavg(),
+    };
+  }
   log(
     `load average before the scenarios: ${os
       .loadavg()
@@ -234,13 +265,7 @@ async function benchDatabase(kind, opts) {
     // --retries times); the attempt with the least foreign CPU is reported. Saves chain on across attempts.
     const attempts = [];
     for (let attempt = 0; attempt <= opts.retries; attempt++) {
-      if (opts.quietWait > 0) await waitForQuiet(opts.quietWait, 0.3, () => {});
-      if (opts.warmup > 0) {
-        await drive(label, make(), warm);
-        if (slots) await settleInflight(db, slots);
-      }
-      const row = await drive(label, make(), load);
-      if (slots) await settleInflight(db, slots);
+      const row = await runScenario(label, make, slots, db, opts, { load, warm });
       attempts.push(row);
       if ((row.cpu?.other ?? 0) < 0.3) break;
     }
@@ -263,17 +288,18 @@ async function benchDatabase(kind, opts) {
   await settleInflight(appDb, appSlots, { final: true });
   await settleInflight(bareDb, bareSlots, { final: true });
   if (wal) await settleInflight(wal.db, wal.slots, { final: true });
+  await settleInflight(appDb, colleagueSlots, { final: true });
   const appCheck = await verify(appDb, appSlots);
+  const colleagueCheck = await verify(appDb, colleagueSlots);
   const bareCheck = await verify(bareDb, bareSlots);
   const walCheck = wal ? await verify(wal.db, wal.slots) : null;
 
-  const serverErrors = readFileSync(logFile, "utf8")
-    .split("\n")
-    .filter((l) => l.includes('"level":"error"') || /^\S*(Error|error)\b/.test(l));
+  const serverErrors = serverErrorLines(logFile);
   return {
     kind,
     rows,
     appCheck,
+    colleagueCheck,
     bareCheck,
     walCheck,
     appJournal,
@@ -281,6 +307,95 @@ async function benchDatabase(kind, opts) {
     loadavg: os.loadavg(),
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** One run of a scenario: (waiting for quiet,) warm-up, the measured run; saves settled after each. */
+async function runScenario(label, make, slots, db, opts, { load, warm }) {
+  if (opts.quietWait > 0) await waitForQuiet(opts.quietWait, 0.3, () => {});
+  if (opts.warmup > 0) {
+    await drive(label, make(), warm);
+    if (slots) await settleInflight(db, slots);
+  }
+  const row = await drive(label, make(), load);
+  if (slots) await settleInflight(db, slots);
+  return row;
+}
+
+function serverErrorLines(logFile) {
+  return readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((l) => l.includes('"level":"error"') || /^\S*(Error|error)\b/.test(l));
+}
+
+/**
+ * --scenario colleague: the floor, the lead's saves and a colleague's saves, each run once per round, the order
+ * turned by one every round (so that a slow phase of a shared machine hits each alike). Returns every run.
+ */
+async function interleave(scenarios, opts, { load, warm, log }) {
+  const runs = [];
+  for (let round = 0; round < opts.rounds; round++) {
+    const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length]);
+    for (const [label, , make, slots, db] of order) {
+      const row = await runScenario(label, make, slots, db, opts, { load, warm });
+      row.round = round + 1;
+      runs.push(row);
+      log(
+        `round ${round + 1} ${label.padEnd(20)} ${fmt(row.rps).padStart(7)} req/s  ${fmt(cpuPerRequest(row), 2).padStart(5)} CPU ms/req  p99 ${fmt(row.p99)} ms  errors ${row.errors}  non-2xx ${row.non2xx}  (other processes ${(row.cpu?.other ?? 0).toFixed(2)} cores, load average ${os
+          .loadavg()
+          .map((v) => v.toFixed(2))
+          .join(" ")})`,
+      );
+    }
+  }
+  return runs;
+}
+
+/** The median of a list of numbers (the mean of the middle two of an even count). */
+function median(values) {
+  const v = values.filter((x) => x != null && !Number.isNaN(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/** --scenario colleague: the lead's and a colleague's save side by side, medians of the rounds. */
+function printColleagueResult(r, opts) {
+  const labels = ["floor (Next, no DB)", "(b) saves", "(b2) colleague saves"];
+  const of = (label) => r.runs.filter((x) => x.label === label);
+  const floorByRound = new Map(of(labels[0]).map((x) => [x.round, x.rps]));
+  console.log("");
+  console.log(
+    `${r.kind === "sqlite" ? "SQLite" : "PostgreSQL"}: the lead's save and a colleague's save, ${opts.rounds} interleaved rounds, ${opts.connections} connections, ${opts.duration} s per run after ${opts.warmup} s warm-up; medians, every round in brackets`,
+  );
+  console.log(
+    `  ${"scenario".padEnd(22)} ${"req/s".padStart(22)} ${"saves / floor".padStart(22)} ${"CPU ms/req".padStart(18)} ${"p99 ms".padStart(20)} ${"errors".padStart(6)} ${"non-2xx".padStart(7)}  other processes (cores)`,
+  );
+  const list = (xs, f) => `[${xs.map(f).join(", ")}]`;
+  for (const label of labels) {
+    const xs = of(label).sort((a, b) => a.round - b.round);
+    const ratio = (x) => (100 * x.rps) / floorByRound.get(x.round);
+    const isSave = label !== labels[0];
+    console.log(
+      `  ${label.padEnd(22)} ${`${fmt(median(xs.map((x) => x.rps)))} ${list(xs, (x) => fmt(x.rps))}`.padStart(22)} ${(isSave ? `${fmt(median(xs.map(ratio)))} % ${list(xs, (x) => fmt(ratio(x)))}` : "").padStart(22)} ${`${fmt(median(xs.map(cpuPerRequest)), 2)} ${list(xs, (x) => fmt(cpuPerRequest(x), 2))}`.padStart(18)} ${`${fmt(median(xs.map((x) => x.p99)))} ${list(xs, (x) => fmt(x.p99))}`.padStart(20)} ${String(xs.reduce((n, x) => n + x.errors, 0)).padStart(6)} ${String(xs.reduce((n, x) => n + x.non2xx, 0)).padStart(7)}  ${xs.map((x) => (x.cpu?.other ?? 0).toFixed(2)).join(", ")}`,
+    );
+  }
+  for (const [who, c] of [
+    ["lead's saves", r.appCheck],
+    ["colleague's saves", r.colleagueCheck],
+  ])
+    console.log(
+      `  ${who}: ${fmt(c.acked)} acknowledged + ${c.applied} in flight that reached the database = ${fmt(c.acked + c.applied)}; stored version increments ${fmt(c.stored)}; lost writes ${c.lost}, extra writes ${c.extra}, differing answer sets ${c.contentMismatch}, wrong versions in 200 answers ${c.badAnswers}`,
+    );
+  const aborted = r.serverErrors.filter((l) => l.includes("Error: aborted")).length;
+  console.log(
+    `  server log: ${r.serverErrors.length - aborted} error lines${aborted ? ` (plus ${aborted} "Error: aborted")` : ""}; load average at the end ${r.loadavg.map((v) => v.toFixed(2)).join(" ")}`,
+  );
+  const lead = median(of(labels[1]).map((x) => (100 * x.rps) / floorByRound.get(x.round)));
+  const colleague = median(of(labels[2]).map((x) => (100 * x.rps) / floorByRound.get(x.round)));
+  console.log(
+    `  a colleague's save against the lead's: ${fmt(colleague - lead)} points of the floor, ${fmt(median(of(labels[2]).map(cpuPerRequest)) - median(of(labels[1]).map(cpuPerRequest)), 2)} CPU ms per save`,
+  );
+  return [r.appCheck, r.colleagueCheck].every((c) => c.lost === 0 && c.extra === 0 && c.contentMismatch === 0);
 }
 
 /** Server-side CPU milliseconds per request: the Next.js process, or the bare writer's process. */
@@ -325,12 +440,20 @@ function printResult(r, opts) {
   const pct = (a, b) => `${((100 * a) / b).toFixed(0)} %`;
   console.log(`  saves / floor:       ${pct(saves.rps, floor.rps)}   (${fmt(saves.rps)} / ${fmt(floor.rps)} req/s)`);
   console.log(`  saves / bare writer: ${pct(saves.rps, bare.rps)}   (${fmt(saves.rps)} / ${fmt(bare.rps)} req/s)`);
+  const colleagueSaves = rows["(b2) colleague saves"];
+  console.log(
+    `  colleague saves / floor: ${pct(colleagueSaves.rps, floor.rps)}   (${fmt(colleagueSaves.rps)} / ${fmt(floor.rps)} req/s; --scenario colleague compares them interleaved)`,
+  );
   const c = r.appCheck;
   console.log(
     `  saves check: ${fmt(c.acked)} acknowledged (200) + ${c.applied} unanswered that reached the database (in flight when a run stopped${c.orphansApplied ? `, ${c.orphansApplied} timed out` : ""}) = ${fmt(c.acked + c.applied)}; stored version increments ${fmt(c.stored)} over ${c.assessments} assessments`,
   );
   console.log(
     `  lost writes: ${c.lost}   extra writes: ${c.extra}   answer sets differing from the acknowledged saves: ${c.contentMismatch}   wrong versions in 200 answers: ${c.badAnswers}`,
+  );
+  const cc = r.colleagueCheck;
+  console.log(
+    `  colleague saves check: ${fmt(cc.acked + cc.applied)} saves, ${fmt(cc.stored)} stored increments, lost ${cc.lost}, extra ${cc.extra}, differing answer sets ${cc.contentMismatch}, wrong versions in 200 answers ${cc.badAnswers}`,
   );
   const b = r.bareCheck;
   console.log(
@@ -355,15 +478,15 @@ function printResult(r, opts) {
   const targets = [
     [
       "0 errors and 0 non-2xx in (a)–(c)",
-      ["(a) results page", "(b) saves", "(c) peer view"].every(
+      ["(a) results page", "(b) saves", "(b2) colleague saves", "(c) peer view"].every(
         (k) => rows[k].errorsAll === 0 && rows[k].non2xxAll === 0,
       ),
       "",
     ],
-    ["no lost write", c.lost === 0 && c.extra === 0 && c.contentMismatch === 0, ""],
+    ["no lost write", [c, cc].every((x) => x.lost === 0 && x.extra === 0 && x.contentMismatch === 0), ""],
     ["saves ≥ 70 % of the floor", saves.rps >= 0.7 * floor.rps, pct(saves.rps, floor.rps)],
     ["results page ≥ 300 req/s", rows["(a) results page"].rps >= 300, `${fmt(rows["(a) results page"].rps)} req/s`],
-    ...["(a) results page", "(b) saves", "(c) peer view"].map((k) => [
+    ...["(a) results page", "(b) saves", "(b2) colleague saves", "(c) peer view"].map((k) => [
       `p99 < 250 ms ${k}`,
       rows[k].p99 < 250,
       `${fmt(rows[k].p99)} ms`,
@@ -415,18 +538,23 @@ function readOptions(argv) {
       },
       rounds: numberOption(3, 1, 9, true),
       "max-drop": numberOption(5, 0, 100),
+      scenario: choiceOption(["colleague"], "--scenario: colleague"),
     },
     {
       unknown: (a) =>
-        `Unbekannte Option ${a}. Erlaubt: --db sqlite|postgresql|both, --duration s, --warmup s, --connections n, --port p, --cap n, --quiet-wait s, --retries n, --timeout s, --sqlite-journal wal|delete, --skip-build, --compare <git-ref>, --rounds n, --max-drop points`,
+        `Unbekannte Option ${a}. Erlaubt: --db sqlite|postgresql|both, --duration s, --warmup s, --connections n, --port p, --cap n, --quiet-wait s, --retries n, --timeout s, --sqlite-journal wal|delete, --skip-build, --compare <git-ref>, --rounds n, --max-drop points, --scenario colleague`,
     },
   );
   if (opts.cap < opts.connections) opts.cap = opts.connections;
-  // A comparison runs every scenario 2 × rounds times: shorter runs by default.
-  opts.duration ??= opts.compare ? 5 : 10;
-  opts.warmup ??= opts.compare ? 1 : 2;
+  // A comparison runs every scenario 2 × rounds times, --scenario colleague three scenarios × rounds: shorter
+  // runs by default.
+  const interleaved = opts.compare || opts.scenario;
+  opts.duration ??= interleaved ? 5 : 10;
+  opts.warmup ??= interleaved ? 1 : 2;
   if (opts.compare && !resolveRef(opts.compare)) usageError(`--compare: Git kennt ${opts.compare} nicht.`);
   if (opts.compare && opts.sqliteJournal) usageError("--compare und --sqlite-journal gehen nicht zusammen.");
+  if (opts.compare && opts.scenario) usageError("--compare und --scenario gehen nicht zusammen.");
+
   return opts;
 }
 
@@ -465,6 +593,10 @@ async function main() {
   console.log("\n================ Results ================");
   let allMet = true;
   let correct = true;
+  if (opts.scenario === "colleague") {
+    for (const r of results) correct = printColleagueResult(r, opts) && correct;
+    return correct ? 0 : 1;
+  }
   for (const r of results) {
     allMet = printResult(r, opts) && allMet;
     const rows = Object.values(r.rows);

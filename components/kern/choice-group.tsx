@@ -25,7 +25,7 @@ export function ChoiceGroup({
   error?: string;
   type: "radio" | "checkbox";
   choices: readonly TChoice[];
-  /** Extra props per input (react-hook-form's register, defaultChecked, …). */
+  /** Extra props per input (defaultChecked, …). */
   inputProps?: (choice: TChoice) => InputHTMLAttributes<HTMLInputElement>;
   readOnly?: boolean;
 }) {

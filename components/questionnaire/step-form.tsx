@@ -1,13 +1,12 @@
 "use client";
 
-import { Fragment, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useActionState, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, type Resolver } from "react-hook-form";
 import { ChoiceGroup } from "@/components/kern/choice-group";
 import { ErrorSummary } from "@/components/kern/error-summary";
 import { Alert } from "@/components/kern/alert";
-import type { TAnswers } from "@/lib/survey/value-schema";
-import { SHOWN_FIELD, toAnswerValue } from "@/lib/survey/form-answers";
+import type { TAnswers, TAnswerValue } from "@/lib/survey/value-schema";
+import { SHOWN_FIELD } from "@/lib/survey/form-answers";
 import type { TQuestion } from "@/lib/survey/schema";
 import type { TCurrentAnswers, TSaveResult, TStepActionState } from "./form-states";
 import { Text, VisuallyHidden } from "@/components/kern/typography";
@@ -47,31 +46,67 @@ function shownAnswers(
   return out;
 }
 
-type TLazyResolver = Resolver<TAnswers> & { preload: () => void };
+/** Per question the first message of what is wrong with its answer; empty when the step is valid. */
+type TFieldErrors = Record<string, string>;
+type TLazyValidator = ((values: Record<string, TAnswerValue | null>) => Promise<TFieldErrors>) & {
+  preload: () => void;
+};
 
 /**
- * The step's zod resolver, loaded when it is first needed: zod and the schema are not part of the
- * page's first load (the questionnaire must stay light on a phone). The form starts loading them on
- * the first focus or pointer contact, long before "Weiter" asks for a validation. Should the chunk
- * not load (connection lost), the step is not blocked: the answers are saved anyway, and the review
- * page lists open questions.
+ * The step's validation with the schema derived from the reference file (lib/survey/value-schema.ts, the
+ * server's rules), loaded when it is first needed: zod and the schema are not part of the page's first
+ * load (the questionnaire must stay light on a phone). The form starts loading them on the first focus
+ * or pointer contact, long before "Weiter" asks for a validation. Should the chunk not load (connection
+ * lost), the step is not blocked: the answers are saved anyway, and the review page lists open questions.
  */
-function lazyStepResolver(questions: TQuestion[]): TLazyResolver {
-  let loading: Promise<Resolver<TAnswers> | null> | null = null;
+function lazyStepValidator(questions: TQuestion[]): TLazyValidator {
+  type TCheck = (values: Record<string, TAnswerValue | null>) => TFieldErrors;
+  let loading: Promise<TCheck | null> | null = null;
   const load = () =>
-    (loading ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/survey/value-schema")]).then(
-      ([{ zodResolver }, { buildStepSchema }]) =>
-        zodResolver(buildStepSchema(questions) as never) as unknown as Resolver<TAnswers>,
+    (loading ??= import("@/lib/survey/value-schema").then(
+      ({ buildStepSchema }): TCheck => {
+        const schema = buildStepSchema(questions);
+        return (values) => {
+          const errors: TFieldErrors = {};
+          const parsed = schema.safeParse(values);
+          if (parsed.success) return errors;
+          for (const issue of parsed.error.issues) {
+            const id = issue.path[0];
+            if (typeof id === "string" && !(id in errors)) errors[id] = issue.message;
+          }
+          return errors;
+        };
+      },
       () => {
         loading = null; // try again next time
         return null;
       },
     ));
-  const resolver: Resolver<TAnswers> = async (values, context, options) => {
-    const resolve = await load();
-    return resolve ? resolve(values, context, options) : { values, errors: {} };
-  };
-  return Object.assign(resolver, { preload: () => void load() });
+  const validate = async (values: Record<string, TAnswerValue | null>) => (await load())?.(values) ?? {};
+  return Object.assign(validate, { preload: () => void load() });
+}
+
+/** The inputs of one question in the form (its radio buttons or checkboxes). */
+function inputsOf(form: HTMLFormElement | null, questionId: string): HTMLInputElement[] {
+  if (!form) return [];
+  return Array.from(form.elements).filter(
+    (el): el is HTMLInputElement => el instanceof HTMLInputElement && el.name === questionId,
+  );
+}
+
+/** A question's answer as the form shows it: the ticked option (single) or options (multi); null when none. */
+function readAnswer(form: HTMLFormElement | null, q: TQuestion): TAnswerValue | null {
+  const ticked = inputsOf(form, q.id)
+    .filter((input) => input.checked)
+    .map((input) => input.value);
+  if (ticked.length === 0) return null;
+  return q.type === "single" ? ticked[0]! : ticked;
+}
+
+/** Shows an answer in the form (ticks exactly its options). Setting `checked` fires no change event. */
+function showAnswer(form: HTMLFormElement | null, questionId: string, value: string | string[] | null): void {
+  const values = value == null ? [] : Array.isArray(value) ? value : [value];
+  for (const input of inputsOf(form, questionId)) input.checked = values.includes(input.value);
 }
 
 type TSaveStatus =
@@ -104,54 +139,44 @@ export function StepForm(props: TProps) {
   const { token, questions, initialAnswers, initialVersion, autosave, loadCurrent } = props;
   const router = useRouter();
   const [actionState, formAction] = useActionState(props.saveStep, {});
+  const formRef = useRef<HTMLFormElement>(null);
   const version = useRef(initialVersion);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   /** What this form believes is stored for its questions (to tell a change elsewhere from its own). */
   const stored = useRef<TRaw>(Object.fromEntries(questions.map((q) => [q.id, initialAnswers[q.id] ?? null])));
-  /** Set while the form takes over stored values, so that they are not saved back. */
-  const applying = useRef(false);
   const [status, setStatus] = useState<TSaveStatus>({ kind: "idle" });
   const [versionField, setVersionField] = useState(initialVersion);
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const carried = new Set(props.carriedOver?.questionIds ?? []);
 
-  const resolver = useMemo(() => lazyStepResolver(questions), [questions]);
+  const validator = useMemo(() => lazyStepValidator(questions), [questions]);
+  /** Messages of the last validation (after the first "Weiter"; then again after every change). */
+  const [errors, setErrors] = useState<TFieldErrors>({});
+  const [submitCount, setSubmitCount] = useState(0);
   // What the form shows: the stored answers, and over them what a failed post without JavaScript sent
   // (kept, so that a refused save never loses what was ticked).
   const shown = shownAnswers(questions, initialAnswers, actionState.values);
-  const defaults = Object.fromEntries(
-    questions.map((q) => [q.id, q.type === "multi" ? (shown[q.id] ?? []) : (shown[q.id]?.[0] ?? null)]),
-  ) as TAnswers;
-  const {
-    register,
-    handleSubmit,
-    watch,
-    setValue,
-    getValues,
-    formState: { errors, submitCount },
-  } = useForm<TAnswers>({ shouldFocusError: false, defaultValues: defaults, resolver });
+  const readAll = useCallback(
+    () => Object.fromEntries(questions.map((q) => [q.id, readAnswer(formRef.current, q)])),
+    [questions],
+  );
 
   /** Takes the stored state over into the form (except the questions in `keep`); returns the questions that moved. */
   const adopt = useCallback(
     (current: TCurrentAnswers, keep: ReadonlySet<string>) => {
       const moved: string[] = [];
-      applying.current = true;
-      try {
-        for (const q of questions) {
-          const value = current.answers[q.id] ?? null;
-          if (keep.has(q.id)) continue;
-          if (!sameAnswer(value, stored.current[q.id])) moved.push(q.id);
-          stored.current[q.id] = value;
-          setValue(q.id, (q.type === "multi" ? (value ?? []) : value) as never);
-        }
-      } finally {
-        applying.current = false;
+      for (const q of questions) {
+        const value = current.answers[q.id] ?? null;
+        if (keep.has(q.id)) continue;
+        if (!sameAnswer(value, stored.current[q.id])) moved.push(q.id);
+        stored.current[q.id] = value;
+        showAnswer(formRef.current, q.id, value);
       }
       version.current = current.version;
       setVersionField(current.version);
       return moved;
     },
-    [questions, setValue],
+    [questions],
   );
 
   const save = useCallback(
@@ -219,20 +244,17 @@ export function StepForm(props: TProps) {
       document.getElementById("speicherhinweis")?.scrollIntoView({ block: "nearest" });
   }, [status]);
 
-  useEffect(() => {
-    const sub = watch((values, { name }) => {
-      if (applying.current) return;
-      const q = questions.find((x) => x.id === name);
-      if (!q) return;
-      void save({ [q.id]: toAnswerValue(q, values[q.id]) });
-    });
-    return () => sub.unsubscribe();
-  }, [watch, questions, save]);
-
-  const fieldError = (id: string) => {
-    const e = errors[id];
-    return (e?.message as string | undefined) ?? actionState.fieldErrors?.[id];
+  /** A ticked or unticked option: its question is saved at once (and checked again after a "Weiter"). */
+  const onChange = (e: ChangeEvent<HTMLFormElement>) => {
+    const name = (e.target as unknown as HTMLInputElement).name;
+    if (carried.has(name) && !changed.has(name)) setChanged(new Set([...changed, name]));
+    const q = questions.find((x) => x.id === name);
+    if (!q) return;
+    void save({ [q.id]: readAnswer(formRef.current, q) });
+    if (submitCount > 0) void validator(readAll()).then(setErrors);
   };
+
+  const fieldError = (id: string) => errors[id] ?? actionState.fieldErrors?.[id];
   const summary = questions
     .map((q, i) => ({
       fieldId: `frage-${q.id}`,
@@ -240,24 +262,30 @@ export function StepForm(props: TProps) {
     }))
     .filter((e) => e.message);
 
-  const goNext = handleSubmit(async () => {
+  const goNext = async () => {
+    const found = await validator(readAll());
+    setErrors(found);
+    setSubmitCount((n) => n + 1);
+    if (Object.keys(found).length > 0) return;
     const saved = await queue.current;
     if (saved === false && status.kind === "error") return;
     router.push(props.nextHref);
-  });
+  };
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       noValidate
       className="stack"
-      onSubmit={(e) => void goNext(e)}
-      onFocus={resolver.preload}
-      onPointerDown={resolver.preload}
-      onChange={(e) => {
-        const name = (e.target as unknown as HTMLInputElement).name;
-        if (carried.has(name) && !changed.has(name)) setChanged(new Set([...changed, name]));
+      onSubmit={(e) => {
+        // With JavaScript the step is validated and saved here; the server action is the path without it.
+        e.preventDefault();
+        void goNext();
       }}
+      onFocus={validator.preload}
+      onPointerDown={validator.preload}
+      onChange={onChange}
     >
       {(submitCount > 0 || actionState.fieldErrors) && summary.length > 0 ? <ErrorSummary errors={summary} /> : null}
       {actionState.message && summary.length === 0 ? (
@@ -303,15 +331,12 @@ export function StepForm(props: TProps) {
             choices={q.options.map((o) => ({ value: o.id, label: o.label }))}
             error={fieldError(q.id)}
             // The shown state is in the HTML itself, so that it is there without JavaScript.
-            inputProps={(choice) => ({
-              ...register(q.id),
-              defaultChecked: shown[q.id]?.includes(choice.value) ?? false,
-            })}
+            inputProps={(choice) => ({ defaultChecked: shown[q.id]?.includes(choice.value) ?? false })}
           />
           {status.kind === "error" && status.questionId === q.id ? (
             <Alert tone="danger" title={`Ihre Antwort auf Frage ${i + 1} wurde nicht gespeichert`} id="speicherhinweis">
               <Text>{status.message}</Text>
-              <Button variant="secondary" onClick={() => void save({ [q.id]: toAnswerValue(q, getValues(q.id)) })}>
+              <Button variant="secondary" onClick={() => void save({ [q.id]: readAnswer(formRef.current, q) })}>
                 Noch einmal speichern
               </Button>
             </Alert>

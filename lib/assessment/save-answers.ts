@@ -8,11 +8,9 @@ import { consumeRateLimit } from "../db/rate-limit";
 import { decideAfterCount, decideWithoutCount, rateCounter } from "../security/rate-limit-rules";
 import { hashToken, isWellFormedToken } from "../security/token";
 import type { TAssessmentError } from "../errors";
+import type { TSaveInput } from "../validation/save-input";
 
 type TChange = { version: number; questionIds: string[]; rows: TAnswerRow[] };
-
-/** What the client sent: a readable JSON value, or a body that could not be read (the caller knows why). */
-export type TSaveInput = { readable: true; value: unknown } | { readable: false };
 
 /** The request as a change: the version it is based on, the questions it sets and the rows they get (null clears). */
 function parseChange(input: unknown): TResult<TChange, TAssessmentError> {

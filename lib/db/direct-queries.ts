@@ -72,7 +72,7 @@ const REPLACE_ANSWERS_PG = (questionIds: number, questions: number, options: num
  * PostgreSQL: a named statement, so that each pooled connection parses and plans it once, not per
  * request (the save's statement has six parts; planning it cost more than running it).
  */
-async function pgQuery<R extends object>(
+export async function pgQuery<R extends object>(
   direct: Extract<TDirect, { provider: "postgresql" }>,
   name: string,
   text: string,
@@ -83,7 +83,7 @@ async function pgQuery<R extends object>(
 }
 
 /** Prisma stores SQLite DateTime values as ISO text with "+00:00". */
-const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
+export const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
 
 type TSqliteStatements = {
   sqlite: Database.Database;
@@ -125,17 +125,24 @@ function sqliteStatements(sqlite: Database.Database): TSqliteStatements {
 }
 
 /**
- * The DELETE of the answers to n questions, with n placeholders: cheaper per save than one statement over
- * json_each (a table-valued function and a JSON text per save). At most one per count of questions (the
- * answer schema allows the questionnaire's questions only, so n is bounded by their number).
+ * The DELETE of the answers to n questions (of the lead's `Answer` or a colleague's `ColleagueAnswer`), with n
+ * placeholders: cheaper per save than one statement over json_each (a table-valued function and a JSON text per
+ * save). Prepared on first use, at most one per count of questions (the answer schemas allow the questionnaire's
+ * questions only, so n is bounded by their number).
  */
-function clearStatement(s: TSqliteStatements, n: number): Database.Statement<string[]> {
-  let st = s.clear[n];
+export function clearAnswersStatement(
+  sqlite: Database.Database,
+  cache: Database.Statement<string[]>[],
+  table: "Answer" | "ColleagueAnswer",
+  n: number,
+): Database.Statement<string[]> {
+  let st = cache[n];
   if (!st) {
-    st = s.sqlite.prepare(
-      `DELETE FROM "Answer" WHERE "assessmentId" = ? AND "questionId" IN (${Array(n).fill("?").join(", ")})`,
+    const owner = table === "Answer" ? "assessmentId" : "invitationId";
+    st = sqlite.prepare(
+      `DELETE FROM "${table}" WHERE "${owner}" = ? AND "questionId" IN (${Array(n).fill("?").join(", ")})`,
     );
-    s.clear[n] = st;
+    cache[n] = st;
   }
   return st;
 }
@@ -144,7 +151,7 @@ function clearStatement(s: TSqliteStatements, n: number): Database.Statement<str
 function replaceAnswersSqlite(s: TSqliteStatements, id: string, change: NonNullable<TGuardedSave["change"]>): boolean {
   if (s.bump.run(sqliteNow(), id, change.version).changes !== 1) return false;
   const n = change.questionIds.length;
-  if (n > 0) clearStatement(s, n).run(id, ...change.questionIds);
+  if (n > 0) clearAnswersStatement(s.sqlite, s.clear, "Answer", n).run(id, ...change.questionIds);
   for (const r of change.rows) s.add.run(id, r.questionId, r.optionId);
   return true;
 }
@@ -204,23 +211,10 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
      SELECT (SELECT "count" FROM counted) AS "writes", m."window" AS "missWindow", m."count" AS "missCount",
             t."id", t."status", t."version", (SELECT COUNT(*) FROM bumped) AS "saved"
      FROM (SELECT 1) AS one LEFT JOIN miss m ON true LEFT JOIN target t ON true`,
-    [
-      write.key,
-      write.window,
-      miss.key,
-      tokenHash,
-      change?.version ?? 0,
-      change !== null,
-      write.limit,
-      miss.window,
-      miss.limit,
-      change?.questionIds ?? [],
-      change?.rows.map((r) => r.questionId) ?? [],
-      change?.rows.map((r) => r.optionId) ?? [],
-    ],
+    guardedSaveParams(input),
   );
   const r = rows[0]!;
-  const misses = r.missWindow === null || r.missCount === null ? null : { window: r.missWindow, count: r.missCount };
+  const misses = storedMisses(r);
   const allowed =
     decideAfterCount(write, r.writes).ok && decideWithoutCount(miss, misses).ok && r.id !== null && change !== null;
   if (!allowed || Number(r.saved) === 1)
@@ -243,6 +237,36 @@ export async function saveGuarded(input: TGuardedSave, direct: TDirect = getDire
 }
 
 const GONE: TSaveRefusal = { reason: "gone" };
+
+/**
+ * The parameters of a guarded save's PostgreSQL statement (the lead's and a colleague's): $1–$2 the write counter,
+ * $3 the miss counter's key, $4 the token hash, $5 the sent version, $6 whether the request is valid, $7 the write
+ * limit, $8–$9 the miss counter's window and limit, $10 the sent question ids, $11–$12 the sent pairs.
+ */
+export function guardedSaveParams({ write, miss, tokenHash, change }: TGuardedSave): unknown[] {
+  return [
+    write.key,
+    write.window,
+    miss.key,
+    tokenHash,
+    change?.version ?? 0,
+    change !== null,
+    write.limit,
+    miss.window,
+    miss.limit,
+    change?.questionIds ?? [],
+    change?.rows.map((r) => r.questionId) ?? [],
+    change?.rows.map((r) => r.optionId) ?? [],
+  ];
+}
+
+/** The client's token-miss counter as a guarded save's statement read it (null: none stored). */
+export function storedMisses(r: {
+  missWindow: number | null;
+  missCount: number | null;
+}): { window: number; count: number } | null {
+  return r.missWindow === null || r.missCount === null ? null : { window: r.missWindow, count: r.missCount };
+}
 
 /** The check on the assessment itself: a submitted one is not changed, a stale version is refused. */
 function refusalOf(assessment: { status: string; version: number }, sentVersion: number): TSaveRefusal | null {

@@ -24,14 +24,3 @@ export function formDataToStepAnswers(
   }
   return answers;
 }
-
-/** A form value (react-hook-form gives false, a string or a string array) as an answer or null. */
-export function toAnswerValue(question: TQuestion, raw: unknown): TAnswerValue | null {
-  if (question.type === "single") return typeof raw === "string" && raw !== "" ? raw : null;
-  const list = Array.isArray(raw)
-    ? raw.filter((v): v is string => typeof v === "string")
-    : typeof raw === "string" && raw
-      ? [raw]
-      : [];
-  return list.length > 0 ? list : null;
-}

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { type Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { createSubmittedAssessment } from "../support/fixtures";
@@ -6,6 +7,8 @@ import { createSubmittedAssessment } from "../support/fixtures";
 const CHART_JS_MARKER = "radialLinear";
 // zod's core names its schema classes at run time: every zod build contains "$ZodObject".
 const ZOD_MARKER = "$ZodObject";
+// The questionnaire's first load on a phone (docs/benchmarks.md): all its scripts, each gzipped at the default level.
+const QUESTIONNAIRE_BUDGET_KB = 150;
 
 async function loadedScripts(page: Page, path: string) {
   const scripts: { url: string; body: string }[] = [];
@@ -53,6 +56,32 @@ test.describe("bundle", () => {
     await zodLoaded;
     await expect(page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie Ihre Angaben" })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/a/${created.token}/schritt/1$`));
+  });
+
+  test("a questionnaire step's first load stays within its budget of scripts, and the step still saves and checks", async ({
+    page,
+    request,
+  }) => {
+    const created = await (
+      await request.post("/api/assessments", {
+        data: { municipality: { name: "Budgetstadt", state: "DE-SN", population: 6000 }, respondentRole: "other" },
+      })
+    ).json();
+    const step = await loadedScripts(page, `/a/${created.token}/schritt/1`);
+    const gzipKb = step.reduce((n, s) => n + gzipSync(Buffer.from(s.body)).length, 0) / 1024;
+    expect(gzipKb, step.map((s) => s.url).join("\n")).toBeLessThan(QUESTIONNAIRE_BUDGET_KB);
+    // What the light form still does: a tick is saved at once, and "Weiter" checks the step.
+    await page
+      .getByRole("group", { name: /Corona-Krise die Digitalisierung/ })
+      .getByRole("radio", { name: "Ja", exact: true })
+      .check();
+    await expect(page.getByRole("status")).toContainText("Alle Antworten gespeichert");
+    await page.getByRole("checkbox", { name: "Die Finanzsituation" }).check();
+    await expect
+      .poll(async () => (await (await request.get(`/api/assessments/${created.token}`)).json()).answers)
+      .toEqual({ crisis_drives_digitalisation: expect.any(String), biggest_challenges: [expect.any(String)] });
+    await page.getByRole("button", { name: "Weiter", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie Ihre Angaben" })).toBeVisible();
   });
 
   test("opening a page sends no requests for pages nobody has asked for; a link still navigates", async ({

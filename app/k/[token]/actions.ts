@@ -8,7 +8,7 @@ import { formDataToStepAnswers } from "@/lib/survey/form-answers";
 import { saveColleagueAnswers } from "@/lib/colleagues/save-colleague-answers";
 import { withLinkGuard } from "@/lib/colleagues/guard";
 import { SKIP } from "@/lib/colleagues/api-schemas";
-import { currentClientId, limitAction } from "@/lib/http/action-client";
+import { currentClientId } from "@/lib/http/action-client";
 import { toFieldErrors } from "@/lib/validation/zod-de";
 import type { TCurrentAnswers, TSaveResult, TStepActionState } from "@/components/questionnaire/form-states";
 import { getColleagueView } from "@/lib/colleagues/get-colleague-view";
@@ -22,13 +22,12 @@ function withSkip(answers: Record<string, string | string[] | null>): Record<str
   );
 }
 
+/** The write limit, the token-miss limit and the save in one step, as the lead's autosave (saveColleagueAnswers). */
 async function save(token: string, version: number, answers: Record<string, string | string[] | null>) {
-  const limit = await limitAction("write");
-  if (!limit.ok)
-    return { ok: false as const, error: { kind: "rate_limited" as const, retryAfterSeconds: limit.retryAfterSeconds } };
-  return withLinkGuard(await currentClientId(), () =>
-    saveColleagueAnswers(token, { version, answers: withSkip(answers) }),
-  );
+  return saveColleagueAnswers(token, await currentClientId(), {
+    readable: true,
+    value: { version, answers: withSkip(answers) },
+  });
 }
 
 /**

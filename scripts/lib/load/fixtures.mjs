@@ -42,6 +42,30 @@ export async function createDraft(
   return { id: r.json.id, token: r.json.token };
 }
 
+/**
+ * n colleagues' links (role "other"), as many leads' drafts as the limit of 20 invitations per assessment
+ * needs: [{ id, token }] of the invitations.
+ */
+export async function createColleagues(base, n) {
+  const out = [];
+  for (let lead = 0; out.length < n; lead++) {
+    const a = await createDraft(base, {
+      name: `Lasttest-Kollegium ${lead + 1}`,
+      state: "DE-BY",
+      population: 5000 + lead,
+    });
+    for (let i = 0; i < 20 && out.length < n; i++) {
+      const r = await api(base, "POST", `/api/assessments/${a.token}/colleagues`, {
+        role: "other",
+        label: `Last ${i + 1}`,
+      });
+      if (r.status !== 201) throw new Error(`POST colleagues: ${r.status} ${r.text.slice(0, 300)}`);
+      out.push({ id: r.json.id, token: r.json.token });
+    }
+  }
+  return out;
+}
+
 /** A complete answer set: for every question its first option (multi: the first non-exclusive one), varied by seed. */
 export function completeAnswers(seed = 0) {
   const answers = {};

@@ -4,20 +4,21 @@
 import { sleep } from "./run.mjs";
 import { applyPatch } from "./scenarios.mjs";
 
-async function readState(db, ids) {
+async function readState(db, ids, tables) {
   const marks = ids.map(() => "?").join(", ");
+  const { owner, answers: answerTable, key } = tables;
   const versions = new Map(
-    (await db.all(`SELECT "id", "version" FROM "Assessment" WHERE "id" IN (${marks})`, ids)).map((r) => [
+    (await db.all(`SELECT "id", "version" FROM "${owner}" WHERE "id" IN (${marks})`, ids)).map((r) => [
       r.id,
       Number(r.version),
     ]),
   );
   const answers = new Map(ids.map((id) => [id, new Map()]));
   for (const r of await db.all(
-    `SELECT "assessmentId", "questionId", "optionId" FROM "Answer" WHERE "assessmentId" IN (${marks})`,
+    `SELECT "${key}" AS "ownerId", "questionId", "optionId" FROM "${answerTable}" WHERE "${key}" IN (${marks})`,
     ids,
   )) {
-    const m = answers.get(r.assessmentId);
+    const m = answers.get(r.ownerId);
     m.set(r.questionId, [...(m.get(r.questionId) ?? []), r.optionId].sort());
   }
   return { versions, answers };
@@ -37,13 +38,13 @@ export async function settleInflight(db, slots, { final = false } = {}) {
   const deadline = Date.now() + (final ? 5_000 : 30_000);
   while (Date.now() < deadline) {
     await sleep(250);
-    const cur = JSON.stringify([...(await readState(db, ids)).versions]);
+    const cur = JSON.stringify([...(await readState(db, ids, slots[0].tables)).versions]);
     if (cur !== prev) {
       prev = cur;
       stableSince = Date.now();
     } else if (Date.now() - stableSince >= (final ? 250 : 1500)) break;
   }
-  const { versions } = await readState(db, ids);
+  const { versions } = await readState(db, ids, slots[0].tables);
   let open = 0;
   for (const s of slots) {
     const stored = versions.get(s.id);
@@ -68,6 +69,7 @@ export async function verify(db, slots) {
   const { versions, answers } = await readState(
     db,
     slots.map((s) => s.id),
+    slots[0].tables,
   );
   let lost = 0;
   let extra = 0;

@@ -221,9 +221,14 @@ export function saveScenario(base, slots) {
   };
 }
 
-export function newSlots(rows, pathOf) {
+/** Where a save's version and answers are stored: the lead's assessment, or a colleague's invitation. */
+export const LEAD_TABLES = { owner: "Assessment", answers: "Answer", key: "assessmentId" };
+export const COLLEAGUE_TABLES = { owner: "ColleagueInvitation", answers: "ColleagueAnswer", key: "invitationId" };
+
+export function newSlots(rows, pathOf, tables = LEAD_TABLES) {
   return rows.map((r) => ({
     id: r.id,
+    tables,
     path: pathOf(r),
     version: 1,
     sent: 0,
