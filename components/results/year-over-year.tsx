@@ -10,6 +10,7 @@ import { HistoryChart } from "@/components/charts/history-chart";
 import { Heading, List, Text } from "@/components/kern/typography";
 import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
+import { Link } from "@/components/kern/link";
 
 const fmt = (n: number | null) => (n === null ? "–" : n.toLocaleString("de-DE", { maximumFractionDigits: 1 }));
 
@@ -19,11 +20,14 @@ export function YearOverYear({
   history,
   nationalMean,
   headingLevel = 2,
+  earlierHref,
 }: {
   comparison: TYearComparison;
   history: THistoryItem[];
   nationalMean: number;
   headingLevel?: 2 | 3;
+  /** Where an earlier year opens read only (the results page); without it the years are not linked. */
+  earlierHref?: (assessmentId: string) => string;
 }) {
   return (
     <section aria-labelledby="entwicklung-heading" className="stack-sm">
@@ -102,6 +106,20 @@ export function YearOverYear({
         }))}
         nationalMean={nationalMean}
       />
+      {earlierHref ? (
+        <>
+          <Heading level={headingLevel === 2 ? 3 : 4}>Frühere Selbsteinschätzungen ansehen</Heading>
+          <List kind="bullet">
+            {history.slice(0, -1).map((h) => (
+              <li key={h.id}>
+                <Link href={earlierHref(h.id)}>
+                  {h.label}: Reifegrad {fmt(h.index)} Punkte (nur lesbar)
+                </Link>
+              </li>
+            ))}
+          </List>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -71,8 +71,8 @@ export function lagebildIndexSentence(l: TLagebild): string {
     : participants;
 }
 
-/** A range of an estimate, the same on the page, in the PDF and in the CSV/XLSX: "2,1–13,6 %". */
-export const rangeText = (e: TRange, unit: "%" | "Punkte" = "%") => `${fmtDe(e.low)}–${fmtDe(e.high)} ${unit}`;
+/** A range of an estimate, the same on the page, in the PDF and in the CSV/XLSX: "2,1–13,6 %" (a no-break space before the unit). */
+export const rangeText = (e: TRange, unit: "%" | "Punkte" = "%") => `${fmtDe(e.low)}–${fmtDe(e.high)}\u00a0${unit}`;
 
 /** "95-%-Konfidenzintervall: 2,1–13,6 %", or for a full census that it has no random error. */
 export const intervalText = (e: TRange, unit: "%" | "Punkte" = "%") =>
@@ -80,7 +80,7 @@ export const intervalText = (e: TRange, unit: "%" | "Punkte" = "%") =>
 
 /** "7,8 % (95-%-Konfidenzintervall: 2,1–13,6 %)". */
 export const estimateText = (e: TRange, unit: "%" | "Punkte" = "%") =>
-  `${fmtDe(e.value)} ${unit} (${intervalText(e, unit)})`;
+  `${fmtDe(e.value)}\u00a0${unit} (${intervalText(e, unit)})`;
 
 const fmtDe = (n: number) => n.toLocaleString("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
