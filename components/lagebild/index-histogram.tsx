@@ -43,7 +43,7 @@ export function IndexHistogram({ bins }: { bins: { from: number; to: number; cou
               ticks: { precision: 0, maxRotation: 0 },
               title: { display: true, text: "Anzahl der Verwaltungen" },
             },
-            y: { ticks: { autoSkip: false, maxRotation: 0 }, title: { display: true, text: "Reifegrad" } },
+            y: { ticks: { autoSkip: false, maxRotation: 0 } },
           },
           plugins: { legend: { display: false } },
         }}
