@@ -45,8 +45,9 @@ export function ComparisonChart({
     >
       <LazyBar
         label={summary}
-        // Two bars of 16 px per answer, and room for the longest label (the legend and the axis below).
-        style={{ height: `${rows.length * categoryHeight(labels, 48) + 60}px` }}
+        // Two bars of 16 px per answer, and room for the longest label; below them the axis and the legend, which
+        // takes two lines on a phone.
+        style={{ height: `${rows.length * categoryHeight(labels, 48) + 110}px` }}
         data={{
           labels,
           datasets: [
@@ -66,7 +67,8 @@ export function ComparisonChart({
           maintainAspectRatio: false,
           layout: { padding: { left: 4, right: 8 } },
           scales: {
-            x: { min: 0, max: 100, ticks: { callback: (v) => `${v}\u00a0%` } },
+            // Every 25 %, level: on a phone six ticks of 20 % stood slanted.
+            x: { min: 0, max: 100, ticks: { stepSize: 25, maxRotation: 0, callback: (v) => `${v}\u00a0%` } },
             y: { ticks: { autoSkip: false, maxRotation: 0 } },
           },
           plugins: { legend: { position: "bottom" } },

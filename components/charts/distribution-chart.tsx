@@ -53,7 +53,7 @@ export function DistributionChart({ question, rows }: { question: string; rows: 
           layout: { padding: { left: 4, right: 8 } },
           maintainAspectRatio: false,
           scales: {
-            x: { min: 0, max: 100, ticks: { callback: (v) => `${v}\u00a0%` } },
+            x: { min: 0, max: 100, ticks: { stepSize: 25, maxRotation: 0, callback: (v) => `${v}\u00a0%` } },
             y: { ticks: { autoSkip: false, maxRotation: 0 } },
           },
           plugins: {
