@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "../support/test";
+import { expectAccessible } from "../support/axe";
 import { STEPS, TOTAL_STEPS } from "../../lib/survey/reference";
 import { berlinYear } from "../../lib/format/calendar";
 import {
@@ -17,11 +17,6 @@ import { chartTextProblems, drawAllCharts, recordChartText } from "../support/ch
  * The mayor's path, the smaller stumbles: earlier years open read only, chart labels readable on a phone, the
  * edit link shown whole, one step count, a link to an open question lands on it, no-break spaces before "%".
  */
-
-async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** A chain of two years: last year's assessment (E-Akte in use) and this year's (E-Akte planned), both submitted. */
 async function twoYears(request: APIRequestContext, prefix: string) {
