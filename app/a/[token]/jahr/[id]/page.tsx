@@ -92,7 +92,7 @@ export default async function EarlierYearPage({ params }: TProps) {
 
       <nav aria-labelledby="jahre-heading" className="stack-sm">
         <Heading level={2} id="jahre-heading">
-          Alle Jahre
+          Ihre anderen Jahre
         </Heading>
         <List kind="bullet">
           {others.map((y) => (
