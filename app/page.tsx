@@ -1,4 +1,4 @@
-import { reference } from "@/lib/survey/reference";
+import { reference, STEPS, TOTAL_STEPS } from "@/lib/survey/reference";
 import { estimateDurationMinutes } from "@/lib/survey/duration";
 import { FontPreload } from "@/components/font-preload";
 import { Heading, List, PageTitle, Text } from "@/components/kern/typography";
@@ -45,10 +45,10 @@ export default function LandingPage() {
             Kollegin oder einen Kollegen übergeben.
           </li>
           <li>
-            Sie beantworten die Fragen in {reference.topics.length} Themenschritten. Jede Antwort wird sofort
-            gespeichert.
+            Der Fragebogen hat {TOTAL_STEPS} Schritte. In den Schritten 1 bis {STEPS.length} beantworten Sie die Fragen
+            zu je einem Thema. Jede Antwort wird sofort gespeichert.
           </li>
-          <li>Sie prüfen Ihre Antworten und senden die Selbsteinschätzung ab.</li>
+          <li>Im {TOTAL_STEPS}. und letzten Schritt prüfen Sie Ihre Antworten und senden die Selbsteinschätzung ab.</li>
         </List>
       </section>
     </div>

@@ -67,11 +67,11 @@ export default function MethodPage() {
         </Heading>
         <Text>
           Zu jeder beantworteten Frage nennen wir den Anteil der Kommunen, die 2020 dieselbe Antwort gegeben haben, zum
-          Beispiel: „Sie führen bereits eine E-Akte; 2020 taten das erst 16 % der Kommunen.“ Bei Fragen mit mehreren
-          Antworten gibt es einen Satz je gewählter Antwort. {shareBaseNote(reference)} Eine Teilgruppe nennt die
-          Pressemitteilung nur einmal
+          Beispiel: „Sie führen bereits eine E-Akte; 2020 taten das erst 16{"\u00a0"}% der Kommunen.“ Bei Fragen mit
+          mehreren Antworten gibt es einen Satz je gewählter Antwort. {shareBaseNote(reference)} Eine Teilgruppe nennt
+          die Pressemitteilung nur einmal
           {subgroups.length > 0
-            ? `: ${subgroups.map(({ q, o, sg }) => `${q.text} – „${o.label}“: ${formatDecimal(sg.share)} % der ${sg.label}`).join("; ")}.`
+            ? `: ${subgroups.map(({ q, o, sg }) => `${q.text} – „${o.label}“: ${formatDecimal(sg.share)}\u00a0% der ${sg.label}`).join("; ")}.`
             : "."}
         </Text>
         <Text>
@@ -83,7 +83,8 @@ export default function MethodPage() {
         <List>
           {derived.map(({ q, o }) => (
             <li key={`${q.id}-${o.id}`}>
-              {q.text} – {shareLabel(o)}: rund {formatDecimal(o.share!)} %
+              {q.text} – {shareLabel(o)}: rund {formatDecimal(o.share!)}
+              {"\u00a0"}%
             </li>
           ))}
         </List>

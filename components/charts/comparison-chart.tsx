@@ -4,6 +4,7 @@ import { CHART_COLORS } from "./chart-colors";
 import { LazyBar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
 import { formatNumber } from "@/lib/format/number";
+import { categoryHeight, wrapLabel } from "./chart-labels";
 
 export type TComparisonRow = {
   label: string;
@@ -27,6 +28,7 @@ export function ComparisonChart({
   peerLabel: string;
 }) {
   const labelOf = (r: TComparisonRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}`;
+  const labels = rows.map((r) => wrapLabel(labelOf(r)));
   const summary = `Balkendiagramm: ${rows
     .map((r) => `${r.label}: ${peerLabel} ${pct(r.peers)}, bundesweit 2020 ${r.nationalText ?? "kein Wert"}`)
     .join("; ")}.`;
@@ -44,14 +46,11 @@ export function ComparisonChart({
     >
       <LazyBar
         label={summary}
-        style={{ height: `${rows.length * 56 + 60}px` }}
+        // Two bars of 16 px per answer, and room for the longest label; below them the axis and the legend, which
+        // takes two lines on a phone.
+        style={{ height: `${rows.length * categoryHeight(labels, 48) + 110}px` }}
         data={{
-          labels: rows.map(
-            (r) =>
-              labelOf(r)
-                .match(/.{1,20}(\s|$)/g)
-                ?.map((l) => l.trim()) ?? labelOf(r),
-          ),
+          labels,
           datasets: [
             { label: peerLabel, data: rows.map((r) => r.peers), backgroundColor: CHART_COLORS.own, barThickness: 16 },
             {
@@ -68,7 +67,11 @@ export function ComparisonChart({
           indexAxis: "y",
           maintainAspectRatio: false,
           layout: { padding: { left: 4, right: 8 } },
-          scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } }, y: { ticks: { autoSkip: false } } },
+          scales: {
+            // Every 25 %, level: on a phone six ticks of 20 % stood slanted.
+            x: { min: 0, max: 100, ticks: { stepSize: 25, maxRotation: 0, callback: (v) => `${v}\u00a0%` } },
+            y: { ticks: { autoSkip: false, maxRotation: 0 } },
+          },
           plugins: { legend: { position: "bottom" } },
         }}
       />

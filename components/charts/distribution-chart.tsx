@@ -4,23 +4,10 @@ import { CHART_COLORS } from "./chart-colors";
 import { LazyBar } from "./lazy-chart";
 import { ChartFigure } from "./chart-figure";
 import { formatNumber } from "@/lib/format/number";
+import { categoryHeight, wrapLabel } from "./chart-labels";
 
 /** `label`: the share's name as lib/survey/share-label.ts gives it (a derived remainder is marked there). */
 export type TDistributionRow = { label: string; share: number | null; derived: boolean; isOwn: boolean };
-
-/** Chart.js does not wrap axis labels; an array of lines does. It gives the labels at most half the width: ~20 characters at 360 px. */
-function wrap(text: string, width = 20): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && (line + " " + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 const fmt = (row: TDistributionRow) =>
   row.share === null ? "kein Wert" : `${row.derived ? "rund " : ""}${formatNumber(row.share)}\u00a0%`;
@@ -33,6 +20,7 @@ export function DistributionChart({ question, rows }: { question: string; rows: 
   const shown = rows.filter((r) => r.share !== null);
   const labelOf = (r: TDistributionRow) => `${r.isOwn ? "▶ Ihre Antwort: " : ""}${r.label}`;
   const own = rows.filter((r) => r.isOwn).map((r) => r.label);
+  const labels = shown.map((r) => wrapLabel(labelOf(r)));
   const summary = `Balkendiagramm, Anteile aller Kommunen 2020: ${shown.map((r) => `${r.label} ${fmt(r)}`).join("; ")}. Ihre Antwort: ${own.join(", ") || "keine"}.`;
   return (
     <ChartFigure
@@ -47,9 +35,9 @@ export function DistributionChart({ question, rows }: { question: string; rows: 
     >
       <LazyBar
         label={summary}
-        style={{ height: `${shown.reduce((h, r) => h + Math.max(40, wrap(labelOf(r)).length * 17 + 8), 0) + 36}px` }}
+        style={{ height: `${shown.length * categoryHeight(labels, 40) + 36}px` }}
         data={{
-          labels: shown.map((r) => wrap(labelOf(r))),
+          labels,
           datasets: [
             {
               label: "Anteil der Kommunen 2020 in %",
@@ -66,8 +54,8 @@ export function DistributionChart({ question, rows }: { question: string; rows: 
           layout: { padding: { left: 4, right: 8 } },
           maintainAspectRatio: false,
           scales: {
-            x: { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } },
-            y: { ticks: { autoSkip: false } },
+            x: { min: 0, max: 100, ticks: { stepSize: 25, maxRotation: 0, callback: (v) => `${v}\u00a0%` } },
+            y: { ticks: { autoSkip: false, maxRotation: 0 } },
           },
           plugins: {
             legend: { display: false },

@@ -70,7 +70,11 @@ export function HistoryChart({
         }}
         options={{
           maintainAspectRatio: false,
-          scales: { y: { min: 0, max: 100, ticks: { stepSize: 25 } } },
+          // The years stay level: rather every other one (the table below names them all) than slanted or overlapping.
+          scales: {
+            x: { ticks: { maxRotation: 0, autoSkip: true } },
+            y: { min: 0, max: 100, ticks: { stepSize: 25 } },
+          },
           plugins: { legend: { position: "bottom", labels: { usePointStyle: true } } },
         }}
       />

@@ -17,7 +17,8 @@ export function DisagreementChart({ rows, caption }: { rows: TChartRow[]; captio
         {rows.map((r) => (
           <div key={r.id} className="disagreement-chart__row">
             <span className="kern-body kern-body--small">
-              {r.name}: {Math.round(r.spread * 100)} %
+              {r.name}: {Math.round(r.spread * 100)}
+              {"\u00a0"}%
             </span>
             <span className="disagreement-chart__track">
               <span

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef } from "react";
 
-export type TSummaryError = { fieldId: string; message: string };
+/** `href`: where the entry leads when its field stands on another page (default: `#fieldId` on this one). */
+export type TSummaryError = { fieldId: string; message: string; href?: string };
 
 /**
  * The list of a step's errors at its top. It takes focus when it appears, so keyboard and
@@ -31,7 +32,7 @@ export function ErrorSummary({
         <ul className="kern-list">
           {errors.map((e) => (
             <li key={e.fieldId}>
-              <a className="kern-link" href={`#${e.fieldId}`}>
+              <a className="kern-link" href={e.href ?? `#${e.fieldId}`}>
                 {e.message}
               </a>
             </li>

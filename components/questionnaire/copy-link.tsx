@@ -5,7 +5,10 @@ import { Text } from "@/components/kern/typography";
 import { Button } from "@/components/kern/button";
 import { FieldShell } from "@/components/kern/field-shell";
 
-/** The edit link in a read-only field with a copy button (the field also allows manual copying). */
+/**
+ * The edit link in a read-only field with a copy button (the field also allows manual copying). The field is a
+ * text area that wraps the link, so that it is shown whole at any width (a one-line field cut it off).
+ */
 export function CopyLink({
   url,
   id = "edit-link",
@@ -29,10 +32,12 @@ export function CopyLink({
       <FieldShell id={id} label={label}>
         {(described) => (
           <div className="token-box">
-            <input
+            <textarea
               id={id}
               className="kern-form-input__input"
               readOnly
+              rows={3}
+              spellCheck={false}
               value={url}
               onFocus={(e) => e.currentTarget.select()}
               {...described}

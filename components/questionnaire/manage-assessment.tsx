@@ -59,8 +59,10 @@ export function ManageAssessment({
           Daten löschen
         </Heading>
         <Text>
-          Löscht die Selbsteinschätzung mit allen Antworten endgültig. Sie zählt dann auch nicht mehr im Vergleich mit
-          anderen Kommunen. Das lässt sich nicht rückgängig machen.
+          {years.length > 1
+            ? "Löscht, was Sie unten wählen – nur die neueste Selbsteinschätzung oder alle Jahre –, mit ihren Antworten endgültig. Gelöschte Jahre zählen dann auch nicht mehr im Vergleich mit anderen Kommunen."
+            : "Löscht die Selbsteinschätzung mit allen Antworten endgültig. Sie zählt dann auch nicht mehr im Vergleich mit anderen Kommunen."}{" "}
+          Das lässt sich nicht rückgängig machen.
         </Text>
         {deleteState.message ? <Alert tone="danger" title={deleteState.message} role="alert" /> : null}
         <form action={deleteAction} className="stack-sm">

@@ -12,6 +12,7 @@ import type { TCurrentAnswers, TSaveResult, TStepActionState } from "./form-stat
 import { Text, VisuallyHidden } from "@/components/kern/typography";
 import { Button } from "@/components/kern/button";
 import { Badge } from "@/components/kern/badge";
+import { questionAnchor } from "@/lib/assessment/paths";
 
 type TProps = {
   token: string;
@@ -238,6 +239,26 @@ export function StepForm(props: TProps) {
     return () => window.removeEventListener("pageshow", onShow);
   }, [adopt, loadCurrent, token]);
 
+  // A link to one question (an open one, from the review or the overview) lands on it: the browser scrolls to the
+  // fieldset (also without JavaScript); here it also takes the focus, on its chosen or first option.
+  useEffect(() => {
+    const focusQuestion = () => {
+      const target = decodeURIComponent(window.location.hash.slice(1));
+      if (!questions.some((q) => questionAnchor(q.id) === target)) return;
+      const field = document.getElementById(target);
+      if (!field) return;
+      field.scrollIntoView({ block: "start" });
+      (field.querySelector<HTMLInputElement>("input:checked") ?? field.querySelector<HTMLInputElement>("input"))?.focus(
+        {
+          preventScroll: true,
+        },
+      );
+    };
+    focusQuestion();
+    window.addEventListener("hashchange", focusQuestion);
+    return () => window.removeEventListener("hashchange", focusQuestion);
+  }, [questions]);
+
   // A notice beside the question must be seen: bring it into view (the tapped question may sit at the bottom).
   useEffect(() => {
     if (status.kind === "error" || status.kind === "updated")
@@ -257,7 +278,7 @@ export function StepForm(props: TProps) {
   const fieldError = (id: string) => errors[id] ?? actionState.fieldErrors?.[id];
   const summary = questions
     .map((q, i) => ({
-      fieldId: `frage-${q.id}`,
+      fieldId: questionAnchor(q.id),
       message: fieldError(q.id) ? `Frage ${i + 1}: ${fieldError(q.id)}` : "",
     }))
     .filter((e) => e.message);
@@ -310,7 +331,7 @@ export function StepForm(props: TProps) {
       {questions.map((q, i) => (
         <Fragment key={q.id}>
           <ChoiceGroup
-            id={`frage-${q.id}`}
+            id={questionAnchor(q.id)}
             name={q.id}
             legend={
               <>

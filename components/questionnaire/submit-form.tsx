@@ -20,6 +20,8 @@ export function SubmitForm({ action, questionTexts }: TProps) {
           errors={(state.unanswered ?? []).map((id) => ({
             fieldId: `offen-${id}`,
             message: questionTexts[id]?.text ?? id,
+            // Straight to the question on its step (it takes the focus there).
+            href: questionTexts[id]?.href,
           }))}
         />
       ) : null}

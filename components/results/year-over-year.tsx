@@ -11,6 +11,7 @@ import { Heading, List, Text } from "@/components/kern/typography";
 import { Cell, Row, RowHeader, Table } from "@/components/kern/table";
 import { TableRegion } from "@/components/kern/table-region";
 import { formatDecimalOrDash } from "@/lib/format/number";
+import { Link } from "@/components/kern/link";
 
 /** "Entwicklung": what changed since the year before and over all years (docs/adr/0010-year-after-year.md). */
 export function YearOverYear({
@@ -18,11 +19,14 @@ export function YearOverYear({
   history,
   nationalMean,
   headingLevel = 2,
+  earlierHref,
 }: {
   comparison: TYearComparison;
   history: THistoryItem[];
   nationalMean: number;
   headingLevel?: 2 | 3;
+  /** Where an earlier year opens read only (the results page); without it the years are not linked. */
+  earlierHref?: (assessmentId: string) => string;
 }) {
   return (
     <section aria-labelledby="entwicklung-heading" className="stack-sm">
@@ -101,6 +105,20 @@ export function YearOverYear({
         }))}
         nationalMean={nationalMean}
       />
+      {earlierHref ? (
+        <>
+          <Heading level={headingLevel === 2 ? 3 : 4}>Frühere Selbsteinschätzungen ansehen</Heading>
+          <List kind="bullet">
+            {history.slice(0, -1).map((h) => (
+              <li key={h.id}>
+                <Link href={earlierHref(h.id)}>
+                  {h.label}: Reifegrad {formatDecimalOrDash(h.index)} Punkte (nur lesbar)
+                </Link>
+              </li>
+            ))}
+          </List>
+        </>
+      ) : null}
     </section>
   );
 }

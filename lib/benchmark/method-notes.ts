@@ -32,7 +32,7 @@ export function shareBaseNote(ref: TReference): string {
 }
 
 export const DERIVED_NOTE =
-  "Mit „rund“ und „abgeleitet“ markierte Werte nennt die Pressemitteilung nicht; wir haben sie als Rest zu 100 % berechnet. " +
+  "Mit „rund“ und „abgeleitet“ markierte Werte nennt die Pressemitteilung nicht; wir haben sie als Rest zu 100\u00a0% berechnet. " +
   "Ein solcher Rest umfasst alle übrigen Antworten und die Kommunen ohne Angabe.";
 
 export const ORDER_NOTE =

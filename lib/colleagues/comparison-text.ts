@@ -30,5 +30,5 @@ export function distanceText(q: TComparisonQuestion): string {
   if (!q.disputed) return answered === 0 ? "–" : answered === 1 ? "nur eine Antwort" : "einig";
   if (q.distance !== null && q.scaleMax !== null)
     return `${q.distance} von ${q.scaleMax} ${q.scaleMax === 1 ? "Stufe" : "Stufen"} auseinander`;
-  return `${Math.round(q.dissent * 100)} % der Antworten weichen von der häufigsten ab`;
+  return `${Math.round(q.dissent * 100)}\u00a0% der Antworten weichen von der häufigsten ab`;
 }

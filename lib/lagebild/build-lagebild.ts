@@ -73,7 +73,7 @@ export function lagebildIndexSentence(l: TLagebild): string {
 
 /** A range of an estimate, the same on the page, in the PDF and in the CSV/XLSX: "2,1–13,6 %". */
 export const rangeText = (e: TRange, unit: "%" | "Punkte" = "%") =>
-  `${formatFixedDecimal(e.low)}–${formatFixedDecimal(e.high)} ${unit}`;
+  `${formatFixedDecimal(e.low)}–${formatFixedDecimal(e.high)}\u00a0${unit}`;
 
 /** "95-%-Konfidenzintervall: 2,1–13,6 %", or for a full census that it has no random error. */
 export const intervalText = (e: TRange, unit: "%" | "Punkte" = "%") =>
@@ -81,7 +81,7 @@ export const intervalText = (e: TRange, unit: "%" | "Punkte" = "%") =>
 
 /** "7,8 % (95-%-Konfidenzintervall: 2,1–13,6 %)". */
 export const estimateText = (e: TRange, unit: "%" | "Punkte" = "%") =>
-  `${formatFixedDecimal(e.value)} ${unit} (${intervalText(e, unit)})`;
+  `${formatFixedDecimal(e.value)}\u00a0${unit} (${intervalText(e, unit)})`;
 
 /** n of `of` in percent with one decimal; null for an empty base. */
 export const sharePct = (n: number, of: number) => (of === 0 ? null : round1((n * 100) / of));

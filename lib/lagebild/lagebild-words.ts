@@ -13,7 +13,7 @@ import { formatDecimal, formatNumber } from "../format/number";
 
 const pct = (n: number, of: number) => {
   const p = sharePct(n, of);
-  return p === null ? "–" : `${formatDecimal(p)} %`;
+  return p === null ? "–" : `${formatDecimal(p)}\u00a0%`;
 };
 
 /** "12 von 5.029 Verwaltungen … nehmen teil (0,2 %). Gezählt werden …" */
@@ -55,7 +55,7 @@ export function headlineLines(l: TLagebild): { id: string; name: string; text: s
   return lagebildHeadlines(l).map((h) => ({
     id: h.id,
     name: `${h.name} im Einsatz`,
-    text: `2020 ${h.share2020 === null ? "–" : `${formatNumber(h.share2020)} %`} – heute ${estimateText(h.estimate)}`,
+    text: `2020 ${h.share2020 === null ? "–" : `${formatNumber(h.share2020)}\u00a0%`} – heute ${estimateText(h.estimate)}`,
   }));
 }
 
@@ -85,7 +85,7 @@ export function estimateMethodSentences(l: TLagebild): string[] {
       : `Das 95-%-Konfidenzintervall erfasst nur den Zufallsfehler, und nur unter der Annahme, dass die Teilnehmenden den ` +
           `nicht teilnehmenden Verwaltungen ihres Landes und ihrer Größenklasse ähneln. Ob sie das tun, lässt sich nicht ` +
           `prüfen; eine Verzerrung durch die Selbstauswahl kann größer sein als das Intervall. Es ist kein Bereich, in dem ` +
-          `der wahre Wert mit 95 % Wahrscheinlichkeit liegt, sondern das Ergebnis eines Verfahrens, das bei zufälliger ` +
+          `der wahre Wert mit 95\u00a0% Wahrscheinlichkeit liegt, sondern das Ergebnis eines Verfahrens, das bei zufälliger ` +
           `Auswahl in 95 von 100 Fällen den wahren Wert einschließt.`,
   );
   return out;
@@ -130,7 +130,7 @@ export function lagebildMethod(k: number, ref: TReference): string[] {
       "einer Gruppe teilnimmt (n_h von N_h). Daraus folgt das 95-%-Konfidenzintervall nach Korn und Graubard: das exakte " +
       "Intervall nach Clopper und Pearson für die effektive Stichprobengröße p · (1 − p)/V, angepasst an n − H " +
       "Freiheitsgrade (n Teilnehmende, H Gruppen) und höchstens n. Es hat so nie die Breite null und bleibt zwischen 0 und " +
-      "100 %; auch Gruppen mit 0 % oder 100 % oder mit nur einer Teilnehmenden machen es nicht schmaler als bei n zufällig " +
+      "100\u00a0%; auch Gruppen mit 0\u00a0% oder 100\u00a0% oder mit nur einer Teilnehmenden machen es nicht schmaler als bei n zufällig " +
       "ausgewählten Verwaltungen. Die Grenzen runden wir nach außen. Beim Reifegrad reicht es vom Mittelwert minus bis zum Mittelwert plus " +
       "t mal die Wurzel aus V, mit denselben Freiheitsgraden; streuen die Punkte gar nicht, wie bei einem Anteil von " +
       "Mittelwert/100. Nehmen alle Verwaltungen einer Auswahl teil, gibt es keinen Zufallsfehler und kein Intervall.",

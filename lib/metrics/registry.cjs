@@ -59,6 +59,7 @@ function routeOf(path) {
     .replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi, "/[id]")
     .replace(/\/\d{5,}(?=\/|$)/g, "/[key]")
     .replace(/\/schritt\/[^/]+/, "/schritt/[step]")
+    .replace(/\/jahr\/[^/]+/, "/jahr/[id]")
     .slice(0, 80);
 }
 

@@ -1,5 +1,6 @@
 import { expect, test, uniqueClientIp } from "../support/test";
 import { completeAnswers, fillVerifiedCell } from "../support/fixtures";
+import { chartTextProblems, drawAllCharts, recordChartText } from "../support/chart-text";
 import { estimateText } from "../../lib/lagebild/build-lagebild";
 import { ZLagebildResponse } from "../../lib/lagebild/lagebild-schema";
 
@@ -20,6 +21,7 @@ test("a state's Lagebild: estimates as ranges, the same figures as the API, the 
   baseURL,
 }, testInfo) => {
   const state = STATE_OF_PROJECT[testInfo.project.name]!;
+  await recordChartText(page);
   const cell = { state: state.code, sizeClass: "5000_19999" as const };
   // 30 participants, five at a time, each five from a client address of their own (rate limit per client).
   for (let offset = 0; offset < 30; offset += 5) {
@@ -58,5 +60,8 @@ test("a state's Lagebild: estimates as ranges, the same figures as the API, the 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     page.viewportSize()!.width,
   );
+  // The histogram's labels stand level, whole and apart.
+  expect(await drawAllCharts(page)).toBeGreaterThan(0);
+  expect(await chartTextProblems(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath(`lagebild-${testInfo.project.name}.png`), fullPage: true });
 });

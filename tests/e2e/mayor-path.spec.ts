@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { readPdf } from "../support/pdf";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "../support/test";
+import { expectAccessible } from "../support/axe";
 import { STEPS } from "../../lib/survey/reference";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,11 +19,6 @@ import {
  * Issue 34, "the mayor's path without a stumble": answers never lost without JavaScript, Enter goes forward,
  * every save says whether it worked, Back and Forward show the stored state.
  */
-
-async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function storedAnswers(request: APIRequestContext, token: string) {
   const res = await request.get(`/api/assessments/${token}`);

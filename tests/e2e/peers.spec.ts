@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { expect, test } from "../support/test";
 import { completeAnswers, fillVerifiedCell } from "../support/fixtures";
+import { chartTextProblems, drawAllCharts, recordChartText } from "../support/chart-text";
 
 // Phone and desktop run in parallel against one database: each project owns its cell of small
 // municipalities, filled with five municipalities verified with their participation codes.
@@ -12,6 +13,7 @@ const STATE_OF_PROJECT: Record<string, { code: string; name: string }> = {
 
 test("filters, figures, suppression and the CSV download of the peer page", async ({ page, request }, testInfo) => {
   const state = STATE_OF_PROJECT[testInfo.project.name]!;
+  await recordChartText(page);
   // Ten municipalities in two releases of five: enough for the median and quartiles (from 2k).
   const answersFor = (i: number) => ({ ...completeAnswers(), e_file: i < 3 ? "in_use" : "neither" });
   const cell = { state: state.code, sizeClass: "lt_5000" as const };
@@ -37,6 +39,9 @@ test("filters, figures, suppression and the CSV download of the peer page", asyn
   await expect(table.getByRole("row", { name: /Weder im Einsatz noch geplant 40 % rund 23 %/ })).toBeVisible();
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(result.violations.map((v) => v.id)).toEqual([]);
+  // Every chart's labels stand level, whole and apart (also the long answers at 360 px).
+  await drawAllCharts(page);
+  expect(await chartTextProblems(page)).toEqual([]);
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Als CSV für Excel herunterladen" }).click();

@@ -1,7 +1,15 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { computeProgress } from "@/lib/assessment/progress";
-import { editPath, editUrl, resultsPath, reviewPath, stepPath } from "@/lib/assessment/paths";
+import { computeProgress, type TStepProgress } from "@/lib/assessment/progress";
+import {
+  earlierYearPath,
+  editPath,
+  editUrl,
+  questionPath,
+  resultsPath,
+  reviewPath,
+  stepPath,
+} from "@/lib/assessment/paths";
 import { requestOrigin } from "@/lib/http/origin";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
@@ -51,6 +59,9 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
   const assessment = found.value;
   const { municipality: m } = assessment;
   const progress = computeProgress(assessment.answers);
+  // A step begun and left open leads to its first open question (the link lands on it and focuses it).
+  const openHref = (s: TStepProgress) =>
+    s.answered > 0 && s.open[0] ? questionPath(token, s.stepNumber, s.open[0]) : stepPath(token, s.stepNumber);
   const isSubmitted = assessment.status === "submitted";
   const url = editUrl(requestOrigin(await headers()).origin, token);
   const sizeClass = getSizeClass(m.sizeClass);
@@ -78,7 +89,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
       <ProgressBar max={progress.total} value={progress.answered} labelledBy="fortschritt-heading" />
       <div className="button-row">
         {progress.firstOpenStep ? (
-          <ButtonLink href={stepPath(token, progress.firstOpenStep)}>
+          <ButtonLink href={openHref(progress.steps[progress.firstOpenStep - 1]!)}>
             {progress.answered === 0 ? "Mit der ersten Frage beginnen" : "Weiter ausfüllen"}
           </ButtonLink>
         ) : (
@@ -93,7 +104,7 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
       <ol className="step-list">
         {progress.steps.map((s) => (
           <li key={s.stepNumber}>
-            <Link href={stepPath(token, s.stepNumber)}>
+            <Link href={openHref(s)}>
               {s.stepNumber}. {s.title}
             </Link>
             <Badge tone={s.open.length === 0 ? "success" : s.answered === 0 ? "info" : "warning"}>
@@ -300,16 +311,18 @@ export default async function AssessmentPage({ params, searchParams }: TProps) {
             Frühere Jahre
           </Heading>
           <Text>
-            Frühere Selbsteinschätzungen bleiben unverändert erhalten. Was sich seitdem geändert hat, zeigt{" "}
-            <Link href={resultsPath(token)}>Ihr Ergebnis</Link>.
+            Frühere Selbsteinschätzungen bleiben unverändert erhalten; Sie können jede öffnen und lesen. Was sich
+            seitdem geändert hat, zeigt <Link href={resultsPath(token)}>Ihr Ergebnis</Link>.
           </Text>
           <ul className="step-list">
             {earlier.map((h) => (
               <li key={h.id}>
-                {h.label}: Reifegrad {h.index === null ? "–" : formatNumber(h.index)} Punkte
-                {h.submittedAt
-                  ? `, abgeschlossen am ${new Date(h.submittedAt).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`
-                  : ""}
+                <Link href={earlierYearPath(token, h.id)}>
+                  {h.label}: Reifegrad {h.index === null ? "–" : formatNumber(h.index)} Punkte
+                  {h.submittedAt
+                    ? `, abgeschlossen am ${new Date(h.submittedAt).toLocaleDateString("de-DE", { timeZone: "Europe/Berlin" })}`
+                    : ""}
+                </Link>
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import type { Metadata } from "next";
-import { editPath, resultsPath, reviewPath } from "@/lib/assessment/paths";
+import { earlierYearPath, editPath, resultsPath, reviewPath } from "@/lib/assessment/paths";
 import { STEPS, reference } from "@/lib/survey/reference";
 import { LEVELS } from "@/lib/benchmark/levels";
 import { describeUnit } from "@/lib/municipalities/size-context";
@@ -155,7 +155,14 @@ export default async function ResultsPage({ params, searchParams }: TProps) {
         </Text>
       </section>
 
-      {comparison ? <YearOverYear comparison={comparison} history={history} nationalMean={index.nationalMean} /> : null}
+      {comparison ? (
+        <YearOverYear
+          comparison={comparison}
+          history={history}
+          nationalMean={index.nationalMean}
+          earlierHref={(id) => earlierYearPath(token, id)}
+        />
+      ) : null}
 
       <ActionPlan rows={plan} targetsHref={`/a/${token}/ziele`} saved={Boolean(query.ziele)} />
 

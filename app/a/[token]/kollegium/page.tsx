@@ -77,7 +77,7 @@ export default async function ComparisonPage({ params, searchParams }: TProps) {
             id: q.questionId,
             name: questionName(q),
             spread: q.spread,
-            text: `${questionName(q)}: ${Math.round(q.spread * 100)} % – ${distanceText(q)}: ${spreadText(q)}.`,
+            text: `${questionName(q)}: ${Math.round(q.spread * 100)}\u00a0% – ${distanceText(q)}: ${spreadText(q)}.`,
           }))}
         />
       ) : null}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { computeProgress } from "@/lib/assessment/progress";
-import { editPath, stepPath } from "@/lib/assessment/paths";
+import { editPath, questionPath, stepPath } from "@/lib/assessment/paths";
 import { getQuestion, getStepOfQuestion, STEPS, TOTAL_STEPS } from "@/lib/survey/reference";
 import { StepProgress } from "@/components/kern/progress";
 import { Alert } from "@/components/kern/alert";
@@ -25,7 +25,7 @@ export default async function ReviewPage({ params }: TProps) {
   const progress = computeProgress(assessment.answers);
   const open = progress.steps.flatMap((s) => s.open);
   const questionTexts = Object.fromEntries(
-    open.map((id) => [id, { text: getQuestion(id)!.text, href: stepPath(token, getStepOfQuestion(id) + 1) }]),
+    open.map((id) => [id, { text: getQuestion(id)!.text, href: questionPath(token, getStepOfQuestion(id) + 1, id) }]),
   );
 
   return (
