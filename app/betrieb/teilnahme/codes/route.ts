@@ -9,6 +9,7 @@ import { findItem } from "@/lib/municipalities/register";
 import { parseAddressFile, type TAddressBook } from "@/lib/participation/addresses";
 import { letterSettingsFromEnv } from "@/lib/participation/letter-sender";
 import { withErrorHandling } from "@/lib/http/handle-route";
+import { downloadHeaders } from "@/lib/http/download-headers";
 import { OPERATOR_COOKIE } from "../../operator-session";
 
 const back = (origin: string, message: string) =>
@@ -81,10 +82,6 @@ export const POST = withErrorHandling(async (request: Request) => {
       : null;
   const zip = await renderCodesBundle(issued.value, now, letters, noLetters);
   return new Response(new Uint8Array(zip), {
-    headers: {
-      "content-type": "application/zip",
-      "content-disposition": `attachment; filename="teilnahmecodes-${now.toISOString().slice(0, 10)}.zip"`,
-      "cache-control": "no-store",
-    },
+    headers: downloadHeaders(`teilnahmecodes-${now.toISOString().slice(0, 10)}.zip`, "application/zip"),
   });
 });
