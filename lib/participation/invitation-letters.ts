@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import { createTaggedDocument } from "../report/pdf/document";
 import { Writer } from "../report/pdf/writer";
+import { bindUnits } from "../report/pdf/typography";
 import { estimateDurationMinutes } from "../survey/duration";
 import { reference } from "../survey/reference";
 import type { TRegisterItem } from "../municipalities/search";
@@ -245,7 +246,9 @@ function writeLetter(w: Writer, { code, unit, members }: TInvitation, options: T
   );
   doc.moveDown(0.6);
   const para = (text: string, size = 10) => {
-    add("P", () => doc.font("Regular").fontSize(size).text(text, LAYOUT.left, doc.y, { width, lineGap: 1.5 }));
+    add("P", () =>
+      doc.font("Regular").fontSize(size).text(bindUnits(text), LAYOUT.left, doc.y, { width, lineGap: 1.5 }),
+    );
     doc.moveDown(0.5);
   };
   para("Sehr geehrte Damen und Herren,");
