@@ -11,7 +11,7 @@ const nextConfig = {
   outputFileTracingIncludes: {
     "/**": [
       "./lib/municipalities/register-data.json",
-      "./lib/report/fonts/**",
+      "./lib/report/pdf/fonts/**",
       "./prisma/migrations/**",
       "./prisma/postgresql/migrations/**",
     ],

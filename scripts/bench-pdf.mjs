@@ -503,9 +503,9 @@ async function loadLibReference() {
 
 // ---------------------------------------------------------------------------------------------
 
-process.chdir(ROOT); // render-report finds its fonts under the working directory
-if (!existsSync(join(ROOT, "lib", "report", "fonts", "FiraSans-Regular.ttf")))
-  throw new Error("lib/report/fonts is missing");
+process.chdir(ROOT); // lib/report/pdf/fonts.ts finds its fonts under the working directory
+if (!existsSync(join(ROOT, "lib", "report", "pdf", "fonts", "FiraSans-Regular.ttf")))
+  throw new Error("lib/report/pdf/fonts is missing");
 let exitCode = 0;
 try {
   console.log(

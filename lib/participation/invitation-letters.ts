@@ -1,6 +1,7 @@
-import PDFDocument from "pdfkit";
 import type { Writable } from "node:stream";
-import { loadFonts } from "../report/render-report";
+import { createTaggedDocument } from "../report/pdf/document";
+import { Writer } from "../report/pdf/writer";
+import { bindUnits } from "../report/pdf/typography";
 import { estimateDurationMinutes } from "../survey/duration";
 import { reference } from "../survey/reference";
 import type { TRegisterItem } from "../municipalities/search";
@@ -64,30 +65,24 @@ export function writeInvitationLetters(
   options: TLetterOptions,
   out: Writable,
 ): Promise<void> {
-  const doc = new PDFDocument({
-    size: "A4",
+  // A document on the tagged-PDF engine of lib/report/pdf, streamed: no page is kept once it is written.
+  const { doc, root } = createTaggedDocument({
+    title: "Einladung zum Kommunalen Digitalcheck",
+    author: options.sender.name,
     margins: { top: 20 * MM, bottom: 8 * MM, left: LAYOUT.left, right: LAYOUT.right },
-    autoFirstPage: false,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "de-DE",
-    displayTitle: true,
-    info: { Title: "Einladung zum Kommunalen Digitalcheck", Author: options.sender.name },
+    bufferPages: false,
+    pdfUa: false,
   });
+  const w = new Writer(doc, root);
   const finished = new Promise<void>((resolve, reject) => {
     out.on("finish", resolve);
     out.on("error", reject);
     doc.on("error", reject);
   });
   doc.pipe(out);
-  const { regular, bold } = loadFonts();
-  doc.registerFont("Regular", regular as never);
-  doc.registerFont("Bold", bold as never);
-  const root = doc.struct("Document");
-  doc.addStructure(root);
   void (async () => {
     for (const [i, invitation] of invitations.entries()) {
-      writeLetter(doc, root, invitation, options);
+      writeLetter(w, invitation, options);
       // Backpressure: pdfkit writes whatever it is given; wait while more than 256 KB have not reached `out`
       // (a file, an HTTP response), and give the event loop a turn every few letters.
       if (i % 10 === 9 || doc.readableLength > 256 * 1024) {
@@ -118,21 +113,14 @@ function drawLines(doc: PDFKit.PDFDocument, lines: readonly string[], x: number,
   doc.y = y + lines.length * step;
 }
 
-function writeLetter(
-  doc: PDFKit.PDFDocument,
-  root: PDFKit.PDFStructureElement,
-  { code, unit, members }: TInvitation,
-  options: TLetterOptions,
-) {
+function writeLetter(w: Writer, { code, unit, members }: TInvitation, options: TLetterOptions) {
+  const { doc } = w;
   doc.addPage();
   const width = doc.page.width - LAYOUT.left - LAYOUT.right;
   const { sender } = options;
-  // Each element is ended at once: pdfkit then writes it out instead of keeping every letter's content.
-  const add = (type: string, draw: () => void) => {
-    const el = doc.struct(type, {}, draw);
-    root.add(el);
-    el.end();
-  };
+  // Each element is ended at once (a leaf of the Writer): pdfkit then writes it out instead of keeping every
+  // letter's content.
+  const add = (type: "P" | "H1", draw: () => void) => w.leaf(type, draw);
 
   // Fold and punch marks: layout, not content.
   doc.markContent("Artifact", { type: "Layout" });
@@ -258,7 +246,9 @@ function writeLetter(
   );
   doc.moveDown(0.6);
   const para = (text: string, size = 10) => {
-    add("P", () => doc.font("Regular").fontSize(size).text(text, LAYOUT.left, doc.y, { width, lineGap: 1.5 }));
+    add("P", () =>
+      doc.font("Regular").fontSize(size).text(bindUnits(text), LAYOUT.left, doc.y, { width, lineGap: 1.5 }),
+    );
     doc.moveDown(0.5);
   };
   para("Sehr geehrte Damen und Herren,");

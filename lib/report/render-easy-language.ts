@@ -1,5 +1,6 @@
 import type { TReportModel } from "./report-model";
-import type { Writer } from "./render-report";
+import type { Writer } from "./pdf/writer";
+import { bindUnits } from "./pdf/typography";
 import { plainText, type TEasyBlock } from "../easy-language/content";
 import { sentencesOf } from "../easy-language/check";
 
@@ -69,7 +70,8 @@ function heading(w: Writer, level: 1 | 2 | 3, text: string, x: number) {
 }
 
 /** One sentence as a paragraph of its own, starting a new line; its lines kept together on a page. */
-function sentence(w: Writer, text: string, x: number) {
+function sentence(w: Writer, raw: string, x: number) {
+  const text = bindUnits(raw);
   const { doc, frame } = w;
   doc.font("Regular").fontSize(EASY_PDF.size);
   const lines = breakLines(text, frame.left + frame.width - x, (s) => doc.widthOfString(s));
@@ -126,7 +128,8 @@ function list(w: Writer, block: Extract<TEasyBlock, { kind: "list" | "points" }>
 }
 
 /** The height `sentence` will take for a text at an edge: its lines and the gap after it. */
-function sentenceHeight(w: Writer, text: string, x: number) {
+function sentenceHeight(w: Writer, raw: string, x: number) {
+  const text = bindUnits(raw);
   const { doc, frame } = w;
   doc.font("Regular").fontSize(EASY_PDF.size);
   const lines = breakLines(text, frame.left + frame.width - x, (s) => doc.widthOfString(s));

@@ -21,16 +21,17 @@ import type { TReference } from "../survey/schema";
 import { getStateName } from "../profile/states";
 import { getSizeClass } from "../profile/size-class";
 import { formatReleaseDate } from "../peers/release-label";
-import { renderTaggedPdf, type Writer } from "./render-report";
-import { formatDecimalOrDash, formatNumber } from "../format/number";
+import { renderTaggedPdf } from "./pdf/document";
+import type { Writer } from "./pdf/writer";
+import { drawHistogram, HISTOGRAM_HEIGHT } from "./pdf/charts";
+import { formatCount, formatPercent } from "./pdf/typography";
 
-const fmt = formatDecimalOrDash;
 const pct = (n: number, of: number) => {
   const p = sharePct(n, of);
-  return p === null ? "–" : `${fmt(p)}\u00a0%`;
+  return p === null ? "–" : formatPercent(p);
 };
 
-/** The Lagebild as a tagged PDF, with the engine of the municipality report (issue 20). */
+/** The Lagebild as a tagged PDF, a document on the engine of lib/report/pdf. */
 export function renderLagebildReport(ref: TReference, l: TLagebild, now: Date): Promise<Buffer> {
   const scope = lagebildScope(l.filter);
   const date = now.toLocaleDateString("de-DE", {
@@ -76,8 +77,8 @@ function overview(w: Writer, l: TLagebild, scope: string) {
     ["Land", "Teilnehmend", "Verwaltungen", "Anteil"],
     l.byState.map((r) => [
       getStateName(r.state),
-      formatNumber(r.participants),
-      formatNumber(r.total),
+      formatCount(r.participants),
+      formatCount(r.total),
       pct(r.participants, r.total),
     ]),
     [0.4, 0.2, 0.2, 0.2],
@@ -87,8 +88,8 @@ function overview(w: Writer, l: TLagebild, scope: string) {
     ["Größenklasse", "Teilnehmend", "Verwaltungen", "Anteil"],
     l.bySizeClass.map((r) => [
       getSizeClass(r.sizeClass).label,
-      formatNumber(r.participants),
-      formatNumber(r.total),
+      formatCount(r.participants),
+      formatCount(r.total),
       pct(r.participants, r.total),
     ]),
     [0.4, 0.2, 0.2, 0.2],
@@ -119,29 +120,20 @@ function index(w: Writer, l: TLagebild) {
   w.para(lagebildIndexSentence(l));
   const histogram = x.histogram;
   if (!histogram) return;
-  const max = Math.max(1, ...histogram.map((b) => b.count));
   const alt = `Säulendiagramm, teilnehmende Verwaltungen nach Reifegrad: ${histogram.map((b) => `${b.from}–${b.to} Punkte ${b.count}`).join("; ")}.`;
-  w.figure(alt, 150, (left, top) => {
-    const { doc } = w;
-    const barWidth = 40;
-    histogram.forEach((b, i) => {
-      const h = (b.count / max) * 110;
-      doc.rect(left + i * (barWidth + 6), top + 115 - h, barWidth, h).fill("#1f3f99");
-      doc
-        .font("Regular")
-        .fontSize(7.5)
-        .fillColor("#171a2b")
-        .text(`${b.from}–${b.to}`, left + i * (barWidth + 6), top + 120, {
-          width: barWidth,
-          align: "center",
-          lineBreak: false,
-        });
-    });
-  });
+  w.figure(alt, HISTOGRAM_HEIGHT, (left, top) =>
+    drawHistogram(
+      w.doc,
+      histogram.map((b) => ({ label: `${b.from}–${b.to}`, count: b.count })),
+      left,
+      top,
+      { value: "Anzahl der Verwaltungen", range: "Digitaler Reifegrad in Punkten" },
+    ),
+  );
   w.table(
     "Teilnehmende Verwaltungen nach Reifegrad",
     ["Reifegrad (Punkte)", "Verwaltungen"],
-    histogram.map((b) => [`${b.from}–${b.to}`, formatNumber(b.count)]),
+    histogram.map((b) => [`${b.from}–${b.to}`, formatCount(b.count)]),
     [0.5, 0.5],
   );
 }
@@ -161,7 +153,7 @@ function answers(w: Writer, ref: TReference, l: TLagebild) {
         return [
           o.label,
           v.share2020 === null ? "–" : formatOptionShare(v.share2020, o),
-          `${fmt(v.share)}\u00a0%`,
+          formatPercent(v.share),
           v.estimate ? estimateText(v.estimate) : "–",
         ];
       }),

@@ -2,6 +2,7 @@ import { getLagebild, lagebildFile } from "@/lib/lagebild/get-lagebild";
 import { lagebildFileName, type TLagebild } from "@/lib/lagebild/build-lagebild";
 import { searchParamsToObject } from "@/lib/validation/query";
 import { errorResponse, withErrorHandling } from "@/lib/http/handle-route";
+import { downloadHeaders } from "@/lib/http/download-headers";
 
 /**
  * The handler of a Lagebild download (GET /api/lagebild/report.pdf, export.xlsx, export.csv with ?state=…&
@@ -19,11 +20,7 @@ export function lagebildDownload(
     const now = new Date();
     const body = await lagebildFile(l, ext, now, () => render(l, now));
     return new Response(typeof body === "string" ? body : new Uint8Array(body), {
-      headers: {
-        "content-type": contentType,
-        "content-disposition": `attachment; filename="${lagebildFileName(l)}.${ext}"`,
-        "cache-control": "no-store",
-      },
+      headers: downloadHeaders(`${lagebildFileName(l)}.${ext}`, contentType),
     });
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { loadFonts, renderTaggedPdf } from "../../../lib/report/render-report";
+import { loadFonts } from "../../../lib/report/pdf/fonts";
+import { renderTaggedPdf } from "../../../lib/report/pdf/document";
 
 // A PDF whose bold text has a colon but no period embeds the colon's components (two periods) without
 // their character. That must not cost every later PDF of the process the period in its text layer.

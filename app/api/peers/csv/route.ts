@@ -4,6 +4,7 @@ import { reference } from "@/lib/survey/reference";
 import { getStateName } from "@/lib/profile/states";
 import { getSizeClass } from "@/lib/profile/size-class";
 import { readQuery, respond, withErrorHandling } from "@/lib/http/handle-route";
+import { downloadHeaders } from "@/lib/http/download-headers";
 
 /** The peer aggregates of a filter as CSV for German Excel (semicolons, UTF-8 with BOM). */
 export const GET = withErrorHandling(async (request: Request) => {
@@ -13,11 +14,7 @@ export const GET = withErrorHandling(async (request: Request) => {
     const sizeClass = view.filters.sizeClass ? getSizeClass(view.filters.sizeClass).label : "alle";
     const name = ["Digitalcheck-Vergleich", view.filters.state ?? "DE", view.filters.sizeClass ?? "alle"].join("-");
     return new Response(renderPeerCsv(reference, view, { state, sizeClass }), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}.csv"`,
-        "cache-control": "no-store",
-      },
+      headers: downloadHeaders(`${name}.csv`, "text/csv; charset=utf-8"),
     });
   });
 });

@@ -12,6 +12,7 @@ import { withErrorHandling } from "@/lib/http/handle-route";
 import { readOperatorCookie } from "../../operator-session";
 import { describeError } from "@/lib/errors";
 import { formatNumber } from "@/lib/format/number";
+import { downloadHeaders } from "@/lib/http/download-headers";
 
 const back = (origin: string, message: string) =>
   NextResponse.redirect(`${origin}/betrieb/teilnahme?fehler=${encodeURIComponent(message)}`, 303);
@@ -77,10 +78,6 @@ export const POST = withErrorHandling(async (request: Request) => {
       : null;
   const zip = await renderCodesBundle(issued.value, now, letters, noLetters);
   return new Response(new Uint8Array(zip), {
-    headers: {
-      "content-type": "application/zip",
-      "content-disposition": `attachment; filename="teilnahmecodes-${now.toISOString().slice(0, 10)}.zip"`,
-      "cache-control": "no-store",
-    },
+    headers: downloadHeaders(`teilnahmecodes-${now.toISOString().slice(0, 10)}.zip`, "application/zip"),
   });
 });

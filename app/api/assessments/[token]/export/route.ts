@@ -2,6 +2,7 @@ import { exportAssessment } from "@/lib/assessment/export-assessment";
 import { withTokenGuard } from "@/lib/assessment/guarded-lookup";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { respond, withErrorHandling } from "@/lib/http/handle-route";
+import { downloadHeaders } from "@/lib/http/download-headers";
 
 type TContext = { params: Promise<{ token: string }> };
 
@@ -17,11 +18,7 @@ export const GET = withErrorHandling(async (request: Request, { params }: TConte
     result,
     (data) =>
       new Response(JSON.stringify(data, null, 2), {
-        headers: {
-          "content-type": "application/json; charset=utf-8",
-          "content-disposition": 'attachment; filename="Digitalcheck-Daten.json"',
-          "cache-control": "no-store",
-        },
+        headers: downloadHeaders("Digitalcheck-Daten.json", "application/json; charset=utf-8"),
       }),
   );
 });
