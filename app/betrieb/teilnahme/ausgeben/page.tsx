@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
+import { isOperatorAreaConfigured } from "@/lib/operator/config";
 import { previewCodes } from "@/lib/participation/issue-codes";
 import { formToCodeSelection, SELECTION_FIELDS } from "@/lib/participation/selection-form";
 import { getStateName, type TStateCode } from "@/lib/profile/states";
@@ -26,7 +27,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * already (a posted letter), and whether those codes stay (default) or are replaced.
  */
 export default async function IssueConfirmationPage({ searchParams }: TProps) {
-  if (!getEnv().OPERATOR_PASSWORD_HASH) return <OperatorNotConfigured />;
+  if (!isOperatorAreaConfigured(getEnv())) return <OperatorNotConfigured />;
   await requireOperatorSession();
   const params = await searchParams;
   const form = { get: (name: string) => first(params[name]) };

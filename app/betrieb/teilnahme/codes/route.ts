@@ -28,8 +28,8 @@ export const POST = withErrorHandling(async (request: Request) => {
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${OPERATOR_COOKIE}=`))
     ?.slice(OPERATOR_COOKIE.length + 1);
-  if (!(await getOperatorSession(cookie, new Date())))
-    return NextResponse.redirect(`${own.origin}/betrieb/anmelden`, 303);
+  const session = await getOperatorSession(cookie, new Date());
+  if (!session) return NextResponse.redirect(`${own.origin}/betrieb/anmelden`, 303);
   let form: FormData;
   try {
     form = await request.formData();
@@ -68,7 +68,7 @@ export const POST = withErrorHandling(async (request: Request) => {
       ? "PUBLIC_URL ist nicht gesetzt; die Briefe nennen die Adresse der Plattform."
       : "";
   const now = new Date();
-  const issued = await issueCodes(selection, now);
+  const issued = await issueCodes(selection, now, session.actor);
   if (!issued.ok) return back(own.origin, issued.error.issues.map((i) => i.message).join(" "));
   if (issued.value.issued.length === 0)
     return back(
