@@ -34,6 +34,9 @@ export type TAuditActor = { label: string; subject: string | null };
 /** The actor of a session opened with the shared operator password. */
 export const SHARED_PASSWORD_ACTOR: TAuditActor = { label: "Gemeinsames Passwort", subject: null };
 
+/** The actor of a named login refused before the provider vouched for an account. */
+export const UNKNOWN_ACCOUNT_ACTOR: TAuditActor = { label: "Unbekanntes Dienstkonto", subject: null };
+
 /** The actor of `npm run codes` (scripts/codes.mjs): the operating-system user who ran it. */
 export function commandLineActor(osUser: string): TAuditActor {
   return { label: `Kommandozeile (${osUser || "unbekannt"})`, subject: null };

@@ -182,12 +182,13 @@ export type TOidcFailure = { refusal: TOidcRefusal; account?: TOidcAccount };
 
 /** Maps openid-client's errors onto the refusals the login page explains. */
 function refusalOf(error: unknown): TOidcRefusal {
-  const e = error as { code?: string; cause?: unknown; name?: string };
-  const cause = e.cause as { claim?: string } | undefined;
+  const e = error as { code?: string; cause?: { claim?: string; cause?: { claim?: string } }; name?: string };
+  // openid-client wraps oauth4webapi's error, which names the claim in its own cause.
+  const cause = { claim: e.cause?.claim ?? e.cause?.cause?.claim };
   switch (e.code) {
     case "OAUTH_JWT_CLAIM_COMPARISON_FAILED":
-      if (cause?.claim === "aud" || cause?.claim === "azp") return "wrong_audience";
-      if (cause?.claim === "nonce") return "bad_state";
+      if (cause.claim === "aud" || cause.claim === "azp") return "wrong_audience";
+      if (cause.claim === "nonce") return "bad_state";
       return "invalid_token";
     case "OAUTH_JWT_TIMESTAMP_CHECK_FAILED":
       return "expired_token";
@@ -204,6 +205,9 @@ function refusalOf(error: unknown): TOidcRefusal {
     case "OAUTH_KEY_SELECTION_FAILED":
     case "OAUTH_UNSUPPORTED_OPERATION":
       return "invalid_token";
+    case "OAUTH_TIMEOUT":
+    case "OAUTH_ABORT":
+      return "unreachable";
   }
   // fetch() failed: connection refused, timeout, name not found.
   if (error instanceof TypeError || e.name === "TimeoutError" || e.name === "AbortError") return "unreachable";

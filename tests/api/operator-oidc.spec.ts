@@ -86,8 +86,14 @@ test("provider unreachable: a German message on the login page, no 500, and a fa
   await page.goto(`${APP_URL}/betrieb/anmelden`);
   await page.getByRole("link", { name: "Mit Dienstkonto anmelden" }).click();
   await expect(page).toHaveURL(/\/betrieb\/anmelden\?fehler=unreachable$/);
-  await expect(page.getByRole("alert")).toContainText("Der Anmeldedienst ist gerade nicht erreichbar.");
+  await expect(page.locator(".kern-alert--danger")).toContainText("Der Anmeldedienst ist gerade nicht erreichbar.");
   await expectAccessible(page);
+  await page.getByLabel("Passwort", { exact: true }).fill(OPERATOR_TEST_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL(`${APP_URL}/betrieb`);
+  const failed = (await auditRows(page)).find((r) => r[4] === "Anmeldung fehlgeschlagen");
+  expect(failed?.slice(2, 6)).toEqual(["Unbekanntes Dienstkonto", "", "Anmeldung fehlgeschlagen", "abgelehnt"]);
+  expect(failed?.join(";")).toContain("Anmeldedienst nicht erreichbar");
   provider = await startOidcProvider(PROVIDER_PORT, APP_URL);
 });
 
@@ -170,7 +176,7 @@ for (const [account, refusal, message, detail] of [
   test(`refused: ${refusal} (${account}) gets a German page, no session, a failure in the trail`, async ({ page }) => {
     await logInAs(page, account);
     await expect(page).toHaveURL(`${APP_URL}/betrieb/anmelden?fehler=${refusal}`);
-    await expect(page.getByRole("alert")).toContainText(message);
+    await expect(page.locator(".kern-alert--danger")).toContainText(message);
     await expectAccessible(page);
     expect((await page.request.get(`${APP_URL}/betrieb`, { maxRedirects: 0 })).status()).toBe(307);
     // An operator sees the failure in the trail.
@@ -191,7 +197,7 @@ for (const [account, refusal, message, detail] of [
 test("bad state: a callback without the browser's transaction, or with another state, is refused", async ({ page }) => {
   await page.goto(`${APP_URL}/betrieb/anmelden/dienstkonto/rueckkehr?code=erfunden&state=erfunden`);
   await expect(page).toHaveURL(`${APP_URL}/betrieb/anmelden?fehler=bad_state`);
-  await expect(page.getByRole("alert")).toContainText(
+  await expect(page.locator(".kern-alert--danger")).toContainText(
     "Die Anmeldung war abgelaufen oder gehört nicht zu diesem Browser.",
   );
   // A started login whose callback carries another state (a forged link) is refused too.

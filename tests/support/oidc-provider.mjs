@@ -45,7 +45,7 @@ const provider = new Provider(issuer, {
   ],
   jwks: { keys: [jwk] },
   cookies: { keys: ["oidc-fixture-cookie-key"] },
-  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
+  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
   conformIdTokenClaims: false,
   findAccount: (_ctx, id) => ({ accountId: id, claims: () => claimsOf(id) }),
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

@@ -3,6 +3,7 @@ import { runExclusive } from "@/lib/db/exclusive";
 import { withErrorHandling } from "@/lib/http/handle-route";
 import { logLine } from "@/lib/http/log.cjs";
 import { recordFailedLogin } from "@/lib/audit/record";
+import { UNKNOWN_ACCOUNT_ACTOR } from "@/lib/audit/actions";
 import { describeOidcRefusalBriefly, finishOidcLogin } from "@/lib/operator/oidc";
 import { openOperatorSession } from "@/lib/operator/open-session";
 import { logOut } from "@/lib/operator/logout";
@@ -24,9 +25,7 @@ export const GET = withErrorHandling(async (request: Request) => {
     await runExclusive(() =>
       recordFailedLogin(
         {
-          actor: account
-            ? { label: account.label, subject: account.subject }
-            : { label: "Unbekanntes Dienstkonto", subject: null },
+          actor: account ? { label: account.label, subject: account.subject } : UNKNOWN_ACCOUNT_ACTOR,
           detail: describeOidcRefusalBriefly(refusal),
         },
         now,
