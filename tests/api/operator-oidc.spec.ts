@@ -113,7 +113,7 @@ test("named login at 360 and 1280 px: in at the provider, the trail names the ac
     await expect(page).toHaveURL(`${APP_URL}/betrieb`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Selbsteinschätzungen");
 
-    await page.getByRole("link", { name: "Protokoll" }).click();
+    await page.getByRole("link", { name: "Protokoll", exact: true }).click();
     await expect(page).toHaveURL(`${APP_URL}/betrieb/protokoll`);
     await expect(page.getByText("Sie sind angemeldet als Test Anna <anna@example.test>.")).toBeVisible();
     const first = page.getByRole("row").nth(1);
