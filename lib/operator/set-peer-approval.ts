@@ -19,7 +19,10 @@ export function setPeerApproval(
   now = new Date(),
 ): Promise<TResult<{ peerApproved: boolean }, TOperatorError>> {
   return runExclusive(async () => {
-    const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true } });
+    const found = await db.assessment.findUnique({
+      where: { id },
+      select: { municipalityKey: true, municipalityName: true },
+    });
     if (!found) return err({ kind: "assessment_not_found" });
     await db.$transaction(async (tx) => {
       await beginWrite(tx);
@@ -28,7 +31,13 @@ export function setPeerApproval(
       await refreshPeerPool(tx, found.municipalityKey);
       await recordAudit(
         tx,
-        { actor, action: approved ? "peer_approved" : "peer_approval_revoked", count: 1, target: id },
+        {
+          actor,
+          action: approved ? "peer_approved" : "peer_approval_revoked",
+          count: 1,
+          target: id,
+          detail: found.municipalityName,
+        },
         now,
       );
     });

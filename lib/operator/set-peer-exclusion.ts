@@ -19,14 +19,27 @@ export function setPeerExclusion(
   now = new Date(),
 ): Promise<TResult<{ excludedFromPeers: boolean }, TOperatorError>> {
   return runExclusive(async () => {
-    const found = await db.assessment.findUnique({ where: { id }, select: { municipalityKey: true } });
+    const found = await db.assessment.findUnique({
+      where: { id },
+      select: { municipalityKey: true, municipalityName: true },
+    });
     if (!found) return err({ kind: "assessment_not_found" });
     await db.$transaction(async (tx) => {
       await beginWrite(tx);
       await tx.assessment.update({ where: { id }, data: { excludedFromPeers: excluded } });
       // Bumps the pool version, so that cached peer cells are rebuilt.
       await refreshPeerPool(tx, found.municipalityKey);
-      await recordAudit(tx, { actor, action: excluded ? "peer_excluded" : "peer_included", count: 1, target: id }, now);
+      await recordAudit(
+        tx,
+        {
+          actor,
+          action: excluded ? "peer_excluded" : "peer_included",
+          count: 1,
+          target: id,
+          detail: found.municipalityName,
+        },
+        now,
+      );
     });
     return ok({ excludedFromPeers: excluded });
   });
