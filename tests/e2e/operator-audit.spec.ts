@@ -34,6 +34,8 @@ test("the audit trail shows an exclusion from the comparison, filtered by action
   await expect(rows.nth(1)).toContainText("Gemeinsames Passwort");
   await expect(rows.nth(1)).toContainText("Aus dem Vergleich genommen");
   await expect(rows.nth(1)).toContainText("erfolgreich");
+  await expect(rows.nth(1)).toContainText(name);
+  await expect(page.getByText("Sie sind angemeldet mit dem gemeinsamen Passwort.")).toBeVisible();
   for (const text of await rows.allInnerTexts())
     if (!/Zeitpunkt/.test(text)) expect(text).toContain("Aus dem Vergleich genommen");
   await expect(page.getByRole("link", { name: "Als CSV herunterladen" })).toHaveAttribute(

@@ -45,7 +45,7 @@ export default async function AuditTrailPage({ searchParams }: TProps) {
         Hier steht, wer im Betriebsbereich und mit <code>npm run codes</code> was getan hat: Anmeldungen, auch
         fehlgeschlagene, ausgegebene und gesperrte Codes, Löschungen und Änderungen am Vergleich. Antworten, Codes und
         Adressen von Rechnern stehen nicht darin. Einträge werden nach {AUDIT_RETENTION_YEARS} Jahren gelöscht. Sie sind
-        angemeldet als {session.actor.label}.
+        angemeldet {session.named ? `als ${session.actor.label}` : "mit dem gemeinsamen Passwort"}.
       </Text>
 
       <form method="get" action="/betrieb/protokoll" className="peer-filters" aria-label="Protokoll filtern">
