@@ -47,6 +47,30 @@ const ZEnv = z
         "OPERATOR_PASSWORD_HASH hat nicht das Format scrypt$<salt>$<hash> (npm run operator:hash-password). Fehlen Teile, hat wohl die Shell, Next oder docker-compose die $-Zeichen ersetzt: in einer .env-Datei jedes $ als \\$ schreiben, in docker-compose als $$, in der Shell den Wert in einfache Anführungszeichen setzen.",
       )
       .optional(),
+    /**
+     * Named operator accounts (OpenID Connect, lib/operator/oidc.ts): the identity provider's issuer, e.g. a
+     * Keycloak realm (https://id.example.de/realms/kommune), and this app's client there; all three or none.
+     * HTTPS, except for a provider on the same machine (localhost, 127.0.0.1).
+     */
+    OIDC_ISSUER: z
+      .string()
+      .trim()
+      .refine((v) => isIssuerUrl(v), {
+        message:
+          "OIDC_ISSUER muss die Adresse des Anmeldedienstes mit https:// sein (http:// nur für localhost), z. B. https://id.example.de/realms/kommune.",
+      })
+      .optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1, "OIDC_CLIENT_ID ist leer.").optional(),
+    OIDC_CLIENT_SECRET: z.string().trim().min(1, "OIDC_CLIENT_SECRET ist leer.").optional(),
+    /** Who may log in with a named account: subjects (sub) or e-mail addresses, separated by commas. */
+    OIDC_ALLOWED_OPERATORS: z
+      .string()
+      .trim()
+      .min(1, "OIDC_ALLOWED_OPERATORS ist leer.")
+      .max(10_000, "OIDC_ALLOWED_OPERATORS ist länger als 10.000 Zeichen.")
+      .optional(),
+    /** Or: a role or group the account must have (claims roles, groups, realm_access.roles, resource_access). */
+    OIDC_REQUIRED_ROLE: z.string().trim().min(1, "OIDC_REQUIRED_ROLE ist leer.").max(200).optional(),
     /** Imprint (Impressum) and accessibility statement: who runs this instance. */
     OPERATOR_NAME: z.string().trim().min(1, "OPERATOR_NAME ist leer.").optional(),
     OPERATOR_ADDRESS: z.string().trim().min(1, "OPERATOR_ADDRESS ist leer.").optional(),
@@ -135,7 +159,30 @@ const ZEnv = z
   })
   .refine((e) => allOrNone(e.EASY_LANGUAGE_CHECKED_BY, e.EASY_LANGUAGE_CHECKED_ON), {
     message: "EASY_LANGUAGE_CHECKED_BY und EASY_LANGUAGE_CHECKED_ON gehören zusammen.",
+  })
+  .refine((e) => allOrNone(e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET), {
+    message: "OIDC_ISSUER, OIDC_CLIENT_ID und OIDC_CLIENT_SECRET gehören zusammen.",
+  })
+  .refine((e) => !e.OIDC_ISSUER || e.PUBLIC_URL, {
+    message: "Mit OIDC_ISSUER muss PUBLIC_URL gesetzt sein: daraus entsteht die Rücksprungadresse der Anmeldung.",
+  })
+  .refine((e) => !e.OIDC_ISSUER || e.OIDC_ALLOWED_OPERATORS || e.OIDC_REQUIRED_ROLE, {
+    message:
+      "Mit OIDC_ISSUER muss OIDC_ALLOWED_OPERATORS (Kennungen oder E-Mail-Adressen) oder OIDC_REQUIRED_ROLE gesetzt sein, sonst dürfte jedes Konto des Anmeldedienstes in den Betriebsbereich.",
   });
+
+/** https:// or, for a provider on the same machine, http://localhost or http://127.0.0.1; no query or fragment. */
+function isIssuerUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.search || url.hash || url.username || url.password) return false;
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
 
 function allOrNone(...values: (string | undefined)[]): boolean {
   const set = values.filter((v) => v !== undefined).length;
@@ -174,6 +221,11 @@ function rawEnv(source: NodeJS.ProcessEnv) {
     PEERS_REQUIRE_APPROVAL: env.PEERS_REQUIRE_APPROVAL,
     PEERS_MODE: env.PEERS_MODE || undefined,
     OPERATOR_PASSWORD_HASH: env.OPERATOR_PASSWORD_HASH || undefined,
+    OIDC_ISSUER: env.OIDC_ISSUER || undefined,
+    OIDC_CLIENT_ID: env.OIDC_CLIENT_ID || undefined,
+    OIDC_CLIENT_SECRET: env.OIDC_CLIENT_SECRET || undefined,
+    OIDC_ALLOWED_OPERATORS: env.OIDC_ALLOWED_OPERATORS || undefined,
+    OIDC_REQUIRED_ROLE: env.OIDC_REQUIRED_ROLE || undefined,
     OPERATOR_NAME: env.OPERATOR_NAME || undefined,
     OPERATOR_ADDRESS: env.OPERATOR_ADDRESS || undefined,
     OPERATOR_EMAIL: env.OPERATOR_EMAIL || undefined,

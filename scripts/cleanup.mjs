@@ -1,5 +1,5 @@
-// npm run cleanup: deletes drafts untouched for 12 months, expired operator sessions and old
-// rate-limit counters. Meant for cron, e.g. daily:  15 3 * * *  cd /srv/digitalcheck && npm run cleanup
+// npm run cleanup: deletes drafts untouched for 12 months, expired operator sessions, old
+// rate-limit counters and operator audit entries older than two years. Meant for cron, e.g. daily:  15 3 * * *  cd /srv/digitalcheck && npm run cleanup
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,7 @@ console.log(
     expiredOperatorSessionsDeleted: result.sessions,
     rateLimitCountersDeleted: result.rateLimits,
     expiredColleagueAnswersDeleted: result.colleagueAnswers,
+    auditEntriesDeleted: result.auditEntries,
   }),
 );
 process.exit(0);

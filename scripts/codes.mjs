@@ -22,6 +22,7 @@
 import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { userInfo } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createJiti } from "jiti";
 import { parseArgsOrExit, usageError } from "./lib/args.mjs";
@@ -38,20 +39,23 @@ async function loadLib() {
     fsCache: false,
   });
   const load = (p) => jiti.import(join(ROOT, p));
-  const [issue, revoke, csv, letters, bundle, client, env, addresses, sender, publicUrl, register] = await Promise.all([
-    load("lib/participation/issue-codes.ts"),
-    load("lib/participation/revoke-codes.ts"),
-    load("lib/participation/codes-csv.ts"),
-    load("lib/participation/invitation-letters.ts"),
-    load("lib/participation/codes-bundle.ts"),
-    load("lib/db/client.ts"),
-    load("lib/env.ts"),
-    load("lib/participation/addresses.ts"),
-    load("lib/participation/letter-sender.ts"),
-    load("lib/config/public-url.ts"),
-    load("lib/municipalities/register.ts"),
-  ]);
+  const [issue, revoke, csv, letters, bundle, client, env, addresses, sender, publicUrl, register, audit] =
+    await Promise.all([
+      load("lib/participation/issue-codes.ts"),
+      load("lib/participation/revoke-codes.ts"),
+      load("lib/participation/codes-csv.ts"),
+      load("lib/participation/invitation-letters.ts"),
+      load("lib/participation/codes-bundle.ts"),
+      load("lib/db/client.ts"),
+      load("lib/env.ts"),
+      load("lib/participation/addresses.ts"),
+      load("lib/participation/letter-sender.ts"),
+      load("lib/config/public-url.ts"),
+      load("lib/municipalities/register.ts"),
+      load("lib/audit/actions.ts"),
+    ]);
   return {
+    ...audit,
     ...issue,
     ...revoke,
     ...csv,
@@ -109,12 +113,14 @@ async function main() {
   process.chdir(ROOT);
   migrate();
   const lib = await loadLib();
+  // The audit trail names who ran the command: the operating-system user (/betrieb/protokoll).
+  const actor = lib.commandLineActor(osUser());
   try {
     if (opts.command === "revoke") {
       const key = opts.key ?? opts.ags;
       if (!key || key.includes(","))
         fail("revoke erwartet genau einen Schlüssel: --key 010535318 (oder --ags 12345678).");
-      const result = await lib.revokeCodes(key);
+      const result = await lib.revokeCodes(key, new Date(), actor);
       if (!result.ok) fail(result.error.issues.map((i) => i.message).join(" "));
       const { revoked, unverified, name } = result.value;
       console.error(
@@ -168,7 +174,7 @@ async function main() {
       ...(opts.replace ? { replace: true } : {}),
     };
     const started = performance.now();
-    const result = await lib.issueCodes(selection);
+    const result = await lib.issueCodes(selection, new Date(), actor);
     if (!result.ok) fail(result.error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join(" "));
     const { issued, replaced, skipped } = result.value;
     // Codes are secrets until posted: readable by the operator's account only.
@@ -199,6 +205,14 @@ async function main() {
     );
   } finally {
     await lib.db.$disconnect();
+  }
+}
+
+function osUser() {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? "";
   }
 }
 

@@ -7,6 +7,7 @@ import { logIn } from "@/lib/operator/login";
 import { logLine } from "@/lib/http/log.cjs";
 import { clientIdFromHeaders } from "@/lib/security/client-id";
 import { logOut } from "@/lib/operator/logout";
+import { OIDC_LOGOUT_PATH } from "@/lib/operator/oidc";
 import { setPeerExclusion } from "@/lib/operator/set-peer-exclusion";
 import { setPeerApproval } from "@/lib/operator/set-peer-approval";
 import { deleteAssessmentById } from "@/lib/operator/delete-assessment-by-id";
@@ -66,9 +67,10 @@ export async function logInAction(form: FormData): Promise<void> {
 }
 
 export async function logOutAction(): Promise<void> {
-  await logOut(await readOperatorCookie());
+  const { named } = await logOut(await readOperatorCookie());
   await clearOperatorCookie();
-  redirect(`${LOGIN_PATH}?loggedOut=1`);
+  // A named account also logs out at the identity provider, which sends the browser back to the login page.
+  redirect(named ? OIDC_LOGOUT_PATH : `${LOGIN_PATH}?loggedOut=1`);
 }
 
 const ZFlagForm = z.object({ id: ZAssessmentId, value: z.enum(["true", "false"]) });
@@ -78,39 +80,39 @@ function parseFlagForm(form: FormData) {
 }
 
 export async function setPeerExclusionAction(form: FormData): Promise<void> {
-  await requireOperatorSession();
+  const session = await requireOperatorSession();
   const parsed = parseFlagForm(form);
   if (!parsed.success) backToList(form, "not_found");
   const excluded = parsed.data.value === "true";
-  const result = await setPeerExclusion(parsed.data.id, excluded);
+  const result = await setPeerExclusion(parsed.data.id, excluded, session.actor);
   backToList(form, result.ok ? (excluded ? "excluded" : "included") : "not_found");
 }
 
 export async function setPeerApprovalAction(form: FormData): Promise<void> {
-  await requireOperatorSession();
+  const session = await requireOperatorSession();
   const parsed = parseFlagForm(form);
   if (!parsed.success) backToList(form, "not_found");
   const approved = parsed.data.value === "true";
-  const result = await setPeerApproval(parsed.data.id, approved);
+  const result = await setPeerApproval(parsed.data.id, approved, session.actor);
   backToList(form, result.ok ? (approved ? "approved" : "revoked") : "not_found");
 }
 
 export async function deleteAssessmentAction(form: FormData): Promise<void> {
-  await requireOperatorSession();
+  const session = await requireOperatorSession();
   const id = ZAssessmentId.safeParse(form.get("id"));
   if (!id.success) backToList(form, "not_found");
-  const result = await deleteAssessmentById(id.data);
+  const result = await deleteAssessmentById(id.data, session.actor);
   backToList(form, result.ok ? "deleted" : "not_found");
 }
 
 /** "Code sperren": every code of the unit (AGS or Verband key); its assessments leave the peer figures with the next release. */
 export async function revokeCodesAction(form: FormData): Promise<void> {
-  await requireOperatorSession();
+  const session = await requireOperatorSession();
   const raw = form.get("key");
   const key = typeof raw === "string" ? raw.trim().slice(0, 20) : "";
   // Only after the confirmation step, which names the unit (/betrieb/teilnahme/sperren).
   if (form.get("confirm") !== "1") redirect(`/betrieb/teilnahme/sperren?${new URLSearchParams({ key })}`);
-  const result = await revokeCodes(key);
+  const result = await revokeCodes(key, new Date(), session.actor);
   const params = new URLSearchParams();
   if (!result.ok) params.set("fehler", describeError(result.error));
   else {

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getOperatorSession, type TOperatorSession } from "@/lib/operator/get-session";
-import { OPERATOR_SESSION_SECONDS } from "@/lib/operator/login";
+import { OPERATOR_SESSION_SECONDS } from "@/lib/operator/open-session";
 import { requestOrigin } from "@/lib/http/origin";
 
 // Not in actions.ts: every export of a "use server" file becomes a callable endpoint.

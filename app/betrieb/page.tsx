@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
+import { isOperatorAreaConfigured } from "@/lib/operator/config";
 import { listAssessments } from "@/lib/operator/list-assessments";
 import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
 import { describeError } from "@/lib/errors";
@@ -37,7 +38,7 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function OperatorPage({ searchParams }: TProps) {
-  if (!getEnv().OPERATOR_PASSWORD_HASH) return <OperatorNotConfigured />;
+  if (!isOperatorAreaConfigured(getEnv())) return <OperatorNotConfigured />;
   await requireOperatorSession();
   const params = await searchParams;
   const query = parseAssessmentListQuery(params);
@@ -54,6 +55,7 @@ export default async function OperatorPage({ searchParams }: TProps) {
       <div className={styles.header}>
         <PageTitle title="Selbsteinschätzungen" preline="Betriebsbereich" />
         <Link href="/betrieb/teilnahme">Teilnahmecodes</Link>
+        <Link href="/betrieb/protokoll">Protokoll</Link>
         <Link href="/lagebild">Lagebild</Link>
         <form action={logOutAction}>
           <Button variant="secondary" type="submit">

@@ -106,8 +106,9 @@ export default function PrivacyPage() {
         </Heading>
         <Text>
           Wir setzen keine Cookies für Nutzerinnen und Nutzer. Nur der Betriebsbereich verwendet nach der Anmeldung ein
-          technisch notwendiges Sitzungs-Cookie. Schriften, Skripte und Bilder kommen ausschließlich von diesem Server;
-          es gibt keine Statistik-, Analyse- oder Werbedienste und keine Einbindung fremder Server.
+          technisch notwendiges Sitzungs-Cookie. Was Betreiberinnen und Betreiber dort tun, wird mit ihrem Namen
+          protokolliert und nach zwei Jahren gelöscht. Schriften, Skripte und Bilder kommen ausschließlich von diesem
+          Server; es gibt keine Statistik-, Analyse- oder Werbedienste und keine Einbindung fremder Server.
         </Text>
       </section>
       <section className="stack-sm" aria-labelledby="rechte">

@@ -69,19 +69,22 @@ export function ButtonLink({
   small,
   icon,
   download,
+  plain,
   children,
   ...aria
 }: TLook & {
   href: string;
   download?: boolean;
+  /** A plain anchor: the browser loads the address itself (a route that sends it elsewhere). */
+  plain?: boolean;
   children: ReactNode;
   /** An accessible name that starts with the visible label and says more (WCAG 2.5.3). */
   "aria-label"?: string;
 }) {
   const content = <Content icon={icon}>{children}</Content>;
-  if (download) {
+  if (download || plain) {
     return (
-      <a href={href} className={classes({ variant, small })} download {...aria}>
+      <a href={href} className={classes({ variant, small })} download={download || undefined} {...aria}>
         {content}
       </a>
     );

@@ -1,15 +1,15 @@
 import "server-only";
-import { db } from "../db/client";
 import { runExclusive } from "../db/exclusive";
 import { getEnv } from "../env";
 import { err, ok, type TResult } from "../result";
 import { verifyPasswordAsync } from "../security/password";
 import { consumeRateLimit, refundRateLimit } from "../db/rate-limit";
-import { generateToken, hashToken } from "../security/token";
+import { SHARED_PASSWORD_ACTOR } from "../audit/actions";
+import { recordFailedLogin } from "../audit/record";
 import type { TOperatorError } from "../errors";
+import { openOperatorSession, OPERATOR_SESSION_SECONDS } from "./open-session";
 
-/** An operator session lasts 8 hours from login (no sliding renewal). */
-export const OPERATOR_SESSION_SECONDS = 8 * 60 * 60;
+export { OPERATOR_SESSION_SECONDS };
 
 /** Longer input is refused unread: nobody types such a password, and scrypt need not see it. */
 const MAX_PASSWORD_LENGTH = 1024;
@@ -20,7 +20,8 @@ const MAX_PASSWORD_LENGTH = 1024;
  * password is checked, so that a client over the limit learns nothing about a guess, not even the
  * right one, costs no scrypt derivation, and parallel guesses cannot all pass the check at once. A right
  * password takes its count back: only failures count, so logging in often never locks the operator out.
- * The returned token goes into the cookie; only its SHA-256 is stored.
+ * The returned token goes into the cookie; only its SHA-256 is stored. A wrong password is recorded in the audit
+ * trail as a failed login (at most AUDIT_FAILED_LOGINS_PER_HOUR an hour); attempts over the limit are not.
  */
 export async function logIn(
   password: string,
@@ -34,15 +35,12 @@ export async function logIn(
   const decision = await runExclusive(() => consumeRateLimit("login", client, now.getTime()));
   if (!decision.ok) return err({ kind: "rate_limited", retryAfterSeconds: decision.retryAfterSeconds, limit: "login" });
   if (password.length > MAX_PASSWORD_LENGTH || !(await verifyPasswordAsync(password, storedHash))) {
+    await runExclusive(() => recordFailedLogin({ actor: SHARED_PASSWORD_ACTOR, detail: "Falsches Passwort" }, now));
     return err({ kind: "wrong_password" });
   }
-  const token = generateToken();
-  const expiresAt = new Date(now.getTime() + OPERATOR_SESSION_SECONDS * 1000);
-  await runExclusive(async () => {
+  const session = await runExclusive(async () => {
     await refundRateLimit("login", client, now.getTime());
-    // Housekeeping on the rare occasion of a login: sessions past their expiry are of no use.
-    await db.operatorSession.deleteMany({ where: { expiresAt: { lte: now } } });
-    await db.operatorSession.create({ data: { tokenHash: hashToken(token), createdAt: now, expiresAt } });
+    return openOperatorSession(SHARED_PASSWORD_ACTOR, now);
   });
-  return ok({ token, expiresAt });
+  return ok(session);
 }

@@ -8,18 +8,35 @@ import type { TCodeError } from "../errors";
 import { BATCH } from "./batch";
 import { generateCode, hashCode, parseCode } from "./code";
 import { previewCodes } from "./preview-codes";
+import { ZCodeSelection, type TCodeSelection } from "./selection";
+import type { TAuditActor } from "../audit/actions";
+import { recordAudit } from "../audit/record";
 
 export type TIssuedCode = { key: string; kind: TRegisterItem["kind"]; name: string; code: string; unit: TRegisterItem };
 /** What one issue did: codes issued (new units and, with `replace`, replaced ones), units skipped because they hold a valid code. */
 export type TIssueResult = { issued: TIssuedCode[]; replaced: number; skipped: TRegisterItem[] };
 
+/** A selection in a few words for the audit trail: its filters, never a code ("Land DE-TH, je Verwaltung"). */
+export function describeSelection(s: TCodeSelection): string {
+  const keys = [...(s.keys ?? []), ...(s.ags ?? [])];
+  const parts = [
+    keys.length > 0 ? `Schlüssel ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ` … (${keys.length})` : ""}` : "",
+    s.state ? `Land ${s.state}` : "",
+    s.kreis ? `Kreis ${s.kreis}` : "",
+    s.sizeClass ? `Größenklasse ${s.sizeClass}` : "",
+    s.all ? "alle" : "",
+    s.unit === "gemeinde" ? "je Gemeinde" : "je Verwaltung",
+  ];
+  return parts.filter(Boolean).join(", ");
+}
+
 /**
  * Issues one new participation code per selected unit (npm run codes, /betrieb). A unit that holds a valid code
  * keeps it, unless the selection says `replace`: then its code is replaced (it can no longer be entered, but
  * assessments already verified with it stay verified). The codes themselves are returned once, here, and
- * stored only as hashes.
+ * stored only as hashes. The audit trail records who issued how many for which selection, in the same transaction.
  */
-export function issueCodes(input: unknown, now = new Date()): Promise<TResult<TIssueResult, TCodeError>> {
+export function issueCodes(input: unknown, now: Date, actor: TAuditActor): Promise<TResult<TIssueResult, TCodeError>> {
   return runExclusive(async () => {
     const preview = await previewCodes(input);
     if (!preview.ok) return preview;
@@ -54,6 +71,17 @@ export function issueCodes(input: unknown, now = new Date()): Promise<TResult<TI
             })),
           });
         }
+        await recordAudit(
+          tx,
+          {
+            actor,
+            action: "codes_issued",
+            count: issued.length,
+            target: describeSelection(ZCodeSelection.parse(input)),
+            detail: `ersetzt: ${replaced}, übersprungen: ${skipped.length}`,
+          },
+          now,
+        );
       },
       { timeout: 60_000 },
     );

@@ -8,6 +8,8 @@ import { err, ok, type TResult } from "../result";
 import type { TCodeError } from "../errors";
 import { takeBackRevokedVerifications } from "./take-back-revoked-verifications";
 import { isUnitKey } from "../validation/keys";
+import type { TAuditActor } from "../audit/actions";
+import { recordAudit } from "../audit/record";
 
 /**
  * Revokes every code of a unit: none can be entered any more, the assessments verified with them are unverified
@@ -16,7 +18,8 @@ import { isUnitKey } from "../validation/keys";
  */
 export function revokeCodes(
   key: string,
-  now = new Date(),
+  now: Date,
+  actor: TAuditActor,
 ): Promise<TResult<{ revoked: number; unverified: number; name: string }, TCodeError>> {
   return runExclusive(async () => {
     if (!isUnitKey(key))
@@ -33,6 +36,17 @@ export function revokeCodes(
       const unverified = await takeBackRevokedVerifications(tx, key, now);
       if ((res.count > 0 || unverified > 0) && unit)
         await refreshPeerPool(tx, municipalityKey({ unitKey: unit.key, name: unit.name, state: unit.state }), now);
+      await recordAudit(
+        tx,
+        {
+          actor,
+          action: "codes_revoked",
+          count: res.count,
+          target: unit ? `${key} ${unit.name}` : key,
+          detail: `Bestätigungen zurückgenommen: ${unverified}`,
+        },
+        now,
+      );
       return { revoked: res.count, unverified };
     });
     return ok({ revoked, unverified, name: unit?.name ?? key });

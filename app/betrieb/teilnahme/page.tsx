@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
+import { isOperatorAreaConfigured } from "@/lib/operator/config";
 import { getParticipationOverview } from "@/lib/participation/participation-overview";
 import { getStateName, STATES } from "@/lib/profile/states";
 import { SIZE_CLASSES } from "@/lib/profile/size-class";
@@ -24,7 +25,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** The operator invites municipalities with participation codes and sees who takes part, per state. */
 export default async function ParticipationPage({ searchParams }: TProps) {
-  if (!getEnv().OPERATOR_PASSWORD_HASH) return <OperatorNotConfigured />;
+  if (!isOperatorAreaConfigured(getEnv())) return <OperatorNotConfigured />;
   await requireOperatorSession();
   const params = await searchParams;
   const error = first(params.fehler);

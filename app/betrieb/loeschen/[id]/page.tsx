@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getEnv } from "@/lib/env";
+import { isOperatorAreaConfigured } from "@/lib/operator/config";
 import { getAssessmentSummary } from "@/lib/operator/get-assessment-summary";
 import { parseAssessmentListQuery, toListSearchParams } from "@/lib/operator/list-query";
 import { ZAssessmentId } from "@/lib/operator/schemas";
@@ -27,7 +28,7 @@ const dateTime = new Intl.DateTimeFormat("de-DE", { dateStyle: "long", timeStyle
 
 /** The confirmation step before deleting: who and when, and that it cannot be undone. */
 export default async function ConfirmDeletePage({ params, searchParams }: TProps) {
-  if (!getEnv().OPERATOR_PASSWORD_HASH) return <OperatorNotConfigured />;
+  if (!isOperatorAreaConfigured(getEnv())) return <OperatorNotConfigured />;
   await requireOperatorSession();
   const id = ZAssessmentId.safeParse((await params).id);
   if (!id.success) notFound();

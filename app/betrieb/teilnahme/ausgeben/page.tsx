@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
 import { previewCodes } from "@/lib/participation/preview-codes";
+import { isOperatorAreaConfigured } from "@/lib/operator/config";
 import { formToCodeSelection, SELECTION_FIELDS } from "@/lib/participation/selection-form";
 import { getStateName, type TStateCode } from "@/lib/profile/states";
 import { getSizeClass, type TSizeClass } from "@/lib/profile/size-class";
@@ -27,7 +28,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * already (a posted letter), and whether those codes stay (default) or are replaced.
  */
 export default async function IssueConfirmationPage({ searchParams }: TProps) {
-  if (!getEnv().OPERATOR_PASSWORD_HASH) return <OperatorNotConfigured />;
+  if (!isOperatorAreaConfigured(getEnv())) return <OperatorNotConfigured />;
   await requireOperatorSession();
   const params = await searchParams;
   const form = { get: (name: string) => first(params[name]) };

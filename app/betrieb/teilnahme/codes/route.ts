@@ -25,8 +25,8 @@ const back = (origin: string, message: string) =>
  */
 export const POST = withErrorHandling(async (request: Request) => {
   const own = requestOrigin(request.headers, new URL(request.url));
-  if (!(await getOperatorSession(await readOperatorCookie(), new Date())))
-    return NextResponse.redirect(`${own.origin}/betrieb/anmelden`, 303);
+  const session = await getOperatorSession(await readOperatorCookie(), new Date());
+  if (!session) return NextResponse.redirect(`${own.origin}/betrieb/anmelden`, 303);
   let form: FormData;
   try {
     form = await request.formData();
@@ -65,7 +65,7 @@ export const POST = withErrorHandling(async (request: Request) => {
       ? "PUBLIC_URL ist nicht gesetzt; die Briefe nennen die Adresse der Plattform."
       : "";
   const now = new Date();
-  const issued = await issueCodes(selection, now);
+  const issued = await issueCodes(selection, now, session.actor);
   if (!issued.ok) return back(own.origin, describeError(issued.error));
   if (issued.value.issued.length === 0)
     return back(

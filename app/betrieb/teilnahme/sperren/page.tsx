@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/lib/env";
+import { isOperatorAreaConfigured } from "@/lib/operator/config";
 import { previewRevoke } from "@/lib/participation/revoke-preview";
 import { Alert } from "@/components/kern/alert";
 import { Button } from "@/components/kern/button";
@@ -17,7 +18,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /** The confirmation step of "Codes sperren": which unit the key names and what revoking its codes changes. */
 export default async function RevokeConfirmationPage({ searchParams }: TProps) {
-  if (!getEnv().OPERATOR_PASSWORD_HASH) return <OperatorNotConfigured />;
+  if (!isOperatorAreaConfigured(getEnv())) return <OperatorNotConfigured />;
   await requireOperatorSession();
   const key = (first((await searchParams).key) ?? "").trim().slice(0, 20);
   const preview = await previewRevoke(key);
