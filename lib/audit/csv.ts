@@ -1,17 +1,10 @@
 import { csvCell } from "../peers/peer-csv";
 import { auditActionLabel, AUDIT_OUTCOMES, type TAuditOutcome } from "./actions";
 import { formatAuditTime } from "./query";
+import type { TAuditEntry } from "./list";
 
-type TRow = {
-  at: Date;
-  actor: string;
-  subject: string | null;
-  action: string;
-  outcome: string;
-  count: number | null;
-  target: string | null;
-  detail: string | null;
-};
+/** An entry as lib/audit/list.ts reads it; the CSV has no use for its id. */
+type TRow = Omit<TAuditEntry, "id">;
 
 export const AUDIT_CSV_HEADER = [
   "Zeitpunkt",
